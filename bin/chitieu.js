@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Entry point of the chitieu command line; the compiled sources are built by `npm ci` (prepare).
+"use strict";
+let cli;
+try {
+  cli = require("../lib/cli/main.js");
+} catch (error) {
+  process.stderr.write("chitieu: chưa biên dịch, hãy chạy `npm run build:cli` (not built: run `npm run build:cli`)\n");
+  process.exit(2);
+}
+cli
+  .run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  })
+  .then((code) => {
+    process.exitCode = code;
+  });

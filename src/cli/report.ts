@@ -1,0 +1,107 @@
+// The readable report of `chitieu check`: per sheet, a table of the indicators with their
+// computed comparisons, then the findings grouped by severity. Vietnamese first, numbers in
+// Vietnamese style.
+
+import type { Analysis, Indicator, SheetReport } from "../core/analyze";
+import type { Finding, Severity } from "../core/findings";
+import { formatNumber, roundTo } from "../core/numbers";
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
+
+function num(value: number | null, decimals: number): string {
+  return value === null ? "-" : formatNumber(value, decimals);
+}
+
+/** A figure with the decimals it has, up to 3. */
+function figure(value: number | null): string {
+  if (value === null) return "-";
+  let decimals = 0;
+  while (decimals < 3 && roundTo(value, decimals) !== value) decimals++;
+  return formatNumber(value, decimals);
+}
+
+function comparisonWithPrevious(ind: Indicator): string {
+  if (ind.growthPercent !== null) return `${ind.growthPercent >= 0 ? "+" : ""}${num(ind.growthPercent, 1)}%`;
+  if (ind.changePoints !== null) return `${ind.changePoints >= 0 ? "+" : ""}${num(ind.changePoints, 2)} điểm`;
+  return "-";
+}
+
+function planComparison(ind: Indicator): string {
+  if (ind.planPercent !== null) return `${num(ind.planPercent, 1)}%`;
+  if (ind.planGapPoints !== null) return `${ind.planGapPoints >= 0 ? "+" : ""}${num(ind.planGapPoints, 2)} điểm`;
+  return "-";
+}
+
+function pad(text: string, width: number, right = false): string {
+  const length = [...text].length;
+  if (length >= width) return text;
+  return right ? " ".repeat(width - length) + text : text + " ".repeat(width - length);
+}
+
+function clip(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : chars.slice(0, width - 1).join("") + "…";
+}
+
+function table(rows: string[][], rightAligned: boolean[]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], rightAligned[c])).join("  ").trimEnd());
+}
+
+function periodText(sheet: SheetReport): string {
+  const period = sheet.period?.label ?? "kỳ chưa rõ";
+  const year = sheet.reportYear ?? "năm chưa rõ";
+  return sheet.period?.kind === "year" ? `năm ${year}` : `${period} năm ${year}`;
+}
+
+function sheetTable(indicators: Indicator[]): string[] {
+  const header = ["Dòng", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ", "So KH", "So CK", "Đánh giá"];
+  const rows = indicators.map((ind) => [
+    String(ind.row),
+    clip("  ".repeat(Math.max(0, ind.level - 1)) + ind.name, 52),
+    clip(ind.unit, 14),
+    ind.plan !== null ? figure(ind.plan) : clip(ind.planText ?? "-", 14),
+    ind.actual !== null ? figure(ind.actual) : clip(ind.actualText ?? "-", 14),
+    figure(ind.previous),
+    planComparison(ind),
+    comparisonWithPrevious(ind),
+    ind.evaluation ?? "-",
+  ]);
+  return table([header, ...rows], [true, false, false, true, true, true, true, true, false]);
+}
+
+function findingLines(findings: Finding[]): string[] {
+  const lines: string[] = [];
+  for (const severity of ["error", "warning", "info"] as const) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`  ${SEVERITY_LABEL[severity]} (${group.length}):`);
+    for (const f of group) lines.push(`    ${f.cell}  [${f.rule}]  ${f.message}`);
+  }
+  return lines;
+}
+
+export function renderReport(file: string, analysis: Analysis): string {
+  const lines: string[] = [];
+  const year = analysis.reportYear ?? "chưa xác định";
+  const source = { option: "theo tuỳ chọn --year", title: "theo tiêu đề biểu", header: "theo tiêu đề cột", "sheet-name": "theo tên trang", null: "" }[String(analysis.reportYearSource)];
+  lines.push(`Tệp: ${file}`);
+  lines.push(`Năm báo cáo: ${year}${source ? ` (${source})` : ""}`);
+  for (const sheet of analysis.sheets) {
+    lines.push("");
+    if (sheet.status === "skipped") {
+      lines.push(`Trang "${sheet.name}": bỏ qua — ${sheet.reason}`);
+      continue;
+    }
+    const indicators = analysis.indicators.filter((i) => i.sheet === sheet.name);
+    lines.push(`Trang "${sheet.name}" — ${periodText(sheet)} — ${indicators.length} chỉ tiêu`);
+    if (indicators.length > 0) lines.push(...sheetTable(indicators).map((l) => `  ${l}`));
+    const findings = analysis.findings.filter((f) => f.sheet === sheet.name);
+    if (findings.length > 0) lines.push(...findingLines(findings));
+  }
+  const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
+  const sheetsRead = analysis.sheets.filter((s) => s.status === "indicators").length;
+  lines.push("");
+  lines.push(`Tổng cộng: ${analysis.indicators.length} chỉ tiêu trên ${sheetsRead} biểu; ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,466 @@
+// Reads every indicator sheet of a workbook snapshot into indicators with their computations.
+// Sheets that are not indicator tables (notes, cover pages) are skipped and reported as such;
+// reading problems (ambiguous number texts, unreadable figures) become findings.
+
+import { CatalogueMatcher, type Catalogue, type Direction, type IndicatorKind, type Measure } from "./catalogue";
+import { DEFAULT_CATALOGUE } from "./catalogueData";
+import { compute, DEFAULT_EVALUATION_OPTIONS, type Evaluation, type EvaluationOptions } from "./compute";
+import { sortFindings, type Finding } from "./findings";
+import { findHeader, resolveColumns, type ColumnInfo, type ColumnRole, type ResolvedColumns } from "./layout";
+import { formatNumber, parseNumberText, type NumberStyle } from "./numbers";
+import type { Period } from "./period";
+import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
+import { buildTree, readRowLabel, type Breakdown, type TreeInput } from "./rows";
+import { address, cellText, isBlank, isCellError, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { fold, tidy } from "./text";
+import { parseUnit } from "./units";
+
+export interface AnalyzeOptions {
+  /** The report year; inferred from titles and headers when absent. */
+  reportYear?: number | null;
+  /** Only this sheet (by name). */
+  sheet?: string | null;
+  catalogue?: Catalogue;
+  evaluation?: EvaluationOptions;
+}
+
+export interface StatedFigures {
+  /** The TH/KH percentage written in the sheet. */
+  planPercent: number | null;
+  /** The comparison with the same period written in the sheet (index 106,0 or growth 6,0). */
+  previousComparison: number | null;
+  previousForm: "index" | "growth" | null;
+  /** The evaluation written in the sheet. */
+  evaluation: string | null;
+}
+
+export interface Indicator {
+  sheet: string;
+  /** 1-based worksheet row. */
+  row: number;
+  order: string;
+  name: string;
+  unit: string;
+  /** Name of the group row it falls under ("Kinh tế"). */
+  group: string | null;
+  level: number;
+  /** 1-based row of the indicator it is a component of. */
+  parentRow: number | null;
+  breakdown: Breakdown | null;
+  kind: IndicatorKind;
+  measure: Measure | null;
+  direction: Direction;
+  catalogueId: string | null;
+  plan: number | null;
+  planText: string | null;
+  planTarget: PlanTarget | null;
+  actual: number | null;
+  actualText: string | null;
+  previous: number | null;
+  planPercent: number | null;
+  index: number | null;
+  growthPercent: number | null;
+  changePoints: number | null;
+  planGapPoints: number | null;
+  evaluation: Evaluation | null;
+  stated: StatedFigures;
+  /** A1 addresses of the figures read. */
+  cells: { name: string; plan: string | null; actual: string | null; previous: string | null };
+  /** Addresses of figures that were typed as text and read as numbers. */
+  textNumbers: string[];
+}
+
+export type SheetStatus = "indicators" | "skipped";
+
+export interface SheetReport {
+  name: string;
+  status: SheetStatus;
+  /** Why the sheet was skipped, in Vietnamese and English. */
+  reason?: string;
+  reasonEn?: string;
+  reportYear?: number | null;
+  yearSource?: ResolvedColumns["yearSource"];
+  period?: Period | null;
+  title?: string;
+  /** 1-based rows. */
+  headerRows?: number[];
+  numberRow?: number | null;
+  dataStartRow?: number;
+  columns?: Array<Pick<ColumnInfo, "letter" | "header" | "role" | "year">>;
+  numberStyle?: NumberStyle;
+  indicatorCount?: number;
+}
+
+export interface Analysis {
+  reportYear: number | null;
+  reportYearSource: ResolvedColumns["yearSource"];
+  sheets: SheetReport[];
+  indicators: Indicator[];
+  findings: Finding[];
+}
+
+const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set(["plan", "otherPlan", "actual", "yearEstimate", "previous", "history", "statedPlanPercent", "statedPrevious", "statedComparison"]);
+const FOOTER = /^(ghi chu|nguon|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*|\*|luu y|chu thich)/;
+
+export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+  const matcher = new CatalogueMatcher(options.catalogue ?? DEFAULT_CATALOGUE);
+  const evaluationOptions = options.evaluation ?? DEFAULT_EVALUATION_OPTIONS;
+  const yearOption = options.reportYear ?? null;
+  const sheets = options.sheet ? workbook.sheets.filter((s) => s.name === options.sheet) : workbook.sheets;
+
+  // Pass 1: headers and each sheet's own year; the workbook's year is the most common of them.
+  const headed = sheets.map((sheet) => {
+    const header = findHeader(sheet);
+    return { sheet, header, resolved: header ? resolveColumns(header, sheet.name, yearOption) : null };
+  });
+  const { year: workbookYear, source: workbookYearSource } = workbookReportYear(headed.map((h) => h.resolved), yearOption);
+
+  const reports: SheetReport[] = [];
+  const indicators: Indicator[] = [];
+  const findings: Finding[] = [];
+  for (const { sheet, header, resolved: own } of headed) {
+    if (!header || !own) {
+      reports.push(skipped(sheet.name, "không có dòng tiêu đề cột của biểu chỉ tiêu (STT, Chỉ tiêu, Kế hoạch, Thực hiện…)", "no indicator table header found"));
+      continue;
+    }
+    const resolved = own.reportYear === null && workbookYear !== null ? resolveColumns(header, sheet.name, workbookYear) : own;
+    const read = readSheet(sheet, header.dataStart, resolved, matcher, evaluationOptions);
+    if ("skip" in read) {
+      reports.push(skipped(sheet.name, read.skip, read.skipEn));
+      continue;
+    }
+    indicators.push(...read.indicators);
+    findings.push(...read.findings);
+    reports.push({
+      name: sheet.name,
+      status: "indicators",
+      reportYear: resolved.reportYear,
+      yearSource: resolved.yearSource,
+      period: resolved.period,
+      title: header.title,
+      headerRows: header.rows.map((r) => r + 1),
+      numberRow: header.numberRow === null ? null : header.numberRow + 1,
+      dataStartRow: header.dataStart + 1,
+      columns: resolved.columns.map(({ letter, header: h, role, year }) => ({ letter, header: h, role, year })),
+      numberStyle: read.style,
+      indicatorCount: read.indicators.length,
+    });
+  }
+  return {
+    reportYear: workbookYear,
+    reportYearSource: workbookYearSource,
+    sheets: reports,
+    indicators,
+    findings: sortFindings(findings, sheets.map((s) => s.name)),
+  };
+}
+
+function skipped(name: string, reason: string, reasonEn: string): SheetReport {
+  return { name, status: "skipped", reason, reasonEn };
+}
+
+function workbookReportYear(resolved: Array<ResolvedColumns | null>, option: number | null): { year: number | null; source: ResolvedColumns["yearSource"] } {
+  if (option !== null) return { year: option, source: "option" };
+  const rank = { title: 0, header: 1, "sheet-name": 2, option: -1 } as const;
+  const votes = new Map<number, { count: number; best: number; source: ResolvedColumns["yearSource"] }>();
+  for (const r of resolved) {
+    if (!r || r.reportYear === null || r.yearSource === null) continue;
+    const v = votes.get(r.reportYear) ?? { count: 0, best: 9, source: r.yearSource };
+    v.count++;
+    if (rank[r.yearSource] < v.best) {
+      v.best = rank[r.yearSource];
+      v.source = r.yearSource;
+    }
+    votes.set(r.reportYear, v);
+  }
+  let year: number | null = null;
+  let winner: { count: number; best: number; source: ResolvedColumns["yearSource"] } | null = null;
+  for (const [y, v] of votes) {
+    if (!winner || v.best < winner.best || (v.best === winner.best && v.count > winner.count) || (v.best === winner.best && v.count === winner.count && y > (year ?? 0))) {
+      winner = v;
+      year = y;
+    }
+  }
+  return { year, source: winner?.source ?? null };
+}
+
+interface SheetRead {
+  indicators: Indicator[];
+  findings: Finding[];
+  style: NumberStyle;
+}
+
+type Roles = Partial<Record<ColumnRole, ColumnInfo>>;
+
+function rolesOf(columns: ColumnInfo[]): Roles {
+  const roles: Roles = {};
+  for (const c of columns) if (!roles[c.role]) roles[c.role] = c;
+  return roles;
+}
+
+/** Finds the indicator column when no header names it: the column with the most long texts. */
+function guessIndicatorColumn(sheet: SheetSnapshot, dataStart: number, columns: ColumnInfo[]): number | null {
+  const taken = new Set(columns.filter((c) => c.role !== "unknown").map((c) => c.col));
+  const counts = new Map<number, number>();
+  const end = Math.min(sheet.values.length, dataStart + 200);
+  for (let r = dataStart; r < end; r++) {
+    (sheet.values[r] ?? []).forEach((v, c) => {
+      if (!taken.has(c) && typeof v === "string" && v.trim().length >= 8 && parseNumberText(v) === null) counts.set(c, (counts.get(c) ?? 0) + 1);
+    });
+  }
+  let best: number | null = null;
+  for (const [c, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = c;
+  return best;
+}
+
+/** Decides how ambiguous number texts ("108,987") read on this sheet, from the unambiguous ones. */
+function decideNumberStyle(sheet: SheetSnapshot, dataStart: number, figureCols: number[]): { style: NumberStyle; evidence: number } {
+  let vi = 0;
+  let en = 0;
+  for (let r = dataStart; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (const c of figureCols) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      const style = parseNumberText(v)?.style;
+      if (style === "vi") vi++;
+      else if (style === "en") en++;
+    }
+  }
+  return en > vi ? { style: "en", evidence: en } : { style: "vi", evidence: vi };
+}
+
+interface Reading {
+  value: number | null;
+  /** The cell's text when it holds text that is not a number. */
+  text: string | null;
+  textNumber: boolean;
+  ambiguous: { alternative: number } | null;
+}
+
+const EMPTY: Reading = { value: null, text: null, textNumber: false, ambiguous: null };
+
+function readFigure(v: CellValue | undefined, numberFormat: string | null | undefined, style: NumberStyle): Reading {
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return EMPTY;
+    // A cell shown as "44,2%" holds 0.442: the sheet means 44.2.
+    const percent = numberFormat ? /%/.test(numberFormat.replace(/"[^"]*"/g, "")) : false;
+    return { value: percent ? v * 100 : v, text: null, textNumber: false, ambiguous: null };
+  }
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t === "" || /^[-–—.x]$/.test(t)) return EMPTY;
+    const parsed = parseNumberText(t, style);
+    if (!parsed) return { value: null, text: tidy(t), textNumber: false, ambiguous: null };
+    return { value: parsed.value, text: null, textNumber: true, ambiguous: parsed.alternative !== undefined ? { alternative: parsed.alternative } : null };
+  }
+  if (isCellError(v)) return { value: null, text: v.error, textNumber: false, ambiguous: null };
+  return { value: null, text: cellText(v), textNumber: false, ambiguous: null };
+}
+
+/** A unit written in the name when there is no unit column: "Thu NSNN (tỷ đồng)". */
+function unitFromName(name: string): { name: string; unit: string } | null {
+  const m = /^(.*\S)\s*\(([^()]{1,30})\)\s*$/.exec(name);
+  if (!m) return null;
+  const unit = parseUnit(m[2]);
+  const known = unit.percent || unit.perMille || unit.points || unit.scale > 1 || /^(dong|usd|tan|ha|luot|nguoi|ho|xa|doanh nghiep|lao dong|km|con|du an|vu|kg|m2|m3|kwh|tieu chi|hop tac xa|bac si|giuong benh)\b/.test(unit.base);
+  return known ? { name: m[1], unit: m[2].trim() } : null;
+}
+
+interface RowDraft {
+  row: number;
+  order: string;
+  name: string;
+  unit: string;
+  marker: Breakdown | null;
+  group: boolean;
+  plan: Reading;
+  actual: Reading;
+  previous: Reading;
+  statedPlan: Reading;
+  statedPrevious: Reading;
+  evaluation: string | null;
+}
+
+function readSheet(
+  sheet: SheetSnapshot,
+  dataStart: number,
+  resolved: ResolvedColumns,
+  matcher: CatalogueMatcher,
+  evaluationOptions: EvaluationOptions,
+): SheetRead | { skip: string; skipEn: string } {
+  const roles = rolesOf(resolved.columns);
+  const indicatorCol = roles.indicator?.col ?? guessIndicatorColumn(sheet, dataStart, resolved.columns);
+  if (indicatorCol === null) return { skip: "không tìm thấy cột tên chỉ tiêu", skipEn: "no indicator name column found" };
+  if (!roles.plan && !roles.actual && !roles.previous) {
+    return { skip: "không có cột số liệu (kế hoạch, thực hiện hoặc cùng kỳ)", skipEn: "no figure column (plan, actual or same period)" };
+  }
+  const figureCols = resolved.columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
+  const { style, evidence } = decideNumberStyle(sheet, dataStart, figureCols);
+  const wholeYear = resolved.period === null || resolved.period.months === 12;
+
+  const at = (r: number, col: ColumnInfo | undefined): CellValue | undefined => (col ? sheet.values[r]?.[col.col] : undefined);
+  const fmt = (r: number, col: ColumnInfo | undefined) => (col ? sheet.numberFormats?.[r]?.[col.col] : undefined);
+  const figure = (r: number, col: ColumnInfo | undefined) => readFigure(at(r, col), fmt(r, col), style);
+
+  const drafts: RowDraft[] = [];
+  for (let r = dataStart; r < sheet.values.length; r++) {
+    const rowValues = sheet.values[r];
+    if (!rowValues || rowValues.every(isBlank)) continue;
+    const label = readRowLabel(cellText(at(r, roles.order)), cellText(sheet.values[r]?.[indicatorCol]));
+    const read = [figure(r, roles.plan), figure(r, roles.actual), figure(r, roles.previous)];
+    const [plan, actual, previous] = evidence === 0 ? settleByMagnitude(read) : read;
+    const hasFigures = [plan, actual, previous].some((x) => x.value !== null || x.text !== null);
+    const folded = fold(label.name);
+    if (!hasFigures && label.order === "" && FOOTER.test(folded)) break;
+    if (label.name === "" && !label.marker) continue;
+    let name = label.name;
+    let unit = tidy(cellText(at(r, roles.unit)));
+    if (unit === "" && !roles.unit) {
+      const split = unitFromName(name);
+      if (split) ({ name, unit } = split);
+    }
+    drafts.push({
+      row: r,
+      order: label.order,
+      name,
+      unit,
+      marker: label.marker,
+      group: !hasFigures && unit === "" && !label.marker,
+      plan,
+      actual,
+      previous,
+      statedPlan: figure(r, roles.statedPlanPercent),
+      statedPrevious: figure(r, roles.statedPrevious),
+      evaluation: roles.evaluation ? tidy(cellText(at(r, roles.evaluation))) || null : null,
+    });
+  }
+
+  const tree = buildTree(drafts.map((d): TreeInput => ({ row: d.row, order: d.order, marker: d.marker, group: d.group, named: d.name !== "" })));
+  const byRow = new Map(drafts.map((d) => [d.row, d] as const));
+  const indicators: Indicator[] = [];
+  const findings: Finding[] = [];
+  const ambiguousCells: Array<{ cell: string; text: string; value: number; alternative: number }> = [];
+
+  for (const node of tree) {
+    const d = byRow.get(node.row);
+    if (!d || d.group) continue;
+    const profile = matcher.profile(d.name, d.unit);
+    const unit = parseUnit(d.unit);
+    let planTarget: PlanTarget | null = null;
+    if (d.plan.value !== null) planTarget = pointTarget(d.plan.value);
+    else if (d.plan.text !== null) planTarget = parsePlanText(d.plan.text, unit, style);
+    const computed = compute({ kind: profile.kind, measure: profile.measure, direction: profile.direction, plan: planTarget, actual: d.actual.value, previous: d.previous.value, wholeYear }, evaluationOptions);
+
+    const textNumbers: string[] = [];
+    const cellOf = (col: ColumnInfo | undefined) => (col ? address(d.row, col.col) : null);
+    const track = (reading: Reading, col: ColumnInfo | undefined) => {
+      if (!col) return;
+      if (reading.textNumber) textNumbers.push(address(d.row, col.col));
+      if (reading.ambiguous && reading.value !== null) {
+        ambiguousCells.push({ cell: address(d.row, col.col), text: cellText(at(d.row, col)), value: reading.value, alternative: reading.ambiguous.alternative });
+      }
+    };
+    track(d.plan, roles.plan);
+    track(d.actual, roles.actual);
+    track(d.previous, roles.previous);
+    track(d.statedPlan, roles.statedPlanPercent);
+    track(d.statedPrevious, roles.statedPrevious);
+
+    const groupDraft = node.groupRow !== null ? byRow.get(node.groupRow) : undefined;
+    indicators.push({
+      sheet: sheet.name,
+      row: d.row + 1,
+      order: d.order,
+      name: d.name,
+      unit: d.unit,
+      group: groupDraft ? groupDraft.name : null,
+      level: node.level,
+      parentRow: node.parentRow === null || byRow.get(node.parentRow)?.group ? null : node.parentRow + 1,
+      breakdown: node.breakdown,
+      kind: profile.kind,
+      measure: profile.measure,
+      direction: profile.direction,
+      catalogueId: profile.entry?.id ?? null,
+      plan: planTarget ? planBasis(planTarget) : null,
+      planText: d.plan.value === null ? d.plan.text : null,
+      planTarget,
+      actual: d.actual.value,
+      actualText: d.actual.text,
+      previous: d.previous.value,
+      ...computed,
+      stated: {
+        planPercent: d.statedPlan.value,
+        previousComparison: d.statedPrevious.value,
+        previousForm: roles.statedPrevious?.form ?? null,
+        evaluation: d.evaluation,
+      },
+      cells: { name: address(d.row, indicatorCol), plan: cellOf(roles.plan), actual: cellOf(roles.actual), previous: cellOf(roles.previous) },
+      textNumbers,
+    });
+  }
+
+  if (ambiguousCells.length > 0) {
+    const position = (a1: string) => parseAddress(a1) ?? { row: 0, col: 0 };
+    ambiguousCells.sort((a, b) => position(a.cell).row - position(b.cell).row || position(a.cell).col - position(b.cell).col);
+    findings.push(...ambiguityFindings(sheet.name, style, evidence, ambiguousCells));
+  }
+  return { indicators, findings, style };
+}
+
+/**
+ * Reports how ambiguous number texts were read. With evidence on the sheet, one note names the
+ * cells and the style; without it, each cell gets a warning to check.
+ */
+function ambiguityFindings(sheet: string, style: NumberStyle, evidence: number, cells: Array<{ cell: string; text: string; value: number; alternative: number }>): Finding[] {
+  const styleVi = style === "vi" ? "kiểu Việt Nam (dấu chấm phân nhóm, dấu phẩy thập phân)" : "kiểu tiếng Anh (dấu phẩy phân nhóm, dấu chấm thập phân)";
+  const styleEn = style === "vi" ? "Vietnamese style (dot groups, comma decimals)" : "English style (comma groups, dot decimals)";
+  if (evidence > 0) {
+    const first = cells[0];
+    const list = cells.slice(0, 8).map((c) => c.cell).join(", ") + (cells.length > 8 ? ", …" : "");
+    return [
+      {
+        rule: "number-format",
+        severity: "info",
+        sheet,
+        cell: first.cell,
+        message: `${cells.length} ô có số viết nhập nhằng (${list}), ví dụ "${first.text}" có thể là ${fmt(first.value)} hoặc ${fmt(first.alternative)}; đã đọc theo ${styleVi} vì ${evidence} ô số khác trên trang dùng kiểu này.`,
+        messageEn: `${cells.length} cells hold numbers that read two ways (${list}), e.g. "${first.text}" is ${first.value} or ${first.alternative}; read in ${styleEn} because ${evidence} other number cells on the sheet use it.`,
+        expected: null,
+        actual: first.value,
+      },
+    ];
+  }
+  return cells.map(({ cell, text, value, alternative }) => ({
+    rule: "number-format",
+    severity: "warning",
+    sheet,
+    cell,
+    message: `Ô ${cell} ghi "${text}" có thể hiểu hai cách (${fmt(value)} hoặc ${fmt(alternative)}); trang không có ô số nào khác cho biết kiểu viết, đã đọc là ${fmt(value)} theo độ lớn của các số cùng dòng; hãy kiểm tra lại.`,
+    messageEn: `Cell ${cell} reads "${text}", which can mean ${value} or ${alternative}; no other number on the sheet shows the style, so it was read as ${value} from the size of the figures beside it; please check.`,
+    expected: null,
+    actual: value,
+  }));
+}
+
+function fmt(n: number): string {
+  return formatNumber(n, Number.isInteger(n) ? 0 : 3);
+}
+
+/**
+ * With no style evidence on the sheet, an ambiguous figure takes the reading closest in
+ * magnitude to the row's other figures ("108,987" beside 100.512 and 112.400 is 108.987).
+ */
+function settleByMagnitude(readings: Reading[]): Reading[] {
+  const others = readings.filter((r) => r.value !== null && r.value > 0 && !r.ambiguous).map((r) => Math.log10(r.value as number));
+  if (others.length === 0) return readings;
+  const centre = others.reduce((a, b) => a + b, 0) / others.length;
+  return readings.map((r) => {
+    if (!r.ambiguous || r.value === null || r.value <= 0 || r.ambiguous.alternative <= 0) return r;
+    const keep = Math.abs(Math.log10(r.value) - centre);
+    const swap = Math.abs(Math.log10(r.ambiguous.alternative) - centre);
+    return swap < keep ? { ...r, value: r.ambiguous.alternative, ambiguous: { alternative: r.value } } : r;
+  });
+}

@@ -1,0 +1,39 @@
+// A finding: something about a figure or a header an official should look at before submitting.
+
+import { parseAddress } from "./snapshot";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  /** Stable rule id ("base-year", "stated-percent", "number-format", …). */
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  /** A1 address on that sheet: the cell to fix (for a header problem, the header cell). */
+  cell: string;
+  /** Vietnamese message naming the figures. */
+  message: string;
+  /** The same in English. */
+  messageEn: string;
+  /** The value the figures give, where the rule computes one. */
+  expected?: number | null;
+  /** The value found in the cell. */
+  actual?: number | null;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sheet order as given, then severity, then row and column. */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const sheetIndex = new Map(sheetOrder.map((s, i) => [s, i] as const));
+  const pos = (cell: string) => {
+    const at = parseAddress(cell);
+    return at ? at.row * 16384 + at.col : 0;
+  };
+  return [...findings].sort(
+    (a, b) =>
+      (sheetIndex.get(a.sheet) ?? 1e9) - (sheetIndex.get(b.sheet) ?? 1e9) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      pos(a.cell) - pos(b.cell),
+  );
+}

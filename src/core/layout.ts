@@ -1,0 +1,361 @@
+// Layout detection: where the title, the header block and the data are on a sheet, and what each
+// column holds. Headers come in any order and wording, often two rows with merged cells
+// ("So sánh (%)" over "Với KH | Với CK"), then a column-number row ("A | B | 1 | 2 | 5=4/3").
+// The year in each header belongs to its column: the plan of the report year is the comparison
+// plan, next year's plan column is not.
+
+import { detectPeriod, datedYears, type Period } from "./period";
+import { address, cellText, isBlank, type CellValue, type SheetSnapshot } from "./snapshot";
+import { fold, tidy } from "./text";
+
+export type ColumnRole =
+  | "order"
+  | "indicator"
+  | "unit"
+  | "plan"
+  /** A plan column that is not the comparison plan: next year's, a five-year target, another basis. */
+  | "otherPlan"
+  | "actual"
+  /** An estimate for the whole year in a report on part of it ("Ước TH cả năm"). */
+  | "yearEstimate"
+  | "previous"
+  /** Figures of other years or periods, kept for reference. */
+  | "history"
+  | "statedPlanPercent"
+  | "statedPrevious"
+  | "statedComparison"
+  | "evaluation"
+  | "notes"
+  | "unknown";
+
+export interface ColumnInfo {
+  col: number;
+  /** Column letters, for reports. */
+  letter: string;
+  /** The header text, parent group first ("So sánh (%) Với KH"). */
+  header: string;
+  role: ColumnRole;
+  /** The year the header dates its figures to, if any. */
+  year: number | null;
+  period: Period | null;
+  /** For a stated comparison with the previous year: the index form (106,0) or growth (6,0). */
+  form?: "index" | "growth";
+  /** A1 address of the header cell that names the column (the lowest header row with text). */
+  headerCell: string;
+}
+
+export interface HeaderBlock {
+  /** 0-based rows of the header block. */
+  rows: number[];
+  /** 0-based row of the column-number row, if any. */
+  numberRow: number | null;
+  /** First 0-based row after the header (and the column-number row). */
+  dataStart: number;
+  /** Title text above the header (period, year, place). */
+  title: string;
+  columns: Array<{ col: number; header: string; headerCell: string }>;
+}
+
+const SCAN_ROWS = 40;
+const MAX_HEADER_ROWS = 3;
+
+const INDICATOR_HEADER = /\b(chi tieu|noi dung|ten chi tieu|danh muc|linh vuc|ten don vi)\b/;
+const ORDER_HEADER = /^(stt|tt|s\.?t\.?t\.?|so tt|so thu tu|thu tu)$/;
+const UNIT_HEADER = /^(don vi tinh|don vi|dvt|d\.v\.t\.?|dv tinh|dv)\b/;
+const NOTES_HEADER = /\b(ghi chu|giai trinh)\b/;
+const EVALUATION_HEADER = /\b(danh gia|muc do hoan thanh|muc do dat|ket qua danh gia|xep loai)\b/;
+// A slash compares ("TH/KH", "2021/TH 2020") unless it dates a period ("9T/2021", "6T/2019").
+const COMPARING_SLASH = /[a-z)]\s*\/\s*[a-z(]|\d{4}\s*\/\s*[a-z]*\s*\d{4}|\/\s*(th|kh|ck|cung ky|ke hoach|du toan)\b/;
+const COMPARISON_MARK = /(so sanh|so voi|\bvoi\b|%|\bty le (th|thuc hien|hoan thanh)\b|\bchi so\b|tang,? giam|tang \/ giam)/;
+const PLAN_WORDS = /(ke hoach|\bkh\b|\bkhv\b|du toan|muc tieu|nghi quyet|\bnq\b|chi tieu giao|\bgiao\b)/;
+const PREVIOUS_WORDS = /(cung ky|\bck\b|nam truoc|cung thoi ky)/;
+const ACTUAL_WORDS = /(thuc hien|\bth\b|\buoc\b|\buth\b|uoc th|luy ke|cong don|thuc te|\bket qua\b|so lieu|uoc tinh|du uoc|uoc dat|\bdat\b|tinh chung)/;
+const FIGURE_WORDS = /(ke hoach|\bkh\b|du toan|thuc hien|\bth\b|\buoc\b|\buth\b|cung ky|\bck\b|so sanh|luy ke)/;
+const NUMBER_ROW_TOKEN = /^\(?([a-z]|\d{1,2})\)?$|^\(?\d{1,2}\)?\s*=\s*[\d()\s/*x×:+\-.,]+$/;
+
+interface LabelGrid {
+  label(row: number, col: number): string;
+  /** A1 address of the cell that holds the label at (row, col), merged areas included. */
+  origin(row: number, col: number): string;
+  /** Whether (row, col) lies inside a merged area that starts on an earlier row. */
+  mergedFromAbove(row: number, col: number): boolean;
+  width: number;
+}
+
+function labelGrid(sheet: SheetSnapshot, rowLimit: number): LabelGrid {
+  const owner = new Map<number, { row: number; col: number }>();
+  let width = 0;
+  for (let r = 0; r < Math.min(rowLimit, sheet.values.length); r++) width = Math.max(width, sheet.values[r]?.length ?? 0);
+  const key = (r: number, c: number) => r * 16384 + c;
+  for (const m of sheet.merges) {
+    if (m.top >= rowLimit) continue;
+    width = Math.max(width, m.right + 1);
+    for (let r = m.top; r <= Math.min(m.bottom, rowLimit - 1); r++) {
+      for (let c = m.left; c <= Math.min(m.right, m.left + 256); c++) owner.set(key(r, c), { row: m.top, col: m.left });
+    }
+  }
+  const at = (r: number, c: number) => owner.get(key(r, c)) ?? { row: r, col: c };
+  return {
+    width: Math.min(width, 256),
+    label(r, c) {
+      const o = at(r, c);
+      return tidy(cellText(sheet.values[o.row]?.[o.col]));
+    },
+    origin(r, c) {
+      const o = at(r, c);
+      return address(o.row, o.col);
+    },
+    mergedFromAbove(r, c) {
+      return at(r, c).row < r;
+    },
+  };
+}
+
+function isNumeric(value: CellValue | undefined): boolean {
+  return typeof value === "number";
+}
+
+/** Scores a row as the first row of a header block; a title merged across the table scores 0. */
+function headerScore(grid: LabelGrid, sheet: SheetSnapshot, row: number): number {
+  let indicator = false;
+  let order = false;
+  let unit = false;
+  let figures = 0;
+  let numbers = 0;
+  const cells = new Set<string>();
+  for (let c = 0; c < grid.width; c++) {
+    const v = sheet.values[row]?.[c];
+    // Years typed as numbers ("2019 | 2020") are labels, not figures.
+    if (isNumeric(v) && !((v as number) >= 1980 && (v as number) <= 2100 && Number.isInteger(v))) numbers++;
+    if (grid.label(row, c)) cells.add(grid.origin(row, c));
+    // A header row may hold a group label ("Năm 2020") over figure columns named one row below.
+    const labels = [grid.label(row, c), grid.label(row + 1, c)];
+    for (const text of labels) {
+      const f = fold(text);
+      if (f.length === 0 || f.length > 40) continue;
+      if (INDICATOR_HEADER.test(f)) indicator = true;
+      if (ORDER_HEADER.test(f)) order = true;
+      if (UNIT_HEADER.test(f)) unit = true;
+    }
+    if (FIGURE_WORDS.test(fold(labels.join(" ")))) figures++;
+  }
+  if (numbers > 2 || cells.size < 3 || figures === 0) return 0;
+  if (indicator) return 10 + figures + (order ? 1 : 0) + (unit ? 1 : 0);
+  if (figures >= 2 && (order || unit)) return 5 + figures;
+  return 0;
+}
+
+function isNumberRow(sheet: SheetSnapshot, grid: LabelGrid, row: number): boolean {
+  let tokens = 0;
+  let others = 0;
+  for (let c = 0; c < grid.width; c++) {
+    const v = sheet.values[row]?.[c];
+    if (isBlank(v)) continue;
+    const text = fold(cellText(v));
+    if (NUMBER_ROW_TOKEN.test(text)) tokens++;
+    else others++;
+  }
+  return tokens >= 3 && others <= Math.max(1, Math.floor(tokens / 4));
+}
+
+/** Finds the header block of a sheet; null when the sheet has no indicator table. */
+export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
+  const rowLimit = Math.min(SCAN_ROWS, sheet.values.length);
+  const grid = labelGrid(sheet, rowLimit + MAX_HEADER_ROWS + 2);
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < rowLimit; r++) {
+    const score = headerScore(grid, sheet, r);
+    if (score > bestScore) {
+      bestScore = score;
+      best = r;
+    }
+    if (score >= 10) break;
+  }
+  if (best < 0) return null;
+
+  const rows = [best];
+  let indicatorCol = -1;
+  for (let c = 0; c < grid.width && indicatorCol < 0; c++) if (INDICATOR_HEADER.test(fold(grid.label(best, c)))) indicatorCol = c;
+  for (let r = best + 1; r < best + MAX_HEADER_ROWS && r < sheet.values.length; r++) {
+    if (isNumberRow(sheet, grid, r)) break;
+    let mergedDown = false;
+    let labels = 0;
+    let figures = 0;
+    for (let c = 0; c < grid.width; c++) {
+      if (grid.mergedFromAbove(r, c)) {
+        mergedDown = true;
+        continue;
+      }
+      const v = sheet.values[r]?.[c];
+      if (isBlank(v)) continue;
+      if (typeof v === "string" && v.length <= 60 && c > indicatorCol) labels++;
+      else figures++;
+    }
+    // A row under the header belongs to it when it holds no figures, its indicator cell is empty
+    // (or merged from above), and it adds labels under the figure columns or continues merges.
+    const indicatorFree = indicatorCol < 0 || grid.mergedFromAbove(r, indicatorCol) || isBlank(sheet.values[r]?.[indicatorCol]);
+    if (figures === 0 && indicatorFree && (labels > 0 || mergedDown)) rows.push(r);
+    else break;
+  }
+  const last = rows[rows.length - 1];
+  const numberRow = isNumberRow(sheet, grid, last + 1) ? last + 1 : null;
+  const dataStart = (numberRow ?? last) + 1;
+
+  const columns: HeaderBlock["columns"] = [];
+  for (let c = 0; c < grid.width; c++) {
+    const parts: string[] = [];
+    let headerCell = "";
+    for (const r of rows) {
+      const text = grid.label(r, c);
+      if (text && !parts.includes(text)) {
+        parts.push(text);
+        headerCell = grid.origin(r, c);
+      }
+    }
+    if (parts.length > 0) columns.push({ col: c, header: parts.join(" "), headerCell });
+  }
+
+  const titleParts: string[] = [];
+  for (let r = 0; r < best; r++) {
+    for (const v of sheet.values[r] ?? []) {
+      if (typeof v === "string" && v.trim()) titleParts.push(tidy(v));
+    }
+  }
+  return { rows, numberRow, dataStart, title: titleParts.join(" | "), columns };
+}
+
+/** Role of a column from its header alone, before years are weighed. */
+function headerRole(header: string): { role: ColumnRole; form?: "index" | "growth" } {
+  const f = fold(header);
+  if (ORDER_HEADER.test(f)) return { role: "order" };
+  if (NOTES_HEADER.test(f)) return { role: "notes" };
+  if (EVALUATION_HEADER.test(f)) return { role: "evaluation" };
+  if (UNIT_HEADER.test(f) && !FIGURE_WORDS.test(f)) return { role: "unit" };
+  if (INDICATOR_HEADER.test(f) && !FIGURE_WORDS.test(f)) return { role: "indicator" };
+  const years = datedYears(f);
+  const comparison = COMPARISON_MARK.test(f) || COMPARING_SLASH.test(f);
+  if (comparison) {
+    const growth = /\btang\b|tang,? giam|toc do/.test(f) ? "growth" : "index";
+    // "TH/KH", "% KH", "Với kế hoạch", "So dự toán": a plan percentage.
+    if (PLAN_WORDS.test(f.replace(/^.*?(so sanh|so voi|[a-z\d]\s*\/|%)/, ""))) return { role: "statedPlanPercent" };
+    if (PREVIOUS_WORDS.test(f) || years.length >= 2 || /\bnam truoc|cung ky|\bck\b/.test(f)) return { role: "statedPrevious", form: growth };
+    if (PLAN_WORDS.test(f)) return { role: "statedPlanPercent" };
+    return { role: "statedComparison", form: growth };
+  }
+  if (PREVIOUS_WORDS.test(f)) return { role: "previous" };
+  if (PLAN_WORDS.test(f)) return { role: "plan" };
+  if (ACTUAL_WORDS.test(f)) return { role: "actual" };
+  if (years.length > 0 && /^\(?(nam )?\d{4}\)?$/.test(f.replace(/\s*\(.*\)$/, ""))) return { role: "actual" };
+  return { role: "unknown" };
+}
+
+export interface ResolvedColumns {
+  columns: ColumnInfo[];
+  reportYear: number | null;
+  yearSource: "option" | "title" | "header" | "sheet-name" | null;
+  period: Period | null;
+}
+
+/** The year a title or sheet name reports on: the year of its period phrase, not a plan year. */
+export function titleYear(text: string): number | null {
+  const f = fold(text);
+  const periodYear =
+    /(\d{1,2} ?(?:thang|t)|quy [ivx\d]+|thang \d{1,2}|ca nam|nam)[^0-9]{0,24}?(?:nam |\/|-)?\s?((?:19|20)\d\d)(?![\d-])/.exec(f) ??
+    /\b\d{1,2}t ?\/? ?((?:19|20)\d\d)\b/.exec(f);
+  if (periodYear) {
+    const y = Number(periodYear[periodYear.length - 1]);
+    const before = f.slice(0, periodYear.index + periodYear[0].length - 4);
+    if (!/(ke hoach|\bkh\b|du toan|muc tieu)\s*(nam\s*)?$/.test(before)) return y;
+  }
+  const years = datedYears(f);
+  return years.length > 0 ? Math.min(...years) : null;
+}
+
+/**
+ * Gives each column its role, deciding the report year first when not given: the title's period
+ * year, else the year of the actual figures in the headers, else the sheet name.
+ */
+export function resolveColumns(header: HeaderBlock, sheetName: string, reportYearOption: number | null): ResolvedColumns {
+  const raw = header.columns.map((c) => {
+    const { role, form } = headerRole(c.header);
+    const years = datedYears(c.header);
+    const year = years.length > 0 ? Math.max(...years) : null;
+    return { ...c, role, form, year, period: detectPeriod(c.header) };
+  });
+
+  let reportYear = reportYearOption;
+  let yearSource: ResolvedColumns["yearSource"] = reportYearOption !== null ? "option" : null;
+  if (reportYear === null) {
+    const fromTitle = header.title ? titleYear(header.title) : null;
+    if (fromTitle !== null) {
+      reportYear = fromTitle;
+      yearSource = "title";
+    }
+  }
+  if (reportYear === null) {
+    const actualYears = raw.filter((c) => c.role === "actual" && c.year !== null).map((c) => c.year as number);
+    const planYears = raw.filter((c) => c.role === "plan" && c.year !== null).map((c) => c.year as number);
+    const previousYears = raw.filter((c) => c.role === "previous" && c.year !== null).map((c) => (c.year as number) + 1);
+    const candidates = actualYears.length > 0 ? actualYears : planYears.length > 0 ? [Math.min(...planYears)] : previousYears;
+    if (candidates.length > 0) {
+      reportYear = Math.max(...candidates);
+      yearSource = "header";
+    }
+  }
+  if (reportYear === null) {
+    const fromName = titleYear(sheetName);
+    if (fromName !== null) {
+      reportYear = fromName;
+      yearSource = "sheet-name";
+    }
+  }
+
+  const titlePeriod = detectPeriod(header.title) ?? detectPeriod(sheetName);
+  const columns: ColumnInfo[] = raw.map((c) => {
+    let role = c.role;
+    if (reportYear !== null && c.year !== null) {
+      if (role === "plan" && c.year !== reportYear) role = "otherPlan";
+      else if (role === "actual" && c.year === reportYear - 1) role = "previous";
+      else if (role === "actual" && c.year !== reportYear) role = "history";
+      else if (role === "previous" && c.year !== reportYear - 1 && c.year < reportYear - 1) role = "history";
+    }
+    if (role === "plan" && /\d{4}\s*[-–]\s*\d{4}/.test(c.header)) role = "otherPlan";
+    return { col: c.col, letter: letterOf(c.col), header: c.header, role, year: c.year, period: c.period, form: c.form, headerCell: c.headerCell };
+  });
+
+  const period = titlePeriod ?? pickPeriodFromColumns(columns);
+  pickOne(columns, "actual", period, "yearEstimate");
+  pickOne(columns, "previous", period, "history");
+  pickOne(columns, "plan", period, "otherPlan");
+  return { columns, reportYear, yearSource, period };
+}
+
+function letterOf(col: number): string {
+  return address(0, col).replace(/\d+$/, "");
+}
+
+function pickPeriodFromColumns(columns: ColumnInfo[]): Period | null {
+  const actual = columns.find((c) => c.role === "actual" && c.period);
+  return actual?.period ?? null;
+}
+
+/**
+ * Keeps one column in a role: the one whose period matches the report's (cumulative months),
+ * else the first; the others take the fallback role. In a part-year report a whole-year
+ * "actual" column is the year estimate.
+ */
+function pickOne(columns: ColumnInfo[], role: ColumnRole, period: Period | null, fallback: ColumnRole): void {
+  const candidates = columns.filter((c) => c.role === role);
+  if (role === "actual" && period && period.months < 12) {
+    for (const c of candidates) {
+      if (c.period?.kind === "year" && /ca nam|\bnam\b/.test(fold(c.header)) && candidates.length > 1) c.role = "yearEstimate";
+    }
+  }
+  const remaining = columns.filter((c) => c.role === role);
+  if (remaining.length <= 1) return;
+  const matches = (c: ColumnInfo) => period !== null && c.period !== null && c.period.months === period.months && c.period.kind !== "month";
+  const explicitPrevious = (c: ColumnInfo) => role === "previous" && PREVIOUS_WORDS.test(fold(c.header));
+  const chosen = remaining.find(matches) ?? remaining.find(explicitPrevious) ?? remaining[0];
+  for (const c of remaining) if (c !== chosen) c.role = fallback;
+}

@@ -1,0 +1,136 @@
+// Numbers typed as text. Vietnamese style groups thousands with "." and marks decimals with ","
+// ("1.235,6"); workbooks made on an English-locale machine carry "12,500.0". A lone "108,987" or
+// "16.750" reads both ways: the caller decides per sheet (see decideNumberStyle) and says so.
+
+export type NumberStyle = "vi" | "en";
+
+export interface ParsedNumber {
+  value: number;
+  /** The text ended in % (value is in percent) or ‰ (value is in per mille). */
+  percent: boolean;
+  perMille: boolean;
+  /** What the text itself shows: one style only, no separator at all, or either reading. */
+  style: NumberStyle | "plain" | "ambiguous";
+  /** Decimals printed, in the reading chosen. */
+  decimals: number;
+  /** For an ambiguous text, the value under the other reading. */
+  alternative?: number;
+}
+
+const SIGN = /^[+\-\u2212\u2013]/;
+const VI_GROUPED = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
+const EN_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const SPACE_GROUPED = /^\d{1,3}( \d{3})+([.,]\d+)?$/;
+const ONE_GROUP = /^[1-9]\d{0,2}[.,]\d{3}$/;
+
+/**
+ * Parses a number written as text, or returns null when the text is not a plain number
+ * ("khoảng 500", "#DIV/0!", "6,6-6,8" are not). `prefer` settles ambiguous texts.
+ */
+export function parseNumberText(text: string, prefer: NumberStyle = "vi"): ParsedNumber | null {
+  let s = text.replace(/\u00a0/g, " ").trim();
+  if (s.length === 0 || s.length > 40) return null;
+
+  let negative = false;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  let percent = false;
+  let perMille = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  } else if (s.endsWith("‰")) {
+    perMille = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (SIGN.test(s)) {
+    negative = negative !== (s[0] !== "+");
+    s = s.slice(1).trim();
+  }
+  if (!/^\d/.test(s) || !/\d$/.test(s)) return null;
+
+  const read = readDigits(s, prefer);
+  if (read === null) return null;
+  return {
+    value: negative ? -read.value : read.value,
+    percent,
+    perMille,
+    style: read.style,
+    decimals: read.decimals,
+    ...(read.alternative !== undefined ? { alternative: negative ? -read.alternative : read.alternative } : {}),
+  };
+}
+
+interface DigitsReading {
+  value: number;
+  style: ParsedNumber["style"];
+  decimals: number;
+  alternative?: number;
+}
+
+function readDigits(s: string, prefer: NumberStyle): DigitsReading | null {
+  if (/^\d+$/.test(s)) return { value: Number(s), style: "plain", decimals: 0 };
+
+  if (s.includes(" ")) {
+    if (!SPACE_GROUPED.test(s)) return null;
+    const [intPart, frac = ""] = s.replace(/ /g, "").split(/[.,]/);
+    return { value: Number(`${intPart}.${frac || "0"}`), style: s.includes(",") ? "vi" : s.includes(".") ? "en" : "plain", decimals: frac.length };
+  }
+  if (ONE_GROUP.test(s)) {
+    const [head, tail] = s.split(/[.,]/);
+    const asThousands = Number(head + tail);
+    const asDecimal = Number(`${head}.${tail}`);
+    // "16.750": vi thousands, en decimal. "108,987": vi decimal, en thousands.
+    const viValue = s.includes(".") ? asThousands : asDecimal;
+    const enValue = s.includes(".") ? asDecimal : asThousands;
+    const value = prefer === "vi" ? viValue : enValue;
+    const alternative = prefer === "vi" ? enValue : viValue;
+    return { value, style: "ambiguous", decimals: value === asDecimal ? 3 : 0, alternative };
+  }
+  if (VI_GROUPED.test(s)) return fromParts(s.replace(/\./g, ""), ",", "vi");
+  if (EN_GROUPED.test(s)) return fromParts(s.replace(/,/g, ""), ".", "en");
+  if (/^\d+,\d+$/.test(s)) return fromParts(s, ",", "vi");
+  if (/^\d+\.\d+$/.test(s)) return fromParts(s, ".", "en");
+  return null;
+}
+
+function fromParts(s: string, decimalMark: string, style: NumberStyle): DigitsReading {
+  const [intPart, frac = ""] = s.split(decimalMark);
+  return { value: Number(`${intPart}.${frac || "0"}`), style, decimals: frac.length };
+}
+
+/** True when the text has both readings ("108,987", "16.750"). */
+export function isAmbiguousNumberText(text: string): boolean {
+  return parseNumberText(text)?.style === "ambiguous";
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats a number in Vietnamese ("1.235,6") or English ("1,235.6") style with exactly
+ * `decimals` decimals. Reports are written in Vietnamese style whatever Excel's locale.
+ */
+export function formatNumber(value: number, decimals: number, style: NumberStyle = "vi"): string {
+  const key = `${style}:${decimals}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(style === "vi" ? "vi-VN" : "en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: true,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(roundTo(value, decimals)).replace(/\u2212/g, "-");
+}
+
+/** Rounds half away from zero at `decimals` decimals, on the unrounded value given. */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  // A tiny nudge undoes binary representation error (1.005 * 100 = 100.49999…).
+  const rounded = Math.round(scaled + scaled * Number.EPSILON * 4) / factor;
+  return value < 0 ? -rounded : rounded;
+}

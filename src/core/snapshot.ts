@@ -1,0 +1,76 @@
+// The plain workbook snapshot every host produces: the core's only input. No Office, DOM or
+// Node types: a 2-D array of raw values per sheet, the number formats that change a value's
+// meaning (percent), and the merged areas.
+
+/** An Excel error value such as #DIV/0! or #N/A. */
+export interface CellError {
+  error: string;
+}
+
+/** A raw cell value: numbers as numbers, text as text, formulas by their cached result. */
+export type CellValue = number | string | boolean | CellError | null;
+
+/** A rectangular area, 0-based and inclusive. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** Row-major values; rows may be ragged and shorter than the sheet. Index 0 is worksheet row 1. */
+  values: CellValue[][];
+  /** Number formats parallel to values, where known ("0.0%", "#,##0"); missing means General. */
+  numberFormats?: (string | null | undefined)[][];
+  merges: Area[];
+  hidden?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === "object" && value !== null && typeof (value as CellError).error === "string";
+}
+
+/** Column index (0-based) to letters: 0 → A, 27 → AB. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address from 0-based row and column. */
+export function address(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** 0-based row and column of an A1 address; null when it is not one. */
+export function parseAddress(a1: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(a1.trim().toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Text of a cell for reading labels: numbers and booleans as written, errors by their code. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value.error;
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}

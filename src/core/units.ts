@@ -1,0 +1,63 @@
+// Units of measure as officials write them: "Tỷ đồng", "nghìn tỷ đồng", "Triệu USD", "vạn tấn",
+// "%", "‰", "điểm %", "bác sĩ/vạn dân". The scale word is what a ×1000 slip hides behind.
+
+import { fold } from "./text";
+
+export interface Unit {
+  /** As written, tidied. */
+  text: string;
+  /** Multiplier of the scale words before the base unit: "nghìn tỷ đồng" → 1e12. */
+  scale: number;
+  /** The unit without scale words, folded: "dong", "usd", "tan", "luot", "%". */
+  base: string;
+  percent: boolean;
+  perMille: boolean;
+  /** Percentage points ("điểm %", "điểm phần trăm"). */
+  points: boolean;
+  /** A per-something ratio ("USD/người", "bác sĩ/vạn dân"). */
+  ratio: boolean;
+}
+
+/** Scale words, folded, longest first so that "nghin ty" wins over "nghin". */
+const SCALE_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ["nghin ty", 1e12],
+  ["ngan ty", 1e12],
+  ["trieu ty", 1e18],
+  ["nghin", 1e3],
+  ["ngan", 1e3],
+  ["van", 1e4],
+  ["trieu", 1e6],
+  ["ty", 1e9],
+  ["ti", 1e9],
+  ["tr", 1e6],
+  ["k", 1e3],
+];
+
+/** Reads the leading scale words of a folded unit text; returns the scale and the rest. */
+export function splitScale(folded: string): { scale: number; rest: string } {
+  let rest = folded.trim();
+  let scale = 1;
+  for (;;) {
+    const hit = SCALE_WORDS.find(([word]) => rest === word || rest.startsWith(word + " ") || rest.startsWith(word + "."));
+    if (!hit) break;
+    scale *= hit[1];
+    rest = rest.slice(hit[0].length).replace(/^[.\s]+/, "");
+  }
+  return { scale, rest };
+}
+
+export function parseUnit(text: string): Unit {
+  const tidied = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  const folded = fold(tidied).replace(/^\(|\)$/g, "").trim();
+  const points = /^(diem %|diem phan tram|diem)$/.test(folded);
+  const percent = !points && (folded === "%" || /^% /.test(folded) || folded === "phan tram" || /^%\s*\(/.test(folded));
+  const perMille = folded === "‰" || folded.startsWith("‰");
+  const ratio = !percent && folded.includes("/");
+  const { scale, rest } = ratio ? { scale: 1, rest: folded } : splitScale(folded);
+  return { text: tidied, scale, base: rest, percent, perMille, points, ratio };
+}
+
+/** Two units measure the same thing (only the scale may differ): "tỷ đồng" and "triệu đồng". */
+export function sameBase(a: Unit, b: Unit): boolean {
+  return a.base === b.base && a.percent === b.percent && a.points === b.points && a.ratio === b.ratio;
+}
