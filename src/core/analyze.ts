@@ -100,7 +100,7 @@ export interface Analysis {
 }
 
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set(["plan", "otherPlan", "actual", "yearEstimate", "previous", "history", "statedPlanPercent", "statedPrevious", "statedComparison"]);
-const FOOTER = /^(ghi chu|nguon|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*|\*|luu y|chu thich)/;
+const FOOTER = /^(ghi chu\s*[:.]|ghi chu$|nguon\s*:|nguon so lieu|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*\)|\*\s|luu y\s*:|chu thich\s*:)/;
 
 export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
   const matcher = new CatalogueMatcher(options.catalogue ?? DEFAULT_CATALOGUE);
@@ -313,8 +313,9 @@ function readSheet(
     const read = [figure(r, roles.plan), figure(r, roles.actual), figure(r, roles.previous)];
     const [plan, actual, previous] = evidence === 0 ? settleByMagnitude(read) : read;
     const hasFigures = [plan, actual, previous].some((x) => x.value !== null || x.text !== null);
-    const folded = fold(label.name);
-    if (!hasFigures && label.order === "" && FOOTER.test(folded)) break;
+    // Notes, sources and signatures under the table end it, in whichever column they are written.
+    const firstText = rowValues.find((v): v is string => typeof v === "string" && v.trim() !== "");
+    if (!hasFigures && firstText !== undefined && FOOTER.test(fold(firstText))) break;
     if (label.name === "" && !label.marker) continue;
     let name = label.name;
     let unit = tidy(cellText(at(r, roles.unit)));
@@ -398,7 +399,7 @@ function readSheet(
         evaluation: d.evaluation,
       },
       cells: { name: address(d.row, indicatorCol), plan: cellOf(roles.plan), actual: cellOf(roles.actual), previous: cellOf(roles.previous) },
-      textNumbers,
+      textNumbers: textNumbers.sort((a, b) => (parseAddress(a)?.col ?? 0) - (parseAddress(b)?.col ?? 0)),
     });
   }
 

@@ -325,7 +325,8 @@ export function resolveColumns(header: HeaderBlock, sheetName: string, reportYea
   });
 
   const period = titlePeriod ?? pickPeriodFromColumns(columns);
-  pickOne(columns, "actual", period, "yearEstimate");
+  if (period && period.months < 12) markYearEstimates(columns);
+  pickOne(columns, "actual", period, "history");
   pickOne(columns, "previous", period, "history");
   pickOne(columns, "plan", period, "otherPlan");
   return { columns, reportYear, yearSource, period };
@@ -340,22 +341,22 @@ function pickPeriodFromColumns(columns: ColumnInfo[]): Period | null {
   return actual?.period ?? null;
 }
 
+/** In a part-year report, a whole-year "actual" column beside the period's one is the year estimate. */
+function markYearEstimates(columns: ColumnInfo[]): void {
+  const actuals = columns.filter((c) => c.role === "actual");
+  if (actuals.length < 2) return;
+  for (const c of actuals) if (c.period?.kind === "year") c.role = "yearEstimate";
+}
+
 /**
  * Keeps one column in a role: the one whose period matches the report's (cumulative months),
- * else the first; the others take the fallback role. In a part-year report a whole-year
- * "actual" column is the year estimate.
+ * else an explicit "cùng kỳ", else the first; the others take the fallback role.
  */
 function pickOne(columns: ColumnInfo[], role: ColumnRole, period: Period | null, fallback: ColumnRole): void {
   const candidates = columns.filter((c) => c.role === role);
-  if (role === "actual" && period && period.months < 12) {
-    for (const c of candidates) {
-      if (c.period?.kind === "year" && /ca nam|\bnam\b/.test(fold(c.header)) && candidates.length > 1) c.role = "yearEstimate";
-    }
-  }
-  const remaining = columns.filter((c) => c.role === role);
-  if (remaining.length <= 1) return;
+  if (candidates.length <= 1) return;
   const matches = (c: ColumnInfo) => period !== null && c.period !== null && c.period.months === period.months && c.period.kind !== "month";
   const explicitPrevious = (c: ColumnInfo) => role === "previous" && PREVIOUS_WORDS.test(fold(c.header));
-  const chosen = remaining.find(matches) ?? remaining.find(explicitPrevious) ?? remaining[0];
-  for (const c of remaining) if (c !== chosen) c.role = fallback;
+  const chosen = candidates.find(matches) ?? candidates.find(explicitPrevious) ?? candidates[0];
+  for (const c of candidates) if (c !== chosen) c.role = fallback;
 }

@@ -18,9 +18,9 @@ export interface ParsedNumber {
 }
 
 const SIGN = /^[+\-\u2212\u2013]/;
-const VI_GROUPED = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
-const EN_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
-const SPACE_GROUPED = /^\d{1,3}( \d{3})+([.,]\d+)?$/;
+const VI_GROUPED = /^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
+const EN_GROUPED = /^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
+const SPACE_GROUPED = /^[1-9]\d{0,2}( \d{3})+([.,]\d+)?$/;
 const ONE_GROUP = /^[1-9]\d{0,2}[.,]\d{3}$/;
 
 /**
