@@ -47,13 +47,16 @@ export interface IndicatorProfile {
   entry: CatalogueEntry | null;
 }
 
-/** Adds a user's entries and abbreviations; an entry with an existing id replaces it. */
+/**
+ * Adds a user's entries and abbreviations. An entry with an existing id replaces it, and the
+ * user's entries come first, so that they win over a default entry of the same name.
+ */
 export function extendCatalogue(base: Catalogue, extra: Partial<Catalogue>): Catalogue {
-  const byId = new Map(base.entries.map((e) => [e.id, e] as const));
-  for (const e of extra.entries ?? []) byId.set(e.id, e);
+  const userEntries = extra.entries ?? [];
+  const replaced = new Set(userEntries.map((e) => e.id));
   const abbreviations = { ...base.abbreviations };
   for (const [k, v] of Object.entries(extra.abbreviations ?? {})) abbreviations[fold(k)] = fold(v);
-  return { entries: [...byId.values()], abbreviations };
+  return { entries: [...userEntries, ...base.entries.filter((e) => !replaced.has(e.id))], abbreviations };
 }
 
 /** Checks a user's catalogue file; returns the problems found, in Vietnamese and English. */

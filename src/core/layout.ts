@@ -65,7 +65,7 @@ const UNIT_HEADER = /^(don vi tinh|don vi|dvt|d\.v\.t\.?|dv tinh|dv)\b/;
 const NOTES_HEADER = /\b(ghi chu|giai trinh)\b/;
 const EVALUATION_HEADER = /\b(danh gia|muc do hoan thanh|muc do dat|ket qua danh gia|xep loai)\b/;
 // A slash compares ("TH/KH", "2021/TH 2020") unless it dates a period ("9T/2021", "6T/2019").
-const COMPARING_SLASH = /[a-z)]\s*\/\s*[a-z(]|\d{4}\s*\/\s*[a-z]*\s*\d{4}|\/\s*(th|kh|ck|cung ky|ke hoach|du toan)\b/;
+const COMPARING_SLASH = /\b(th|uth|uoc th|uoc|thuc hien|kh|ke hoach)\s*\/\s*(th|kh|ck|ke hoach|cung ky|du toan|cung ky nam truoc)\b|\d{4}\s*\/\s*[a-z]*\s*\d{4}/;
 const COMPARISON_MARK = /(so sanh|so voi|\bvoi\b|%|\bty le (th|thuc hien|hoan thanh)\b|\bchi so\b|tang,? giam|tang \/ giam)/;
 const PLAN_WORDS = /(ke hoach|\bkh\b|\bkhv\b|du toan|muc tieu|nghi quyet|\bnq\b|chi tieu giao|\bgiao\b)/;
 const PREVIOUS_WORDS = /(cung ky|\bck\b|nam truoc|cung thoi ky)/;
