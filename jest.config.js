@@ -5,5 +5,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: false }],
   },
+  reporters: ["default", "<rootDir>/test/reporters/summary.js"],
   testTimeout: 120000,
 };

@@ -84,7 +84,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     throw new InputError(`không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
   }
   const name = path.basename(file);
-  io.stdout(args.flags.has("json") ? JSON.stringify(toJson(name, analysis), null, 2) + "\n" : renderReport(name, analysis));
+  io.stdout(args.flags.has("json") ? JSON.stringify(toJson(name, analysis)) + "\n" : renderReport(name, analysis));
   return analysis.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 

@@ -7,11 +7,11 @@ import { DEFAULT_CATALOGUE } from "./catalogueData";
 import { compute, DEFAULT_EVALUATION_OPTIONS, type Evaluation, type EvaluationOptions } from "./compute";
 import { sortFindings, type Finding } from "./findings";
 import { findHeader, resolveColumns, type ColumnInfo, type ColumnRole, type ResolvedColumns } from "./layout";
-import { formatNumber, parseNumberText, type NumberStyle } from "./numbers";
+import { formatNumber, parseNumberText, type NumberStyle, type ParsedNumber } from "./numbers";
 import type { Period } from "./period";
 import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
 import { buildTree, readRowLabel, type Breakdown, type TreeInput } from "./rows";
-import { address, cellText, isBlank, isCellError, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { cellText, columnLetters, isBlank, isCellError, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { fold, tidy } from "./text";
 import { parseUnit } from "./units";
 
@@ -99,7 +99,6 @@ export interface Analysis {
   findings: Finding[];
 }
 
-const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set(["plan", "otherPlan", "actual", "yearEstimate", "previous", "history", "statedPlanPercent", "statedPrevious", "statedComparison"]);
 const FOOTER = /^(ghi chu\s*[:.]|ghi chu$|nguon\s*:|nguon so lieu|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*\)|\*\s|luu y\s*:|chu thich\s*:)/;
 
 export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
@@ -213,51 +212,58 @@ function guessIndicatorColumn(sheet: SheetSnapshot, dataStart: number, columns: 
   return best;
 }
 
-/** Decides how ambiguous number texts ("108,987") read on this sheet, from the unambiguous ones. */
-function decideNumberStyle(sheet: SheetSnapshot, dataStart: number, figureCols: number[]): { style: NumberStyle; evidence: number } {
-  let vi = 0;
-  let en = 0;
-  for (let r = dataStart; r < sheet.values.length; r++) {
-    const row = sheet.values[r];
-    if (!row) continue;
-    for (const c of figureCols) {
-      const v = row[c];
-      if (typeof v !== "string") continue;
-      const style = parseNumberText(v)?.style;
-      if (style === "vi") vi++;
-      else if (style === "en") en++;
-    }
-  }
-  return en > vi ? { style: "en", evidence: en } : { style: "vi", evidence: vi };
-}
-
 interface Reading {
   value: number | null;
   /** The cell's text when it holds text that is not a number. */
   text: string | null;
-  textNumber: boolean;
-  ambiguous: { alternative: number } | null;
+  /** For a number typed as text: the style its text shows. */
+  written: ParsedNumber["style"] | null;
+  /** For an ambiguous text: the value under the other reading. */
+  alternative: number | null;
 }
 
-const EMPTY: Reading = { value: null, text: null, textNumber: false, ambiguous: null };
+const EMPTY: Reading = { value: null, text: null, written: null, alternative: null };
+const percentFormats = new Map<string, boolean>();
 
-function readFigure(v: CellValue | undefined, numberFormat: string | null | undefined, style: NumberStyle): Reading {
+/** Whether a number format shows its value as a percentage ("0.0%", not "0.0\"%\""). */
+function isPercentFormat(format: string): boolean {
+  let percent = percentFormats.get(format);
+  if (percent === undefined) {
+    percent = format.replace(/"[^"]*"/g, "").includes("%");
+    percentFormats.set(format, percent);
+  }
+  return percent;
+}
+
+/** Reads a figure cell; an ambiguous text is read the Vietnamese way until the sheet decides. */
+function readFigure(v: CellValue | undefined, numberFormat: string | null | undefined): Reading {
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return EMPTY;
     // A cell shown as "44,2%" holds 0.442: the sheet means 44.2.
-    const percent = numberFormat ? /%/.test(numberFormat.replace(/"[^"]*"/g, "")) : false;
-    return { value: percent ? v * 100 : v, text: null, textNumber: false, ambiguous: null };
+    return { value: numberFormat && isPercentFormat(numberFormat) ? v * 100 : v, text: null, written: null, alternative: null };
   }
   if (typeof v === "string") {
-    const t = v.trim();
-    if (t === "" || /^[-–—.x]$/.test(t)) return EMPTY;
-    const parsed = parseNumberText(t, style);
-    if (!parsed) return { value: null, text: tidy(t), textNumber: false, ambiguous: null };
-    return { value: parsed.value, text: null, textNumber: true, ambiguous: parsed.alternative !== undefined ? { alternative: parsed.alternative } : null };
+    if (/^\s*[-–—.x]?\s*$/.test(v)) return EMPTY;
+    const parsed = parseNumberText(v, "vi");
+    if (!parsed) return { value: null, text: tidy(v), written: null, alternative: null };
+    return { value: parsed.value, text: null, written: parsed.style, alternative: parsed.alternative ?? null };
   }
-  if (isCellError(v)) return { value: null, text: v.error, textNumber: false, ambiguous: null };
-  return { value: null, text: cellText(v), textNumber: false, ambiguous: null };
+  if (isCellError(v)) return { value: null, text: v.error, written: null, alternative: null };
+  return { value: null, text: cellText(v), written: null, alternative: null };
+}
+
+/** The first text of a row, wherever it is written. */
+function firstTextOf(row: CellValue[]): string | null {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === "string" && /\S/.test(v)) return v;
+  }
+  return null;
+}
+
+function swapReading(r: Reading): Reading {
+  return r.alternative === null || r.value === null ? r : { ...r, value: r.alternative, alternative: r.value };
 }
 
 /** A unit written in the name when there is no unit column: "Thu NSNN (tỷ đồng)". */
@@ -269,13 +275,9 @@ function unitFromName(name: string): { name: string; unit: string } | null {
   return known ? { name: m[1], unit: m[2].trim() } : null;
 }
 
-interface RowDraft {
-  row: number;
-  order: string;
+interface RowDraft extends TreeInput {
   name: string;
   unit: string;
-  marker: Breakdown | null;
-  group: boolean;
   plan: Reading;
   actual: Reading;
   previous: Reading;
@@ -297,25 +299,31 @@ function readSheet(
   if (!roles.plan && !roles.actual && !roles.previous) {
     return { skip: "không có cột số liệu (kế hoạch, thực hiện hoặc cùng kỳ)", skipEn: "no figure column (plan, actual or same period)" };
   }
-  const figureCols = resolved.columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
-  const { style, evidence } = decideNumberStyle(sheet, dataStart, figureCols);
   const wholeYear = resolved.period === null || resolved.period.months === 12;
 
   const at = (r: number, col: ColumnInfo | undefined): CellValue | undefined => (col ? sheet.values[r]?.[col.col] : undefined);
-  const fmt = (r: number, col: ColumnInfo | undefined) => (col ? sheet.numberFormats?.[r]?.[col.col] : undefined);
-  const figure = (r: number, col: ColumnInfo | undefined) => readFigure(at(r, col), fmt(r, col), style);
+  const figure = (r: number, col: ColumnInfo | undefined) => (col ? readFigure(sheet.values[r]?.[col.col], sheet.numberFormats?.[r]?.[col.col]) : EMPTY);
+  let viTexts = 0;
+  let enTexts = 0;
+  const count = (reading: Reading) => {
+    if (reading.written === "vi") viTexts++;
+    else if (reading.written === "en") enTexts++;
+  };
 
   const drafts: RowDraft[] = [];
   for (let r = dataStart; r < sheet.values.length; r++) {
     const rowValues = sheet.values[r];
     if (!rowValues || rowValues.every(isBlank)) continue;
-    const label = readRowLabel(cellText(at(r, roles.order)), cellText(sheet.values[r]?.[indicatorCol]));
-    const read = [figure(r, roles.plan), figure(r, roles.actual), figure(r, roles.previous)];
-    const [plan, actual, previous] = evidence === 0 ? settleByMagnitude(read) : read;
-    const hasFigures = [plan, actual, previous].some((x) => x.value !== null || x.text !== null);
+    const label = readRowLabel(cellText(at(r, roles.order)), cellText(rowValues[indicatorCol]));
+    const plan = figure(r, roles.plan);
+    const actual = figure(r, roles.actual);
+    const previous = figure(r, roles.previous);
+    const hasFigures = plan !== EMPTY || actual !== EMPTY || previous !== EMPTY;
     // Notes, sources and signatures under the table end it, in whichever column they are written.
-    const firstText = rowValues.find((v): v is string => typeof v === "string" && v.trim() !== "");
-    if (!hasFigures && firstText !== undefined && FOOTER.test(fold(firstText))) break;
+    if (!hasFigures) {
+      const firstText = firstTextOf(rowValues);
+      if (firstText !== null && FOOTER.test(fold(firstText))) break;
+    }
     if (label.name === "" && !label.marker) continue;
     let name = label.name;
     let unit = tidy(cellText(at(r, roles.unit)));
@@ -330,6 +338,7 @@ function readSheet(
       unit,
       marker: label.marker,
       group: !hasFigures && unit === "" && !label.marker,
+      named: name !== "",
       plan,
       actual,
       previous,
@@ -337,15 +346,54 @@ function readSheet(
       statedPrevious: figure(r, roles.statedPrevious),
       evaluation: roles.evaluation ? tidy(cellText(at(r, roles.evaluation))) || null : null,
     });
+    const last = drafts[drafts.length - 1];
+    count(last.plan);
+    count(last.actual);
+    count(last.previous);
+    count(last.statedPlan);
+    count(last.statedPrevious);
   }
 
-  const tree = buildTree(drafts.map((d): TreeInput => ({ row: d.row, order: d.order, marker: d.marker, group: d.group, named: d.name !== "" })));
+  // The sheet's number style settles ambiguous texts ("108,987"); without evidence, the size of
+  // the figures beside each one does.
+  const style: NumberStyle = enTexts > viTexts ? "en" : "vi";
+  const evidence = Math.max(viTexts, enTexts);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (style === "en") {
+      d.plan = swapReading(d.plan);
+      d.actual = swapReading(d.actual);
+      d.previous = swapReading(d.previous);
+      d.statedPlan = swapReading(d.statedPlan);
+      d.statedPrevious = swapReading(d.statedPrevious);
+    } else if (evidence === 0) {
+      [d.plan, d.actual, d.previous] = settleByMagnitude([d.plan, d.actual, d.previous]);
+    }
+  }
+
+  const tree = buildTree(drafts);
   const byRow = new Map(drafts.map((d) => [d.row, d] as const));
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
   const ambiguousCells: Array<{ cell: string; text: string; value: number; alternative: number }> = [];
+  const width = Math.max(indicatorCol, ...resolved.columns.map((c) => c.col)) + 1;
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  // Figure columns in sheet order, so that addresses come out sorted.
+  const tracked = (
+    [
+      [(d: RowDraft) => d.plan, roles.plan],
+      [(d: RowDraft) => d.actual, roles.actual],
+      [(d: RowDraft) => d.previous, roles.previous],
+      [(d: RowDraft) => d.statedPlan, roles.statedPlanPercent],
+      [(d: RowDraft) => d.statedPrevious, roles.statedPrevious],
+    ] as Array<[(d: RowDraft) => Reading, ColumnInfo | undefined]>
+  )
+    .filter((t): t is [(d: RowDraft) => Reading, ColumnInfo] => t[1] !== undefined)
+    .map(([reading, col]) => ({ reading, col: col.col }))
+    .sort((a, b) => a.col - b.col);
 
-  for (const node of tree) {
+  for (let n = 0; n < tree.length; n++) {
+    const node = tree[n];
     const d = byRow.get(node.row);
     if (!d || d.group) continue;
     const profile = matcher.profile(d.name, d.unit);
@@ -356,30 +404,26 @@ function readSheet(
     const computed = compute({ kind: profile.kind, measure: profile.measure, direction: profile.direction, plan: planTarget, actual: d.actual.value, previous: d.previous.value, wholeYear }, evaluationOptions);
 
     const textNumbers: string[] = [];
-    const cellOf = (col: ColumnInfo | undefined) => (col ? address(d.row, col.col) : null);
-    const track = (reading: Reading, col: ColumnInfo | undefined) => {
-      if (!col) return;
-      if (reading.textNumber) textNumbers.push(address(d.row, col.col));
-      if (reading.ambiguous && reading.value !== null) {
-        ambiguousCells.push({ cell: address(d.row, col.col), text: cellText(at(d.row, col)), value: reading.value, alternative: reading.ambiguous.alternative });
-      }
-    };
-    track(d.plan, roles.plan);
-    track(d.actual, roles.actual);
-    track(d.previous, roles.previous);
-    track(d.statedPlan, roles.statedPlanPercent);
-    track(d.statedPrevious, roles.statedPrevious);
-
-    const groupDraft = node.groupRow !== null ? byRow.get(node.groupRow) : undefined;
+    for (let t = 0; t < tracked.length; t++) {
+      const col = tracked[t].col;
+      const r = tracked[t].reading(d);
+      if (r.written === null) continue;
+      const cell = letters[col] + (d.row + 1);
+      textNumbers.push(cell);
+      if (r.alternative !== null && r.value !== null) ambiguousCells.push({ cell, text: cellText(sheet.values[d.row]?.[col]), value: r.value, alternative: r.alternative });
+    }
+    const rowNumber = d.row + 1;
+    const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowNumber : null);
+    const parent = node.parentRow === null ? undefined : byRow.get(node.parentRow);
     indicators.push({
       sheet: sheet.name,
-      row: d.row + 1,
+      row: rowNumber,
       order: d.order,
       name: d.name,
       unit: d.unit,
-      group: groupDraft ? groupDraft.name : null,
+      group: node.groupRow !== null ? (byRow.get(node.groupRow)?.name ?? null) : null,
       level: node.level,
-      parentRow: node.parentRow === null || byRow.get(node.parentRow)?.group ? null : node.parentRow + 1,
+      parentRow: parent && !parent.group ? parent.row + 1 : null,
       breakdown: node.breakdown,
       kind: profile.kind,
       measure: profile.measure,
@@ -391,15 +435,20 @@ function readSheet(
       actual: d.actual.value,
       actualText: d.actual.text,
       previous: d.previous.value,
-      ...computed,
+      planPercent: computed.planPercent,
+      index: computed.index,
+      growthPercent: computed.growthPercent,
+      changePoints: computed.changePoints,
+      planGapPoints: computed.planGapPoints,
+      evaluation: computed.evaluation,
       stated: {
         planPercent: d.statedPlan.value,
         previousComparison: d.statedPrevious.value,
         previousForm: roles.statedPrevious?.form ?? null,
         evaluation: d.evaluation,
       },
-      cells: { name: address(d.row, indicatorCol), plan: cellOf(roles.plan), actual: cellOf(roles.actual), previous: cellOf(roles.previous) },
-      textNumbers: textNumbers.sort((a, b) => (parseAddress(a)?.col ?? 0) - (parseAddress(b)?.col ?? 0)),
+      cells: { name: letters[indicatorCol] + rowNumber, plan: cellOf(roles.plan), actual: cellOf(roles.actual), previous: cellOf(roles.previous) },
+      textNumbers,
     });
   }
 
@@ -455,13 +504,13 @@ function fmt(n: number): string {
  * magnitude to the row's other figures ("108,987" beside 100.512 and 112.400 is 108.987).
  */
 function settleByMagnitude(readings: Reading[]): Reading[] {
-  const others = readings.filter((r) => r.value !== null && r.value > 0 && !r.ambiguous).map((r) => Math.log10(r.value as number));
+  const others = readings.filter((r) => r.value !== null && r.value > 0 && r.alternative === null).map((r) => Math.log10(r.value as number));
   if (others.length === 0) return readings;
   const centre = others.reduce((a, b) => a + b, 0) / others.length;
   return readings.map((r) => {
-    if (!r.ambiguous || r.value === null || r.value <= 0 || r.ambiguous.alternative <= 0) return r;
+    if (r.alternative === null || r.value === null || r.value <= 0 || r.alternative <= 0) return r;
     const keep = Math.abs(Math.log10(r.value) - centre);
-    const swap = Math.abs(Math.log10(r.ambiguous.alternative) - centre);
-    return swap < keep ? { ...r, value: r.ambiguous.alternative, ambiguous: { alternative: r.value } } : r;
+    const swap = Math.abs(Math.log10(r.alternative) - centre);
+    return swap < keep ? swapReading(r) : r;
   });
 }

@@ -89,6 +89,7 @@ interface Phrase {
 export class CatalogueMatcher {
   private readonly byFirstWord = new Map<string, Phrase[]>();
   private readonly cache = new Map<string, CatalogueEntry | null>();
+  private readonly profiles = new Map<string, Map<string, IndicatorProfile>>();
 
   constructor(readonly catalogue: Catalogue) {
     for (const entry of catalogue.entries) {
@@ -131,6 +132,21 @@ export class CatalogueMatcher {
 
   /** Kind, measure and direction of an indicator: from the catalogue, else from its name and unit. */
   profile(name: string, unitText: string): IndicatorProfile {
+    let byUnit = this.profiles.get(name);
+    if (!byUnit) {
+      if (this.profiles.size > 50_000) this.profiles.clear();
+      byUnit = new Map();
+      this.profiles.set(name, byUnit);
+    }
+    let profile = byUnit.get(unitText);
+    if (!profile) {
+      profile = this.readProfile(name, unitText);
+      byUnit.set(unitText, profile);
+    }
+    return profile;
+  }
+
+  private readProfile(name: string, unitText: string): IndicatorProfile {
     const entry = this.match(name);
     const unit = parseUnit(unitText);
     if (entry) {

@@ -28,7 +28,7 @@ const ONE_GROUP = /^[1-9]\d{0,2}[.,]\d{3}$/;
  * ("khoảng 500", "#DIV/0!", "6,6-6,8" are not). `prefer` settles ambiguous texts.
  */
 export function parseNumberText(text: string, prefer: NumberStyle = "vi"): ParsedNumber | null {
-  let s = text.replace(/\u00a0/g, " ").trim();
+  let s = (text.includes("\u00a0") ? text.replace(/\u00a0/g, " ") : text).trim();
   if (s.length === 0 || s.length > 40) return null;
 
   let negative = false;

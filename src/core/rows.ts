@@ -116,7 +116,8 @@ export function buildTree(rows: TreeInput[]): TreeNode[] {
   };
 
   let section = "";
-  for (const input of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const input = rows[i];
     const explicit = orderRank(input.order, section);
     if (explicit === 0) section = input.order;
     if (input.marker && !input.group) {

@@ -24,9 +24,18 @@ export function fold(text: string): string {
   return folded;
 }
 
+const tidyCache = new Map<string, string>();
+
 /** Composed Unicode, single spaces, trimmed: the form in which names are reported back. */
 export function tidy(text: string): string {
-  return text.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+  if (text === "") return text;
+  let tidied = tidyCache.get(text);
+  if (tidied === undefined) {
+    if (tidyCache.size >= FOLD_CACHE_LIMIT) tidyCache.clear();
+    tidied = text.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+    tidyCache.set(text, tidied);
+  }
+  return tidied;
 }
 
 /** Words of a folded text, split on anything that is not a letter or digit. */

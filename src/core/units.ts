@@ -46,7 +46,20 @@ export function splitScale(folded: string): { scale: number; rest: string } {
   return { scale, rest };
 }
 
+const unitCache = new Map<string, Unit>();
+
+/** Reads a unit; units repeat on every row, so readings are kept. */
 export function parseUnit(text: string): Unit {
+  let unit = unitCache.get(text);
+  if (!unit) {
+    if (unitCache.size > 10_000) unitCache.clear();
+    unit = readUnit(text);
+    unitCache.set(text, unit);
+  }
+  return unit;
+}
+
+function readUnit(text: string): Unit {
   const tidied = text.normalize("NFC").replace(/\s+/g, " ").trim();
   const folded = fold(tidied).replace(/^\(|\)$/g, "").trim();
   const points = /^(diem %|diem phan tram|diem)$/.test(folded);

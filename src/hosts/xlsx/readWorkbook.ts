@@ -62,12 +62,15 @@ export function checkWorkbookBytes(bytes: Uint8Array): void {
   }
 }
 
+/** Worksheet parts the snapshot does not use: ExcelJS skips parsing them. */
+const UNUSED_PARTS = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "autoFilter", "rowBreaks", "hyperlinks", "pageMargins", "dataValidations", "pageSetup", "headerFooter", "printOptions", "picture", "drawing", "sheetProtection", "tableParts", "conditionalFormatting", "extLst"];
+
 /** Reads .xlsx bytes into a snapshot. Throws WorkbookInputError for files that cannot be used. */
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   checkWorkbookBytes(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: UNUSED_PARTS } as unknown as ExcelJS.XlsxReadOptions);
   } catch (error) {
     throw new WorkbookInputError("tệp bị hỏng hoặc không đọc được", `the file is corrupt or unreadable: ${(error as Error).message}`);
   }

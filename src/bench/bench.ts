@@ -1,0 +1,70 @@
+// `npm run bench`: the 18,000-row workbook (60 sheets × 300 indicators), measured three ways:
+// (a) ExcelJS's bare load of the file, (b) the whole `check`, (c) the core alone. Each of (a)
+// and (b) runs in fresh processes, alternating, and the medians are printed with peak memory.
+
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { analyzeWorkbook } from "../core/analyze";
+import { readWorkbook } from "../hosts/xlsx/readWorkbook";
+import { benchWorkbook, BENCH_INDICATORS, BENCH_SHEETS } from "./generate";
+
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function task(name: "bare" | "check", file: string): { ms: number; maxRssMB: number } {
+  const out = execFileSync(process.execPath, [path.join(__dirname, "task.js"), name, file], { encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop() as string);
+}
+
+async function main(): Promise<void> {
+  const dir = path.resolve(__dirname, "..", "..", ".bench");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${BENCH_SHEETS}x${BENCH_INDICATORS}.xlsx`);
+  if (!fs.existsSync(file)) {
+    process.stdout.write(`Tạo tệp đo / generating ${path.relative(process.cwd(), file)} …\n`);
+    await benchWorkbook().xlsx.writeFile(file);
+  }
+  const sizeMB = fs.statSync(file).size / 1024 / 1024;
+  process.stdout.write(`Tệp / file: ${BENCH_SHEETS} trang × ${BENCH_INDICATORS} chỉ tiêu, ${sizeMB.toFixed(1)} MB\n`);
+
+  const bare: Array<{ ms: number; maxRssMB: number }> = [];
+  const check: Array<{ ms: number; maxRssMB: number }> = [];
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(task("bare", file));
+    check.push(task("check", file));
+  }
+  const bareMs = median(bare.map((r) => r.ms));
+  const checkMs = median(check.map((r) => r.ms));
+  const bareMB = median(bare.map((r) => r.maxRssMB));
+  const checkMB = median(check.map((r) => r.maxRssMB));
+
+  const snapshot = await readWorkbook(fs.readFileSync(file));
+  let rows = 0;
+  const coreTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    rows = analyzeWorkbook(snapshot).indicators.length;
+    coreTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const coreMs = median(coreTimes);
+
+  const lines = [
+    `(a) ExcelJS tải tệp (bare load):        ${bareMs.toFixed(0)} ms, bộ nhớ đỉnh ${bareMB.toFixed(0)} MB`,
+    `(b) chitieu check --json (toàn bộ):     ${checkMs.toFixed(0)} ms, bộ nhớ đỉnh ${checkMB.toFixed(0)} MB`,
+    `    tỷ lệ thời gian (b)/(a):            ${(checkMs / bareMs).toFixed(2)}× (mục tiêu ≤ 1,3×)`,
+    `    tỷ lệ bộ nhớ (b)/(a):               ${(checkMB / bareMB).toFixed(2)}× (mục tiêu ≤ 1,5×)`,
+    `(c) lõi / core (analyzeWorkbook):       ${coreMs.toFixed(0)} ms cho ${rows} chỉ tiêu = ${Math.round(rows / (coreMs / 1000)).toLocaleString("en-US")} dòng/giây (mục tiêu ≥ 200,000)`,
+    `    (trung vị của ${RUNS} lần chạy / median of ${RUNS} runs)`,
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exitCode = 1;
+});

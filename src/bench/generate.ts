@@ -1,0 +1,64 @@
+// The benchmark workbook: 60 sheets × 300 indicators (18,000 indicator rows), each sheet a
+// district's table with a two-row merged header, a column-number row, groups, "Trong đó"
+// blocks, rates, and some figures typed as text in Vietnamese style.
+
+import ExcelJS from "exceljs";
+import { DEFAULT_CATALOGUE } from "../core/catalogueData";
+import { formatNumber } from "../core/numbers";
+
+export const BENCH_SHEETS = 60;
+export const BENCH_INDICATORS = 300;
+
+/** A deterministic pseudo-random sequence, so that every run measures the same workbook. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATORS): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const rnd = random(2020);
+  const entries = DEFAULT_CATALOGUE.entries;
+  for (let s = 0; s < sheets; s++) {
+    const ws = wb.addWorksheet(`Huyện ${s + 1}`);
+    ws.getCell("A1").value = `BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2020 - HUYỆN ${s + 1}`;
+    ws.mergeCells("A1:I1");
+    const header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2020", "Thực hiện 6 tháng 2019", "Ước thực hiện 6 tháng 2020", "So sánh (%)", null, "Ghi chú"];
+    header.forEach((h, c) => h && (ws.getCell(3, c + 1).value = h));
+    ws.getCell("G4").value = "TH/KH";
+    ws.getCell("H4").value = "TH/CK";
+    for (const m of ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "F3:F4", "G3:H3", "I3:I4"]) ws.mergeCells(m);
+    ["A", "B", "C", "1", "2", "3", "4=3/1", "5=3/2", "6"].forEach((v, c) => (ws.getCell(5, c + 1).value = v));
+    let row = 6;
+    let group = 0;
+    for (let i = 0; i < indicators; i++) {
+      if (i % 50 === 0) {
+        group++;
+        ws.getRow(row++).values = [["I", "II", "III", "IV", "V", "VI", "VII"][group - 1], `Nhóm chỉ tiêu ${group}`];
+      }
+      const entry = entries[i % entries.length];
+      const rate = entry.kind === "rate";
+      const plan = rate ? Math.round(rnd() * 900) / 10 : Math.round(1000 + rnd() * 50000);
+      const previous = rate ? Math.round(rnd() * 900) / 10 : Math.round(plan * (0.3 + rnd() * 0.3) * 10) / 10;
+      const actual = rate ? Math.round(rnd() * 900) / 10 : Math.round(previous * (0.9 + rnd() * 0.25) * 10) / 10;
+      const asText = i % 7 === 3;
+      const cell = (v: number) => (asText ? formatNumber(v, 1) : v);
+      ws.getRow(row++).values = [
+        i % 10 === 2 ? "-" : String(i + 1),
+        `${entry.name}${i >= entries.length ? ` (${Math.floor(i / entries.length) + 1})` : ""}`,
+        entry.unit ?? "",
+        cell(plan),
+        cell(previous),
+        cell(actual),
+        rate ? null : Math.round((actual / plan) * 1000) / 10,
+        rate ? null : Math.round((actual / previous) * 1000) / 10,
+        null,
+      ];
+      if (i % 10 === 1) ws.getRow(row++).values = [null, "Trong đó:"];
+    }
+  }
+  return wb;
+}
