@@ -24,7 +24,12 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_URL).join(hostUrl) },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            // Page and icon URLs move under HOST_URL; the app domain becomes its origin.
+            transform: (content) => content.toString().split(DEV_URL).join(hostUrl).split(new URL(DEV_URL).origin).join(new URL(hostUrl).origin),
+          },
         ],
       }),
     ],
