@@ -89,16 +89,20 @@ function readDigits(s: string, prefer: NumberStyle): DigitsReading | null {
     const alternative = prefer === "vi" ? enValue : viValue;
     return { value, style: "ambiguous", decimals: value === asDecimal ? 3 : 0, alternative };
   }
-  if (VI_GROUPED.test(s)) return fromParts(s.replace(/\./g, ""), ",", "vi");
-  if (EN_GROUPED.test(s)) return fromParts(s.replace(/,/g, ""), ".", "en");
-  if (/^\d+,\d+$/.test(s)) return fromParts(s, ",", "vi");
-  if (/^\d+\.\d+$/.test(s)) return fromParts(s, ".", "en");
+  if (VI_GROUPED.test(s)) return fromParts(s, ".", ",", "vi");
+  if (EN_GROUPED.test(s)) return fromParts(s, ",", ".", "en");
+  if (/^\d+,\d+$/.test(s)) return fromParts(s, "", ",", "vi");
+  if (/^\d+\.\d+$/.test(s)) return fromParts(s, "", ".", "en");
   return null;
 }
 
-function fromParts(s: string, decimalMark: string, style: NumberStyle): DigitsReading {
-  const [intPart, frac = ""] = s.split(decimalMark);
-  return { value: Number(`${intPart}.${frac || "0"}`), style, decimals: frac.length };
+/** The value of a checked number text, given its group and decimal marks. */
+function fromParts(s: string, groupMark: string, decimalMark: string, style: NumberStyle): DigitsReading {
+  const at = s.indexOf(decimalMark);
+  const intPart = at < 0 ? s : s.slice(0, at);
+  const frac = at < 0 ? "" : s.slice(at + 1);
+  const digits = groupMark !== "" && intPart.includes(groupMark) ? intPart.split(groupMark).join("") : intPart;
+  return { value: Number(frac === "" ? digits : digits + "." + frac), style, decimals: frac.length };
 }
 
 /** True when the text has both readings ("108,987", "16.750"). */

@@ -8,7 +8,7 @@ export type PeriodKind = "month" | "quarter" | "months" | "year";
 
 export interface Period {
   kind: PeriodKind;
-  /** Months covered from the start of the year: "6 tháng" → 6, "quý II" → 6 when cumulative, else 3. */
+  /** Months from the start of the year to the end of the period: "6 tháng" → 6, "quý II" → 6, "tháng 5" → 5. */
   months: number;
   /** Month or quarter number, for kind "month" / "quarter". */
   index?: number;
