@@ -33,10 +33,13 @@ interface Token {
 
 /**
  * Reads a plan written as text. Scale words inside are converted to the row's unit
- * ("43,5 nghìn tỷ đồng" in a "tỷ đồng" row is 43.500). Returns null when no number is found.
+ * ("43,5 nghìn tỷ đồng" in a "tỷ đồng" row is 43.500). Returns null when no number is found, and
+ * for a target written as a change ("Giảm 1,5"), which the level cannot be compared with.
  */
 export function parsePlanText(text: string, unit: Unit, style: NumberStyle): PlanTarget | null {
   const f = fold(text);
+  // "Giảm 1,5" or "tăng 0,5 điểm %" sets a change, not a level: it is no target for the figure itself.
+  if (/^(giam|tang|ha|nang)\b/.test(f)) return null;
   const tokens: Token[] = [];
   for (const m of f.matchAll(NUMBER_TOKEN)) {
     const parsed = parseNumberText(m[0], style);

@@ -26,7 +26,9 @@ describe("parsePlanText", () => {
     expect(parsePlanText("Khoảng 4,6 nghìn tỷ", billion, "vi")?.low).toBeCloseTo(4600, 6);
   });
 
-  it("gives no number for a plan written in words", () => {
+  it("gives no target for a plan written in words, or written as a change of the level", () => {
+    expect(parsePlanText("Giảm 1,5", percent, "vi")).toBeNull();
+    expect(parsePlanText("tăng 0,5 điểm %", percent, "vi")).toBeNull();
     expect(parsePlanText("Duy trì", percent, "vi")).toBeNull();
     expect(parsePlanText("Xuất siêu", percent, "vi")).toBeNull();
   });
