@@ -1,14 +1,9 @@
 // Argument parsing for the chitieu command line: a command, positional arguments and --options.
 
-export class UsageError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly reasonEn: string,
-  ) {
-    super(`${reason} (${reasonEn})`);
-    this.name = "UsageError";
-  }
-}
+import { ExplainedError } from "../core/errors";
+
+/** The command line was used wrongly. */
+export class UsageError extends ExplainedError {}
 
 export interface OptionSpec {
   /** Options that take a value (--year 2020). */

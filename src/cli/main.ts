@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/catalogue";
 import { DEFAULT_CATALOGUE } from "../core/catalogueData";
+import { ExplainedError } from "../core/errors";
 import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
 import { parseArgs, parseYear, UsageError } from "./args";
 import { renderReport } from "./report";
@@ -23,14 +24,8 @@ const USAGE = `Cách dùng / Usage:
 Trạng thái thoát / exit status: 0 không có lỗi, 1 có lỗi, 2 không dùng được đầu vào.
 `;
 
-class InputError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly reasonEn: string,
-  ) {
-    super(reason);
-  }
-}
+/** Input that cannot be used: a missing file, an unreadable workbook or catalogue. */
+class InputError extends ExplainedError {}
 
 async function readInput(file: string): Promise<Uint8Array> {
   try {

@@ -4,7 +4,7 @@
 
 import { CatalogueMatcher, type Catalogue, type Direction, type IndicatorKind, type Measure } from "./catalogue";
 import { DEFAULT_CATALOGUE } from "./catalogueData";
-import { compute, DEFAULT_EVALUATION_OPTIONS, type Evaluation, type EvaluationOptions } from "./compute";
+import { compute, DEFAULT_EVALUATION_OPTIONS, type Computed, type EvaluationOptions } from "./compute";
 import { sortFindings, type Finding } from "./findings";
 import { findHeader, resolveColumns, type ColumnInfo, type ColumnRole, type ResolvedColumns } from "./layout";
 import { formatNumber, parseNumberText, type NumberStyle, type ParsedNumber } from "./numbers";
@@ -34,7 +34,7 @@ export interface StatedFigures {
   evaluation: string | null;
 }
 
-export interface Indicator {
+export interface Indicator extends Computed {
   sheet: string;
   /** 1-based worksheet row. */
   row: number;
@@ -57,12 +57,6 @@ export interface Indicator {
   actual: number | null;
   actualText: string | null;
   previous: number | null;
-  planPercent: number | null;
-  index: number | null;
-  growthPercent: number | null;
-  changePoints: number | null;
-  planGapPoints: number | null;
-  evaluation: Evaluation | null;
   stated: StatedFigures;
   /** A1 addresses of the figures read. */
   cells: { name: string; plan: string | null; actual: string | null; previous: string | null };

@@ -3,6 +3,7 @@ export * from "./analyze";
 export * from "./catalogue";
 export { DEFAULT_CATALOGUE } from "./catalogueData";
 export * from "./compute";
+export * from "./errors";
 export * from "./findings";
 export * from "./layout";
 export * from "./numbers";

@@ -4,18 +4,11 @@
 // understands, before ExcelJS sees them.
 
 import ExcelJS from "exceljs";
+import { ExplainedError } from "../../core/errors";
 import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 
 /** A file that cannot be used as a workbook; the message says why, in Vietnamese and English. */
-export class WorkbookInputError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly reasonEn: string,
-  ) {
-    super(`${reason} (${reasonEn})`);
-    this.name = "WorkbookInputError";
-  }
-}
+export class WorkbookInputError extends ExplainedError {}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
