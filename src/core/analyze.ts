@@ -122,8 +122,9 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
       reports.push(skipped(sheet.name, read.skip, read.skipEn));
       continue;
     }
-    indicators.push(...read.indicators);
-    findings.push(...read.findings);
+    // A loop, not push(...spread): a sheet may hold more rows than a call takes arguments.
+    for (const indicator of read.indicators) indicators.push(indicator);
+    for (const finding of read.findings) findings.push(finding);
     reports.push({
       name: sheet.name,
       status: "indicators",
@@ -370,7 +371,7 @@ function readSheet(
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
   const ambiguousCells: Array<{ cell: string; text: string; value: number; alternative: number }> = [];
-  const width = Math.max(indicatorCol, ...resolved.columns.map((c) => c.col)) + 1;
+  const width = resolved.columns.reduce((w, c) => Math.max(w, c.col + 1), indicatorCol + 1);
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   // Figure columns in sheet order, so that addresses come out sorted.
   const tracked = (

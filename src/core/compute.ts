@@ -45,7 +45,7 @@ export const DEFAULT_EVALUATION_OPTIONS: EvaluationOptions = { approxPoints: 0.5
 /** a / b × 100, or null when it cannot be a meaningful ratio. */
 export function percentOf(a: number | null, b: number | null): number | null {
   if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || b <= 0) return null;
-  const r = (a / b) * 100;
+  const r = (a * 100) / b;
   return Number.isFinite(r) ? r : null;
 }
 

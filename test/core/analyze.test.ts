@@ -138,3 +138,14 @@ describe("analyzeWorkbook", () => {
     );
   });
 });
+
+describe("analyzeWorkbook on a very long sheet", () => {
+  it("reads 150,000 indicator rows without running out of call arguments", () => {
+    const values: CellValue[][] = [["STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH năm 2020"]];
+    for (let i = 0; i < 150_000; i++) values.push([String(i + 1), `Chỉ tiêu ${i}`, "tấn", 100, 90 + (i % 20)]);
+    const a = analyzeWorkbook({ sheets: [sheet("Dài", values)] });
+    expect(a.indicators).toHaveLength(150_000);
+    expect(a.indicators[149_999]).toMatchObject({ row: 150_001, evaluation: "Vượt" });
+    expect(a.indicators[149_999].planPercent).toBeCloseTo(109, 9);
+  });
+});
