@@ -12,10 +12,13 @@ import type { Period } from "./period";
 import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
 import { buildTree, readRowLabel, type Breakdown, type TreeInput } from "./rows";
 import { cellText, columnLetters, isBlank, isCellError, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { DEFAULT_RULE_CONFIG, runRules, thresholdsFor, type RuleConfig, type SheetContext } from "./rules";
 import { fold, tidy } from "./text";
 import { parseUnit } from "./units";
 
 export interface AnalyzeOptions {
+  /** Thresholds and switched-off rules; the defaults when absent. */
+  rules?: RuleConfig;
   /** The report year; inferred from titles and headers when absent. */
   reportYear?: number | null;
   /** Only this sheet (by name). */
@@ -59,7 +62,15 @@ export interface Indicator extends Computed {
   previous: number | null;
   stated: StatedFigures;
   /** A1 addresses of the figures read. */
-  cells: { name: string; plan: string | null; actual: string | null; previous: string | null };
+  cells: {
+    name: string;
+    plan: string | null;
+    actual: string | null;
+    previous: string | null;
+    statedPlanPercent: string | null;
+    statedPrevious: string | null;
+    evaluation: string | null;
+  };
   /** Addresses of figures that were typed as text and read as numbers. */
   textNumbers: string[];
 }
@@ -111,6 +122,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   const reports: SheetReport[] = [];
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
+  const contexts: SheetContext[] = [];
   for (const { sheet, header, resolved: own } of headed) {
     if (!header || !own) {
       reports.push(skipped(sheet.name, "không có dòng tiêu đề cột của biểu chỉ tiêu (STT, Chỉ tiêu, Kế hoạch, Thực hiện…)", "no indicator table header found"));
@@ -125,6 +137,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     // A loop, not push(...spread): a sheet may hold more rows than a call takes arguments.
     for (const indicator of read.indicators) indicators.push(indicator);
     for (const finding of read.findings) findings.push(finding);
+    contexts.push({ sheet, reportYear: resolved.reportYear, period: resolved.period, titleCells: header.titleCells, columns: resolved.columns, indicators: read.indicators });
     reports.push({
       name: sheet.name,
       status: "indicators",
@@ -140,6 +153,10 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
       indicatorCount: read.indicators.length,
     });
   }
+  const config = options.rules ?? DEFAULT_RULE_CONFIG;
+  const entries = new Map(matcher.catalogue.entries.map((e) => [e.id, e] as const));
+  const entry = (id: string | null) => (id === null ? null : entries.get(id) ?? null);
+  for (const f of runRules({ reportYear: workbookYear, sheets: contexts, config, entry, thresholds: (i) => thresholdsFor(config, i, entry(i.catalogueId)) })) findings.push(f);
   return {
     reportYear: workbookYear,
     reportYearSource: workbookYearSource,
@@ -442,7 +459,15 @@ function readSheet(
         previousForm: roles.statedPrevious?.form ?? null,
         evaluation: d.evaluation,
       },
-      cells: { name: letters[indicatorCol] + rowNumber, plan: cellOf(roles.plan), actual: cellOf(roles.actual), previous: cellOf(roles.previous) },
+      cells: {
+        name: letters[indicatorCol] + rowNumber,
+        plan: cellOf(roles.plan),
+        actual: cellOf(roles.actual),
+        previous: cellOf(roles.previous),
+        statedPlanPercent: cellOf(roles.statedPlanPercent),
+        statedPrevious: cellOf(roles.statedPrevious),
+        evaluation: cellOf(roles.evaluation),
+      },
       textNumbers,
     });
   }

@@ -19,6 +19,8 @@ export interface Finding {
   expected?: number | null;
   /** The value found in the cell. */
   actual?: number | null;
+  /** How far off the figures are: a total minus the sum of its parts, a stated minus a computed value. */
+  imbalance?: number | null;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -53,6 +53,8 @@ export interface HeaderBlock {
   dataStart: number;
   /** Title text above the header (period, year, place). */
   title: string;
+  /** The cells that hold the title text. */
+  titleCells: Array<{ cell: string; text: string }>;
   columns: Array<{ col: number; header: string; headerCell: string }>;
 }
 
@@ -216,13 +218,13 @@ export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
     if (parts.length > 0) columns.push({ col: c, header: parts.join(" "), headerCell });
   }
 
-  const titleParts: string[] = [];
+  const titleCells: HeaderBlock["titleCells"] = [];
   for (let r = 0; r < best; r++) {
-    for (const v of sheet.values[r] ?? []) {
-      if (typeof v === "string" && v.trim()) titleParts.push(tidy(v));
-    }
+    (sheet.values[r] ?? []).forEach((v, c) => {
+      if (typeof v === "string" && v.trim()) titleCells.push({ cell: address(r, c), text: tidy(v) });
+    });
   }
-  return { rows, numberRow, dataStart, title: titleParts.join(" | "), columns };
+  return { rows, numberRow, dataStart, title: titleCells.map((t) => t.text).join(" | "), titleCells, columns };
 }
 
 /** Role of a column from its header alone, before years are weighed. */

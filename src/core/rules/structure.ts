@@ -1,0 +1,173 @@
+// Rules on how rows relate: components under "Chia ra" / "Bao gồm" add up to their total and
+// under "Trong đó" do not exceed it; the shares of a structure add up to 100; a cumulative flow
+// does not fall between two periods of the same year.
+
+import type { Indicator } from "../analyze";
+import type { Finding } from "../findings";
+import { fold } from "../text";
+import { parseUnit, sameBase } from "../units";
+import { decimalsShown, finding, vi, type Rule, type RuleContext, type SheetContext } from "./context";
+
+type Field = "plan" | "actual" | "previous";
+const FIELDS: Array<[Field, string, string]> = [
+  ["actual", "thực hiện", "actual"],
+  ["plan", "kế hoạch", "plan"],
+  ["previous", "cùng kỳ", "same period"],
+];
+
+function figure(ind: Indicator, field: Field): number | null {
+  if (field === "plan") return ind.planTarget?.qualifier === "point" ? ind.plan : null;
+  return ind[field];
+}
+
+function cellOf(ind: Indicator, field: Field): string | null {
+  return ind.cells[field];
+}
+
+/** The components of each parent row on a sheet, in sheet order. */
+function familiesOf(sheet: SheetContext): Array<{ parent: Indicator; children: Indicator[] }> {
+  const byRow = new Map(sheet.indicators.map((i) => [i.row, i] as const));
+  const families = new Map<number, Indicator[]>();
+  for (const ind of sheet.indicators) {
+    if (ind.parentRow === null) continue;
+    const list = families.get(ind.parentRow) ?? [];
+    list.push(ind);
+    families.set(ind.parentRow, list);
+  }
+  const out: Array<{ parent: Indicator; children: Indicator[] }> = [];
+  for (const [row, children] of families) {
+    const parent = byRow.get(row);
+    if (parent) out.push({ parent, children });
+  }
+  return out;
+}
+
+/** Half a unit of the last decimal shown, summed over the figures added. */
+function sumTolerance(sheet: SheetContext, cells: Array<string | null>): number {
+  const decimals = Math.max(0, ...cells.map((c) => decimalsShown(sheet.sheet, c)));
+  return cells.length * 0.5 * 10 ** -decimals + 1e-9;
+}
+
+export const componentTotal: Rule = {
+  id: "component-total",
+  severity: "error",
+  name: "Thành phần không khớp tổng",
+  nameEn: "Components that do not match their total",
+  description: "Dưới “Chia ra”, “Bao gồm”, các thành phần cộng lại phải bằng tổng (sai khác quá 1% là lỗi, nhỏ hơn là cảnh báo); dưới “Trong đó”, không thành phần nào và tổng các thành phần không được lớn hơn tổng.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      for (const { parent, children } of familiesOf(sheet)) {
+        const parts = children.filter((c) => c.breakdown !== null);
+        if (parts.length === 0 || parent.kind !== "absolute") continue;
+        const parentUnit = parseUnit(parent.unit);
+        // Parts in another base unit (a % structure under a total) are not summed.
+        if (!parts.every((c) => c.kind === "absolute" && (c.unit === "" || sameBase(parseUnit(c.unit), parentUnit)))) continue;
+        const factor = (c: Indicator) => (c.unit === "" || parentUnit.scale === 0 ? 1 : parseUnit(c.unit).scale / parentUnit.scale);
+        const exhaustive = parts.some((c) => c.breakdown === "exhaustive");
+        for (const [field, fieldVi, fieldEn] of FIELDS) {
+          const total = figure(parent, field);
+          const totalCell = cellOf(parent, field);
+          if (total === null || !totalCell) continue;
+          const values = parts.map((c) => ({ c, v: figure(c, field) === null ? null : (figure(c, field) as number) * factor(c) }));
+          const present = values.filter((x): x is { c: Indicator; v: number } => x.v !== null);
+          const tol = sumTolerance(sheet, [totalCell, ...present.map((x) => cellOf(x.c, field))]);
+          const sum = present.reduce((a, x) => a + x.v, 0);
+          if (exhaustive) {
+            if (present.length !== values.length) continue;
+            const diff = total - sum;
+            if (Math.abs(diff) <= tol) continue;
+            const severity = Math.abs(diff) > ctx.thresholds(parent).componentErrorShare * Math.abs(total) ? "error" : "warning";
+            out.push(
+              finding(componentTotal, severity, sheet.sheet.name, totalCell, `${parent.name} (${fieldVi}): tổng ghi ${vi(total)} nhưng các thành phần cộng lại ${vi(sum)}, lệch ${vi(diff)} ${parent.unit}.`, `${parent.name} (${fieldEn}): the total is ${total} but its components add up to ${sum} (off by ${diff}).`, { expected: sum, actual: total, imbalance: diff }),
+            );
+          } else {
+            for (const { c, v } of present) {
+              if (v > total + tol) {
+                out.push(
+                  finding(componentTotal, "error", sheet.sheet.name, cellOf(c, field) as string, `${c.name} (${fieldVi}) ${vi(v)} lớn hơn tổng ${parent.name} ${vi(total)}, dù chỉ là một phần (“Trong đó”).`, `${c.name} (${fieldEn}) ${v} exceeds its total ${parent.name} ${total}.`, { expected: total, actual: v, imbalance: v - total }),
+                );
+              }
+            }
+            if (present.length > 1 && sum > total + tol && present.every(({ v }) => v <= total + tol)) {
+              out.push(
+                finding(componentTotal, "warning", sheet.sheet.name, totalCell, `${parent.name} (${fieldVi}): các khoản “Trong đó” cộng lại ${vi(sum)}, lớn hơn tổng ${vi(total)}; hãy kiểm tra hoặc giải trình (ví dụ hoàn thuế).`, `${parent.name} (${fieldEn}): the "of which" items add up to ${sum}, more than the total ${total}.`, { expected: total, actual: sum, imbalance: sum - total }),
+              );
+            }
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const shareTotal: Rule = {
+  id: "share-total",
+  severity: "error",
+  name: "Cơ cấu không cộng đủ 100%",
+  nameEn: "Shares that do not add up to 100",
+  description: "Các thành phần của một cơ cấu (“Cơ cấu kinh tế”: nông nghiệp, công nghiệp, dịch vụ…) phải cộng lại 100% trong mức làm tròn; lệch quá 1 điểm là lỗi, ít hơn là cảnh báo.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      for (const { parent, children } of familiesOf(sheet)) {
+        if (!/^(co cau|ty trong)\b/.test(fold(parent.name)) && parent.measure !== "share") continue;
+        const shares = children.filter((c) => c.kind === "rate" && parseUnit(c.unit || parent.unit).percent);
+        if (shares.length < 2) continue;
+        for (const [field, fieldVi, fieldEn] of FIELDS) {
+          const values = shares.map((c) => figure(c, field));
+          if (values.some((v) => v === null)) continue;
+          const cells = shares.map((c) => cellOf(c, field));
+          const sum = (values as number[]).reduce((a, b) => a + b, 0);
+          const diff = sum - 100;
+          if (Math.abs(diff) <= sumTolerance(sheet, cells)) continue;
+          const cell = cellOf(parent, field) ?? (cells[0] as string);
+          const severity = Math.abs(diff) > ctx.thresholds(parent).shareErrorPoints ? "error" : "warning";
+          out.push(
+            finding(shareTotal, severity, sheet.sheet.name, cell, `${parent.name} (${fieldVi}): các tỷ trọng ${(values as number[]).map((v) => vi(v)).join(" + ")} = ${vi(sum)}%, không phải 100% (lệch ${vi(diff)} điểm).`, `${parent.name} (${fieldEn}): the shares add up to ${sum}%, not 100%.`, { expected: 100, actual: sum, imbalance: diff }),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function key(ind: Indicator): string {
+  return `${ind.catalogueId ?? fold(ind.name)}|${fold(ind.unit)}`;
+}
+
+export const cumulativeDecrease: Rule = {
+  id: "cumulative-decrease",
+  severity: "error",
+  name: "Số cộng dồn giảm giữa hai kỳ",
+  nameEn: "Cumulative figure falling between periods",
+  description: "Khi bảng tính có nhiều kỳ của cùng một năm (6 tháng, 9 tháng…), chỉ tiêu cộng dồn (thu ngân sách, giá trị sản xuất, lượt khách…) của kỳ sau không thể nhỏ hơn kỳ trước.",
+  check(ctx: RuleContext) {
+    const out: Finding[] = [];
+    const periodic = ctx.sheets.filter((s) => s.period !== null && (s.reportYear ?? ctx.reportYear) !== null);
+    for (const later of periodic) {
+      for (const earlier of periodic) {
+        const sameYear = (later.reportYear ?? ctx.reportYear) === (earlier.reportYear ?? ctx.reportYear);
+        if (!sameYear || (earlier.period?.months ?? 0) >= (later.period?.months ?? 0)) continue;
+        const before = new Map(earlier.indicators.filter((i) => i.measure === "flow" && i.actual !== null).map((i) => [key(i), i] as const));
+        for (const ind of later.indicators) {
+          const prior = before.get(key(ind));
+          if (!prior || ind.measure !== "flow" || ind.actual === null || !ind.cells.actual) continue;
+          const tol = sumTolerance(later, [ind.cells.actual]);
+          if ((ind.actual as number) + tol < (prior.actual as number)) {
+            out.push(
+              finding(cumulativeDecrease, "error", later.sheet.name, ind.cells.actual, `${ind.name}: ${later.period?.label} là ${vi(ind.actual)} ${ind.unit}, nhỏ hơn ${earlier.period?.label} (${vi(prior.actual as number)}, trang "${earlier.sheet.name}") — số cộng dồn không thể giảm.`, `${ind.name}: ${ind.actual} for ${later.period?.months} months is below ${prior.actual} for ${earlier.period?.months} months (sheet "${earlier.sheet.name}").`, {
+                expected: prior.actual,
+                actual: ind.actual,
+                imbalance: (ind.actual as number) - (prior.actual as number),
+              }),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

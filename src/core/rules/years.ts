@@ -1,0 +1,132 @@
+// base-year: a comparison year that cannot be right. "Cùng kỳ" is the previous year: a later year
+// or the report year itself is an error, two or more years back a warning. Plan years, target
+// years ("đến năm 2025"), spans ("giai đoạn 2021-2025"), price bases ("giá so sánh 2010") and
+// starting points ("kể từ năm 2011") are not comparisons and are never flagged.
+
+import type { Severity } from "../findings";
+import { yearMentions } from "../period";
+import { fold } from "../text";
+import { finding, type Rule } from "./context";
+
+export interface YearIssue {
+  /** Offset of the year in the text. */
+  index: number;
+  year: number;
+  severity: Severity;
+  message: string;
+  messageEn: string;
+}
+
+const SAME_PERIOD_BEFORE = /(cung ky|\bck|cung thoi ky)\s*(nam\s*)?[^\d]{0,12}$/;
+const COMPARED_WITH_YEAR = /\bso( voi)?\s*(nam\s*)?$/;
+
+/**
+ * The comparison years of a text that cannot be right for the report year: "so với cùng kỳ năm
+ * 2029" in a 2020 report, "CK 9T/2021" in a 2021 report, "cùng kỳ năm 2018" in 2020.
+ */
+export function comparisonYearIssues(text: string, reportYear: number): YearIssue[] {
+  const f = fold(text);
+  const issues: YearIssue[] = [];
+  for (const m of yearMentions(text)) {
+    if (m.role !== "dated") continue;
+    const before = f.slice(Math.max(0, m.index - 30), m.index);
+    const y = m.year;
+    if (SAME_PERIOD_BEFORE.test(before)) {
+      if (y >= reportYear) {
+        issues.push({
+          index: m.index,
+          year: y,
+          severity: "error",
+          message: `So sánh "cùng kỳ" năm ${y} không thể đúng trong báo cáo năm ${reportYear}: cùng kỳ phải là năm ${reportYear - 1}.`,
+          messageEn: `A same-period comparison with ${y} cannot be right in a ${reportYear} report: it must be ${reportYear - 1}.`,
+        });
+      } else if (y <= reportYear - 2) {
+        issues.push({
+          index: m.index,
+          year: y,
+          severity: "warning",
+          message: `"Cùng kỳ" năm ${y} cách năm báo cáo ${reportYear} từ hai năm trở lên; cùng kỳ thường là năm ${reportYear - 1}, hãy kiểm tra.`,
+          messageEn: `The same-period comparison with ${y} is two or more years before the ${reportYear} report; it is usually ${reportYear - 1}.`,
+        });
+      }
+    } else if (COMPARED_WITH_YEAR.test(before) && y > reportYear) {
+      issues.push({
+        index: m.index,
+        year: y,
+        severity: "error",
+        message: `So sánh với năm ${y} — sau năm báo cáo ${reportYear} — không thể đúng.`,
+        messageEn: `A comparison with ${y}, after the report year ${reportYear}, cannot be right.`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** The year a comparison header compares with: the year after the slash of "TH 2021/TH 2020", else its year. */
+function baseYearOf(header: string): number | null {
+  const years = yearMentions(header).filter((m) => m.role === "dated");
+  if (years.length === 0) return null;
+  return years[years.length - 1].year;
+}
+
+function headerIssue(header: string, year: number, reportYear: number, sameperiod: boolean): YearIssue | null {
+  if (year >= reportYear) {
+    return {
+      index: 0,
+      year,
+      severity: "error",
+      message: `Cột "${header}" so sánh với năm ${year}: cùng kỳ của báo cáo năm ${reportYear} phải là năm ${reportYear - 1}.`,
+      messageEn: `Column "${header}" compares with ${year}: the same period before a ${reportYear} report is ${reportYear - 1}.`,
+    };
+  }
+  if (sameperiod && year <= reportYear - 2) {
+    return {
+      index: 0,
+      year,
+      severity: "warning",
+      message: `Cột "${header}" so sánh với năm ${year}, cách năm báo cáo ${reportYear} từ hai năm trở lên; hãy kiểm tra.`,
+      messageEn: `Column "${header}" compares with ${year}, two or more years before the ${reportYear} report; please check.`,
+    };
+  }
+  return null;
+}
+
+export const baseYear: Rule = {
+  id: "base-year",
+  severity: "error",
+  name: "Năm so sánh không hợp lý",
+  nameEn: "Impossible comparison year",
+  description: "Năm “cùng kỳ” trong tiêu đề cột, tiêu đề biểu phải là năm trước năm báo cáo; năm sau năm báo cáo là lỗi.",
+  check(ctx) {
+    const out = [];
+    for (const s of ctx.sheets) {
+      const reportYear = s.reportYear ?? ctx.reportYear;
+      if (reportYear === null) continue;
+      for (const column of s.columns) {
+        const samePeriod = /cung ky|\bck\b|cung thoi ky/.test(fold(column.header));
+        const comparison = samePeriod || column.role === "previous" || column.role === "statedPrevious";
+        let issue: YearIssue | null = null;
+        if (comparison) {
+          const base = baseYearOf(column.header);
+          if (base !== null) issue = headerIssue(column.header, base, reportYear, samePeriod || column.role === "statedPrevious");
+        } else if (column.role !== "plan" && column.role !== "otherPlan") {
+          const far = yearMentions(column.header).find((m) => m.role === "dated" && m.year > reportYear + 1);
+          if (far) {
+            issue = {
+              index: far.index,
+              year: far.year,
+              severity: "error",
+              message: `Cột "${column.header}" ghi năm ${far.year}, sau năm báo cáo ${reportYear} hơn một năm.`,
+              messageEn: `Column "${column.header}" is dated ${far.year}, more than a year after the report year ${reportYear}.`,
+            };
+          }
+        }
+        if (issue) out.push(finding(baseYear, issue.severity, s.sheet.name, column.headerCell, issue.message, issue.messageEn, { expected: reportYear - 1, actual: issue.year }));
+      }
+      for (const t of s.titleCells) {
+        for (const issue of comparisonYearIssues(t.text, reportYear)) out.push(finding(baseYear, issue.severity, s.sheet.name, t.cell, issue.message, issue.messageEn, { expected: reportYear - 1, actual: issue.year }));
+      }
+    }
+    return out;
+  },
+};
