@@ -5,21 +5,30 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/catalogue";
+import { checkText } from "../core/narrative/check";
+import { DEFAULT_RULE_CONFIG, mergeRuleConfig, ruleConfigProblems, RULES, type RuleConfig } from "../core/rules";
 import { DEFAULT_CATALOGUE } from "../core/catalogueData";
 import { ExplainedError } from "../core/errors";
 import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
 import { parseArgs, parseYear, UsageError } from "./args";
-import { renderReport } from "./report";
+import { renderReport, renderTextReport } from "./report";
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, for `check-text -`. */
+  stdin?(): Promise<Uint8Array>;
 }
 
 const USAGE = `Cách dùng / Usage:
-  chitieu check <tệp.xlsx> [--year NĂM] [--sheet TÊN_TRANG] [--catalogue danh-muc.json] [--json]
-      Đọc các biểu chỉ tiêu, tính % kế hoạch, tăng trưởng so với cùng kỳ, đánh giá.
-      Reads the indicator sheets, computes plan %, growth on the same period, evaluation.
+  chitieu check <tệp.xlsx> [--year NĂM] [--sheet TÊN_TRANG] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
+      Đọc các biểu chỉ tiêu, tính % kế hoạch, tăng trưởng, đánh giá; kiểm tra số liệu bất hợp lý.
+      Reads the indicator sheets, computes plan %, growth, evaluation; flags implausible figures.
+  chitieu check-text <tệp.txt|-> [--year NĂM] [--workbook tệp.xlsx] [--json]
+      Kiểm tra các nhận định số liệu trong phần lời văn của báo cáo (và đối chiếu với bảng tính).
+      Checks the figures stated in the report's text (and against a workbook).
+  chitieu rules
+      Liệt kê các quy tắc kiểm tra. Lists the rules.
   chitieu --help | --version
 Trạng thái thoát / exit status: 0 không có lỗi, 1 có lỗi, 2 không dùng được đầu vào.
 `;
@@ -41,26 +50,36 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-async function loadCatalogue(file: string | undefined): Promise<Catalogue> {
-  if (file === undefined) return DEFAULT_CATALOGUE;
+/** Reads a JSON option file (--catalogue, --config), checking it with `problemsOf`. */
+async function readJsonOption<T>(file: string, label: string, labelEn: string, problemsOf: (value: unknown) => string[]): Promise<T> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(await readInput(file)));
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`danh mục "${file}": ${error.reason}`, `catalogue "${file}": ${error.reasonEn}`);
-    throw new InputError(`danh mục "${file}" không phải JSON hợp lệ`, `catalogue "${file}" is not valid JSON`);
+    if (error instanceof InputError) throw new InputError(`${label} "${file}": ${error.reason}`, `${labelEn} "${file}": ${error.reasonEn}`);
+    throw new InputError(`${label} "${file}" không phải JSON hợp lệ`, `${labelEn} "${file}" is not valid JSON`);
   }
-  const problems = catalogueProblems(parsed);
-  if (problems.length > 0) throw new InputError(`danh mục "${file}": ${problems.join("; ")}`, "invalid catalogue");
-  return extendCatalogue(DEFAULT_CATALOGUE, parsed as Partial<Catalogue>);
+  const problems = problemsOf(parsed);
+  if (problems.length > 0) throw new InputError(`${label} "${file}": ${problems.join("; ")}`, `invalid ${labelEn}`);
+  return parsed as T;
 }
 
-async function check(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { values: ["year", "sheet", "catalogue"], flags: ["json"] });
-  if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp .xlsx", "expected exactly one .xlsx file");
-  const file = args.positional[0];
-  const reportYear = parseYear(args.values.year);
-  const catalogue = await loadCatalogue(args.values.catalogue);
+interface WorkbookOptions {
+  reportYear: number | null;
+  sheet: string | null;
+  catalogue: Catalogue;
+  rules: RuleConfig;
+}
+
+async function workbookOptions(values: Record<string, string>): Promise<WorkbookOptions> {
+  const catalogue = values.catalogue ? extendCatalogue(DEFAULT_CATALOGUE, await readJsonOption<Partial<Catalogue>>(values.catalogue, "danh mục", "catalogue", catalogueProblems)) : DEFAULT_CATALOGUE;
+  const ids = RULES.map((r) => r.id);
+  const rules = values.config ? mergeRuleConfig(DEFAULT_RULE_CONFIG, await readJsonOption<Partial<RuleConfig>>(values.config, "cấu hình quy tắc", "rule configuration", (v) => ruleConfigProblems(v, ids))) : DEFAULT_RULE_CONFIG;
+  return { reportYear: parseYear(values.year), sheet: values.sheet ?? null, catalogue, rules };
+}
+
+/** Reads and analyses a workbook file; InputError (exit 2) when it cannot be used. */
+async function analyzeFile(file: string, options: WorkbookOptions): Promise<Analysis> {
   let snapshot;
   try {
     snapshot = await readWorkbook(await readInput(file));
@@ -68,19 +87,65 @@ async function check(argv: string[], io: Io): Promise<number> {
     if (error instanceof WorkbookInputError || error instanceof InputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
     throw error;
   }
-  if (snapshot.sheets.length === 0) throw new InputError("bảng tính không có trang nào", "the workbook has no sheet");
-  const sheet = args.values.sheet ?? null;
+  if (snapshot.sheets.length === 0) throw new InputError(`"${file}": bảng tính không có trang nào`, "the workbook has no sheet");
+  const { sheet } = options;
   if (sheet !== null && !snapshot.sheets.some((s) => s.name === sheet)) {
     throw new InputError(`không có trang "${sheet}" (các trang: ${snapshot.sheets.map((s) => s.name).join(", ")})`, `no sheet named "${sheet}"`);
   }
-  const analysis = analyzeWorkbook(snapshot, { reportYear, sheet, catalogue });
+  const analysis = analyzeWorkbook(snapshot, options);
   if (!analysis.sheets.some((s) => s.status === "indicators")) {
     const why = analysis.sheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
-    throw new InputError(`không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
+    throw new InputError(`"${file}": không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
   }
+  return analysis;
+}
+
+async function check(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config"], flags: ["json"] });
+  if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp .xlsx", "expected exactly one .xlsx file");
+  const file = args.positional[0];
+  const analysis = await analyzeFile(file, await workbookOptions(args.values));
   const name = path.basename(file);
   io.stdout(args.flags.has("json") ? JSON.stringify(toJson(name, analysis)) + "\n" : renderReport(name, analysis));
   return analysis.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** Text from a file or standard input: UTF-8 (or UTF-16 with its byte-order mark), never binary. */
+async function readText(file: string, io: Io): Promise<string> {
+  let bytes: Uint8Array;
+  if (file === "-") {
+    if (!io.stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
+    bytes = await io.stdin();
+  } else {
+    try {
+      bytes = await readInput(file);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
+      throw error;
+    }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (bytes.includes(0)) throw new InputError(`"${file}" không phải tệp văn bản (hãy lưu phần lời văn thành .txt)`, "not a text file");
+  return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+}
+
+async function checkTextCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { values: ["year", "workbook", "sheet", "catalogue", "config"], flags: ["json"] });
+  if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp văn bản (hoặc - để đọc từ đầu vào chuẩn)", "expected exactly one text file, or -");
+  const file = args.positional[0];
+  const options = await workbookOptions(args.values);
+  const text = await readText(file, io);
+  const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options) : null;
+  const result = checkText(text, { reportYear: options.reportYear, analysis, catalogue: options.catalogue });
+  const name = file === "-" ? "(đầu vào chuẩn)" : path.basename(file);
+  io.stdout(args.flags.has("json") ? JSON.stringify(result) + "\n" : renderTextReport(name, result));
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+function listRules(io: Io): number {
+  io.stdout(RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.name} (${r.nameEn})\n${" ".repeat(32)}${r.description}`).join("\n") + "\n");
+  return 0;
 }
 
 /** The JSON of SPEC.md: file, reportYear, indicators, findings (plus the sheets as read). */
@@ -107,6 +172,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case "check":
         return await check(rest, io);
+      case "check-text":
+        return await checkTextCommand(rest, io);
+      case "rules":
+        return listRules(io);
       case "--version":
       case "-v":
         io.stdout(`chitieu ${version()}\n`);

@@ -4,6 +4,7 @@
 
 import type { Analysis, Indicator, SheetReport } from "../core/analyze";
 import type { Finding, Severity } from "../core/findings";
+import type { TextCheck } from "../core/narrative/check";
 import { formatNumber, roundTo } from "../core/numbers";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
@@ -103,5 +104,19 @@ export function renderReport(file: string, analysis: Analysis): string {
   const sheetsRead = analysis.sheets.filter((s) => s.status === "indicators").length;
   lines.push("");
   lines.push(`Tổng cộng: ${analysis.indicators.length} chỉ tiêu trên ${sheetsRead} biểu; ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
+  return lines.join("\n") + "\n";
+}
+
+export function renderTextReport(file: string, result: TextCheck): string {
+  const source = { option: "theo tuỳ chọn --year", text: "suy ra từ văn bản", workbook: "theo bảng tính", null: "" }[String(result.reportYearSource)];
+  const lines = [`Văn bản: ${file}`, `Năm báo cáo: ${result.reportYear ?? "chưa xác định"}${source ? ` (${source})` : ""}`, `Nhận định số liệu: ${result.claims.filter((c) => c.kind !== "period").length}`];
+  for (const severity of ["error", "warning", "info"] as const) {
+    const group = result.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push("", `${SEVERITY_LABEL[severity]} (${group.length}):`);
+    for (const f of group) lines.push(`  dòng ${f.line}, cột ${f.column}  [${f.rule}]  "${f.excerpt}"`, `    ${f.message}`);
+  }
+  const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
+  lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
   return lines.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@
 // "Quý II", "CK 6T 2019", "Thực hiện năm 2020". A year belongs to the phrase it stands in: a plan
 // year, a comparison year, a five-year period, a price base and a target year mean different things.
 
-import { fold } from "./text";
+import { fold, foldKeepingOffsets } from "./text";
 
 export type PeriodKind = "month" | "quarter" | "months" | "year";
 
@@ -59,7 +59,7 @@ export type YearRole =
 export interface YearMention {
   year: number;
   role: YearRole;
-  /** Offset in the folded text. Folding keeps one character per letter, so offsets match the tidied text. */
+  /** Offset in the text (NFC), character for character. */
   index: number;
 }
 
@@ -67,7 +67,7 @@ const YEAR = /(?<![\d.,])(19[89]\d|20\d\d|2100)(?![\d.,]\d)/g;
 
 /** Every plausible year (1980–2100) in a text, each with the role its phrase gives it. */
 export function yearMentions(text: string): YearMention[] {
-  const f = fold(text);
+  const f = foldKeepingOffsets(text.normalize("NFC"));
   const out: YearMention[] = [];
   for (const m of f.matchAll(YEAR)) {
     const index = m.index ?? 0;

@@ -42,3 +42,26 @@ export function tidy(text: string): string {
 export function words(folded: string): string[] {
   return folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
 }
+
+/**
+ * Folds a text one character for one character, so that offsets in the folded text are offsets
+ * in the original: lower case, no diacritics, đ → d. Expects NFC text (as Word and Excel write it).
+ */
+export function foldKeepingOffsets(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = ch.charCodeAt(0);
+    if (code < 128) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+    } else if (ch === "đ" || ch === "Đ") {
+      out += "d";
+    } else if (code >= 0x300 && code <= 0x36f) {
+      out += " ";
+    } else {
+      const base = ch.normalize("NFD")[0].toLowerCase();
+      out += base.length === 1 ? base : ch;
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
 
 import type { Severity } from "../findings";
 import { yearMentions } from "../period";
-import { fold } from "../text";
+import { fold, foldKeepingOffsets } from "../text";
 import { finding, type Rule } from "./context";
 
 export interface YearIssue {
@@ -17,15 +17,15 @@ export interface YearIssue {
   messageEn: string;
 }
 
-const SAME_PERIOD_BEFORE = /(cung ky|\bck|cung thoi ky)\s*(nam\s*)?[^\d]{0,12}$/;
-const COMPARED_WITH_YEAR = /\bso( voi)?\s*(nam\s*)?$/;
+const SAME_PERIOD_BEFORE = /(cung ky|\bck|cung thoi ky)\s*(nam\s*)?[^\d.;]{0,12}$/;
+const COMPARED_WITH_YEAR = /\bso(\s+voi)?\s*(nam\s*)?$/;
 
 /**
  * The comparison years of a text that cannot be right for the report year: "so với cùng kỳ năm
  * 2029" in a 2020 report, "CK 9T/2021" in a 2021 report, "cùng kỳ năm 2018" in 2020.
  */
 export function comparisonYearIssues(text: string, reportYear: number): YearIssue[] {
-  const f = fold(text);
+  const f = foldKeepingOffsets(text.normalize("NFC"));
   const issues: YearIssue[] = [];
   for (const m of yearMentions(text)) {
     if (m.role !== "dated") continue;
