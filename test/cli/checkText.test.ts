@@ -1,0 +1,103 @@
+// `chitieu check-text` as a user runs it: a file or standard input, alone or with a workbook.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { chitieu } from "../helpers/cli";
+import { tempDir } from "../helpers/files";
+
+const dir = tempDir("chitieu-text-");
+const seeds = path.join(__dirname, "..", "..", "..", "shared", "seeds");
+const seed001 = path.join(seeds, fs.readdirSync(seeds).find((f) => f.startsWith("001"))!);
+const sample = path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx");
+
+const report =
+  "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 đạt 7.966 tỷ đồng, bằng 44,2% kế hoạch, tăng 6% so với cùng kỳ năm 2019; " +
+  "tổng mức bán lẻ hàng hóa đạt 10.267 tỷ đồng, bằng 28,4% kế hoạch, tăng 1,7% so với cùng kỳ năm 2019; " +
+  "thu hút 549.500 lượt khách du lịch, đạt 26,89% kế hoạch, giảm 56% so với cùng kỳ năm 2019.\n" +
+  "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,4%, tăng 0,3 điểm phần trăm so với cùng kỳ.\n";
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe("chitieu check-text", () => {
+  it("reports the 2029 of seed 001 with its line and exits 1", () => {
+    const r = chitieu(["check-text", seed001]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/Năm báo cáo: 2020 \(suy ra từ văn bản\)/);
+    expect(r.stdout).toMatch(/dòng 12, cột \d+\s+\[base-year\]\s+"tăng 5% so với cùng kỳ năm 2029/);
+    expect(r.stdout).toMatch(/Tổng cộng: 1 lỗi, 0 cảnh báo, 0 ghi chú\./);
+  });
+
+  it("reads standard input and prints the JSON of SPEC.md", () => {
+    const r = chitieu(["check-text", "-", "--json", "--year", "2020"], fs.readFileSync(seed001, "utf8"));
+    const json = JSON.parse(r.stdout);
+    expect(json.reportYear).toBe(2020);
+    expect(json.claims.length).toBeGreaterThan(10);
+    expect(json.findings).toEqual([{ rule: "base-year", severity: "error", line: 12, column: expect.any(Number), excerpt: expect.stringContaining("2029"), message: expect.stringContaining("2029"), messageEn: expect.any(String), expected: 2019, actual: 2029 }]);
+  });
+
+  it("finds nothing when the text says what the workbook holds", () => {
+    const r = chitieu(["check-text", write("dung.txt", report), "--workbook", sample, "--json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+  });
+
+  it("finds each claim the workbook does not support", () => {
+    const wrong = report.replace("bằng 44,2%", "bằng 42,1%").replace("10.267", "10.627").replace("0,3 điểm", "0,5 điểm").replace("giảm 56%", "giảm 65%");
+    const r = chitieu(["check-text", write("sai.txt", wrong), "--workbook", sample, "--json"]);
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout).findings.map((f: any) => [f.rule, f.severity, f.line, f.excerpt]);
+    expect(findings).toEqual([
+      ["stated-percent", "error", 1, "bằng 42,1% kế hoạch"],
+      ["claim-value", "error", 1, "10.627 tỷ đồng"],
+      ["stated-percent", "error", 1, "giảm 65% so với cùng kỳ năm 2019"],
+      ["stated-percent", "error", 2, "tăng 0,5 điểm phần trăm so với cùng kỳ"],
+    ]);
+  });
+
+  it("reads UTF-16 text with its byte-order mark", () => {
+    const file = path.join(dir, "utf16.txt");
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(seed001, "utf8"), "utf16le")]));
+    expect(chitieu(["check-text", file]).status).toBe(1);
+  });
+
+  it.each([
+    ["a missing file", ["check-text", path.join(dir, "khong-co.txt")], /tệp không tồn tại/],
+    ["a binary file", ["check-text", sample], /không phải tệp văn bản/],
+    ["a missing workbook", ["check-text", seed001, "--workbook", path.join(dir, "x.xlsx")], /tệp không tồn tại/],
+    ["no file", ["check-text"], /cần đúng một tệp văn bản/],
+  ])("refuses %s with one line and exit 2", (_, args, pattern) => {
+    const r = chitieu(args as string[]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(pattern as RegExp);
+  });
+});
+
+describe("chitieu rules and --config", () => {
+  it("lists the rules", () => {
+    const r = chitieu(["rules"]);
+    expect(r.status).toBe(0);
+    for (const id of ["base-year", "stated-percent", "component-total", "share-total", "rate-range", "not-a-number", "unit-scale", "growth-outlier", "plan-outlier", "cumulative-decrease"]) expect(r.stdout).toContain(id);
+  });
+
+  it("takes thresholds per indicator and switched-off rules from --config", () => {
+    const lang = path.join(__dirname, "..", "..", "samples", "lang-son-9-thang-2021.xlsx");
+    const before = JSON.parse(chitieu(["check", lang, "--json"]).stdout).findings.map((f: any) => f.rule);
+    expect(before).toContain("growth-outlier");
+    expect(before).toContain("plan-outlier");
+    const config = write("config.json", JSON.stringify({ byIndicator: { "state-budget-revenue": { growthBand: [-40, 80] }, "Thu từ hoạt động xuất nhập khẩu": { growthBand: [-50, 100] } }, disabled: ["plan-outlier"] }));
+    const after = JSON.parse(chitieu(["check", lang, "--json", "--config", config]).stdout).findings.map((f: any) => f.rule);
+    expect(after).not.toContain("growth-outlier");
+    expect(after).not.toContain("plan-outlier");
+  });
+
+  it("refuses a configuration with an unknown threshold", () => {
+    const r = chitieu(["check", sample, "--config", write("bad.json", JSON.stringify({ defaults: { rateRnage: [0, 100] } }))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/ngưỡng không có/);
+  });
+});

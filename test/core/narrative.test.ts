@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { extractClaims } from "../../src/core/narrative/claims";
+import { checkText, inferTextYear } from "../../src/core/narrative/check";
+
+const seeds = path.join(__dirname, "..", "..", "..", "shared", "seeds");
+const seed = (prefix: string) => fs.readFileSync(path.join(seeds, fs.readdirSync(seeds).find((f) => f.startsWith(prefix))!), "utf8");
+const sentences = fs.readFileSync(path.join(__dirname, "..", "fixtures", "research-sentences.txt"), "utf8").trim().split("\n");
+
+describe("extractClaims", () => {
+  it("reads the claims of a published sentence with their subject, basis, year and position", () => {
+    const text = "Khác.\nGiá trị sản xuất công nghiệp 6 tháng đầu năm đạt 7.966 tỷ đồng, bằng 44,2% kế hoạch, tăng 6% so với cùng kỳ năm 2019.";
+    const claims = extractClaims(text).filter((c) => c.kind !== "period");
+    expect(claims.map((c) => [c.kind, c.value, c.subject])).toEqual([
+      ["value", 7966, "Giá trị sản xuất công nghiệp 6 tháng đầu năm"],
+      ["planPercent", 44.2, "Giá trị sản xuất công nghiệp 6 tháng đầu năm"],
+      ["growth", 6, "Giá trị sản xuất công nghiệp 6 tháng đầu năm"],
+    ]);
+    expect(claims[0]).toMatchObject({ unit: "dong", scale: 1e9, line: 2, column: 50, excerpt: "7.966 tỷ đồng" });
+    expect(claims[1]).toMatchObject({ basis: "kế hoạch" });
+    expect(claims[2]).toMatchObject({ basis: "cùng kỳ năm 2019", year: 2019, excerpt: "tăng 6% so với cùng kỳ năm 2019" });
+  });
+
+  it.each([
+    ["so dự toán giao đạt 42% và bằng 96% so với cùng kỳ", [["planPercent", 42], ["index", 96]]],
+    ["vượt 4,16% kế hoạch, giảm 27% so với cùng kỳ năm trước", [["exceedPercent", 4.16], ["growth", -27]]],
+    ["giảm 0,04 điểm % so với quý trước", [["points", -0.04]]],
+    ["gấp 2,46 lần so kế hoạch", [["multiple", 2.46]]],
+    ["chiếm 56,34%", [["share", 56.34]]],
+    ["ước trên 4,6 nghìn tỷ đồng", [["value", 4.6]]],
+    ["tăng 25 xã so năm 2013", []],
+    ["giảm bình quân gần 5%/năm", []],
+  ])("%s", (text, expected) => {
+    expect(extractClaims(`Chỉ tiêu X ${text}.`).filter((c) => c.kind !== "period").map((c) => [c.kind, c.value])).toEqual(expected);
+  });
+
+  it("keeps the first words of a name cut by a comma (nông, lâm nghiệp)", () => {
+    const [claim] = extractClaims("giá trị sản xuất ngành nông, lâm nghiệp và thủy sản tăng 4,18%.");
+    expect(claim.subject).toBe("giá trị sản xuất ngành nông, lâm nghiệp và thủy sản");
+  });
+});
+
+describe("inferTextYear", () => {
+  it.each([
+    ["001", 2020],
+    ["000", 2021],
+    ["002", 2021],
+    ["003", 2020],
+    ["004", 2021],
+  ])("seed %s reports on %d", (prefix, year) => {
+    expect(inferTextYear(seed(prefix))).toBe(year);
+  });
+});
+
+describe("checkText on real text", () => {
+  it("finds exactly one base-year error in seed 001, for 2029", () => {
+    const result = checkText(seed("001"));
+    expect(result.findings).toEqual([expect.objectContaining({ rule: "base-year", severity: "error", line: 12, actual: 2029 })]);
+    expect(result.findings[0].excerpt).toContain("2029");
+  });
+
+  it.each(["000", "002", "003", "004"])("finds no comparison-year problem and no error in seed %s", (prefix) => {
+    const findings = checkText(seed(prefix)).findings;
+    expect(findings.filter((f) => f.rule === "base-year" || f.severity === "error")).toEqual([]);
+  });
+
+  it("warns once in seed 000, for a poverty rate change written with %", () => {
+    expect(checkText(seed("000")).findings).toEqual([expect.objectContaining({ rule: "rate-points", severity: "warning", excerpt: "giảm 0,65% so với năm 2020" })]);
+  });
+
+  it.each(sentences.map((s, i) => [i + 1, s]))("raises no alarm on real sentence %d", (_, sentence) => {
+    expect(checkText(sentence as string).findings).toEqual([]);
+  });
+
+  it.each([
+    ["Quý I/2024, chỉ số sản xuất công nghiệp tăng 102,66% so với cùng kỳ năm 2023.", "index-as-growth", "error"],
+    ["Năm 2023, thu ngân sách vượt hơn 115% kế hoạch năm.", "exceed-percent", "warning"],
+    ["Năm 2021, tỷ lệ nghèo chung toàn tỉnh còn khoảng 2,74%, giảm 0,68% so với đầu năm.", "rate-points", "warning"],
+    ["Diện tích rừng trồng tập trung 9 tháng năm 2024 ước đạt 16.170,1 ha, tăng 9,5.", "missing-unit", "warning"],
+    ["Năm 2022, doanh thu du lịch tăng hơn 313% so với cùng kỳ.", "growth-multiple", "warning"],
+    ["Năm 2017, GRDP bình quân đầu người đạt 22,4 triệu đồng (tăng 9,7% tương đương 1,6 triệu đồng).", "claim-arithmetic", "error"],
+    ["Giá trị xuất khẩu 6 tháng đầu năm 2020 đạt 42 triệu USD, tăng 5% so với cùng kỳ năm 2029.", "base-year", "error"],
+  ])("flags a real error: %s", (text, rule, severity) => {
+    expect(checkText(text).findings).toEqual([expect.objectContaining({ rule, severity })]);
+  });
+
+  it("checks the arithmetic of a level and its change only when they disagree", () => {
+    expect(checkText("Năm 2017, GRDP bình quân đầu người đạt 22,4 triệu đồng (tăng 7,7% tương đương 1,6 triệu đồng).").findings).toEqual([]);
+  });
+});
+
+describe("checkText on hostile text", () => {
+  it("never throws, and every finding points inside the text", () => {
+    const words = fc.constantFrom("tăng", "giảm", "đạt", "bằng", "vượt", "gấp", "lần", "so với cùng kỳ năm", "kế hoạch", "điểm phần trăm", "%", ",", ".", ";", "\n", "tỷ đồng", "chỉ số", "tỷ lệ", "tương đương", "2029", "1.235,6", "12,500.0", "108,987", "năm 2020");
+    const piece = fc.oneof(words, fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 8 }), fc.integer().map(String), fc.double().map(String));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }).map((p) => p.join(" ")), fc.option(fc.integer({ min: 1990, max: 2035 }), { nil: null }), (text, year) => {
+        const result = checkText(text, { reportYear: year });
+        const lines = text.normalize("NFC").split("\n");
+        for (const f of result.findings) {
+          expect(f.line).toBeGreaterThanOrEqual(1);
+          expect(f.line).toBeLessThanOrEqual(lines.length);
+          expect(f.column).toBeGreaterThanOrEqual(1);
+          expect(f.column).toBeLessThanOrEqual(lines[f.line - 1].length + 1);
+          expect(f.message).not.toMatch(/NaN|undefined|Infinity/);
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it("reads a 10,000-character line of one word", () => {
+    expect(() => checkText("tăng ".repeat(2000) + "5%")).not.toThrow();
+  });
+});
