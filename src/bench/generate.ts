@@ -34,22 +34,39 @@ export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATO
     ["A", "B", "C", "1", "2", "3", "4=3/1", "5=3/2", "6"].forEach((v, c) => (ws.getCell(5, c + 1).value = v));
     let row = 6;
     let group = 0;
+    let parent: { name: string; unit: string; figures: [number, number, number] } | null = null;
     for (let i = 0; i < indicators; i++) {
       if (i % 50 === 0) {
         group++;
         ws.getRow(row++).values = [["I", "II", "III", "IV", "V", "VI", "VII"][group - 1], `Nhóm chỉ tiêu ${group}`];
       }
       const entry = entries[i % entries.length];
-      const rate = entry.kind === "rate";
-      const plan = rate ? Math.round(rnd() * 900) / 10 : Math.round(1000 + rnd() * 50000);
-      const previous = rate ? Math.round(rnd() * 900) / 10 : Math.round(plan * (0.3 + rnd() * 0.3) * 10) / 10;
-      const actual = rate ? Math.round(rnd() * 900) / 10 : Math.round(previous * (0.9 + rnd() * 0.25) * 10) / 10;
+      const component: boolean = i % 10 === 2 && parent !== null;
+      const rate: boolean = !component && entry.kind === "rate";
+      let plan: number;
+      let previous: number;
+      let actual: number;
+      if (component && parent) {
+        // A part of the row above: about 40% of each of its figures.
+        [plan, previous, actual] = parent.figures.map((v) => Math.round(v * (0.35 + rnd() * 0.1) * 10) / 10);
+      } else if (rate) {
+        const level = entry.measure === "growth" ? 2 + rnd() * 6 : 20 + rnd() * 70;
+        plan = Math.round(level * 10) / 10;
+        previous = Math.round((level - 2 + rnd() * 2) * 10) / 10;
+        actual = Math.round((previous + rnd() * 2) * 10) / 10;
+      } else {
+        plan = Math.round(1000 + rnd() * 50000);
+        previous = Math.round(plan * (0.4 + rnd() * 0.1) * 10) / 10;
+        actual = Math.round(previous * (0.95 + rnd() * 0.15) * 10) / 10;
+      }
+      const unit: string = component && parent ? parent.unit : entry.unit ?? "";
+      const name: string = component && parent ? `${parent.name} - thành phần` : `${entry.name}${i >= entries.length ? ` (${Math.floor(i / entries.length) + 1})` : ""}`;
       const asText = i % 7 === 3;
       const cell = (v: number) => (asText ? formatNumber(v, 1) : v);
       ws.getRow(row++).values = [
-        i % 10 === 2 ? "-" : String(i + 1),
-        `${entry.name}${i >= entries.length ? ` (${Math.floor(i / entries.length) + 1})` : ""}`,
-        entry.unit ?? "",
+        component ? "-" : String(i + 1),
+        name,
+        unit,
         cell(plan),
         cell(previous),
         cell(actual),
@@ -57,6 +74,7 @@ export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATO
         rate ? null : Math.round((actual / previous) * 1000) / 10,
         null,
       ];
+      parent = rate ? null : { name, unit, figures: [plan, previous, actual] };
       if (i % 10 === 1) ws.getRow(row++).values = [null, "Trong đó:"];
     }
   }

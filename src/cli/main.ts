@@ -106,8 +106,25 @@ async function check(argv: string[], io: Io): Promise<number> {
   const file = args.positional[0];
   const analysis = await analyzeFile(file, await workbookOptions(args.values));
   const name = path.basename(file);
-  io.stdout(args.flags.has("json") ? JSON.stringify(toJson(name, analysis)) + "\n" : renderReport(name, analysis));
+  if (args.flags.has("json")) writeJson(name, analysis, io);
+  else io.stdout(renderReport(name, analysis));
   return analysis.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/**
+ * Writes the JSON of toJson in pieces: the same text, without first building one string of the
+ * whole workbook's indicators (tens of megabytes for a large one).
+ */
+function writeJson(file: string, analysis: Analysis, io: Io): void {
+  const head = JSON.stringify(toJson(file, { ...analysis, indicators: [], findings: [] }));
+  const open = head.indexOf('"indicators":[]');
+  io.stdout(head.slice(0, open) + '"indicators":[');
+  const BATCH = 500;
+  for (let i = 0; i < analysis.indicators.length; i += BATCH) {
+    const batch = JSON.stringify(analysis.indicators.slice(i, i + BATCH));
+    io.stdout((i > 0 ? "," : "") + batch.slice(1, -1));
+  }
+  io.stdout('],"findings":' + JSON.stringify(analysis.findings) + head.slice(open + '"indicators":[],"findings":[]'.length) + "\n");
 }
 
 /** Text from a file or standard input: UTF-8 (or UTF-16 with its byte-order mark), never binary. */

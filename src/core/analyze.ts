@@ -156,7 +156,26 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   const config = options.rules ?? DEFAULT_RULE_CONFIG;
   const entries = new Map(matcher.catalogue.entries.map((e) => [e.id, e] as const));
   const entry = (id: string | null) => (id === null ? null : entries.get(id) ?? null);
-  for (const f of runRules({ reportYear: workbookYear, sheets: contexts, config, entry, thresholds: (i) => thresholdsFor(config, i, entry(i.catalogueId)) })) findings.push(f);
+  // Thresholds are worked out once per indicator when the user overrides some, else once per
+  // catalogue entry and measure: they depend on nothing else.
+  type Limits = ReturnType<typeof thresholdsFor>;
+  const byIndicator = new Map<Indicator, Limits>();
+  const byKind = new Map<string, Map<string, Limits>>();
+  const overridden = Object.keys(config.byIndicator).length > 0;
+  const thresholdsOf = (i: Indicator): Limits => {
+    if (overridden) {
+      let t = byIndicator.get(i);
+      if (!t) byIndicator.set(i, (t = thresholdsFor(config, i, entry(i.catalogueId))));
+      return t;
+    }
+    let byMeasure = byKind.get(i.catalogueId ?? "");
+    if (!byMeasure) byKind.set(i.catalogueId ?? "", (byMeasure = new Map()));
+    const key = i.measure ?? i.kind;
+    let t = byMeasure.get(key);
+    if (!t) byMeasure.set(key, (t = thresholdsFor(config, i, entry(i.catalogueId))));
+    return t;
+  };
+  for (const f of runRules({ reportYear: workbookYear, sheets: contexts, config, entry, thresholds: thresholdsOf })) findings.push(f);
   return {
     reportYear: workbookYear,
     reportYearSource: workbookYearSource,
@@ -265,6 +284,11 @@ function readFigure(v: CellValue | undefined, numberFormat: string | null | unde
   return { value: null, text: cellText(v), written: null, alternative: null };
 }
 
+function isBlankRow(row: CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
 /** The first text of a row, wherever it is written. */
 function firstTextOf(row: CellValue[]): string | null {
   for (let i = 0; i < row.length; i++) {
@@ -325,7 +349,7 @@ function readSheet(
   const drafts: RowDraft[] = [];
   for (let r = dataStart; r < sheet.values.length; r++) {
     const rowValues = sheet.values[r];
-    if (!rowValues || rowValues.every(isBlank)) continue;
+    if (!rowValues || isBlankRow(rowValues)) continue;
     const label = readRowLabel(cellText(at(r, roles.order)), cellText(rowValues[indicatorCol]));
     const plan = figure(r, roles.plan);
     const actual = figure(r, roles.actual);
@@ -409,10 +433,9 @@ function readSheet(
     const d = byRow.get(node.row);
     if (!d || d.group) continue;
     const profile = matcher.profile(d.name, d.unit);
-    const unit = parseUnit(d.unit);
     let planTarget: PlanTarget | null = null;
     if (d.plan.value !== null) planTarget = pointTarget(d.plan.value);
-    else if (d.plan.text !== null) planTarget = parsePlanText(d.plan.text, unit, style);
+    else if (d.plan.text !== null) planTarget = parsePlanText(d.plan.text, parseUnit(d.unit), style);
     const computed = compute({ kind: profile.kind, measure: profile.measure, direction: profile.direction, plan: planTarget, actual: d.actual.value, previous: d.previous.value, wholeYear }, evaluationOptions);
 
     const textNumbers: string[] = [];
@@ -425,7 +448,8 @@ function readSheet(
       if (r.alternative !== null && r.value !== null) ambiguousCells.push({ cell, text: cellText(sheet.values[d.row]?.[col]), value: r.value, alternative: r.alternative });
     }
     const rowNumber = d.row + 1;
-    const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowNumber : null);
+    const rowText = String(rowNumber);
+    const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowText : null);
     const parent = node.parentRow === null ? undefined : byRow.get(node.parentRow);
     indicators.push({
       sheet: sheet.name,

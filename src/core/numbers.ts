@@ -110,24 +110,27 @@ export function isAmbiguousNumberText(text: string): boolean {
   return parseNumberText(text)?.style === "ambiguous";
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
 /**
  * Formats a number in Vietnamese ("1.235,6") or English ("1,235.6") style with exactly
- * `decimals` decimals. Reports are written in Vietnamese style whatever Excel's locale.
+ * `decimals` decimals, rounded half away from zero. Reports are written in Vietnamese style
+ * whatever Excel's locale; the same output on every machine, with no locale data to load.
  */
 export function formatNumber(value: number, decimals: number, style: NumberStyle = "vi"): string {
-  const key = `${style}:${decimals}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(style === "vi" ? "vi-VN" : "en-US", {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: true,
-    });
-    formatters.set(key, formatter);
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = roundTo(value, decimals);
+  const magnitude = Math.abs(rounded);
+  if (magnitude >= 1e21) return String(rounded);
+  const fixed = magnitude.toFixed(decimals);
+  const point = fixed.indexOf(".");
+  const whole = point < 0 ? fixed : fixed.slice(0, point);
+  const group = style === "vi" ? "." : ",";
+  let grouped = "";
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0) grouped += group;
+    grouped += whole[i];
   }
-  return formatter.format(roundTo(value, decimals)).replace(/\u2212/g, "-");
+  const fraction = point < 0 ? "" : (style === "vi" ? "," : ".") + fixed.slice(point + 1);
+  return (rounded < 0 ? "-" : "") + grouped + fraction;
 }
 
 /** Rounds half away from zero at `decimals` decimals, on the unrounded value given. */

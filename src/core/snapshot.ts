@@ -53,13 +53,32 @@ export function address(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** 0-based row and column of an A1 address; null when it is not one. */
+/** 0-based row and column of an A1 address ("$B$12" too); null when it is not one. */
 export function parseAddress(a1: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(a1.trim().toUpperCase());
-  if (!m) return null;
+  let i = 0;
+  const n = a1.length;
+  if (a1.charCodeAt(i) === 36) i++;
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  let letters = 0;
+  for (; i < n; i++) {
+    let code = a1.charCodeAt(i);
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+    letters++;
+  }
+  if (letters === 0 || letters > 3) return null;
+  if (a1.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < n; i++) {
+    const code = a1.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+    digits++;
+  }
+  if (digits === 0 || digits > 7 || row === 0) return null;
+  return { row: row - 1, col: col - 1 };
 }
 
 /** Text of a cell for reading labels: numbers and booleans as written, errors by their code. */

@@ -86,8 +86,9 @@ export function ruleConfigProblems(value: unknown, knownRules: string[]): string
 
 /** The thresholds for one indicator: defaults, then the override by catalogue id, then by name. */
 export function thresholdsFor(config: RuleConfig, indicator: Indicator, entry: CatalogueEntry | null): Thresholds & { growthBand: [number, number] | null } {
-  const byId = indicator.catalogueId ? config.byIndicator[fold(indicator.catalogueId)] : undefined;
-  const byName = config.byIndicator[fold(indicator.name)];
+  const overridden = Object.keys(config.byIndicator).length > 0;
+  const byId = overridden && indicator.catalogueId ? config.byIndicator[fold(indicator.catalogueId)] : undefined;
+  const byName = overridden ? config.byIndicator[fold(indicator.name)] : undefined;
   const t = { ...config.defaults, ...(byId ?? {}), ...(byName ?? {}) };
   const growthBand = t.growthBand ?? entry?.growthBand ?? (indicator.measure ? MEASURE_GROWTH_BAND[indicator.measure] ?? null : indicator.kind === "absolute" ? MEASURE_GROWTH_BAND.flow ?? null : null);
   return { ...t, growthBand };

@@ -43,19 +43,15 @@ export function valueAt(sheet: SheetSnapshot, a1: string | null): CellValue | un
   return at ? sheet.values[at.row]?.[at.col] : undefined;
 }
 
-function formatAt(sheet: SheetSnapshot, a1: string): string | null | undefined {
-  const at = parseAddress(a1);
-  return at ? sheet.numberFormats?.[at.row]?.[at.col] : undefined;
-}
-
 /**
  * Decimals a cell shows: from its number format ("0.0" → 1, "0.00%" → 2), else from the text
  * typed, else from the stored number (at most 4).
  */
 export function decimalsShown(sheet: SheetSnapshot, a1: string | null): number {
-  if (!a1) return 0;
-  const value = valueAt(sheet, a1);
-  const format = formatAt(sheet, a1);
+  const at = a1 ? parseAddress(a1) : null;
+  if (!at) return 0;
+  const value = sheet.values[at.row]?.[at.col];
+  const format = sheet.numberFormats?.[at.row]?.[at.col];
   if (typeof value === "number" && format && format !== "General") {
     const section = format.split(";")[0].replace(/"[^"]*"/g, "");
     const m = /\.([0#]+)/.exec(section);
@@ -63,8 +59,10 @@ export function decimalsShown(sheet: SheetSnapshot, a1: string | null): number {
   }
   if (typeof value === "string") return parseNumberText(value)?.decimals ?? 0;
   if (typeof value === "number") {
-    for (let d = 0; d <= 4; d++) if (Math.abs(value * 10 ** d - Math.round(value * 10 ** d)) < 1e-9 * Math.max(1, Math.abs(value) * 10 ** d)) return d;
-    return 4;
+    // As Excel's General format shows it: the shortest form of the number, at most 4 decimals here.
+    const text = String(value);
+    const point = text.indexOf(".");
+    return point < 0 || text.includes("e") ? 0 : Math.min(4, text.length - point - 1);
   }
   return 0;
 }
@@ -93,9 +91,18 @@ export function finding(
   return { rule: typeof rule === "string" ? rule : rule.id, severity, sheet, cell, message, messageEn, ...figures };
 }
 
+/** The shared empty result: most indicators raise nothing, and nothing need be allocated for them. */
+export const NONE: readonly Finding[] = Object.freeze([]);
+
 /** Every indicator with its sheet, for rules that look at one indicator at a time. */
-export function eachIndicator<T>(ctx: RuleContext, fn: (indicator: Indicator, sheet: SheetContext) => T[]): T[] {
-  const out: T[] = [];
-  for (const sheet of ctx.sheets) for (const indicator of sheet.indicators) for (const f of fn(indicator, sheet)) out.push(f);
+export function eachIndicator(ctx: RuleContext, fn: (indicator: Indicator, sheet: SheetContext) => readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (let s = 0; s < ctx.sheets.length; s++) {
+    const sheet = ctx.sheets[s];
+    for (let i = 0; i < sheet.indicators.length; i++) {
+      const found = fn(sheet.indicators[i], sheet);
+      for (let f = 0; f < found.length; f++) out.push(found[f]);
+    }
+  }
   return out;
 }

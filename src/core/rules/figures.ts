@@ -7,7 +7,7 @@ import type { Finding } from "../findings";
 import { isBlank } from "../snapshot";
 import { fold } from "../text";
 import { parseUnit } from "../units";
-import { decimalsShown, eachIndicator, finding, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
+import { decimalsShown, eachIndicator, finding, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
 
 /** The form a "so với cùng kỳ" column is written in on a sheet: decided by what most rows match. */
 function previousForm(sheet: SheetContext): "index" | "growth" {
@@ -16,7 +16,8 @@ function previousForm(sheet: SheetContext): "index" | "growth" {
   for (const ind of sheet.indicators) {
     const stated = ind.stated.previousComparison;
     if (stated === null || ind.index === null || ind.growthPercent === null || ind.kind !== "absolute") continue;
-    const tol = roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPrevious));
+    const near = Math.min(Math.abs(stated - ind.index), Math.abs(stated - ind.growthPercent));
+    const tol = near <= 0.01 ? 0.01 : roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPrevious));
     if (Math.abs(stated - ind.index) <= tol) index++;
     else if (Math.abs(stated - ind.growthPercent) <= tol) growth++;
   }
@@ -38,9 +39,9 @@ export const statedPercent: Rule = {
         if (ind.kind !== "absolute") continue;
         const name = ind.name;
         if (ind.stated.planPercent !== null && ind.planPercent !== null && ind.cells.statedPlanPercent) {
-          const tol = roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPlanPercent));
           const diff = ind.stated.planPercent - ind.planPercent;
-          if (Math.abs(diff) > tol) {
+          // Within a hundredth nothing can be wrong; only then is the cell's format looked up.
+          if (Math.abs(diff) > 0.01 && Math.abs(diff) > roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPlanPercent))) {
             out.push(
               finding(statedPercent, "error", sheet.sheet.name, ind.cells.statedPlanPercent, `${name}: ghi ${vi(ind.stated.planPercent)}% kế hoạch, nhưng ${vi(ind.actual ?? 0)}/${vi(ind.plan ?? 0)} = ${vi(ind.planPercent)}%.`, `${name}: states ${ind.stated.planPercent}% of plan, but the figures give ${ind.planPercent.toFixed(2)}%.`, {
                 expected: ind.planPercent,
@@ -52,9 +53,9 @@ export const statedPercent: Rule = {
         }
         const stated = ind.stated.previousComparison;
         if (stated !== null && ind.index !== null && ind.growthPercent !== null && ind.cells.statedPrevious) {
-          const tol = roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPrevious));
           const expected = form === "index" ? ind.index : ind.growthPercent;
           const other = form === "index" ? ind.growthPercent : ind.index;
+          const tol = Math.abs(stated - expected) <= 0.01 ? 0.01 : roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPrevious));
           if (Math.abs(stated - expected) > tol) {
             const asOther = Math.abs(stated - other) <= tol;
             const formVi = form === "index" ? "chỉ số (cùng kỳ = 100)" : "tốc độ tăng (%)";
@@ -94,7 +95,7 @@ export const ratePlanPercent: Rule = {
               actual: ind.stated.planPercent,
             }),
           ]
-        : [],
+        : NONE,
     ),
 };
 
@@ -112,10 +113,10 @@ export const statedEvaluation: Rule = {
   description: "Cột Đánh giá phải khớp với kết quả so sánh số thực hiện và kế hoạch, theo chiều tốt của chỉ tiêu (chỉ tiêu nghịch: thấp hơn là tốt).",
   check: (ctx) =>
     eachIndicator(ctx, (ind, sheet) => {
-      if (!ind.stated.evaluation || !ind.evaluation || !ind.cells.evaluation) return [];
+      if (!ind.stated.evaluation || !ind.evaluation || !ind.cells.evaluation) return NONE;
       const f = fold(ind.stated.evaluation);
       const stated = EVALUATION_WORDS.find(([re]) => re.test(f))?.[1];
-      if (!stated || stated === ind.evaluation) return [];
+      if (!stated || stated === ind.evaluation) return NONE;
       // Đạt where the figures say Vượt understates; the other way round misreports the result.
       const severity = stated === "Đạt" && ind.evaluation === "Vượt" ? "warning" : "error";
       return [
@@ -132,17 +133,20 @@ export const rateRange: Rule = {
   description: "Chỉ tiêu tỷ lệ, cơ cấu (đơn vị %) phải nằm trong khoảng 0–100% (ngưỡng đổi được theo chỉ tiêu).",
   check: (ctx) =>
     eachIndicator(ctx, (ind, sheet) => {
-      if (ind.kind !== "rate" || (ind.measure !== "level" && ind.measure !== "share")) return [];
-      const unit = parseUnit(ind.unit);
-      if (unit.perMille || unit.points || /\bso voi\b/.test(fold(ind.name))) return [];
+      if (ind.kind !== "rate" || (ind.measure !== "level" && ind.measure !== "share")) return NONE;
       const [low, high] = ctx.thresholds(ind).rateRange;
+      const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
+      const outside = (v: number | null) => v !== null && (v < low || v > high);
+      if (!outside(ind.actual) && !outside(ind.previous) && !outside(plan)) return NONE;
+      const unit = parseUnit(ind.unit);
+      if (unit.perMille || unit.points || /\bso voi\b/.test(fold(ind.name))) return NONE;
       const figures: Array<[number | null, string | null, string]> = [
         [ind.actual, ind.cells.actual, "thực hiện"],
         [ind.previous, ind.cells.previous, "cùng kỳ"],
-        [ind.planTarget?.qualifier === "point" ? ind.plan : null, ind.cells.plan, "kế hoạch"],
+        [plan, ind.cells.plan, "kế hoạch"],
       ];
       return figures
-        .filter(([v, cell]) => v !== null && cell !== null && (v < low || v > high))
+        .filter(([v, cell]) => cell !== null && outside(v))
         .map(([v, cell, what]) =>
           finding(rateRange, "error", sheet.sheet.name, cell as string, `${ind.name} ${vi(v as number)}% (${what}) nằm ngoài khoảng ${vi(low)}–${vi(high)}%.`, `${ind.name} ${v}% (${what}) is outside ${low}–${high}%.`, { expected: Math.min(Math.max(v as number, low), high), actual: v }),
         );
@@ -150,13 +154,37 @@ export const rateRange: Rule = {
 };
 
 /** Numbers typed as text: one note per sheet naming the cells. */
-function textNumberNotes(sheet: SheetContext): Finding[] {
+function textNumberNotes(sheet: SheetContext): readonly Finding[] {
   const cells = sheet.indicators.flatMap((i) => i.textNumbers);
-  if (cells.length === 0) return [];
+  if (cells.length === 0) return NONE;
   const list = cells.slice(0, 8).join(", ") + (cells.length > 8 ? ", …" : "");
   return [
     finding(notANumber, "info", sheet.sheet.name, cells[0], `${cells.length} ô số được nhập dạng chữ (${list}); đã đọc được, nhưng Excel không tính được công thức trên các ô này.`, `${cells.length} figures are typed as text (${list}); they were read, but Excel formulas cannot use them.`),
   ];
+}
+
+type FigureCell = "actual" | "previous" | "plan" | "statedPlanPercent" | "statedPrevious";
+const FIGURE_CELLS: ReadonlyArray<readonly [FigureCell, string]> = [
+  ["actual", "thực hiện"],
+  ["previous", "cùng kỳ"],
+  ["plan", "kế hoạch"],
+  ["statedPlanPercent", "so với kế hoạch"],
+  ["statedPrevious", "so với cùng kỳ"],
+];
+
+function readAsNumber(ind: Indicator, key: FigureCell): boolean {
+  switch (key) {
+    case "actual":
+      return ind.actual !== null;
+    case "previous":
+      return ind.previous !== null;
+    case "plan":
+      return ind.plan !== null && ind.planText === null;
+    case "statedPlanPercent":
+      return ind.stated.planPercent !== null;
+    case "statedPrevious":
+      return ind.stated.previousComparison !== null;
+  }
 }
 
 export const notANumber: Rule = {
@@ -169,25 +197,21 @@ export const notANumber: Rule = {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
       for (const ind of sheet.indicators) {
-        const cells: Array<[string | null, string]> = [
-          [ind.cells.actual, "thực hiện"],
-          [ind.cells.previous, "cùng kỳ"],
-          [ind.cells.plan, "kế hoạch"],
-          [ind.cells.statedPlanPercent, "so với kế hoạch"],
-          [ind.cells.statedPrevious, "so với cùng kỳ"],
-        ];
-        for (const [cell, what] of cells) {
+        for (let k = 0; k < FIGURE_CELLS.length; k++) {
+          const [key, what] = FIGURE_CELLS[k];
+          const cell = ind.cells[key];
+          // A figure read as a number (typed as one or as text) needs no second look.
+          if (!cell || readAsNumber(ind, key)) continue;
           const v = valueAt(sheet.sheet, cell);
-          if (!cell || v === null || v === undefined || typeof v === "number" || typeof v === "boolean") continue;
+          if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") continue;
           if (typeof v === "object") {
             out.push(finding(notANumber, "error", sheet.sheet.name, cell, `${ind.name}: ô ${what} ${cell} là lỗi ${v.error}, không phải số liệu.`, `${ind.name}: the ${what} cell ${cell} holds the error ${v.error}.`));
             continue;
           }
-          const isFigure = (what === "kế hoạch" ? ind.planTarget !== null || ind.plan !== null : false) || ind.textNumbers.includes(cell);
-          if (isFigure || /^\s*[-–—.x]?\s*$/.test(v)) continue;
+          if ((key === "plan" && ind.planTarget !== null) || ind.textNumbers.includes(cell) || /^\s*[-–—.x]?\s*$/.test(v)) continue;
           const hasDigits = /\d/.test(v);
           // A plan in words ("Duy trì") or as a change ("Giảm 1,5") is a real target, only noted.
-          const severity = what === "kế hoạch" ? "info" : hasDigits ? "error" : "warning";
+          const severity = key === "plan" ? "info" : hasDigits ? "error" : "warning";
           out.push(finding(notANumber, severity, sheet.sheet.name, cell, `${ind.name}: ô ${what} ${cell} ghi "${v.trim().slice(0, 60)}" — ${hasDigits ? "chữ kèm số không tính được, hãy ghi một số" : "không phải số liệu"}.`, `${ind.name}: the ${what} cell ${cell} holds "${v.trim().slice(0, 60)}", not a figure.`));
         }
       }
@@ -207,7 +231,7 @@ export const missingValue: Rule = {
     eachIndicator(ctx, (ind, sheet) =>
       ind.cells.actual && ind.actual === null && ind.actualText === null && isBlank(valueAt(sheet.sheet, ind.cells.actual)) && !sheet.indicators.some((c) => c.parentRow === ind.row)
         ? [finding(missingValue, "warning", sheet.sheet.name, ind.cells.actual, `${ind.name}: chưa có số thực hiện (ô ${ind.cells.actual} trống).`, `${ind.name}: the actual figure (${ind.cells.actual}) is empty.`)]
-        : [],
+        : NONE,
     ),
 };
 
@@ -230,9 +254,11 @@ export const unitScale: Rule = {
   description: "Một số liệu gấp khoảng 1.000 lần (hoặc bằng khoảng 1/1.000) các số so sánh của nó: thường là nhầm nghìn/triệu, kWh/triệu kWh.",
   check: (ctx) =>
     eachIndicator(ctx, (ind, sheet) => {
-      if (ind.kind !== "absolute") return [];
+      if (ind.kind !== "absolute") return NONE;
       const band = ctx.thresholds(ind).unitScaleLog;
       const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
+      // Most rows: no pair of figures is ~1000× apart.
+      if (!isScaleSlip(logRatio(ind.actual, ind.previous), band) && !isScaleSlip(logRatio(ind.actual, plan), band) && !isScaleSlip(logRatio(ind.previous, plan), band)) return NONE;
       const figures = [
         { what: "thực hiện", value: ind.actual, cell: ind.cells.actual },
         { what: "cùng kỳ", value: ind.previous, cell: ind.cells.previous },
@@ -252,7 +278,7 @@ export const unitScale: Rule = {
           }),
         ];
       }
-      return [];
+      return NONE;
     }),
 };
 
@@ -265,12 +291,12 @@ export const growthOutlier: Rule = {
   check: (ctx) =>
     eachIndicator(ctx, (ind, sheet) => {
       const band = ctx.thresholds(ind).growthBand;
-      if (!band || !ind.cells.actual) return [];
+      if (!band || !ind.cells.actual) return NONE;
       const [low, high] = band;
       // A growth rate itself (GRDP, CPI) is checked as a value; a level by its growth on the same period.
       const growth = ind.kind === "rate" && ind.measure === "growth" ? ind.actual : ind.kind === "absolute" ? ind.growthPercent : null;
-      if (growth === null || (growth >= low && growth <= high)) return [];
-      if (ind.kind === "absolute" && isScaleSlip(logRatio(ind.actual, ind.previous), ctx.thresholds(ind).unitScaleLog)) return [];
+      if (growth === null || (growth >= low && growth <= high)) return NONE;
+      if (ind.kind === "absolute" && isScaleSlip(logRatio(ind.actual, ind.previous), ctx.thresholds(ind).unitScaleLog)) return NONE;
       const multiple = ind.index !== null && ind.index >= 300 ? ` (gấp ${vi(ind.index / 100, 1)} lần)` : "";
       return [
         finding(growthOutlier, "warning", sheet.sheet.name, ind.cells.actual, `${ind.name}: ${growth >= 0 ? "tăng" : "giảm"} ${vi(Math.abs(growth), 1)}%${multiple} so với cùng kỳ, ngoài khoảng thường gặp ${vi(low)}…${vi(high)}%; hãy kiểm tra hoặc giải trình.`, `${ind.name}: ${growth.toFixed(1)}% on the same period, outside the usual ${low}…${high}%.`, {
@@ -304,10 +330,10 @@ export const planOutlier: Rule = {
   description: "Chỉ tiêu dòng (cộng dồn) đạt % kế hoạch năm quá xa tiến độ thời gian (dưới 0,5 hoặc trên 1,5 lần số tháng đã qua), hoặc trên 200% kế hoạch.",
   check: (ctx) =>
     eachIndicator(ctx, (ind, sheet) => {
-      if (ind.planPercent === null || !ind.cells.actual) return [];
+      if (ind.planPercent === null || !ind.cells.actual) return NONE;
       const t = ctx.thresholds(ind);
-      if (isScaleSlip(logRatio(ind.actual, ind.plan), t.unitScaleLog)) return [];
+      if (isScaleSlip(logRatio(ind.actual, ind.plan), t.unitScaleLog)) return NONE;
       const issue = paceIssue(ind, sheet.period?.months ?? null, t);
-      return issue ? [finding(planOutlier, "warning", sheet.sheet.name, ind.cells.actual, issue.message, issue.messageEn, { expected: issue.expected, actual: ind.planPercent })] : [];
+      return issue ? [finding(planOutlier, "warning", sheet.sheet.name, ind.cells.actual, issue.message, issue.messageEn, { expected: issue.expected, actual: ind.planPercent })] : NONE;
     }),
 };

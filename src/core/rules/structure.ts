@@ -71,25 +71,28 @@ export const componentTotal: Rule = {
           if (total === null || !totalCell) continue;
           const values = parts.map((c) => ({ c, v: figure(c, field) === null ? null : (figure(c, field) as number) * factor(c) }));
           const present = values.filter((x): x is { c: Indicator; v: number } => x.v !== null);
-          const tol = sumTolerance(sheet, [totalCell, ...present.map((x) => cellOf(x.c, field))]);
           const sum = present.reduce((a, x) => a + x.v, 0);
+          // The rounding tolerance costs a look at every cell: only worked out when the figures differ.
+          const tol = () => sumTolerance(sheet, [totalCell, ...present.map((x) => cellOf(x.c, field))]);
           if (exhaustive) {
             if (present.length !== values.length) continue;
             const diff = total - sum;
-            if (Math.abs(diff) <= tol) continue;
+            if (Math.abs(diff) <= 1e-9 * Math.max(1, Math.abs(total)) || Math.abs(diff) <= tol()) continue;
             const severity = Math.abs(diff) > ctx.thresholds(parent).componentErrorShare * Math.abs(total) ? "error" : "warning";
             out.push(
               finding(componentTotal, severity, sheet.sheet.name, totalCell, `${parent.name} (${fieldVi}): tổng ghi ${vi(total)} nhưng các thành phần cộng lại ${vi(sum)}, lệch ${vi(diff)} ${parent.unit}.`, `${parent.name} (${fieldEn}): the total is ${total} but its components add up to ${sum} (off by ${diff}).`, { expected: sum, actual: total, imbalance: diff }),
             );
           } else {
+            if (sum <= total && present.every(({ v }) => v <= total)) continue;
+            const tolerance = tol();
             for (const { c, v } of present) {
-              if (v > total + tol) {
+              if (v > total + tolerance) {
                 out.push(
                   finding(componentTotal, "error", sheet.sheet.name, cellOf(c, field) as string, `${c.name} (${fieldVi}) ${vi(v)} lớn hơn tổng ${parent.name} ${vi(total)}, dù chỉ là một phần (“Trong đó”).`, `${c.name} (${fieldEn}) ${v} exceeds its total ${parent.name} ${total}.`, { expected: total, actual: v, imbalance: v - total }),
                 );
               }
             }
-            if (present.length > 1 && sum > total + tol && present.every(({ v }) => v <= total + tol)) {
+            if (present.length > 1 && sum > total + tolerance && present.every(({ v }) => v <= total + tolerance)) {
               out.push(
                 finding(componentTotal, "warning", sheet.sheet.name, totalCell, `${parent.name} (${fieldVi}): các khoản “Trong đó” cộng lại ${vi(sum)}, lớn hơn tổng ${vi(total)}; hãy kiểm tra hoặc giải trình (ví dụ hoàn thuế).`, `${parent.name} (${fieldEn}): the "of which" items add up to ${sum}, more than the total ${total}.`, { expected: total, actual: sum, imbalance: sum - total }),
               );
