@@ -72,7 +72,7 @@ export interface Indicator extends Computed {
     evaluation: string | null;
   };
   /** Addresses of figures that were typed as text and read as numbers. */
-  textNumbers: string[];
+  textNumbers: readonly string[];
 }
 
 export type SheetStatus = "indicators" | "skipped";
@@ -254,6 +254,7 @@ interface Reading {
 }
 
 const EMPTY: Reading = { value: null, text: null, written: null, alternative: null };
+const NO_CELLS: readonly string[] = Object.freeze([]);
 const percentFormats = new Map<string, boolean>();
 
 /** Whether a number format shows its value as a percentage ("0.0%", not "0.0\"%\""). */
@@ -438,13 +439,13 @@ function readSheet(
     else if (d.plan.text !== null) planTarget = parsePlanText(d.plan.text, parseUnit(d.unit), style);
     const computed = compute({ kind: profile.kind, measure: profile.measure, direction: profile.direction, plan: planTarget, actual: d.actual.value, previous: d.previous.value, wholeYear }, evaluationOptions);
 
-    const textNumbers: string[] = [];
+    let textNumbers: string[] | null = null;
     for (let t = 0; t < tracked.length; t++) {
       const col = tracked[t].col;
       const r = tracked[t].reading(d);
       if (r.written === null) continue;
       const cell = letters[col] + (d.row + 1);
-      textNumbers.push(cell);
+      (textNumbers ??= []).push(cell);
       if (r.alternative !== null && r.value !== null) ambiguousCells.push({ cell, text: cellText(sheet.values[d.row]?.[col]), value: r.value, alternative: r.alternative });
     }
     const rowNumber = d.row + 1;
@@ -492,7 +493,7 @@ function readSheet(
         statedPrevious: cellOf(roles.statedPrevious),
         evaluation: cellOf(roles.evaluation),
       },
-      textNumbers,
+      textNumbers: textNumbers ?? NO_CELLS,
     });
   }
 

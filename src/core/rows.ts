@@ -80,12 +80,10 @@ export interface TreeNode {
   groupRow: number | null;
 }
 
-interface Open {
-  row: number;
+/** A placed row: its node in the tree, with what placing the rows after it needs. */
+interface Open extends TreeNode {
   rank: number;
-  level: number;
   group: boolean;
-  groupRow: number | null;
 }
 
 interface Block {
@@ -106,12 +104,14 @@ export function buildTree(rows: TreeInput[]): TreeNode[] {
   const place = (input: TreeInput, rank: number, parent: Open | null, breakdown: Breakdown | null): Open => {
     const node: Open = {
       row: input.row,
-      rank,
       level: parent ? parent.level + 1 : 0,
+      parentRow: parent?.row ?? null,
+      breakdown,
+      groupRow: parent?.group ? parent.row : parent?.groupRow ?? null,
+      rank,
       group: input.group,
-      groupRow: input.group ? input.row : (parent?.group ? parent.row : parent?.groupRow ?? null),
     };
-    if (input.named) out.push({ row: node.row, level: node.level, parentRow: parent?.row ?? null, breakdown, groupRow: input.group ? (parent?.group ? parent.row : parent?.groupRow ?? null) : node.groupRow });
+    out.push(node);
     return node;
   };
 
