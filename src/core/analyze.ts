@@ -10,7 +10,7 @@ import { findHeader, resolveColumns, type ColumnInfo, type ColumnRole, type Reso
 import { formatNumber, parseNumberText, type NumberStyle, type ParsedNumber } from "./numbers";
 import type { Period } from "./period";
 import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
-import { buildTree, readRowLabel, type Breakdown, type TreeInput } from "./rows";
+import { buildTree, readRowLabel, type Breakdown, type TreeInput, type TreeNode } from "./rows";
 import { cellText, columnLetters, isBlank, isCellError, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { DEFAULT_RULE_CONFIG, runRules, thresholdsFor, type RuleConfig, type SheetContext } from "./rules";
 import { fold, tidy } from "./text";
@@ -323,6 +323,138 @@ interface RowDraft extends TreeInput {
   evaluation: string | null;
 }
 
+const END_OF_TABLE = "end";
+
+function figureAt(row: CellValue[], formats: (string | null | undefined)[] | undefined, col: ColumnInfo | undefined): Reading {
+  return col ? readFigure(row[col.col], formats?.[col.col]) : EMPTY;
+}
+
+/** How many of a row's figures were typed as text in the given style. */
+function textsWritten(d: RowDraft, style: NumberStyle): number {
+  return (d.plan.written === style ? 1 : 0) + (d.actual.written === style ? 1 : 0) + (d.previous.written === style ? 1 : 0) + (d.statedPlan.written === style ? 1 : 0) + (d.statedPrevious.written === style ? 1 : 0);
+}
+
+/** One data row as read: its label, unit and figures; null for a row to pass over. */
+function readDraft(sheet: SheetSnapshot, r: number, roles: Roles, indicatorCol: number): RowDraft | null | typeof END_OF_TABLE {
+  const rowValues = sheet.values[r];
+  if (!rowValues || isBlankRow(rowValues)) return null;
+  const formats = sheet.numberFormats?.[r];
+  const label = readRowLabel(cellText(roles.order ? rowValues[roles.order.col] : undefined), cellText(rowValues[indicatorCol]));
+  const plan = figureAt(rowValues, formats, roles.plan);
+  const actual = figureAt(rowValues, formats, roles.actual);
+  const previous = figureAt(rowValues, formats, roles.previous);
+  const hasFigures = plan !== EMPTY || actual !== EMPTY || previous !== EMPTY;
+  // Notes, sources and signatures under the table end it, in whichever column they are written.
+  if (!hasFigures) {
+    const firstText = firstTextOf(rowValues);
+    if (firstText !== null && FOOTER.test(fold(firstText))) return END_OF_TABLE;
+  }
+  if (label.name === "" && !label.marker) return null;
+  let name = label.name;
+  let unit = roles.unit ? tidy(cellText(rowValues[roles.unit.col])) : "";
+  if (unit === "" && !roles.unit) {
+    const split = unitFromName(name);
+    if (split) ({ name, unit } = split);
+  }
+  return {
+    row: r,
+    order: label.order,
+    name,
+    unit,
+    marker: label.marker,
+    group: !hasFigures && unit === "" && !label.marker,
+    named: name !== "",
+    plan,
+    actual,
+    previous,
+    statedPlan: figureAt(rowValues, formats, roles.statedPlanPercent),
+    statedPrevious: figureAt(rowValues, formats, roles.statedPrevious),
+    evaluation: roles.evaluation ? tidy(cellText(rowValues[roles.evaluation.col])) || null : null,
+  };
+}
+
+/** What turning a row into an indicator needs to know of its sheet. */
+interface IndicatorPlace {
+  sheet: SheetSnapshot;
+  roles: Roles;
+  indicatorCol: number;
+  letters: string[];
+  tracked: Array<{ reading: (d: RowDraft) => Reading; col: number }>;
+  byRow: Map<number, RowDraft>;
+  ambiguousCells: Array<{ cell: string; text: string; value: number; alternative: number }>;
+  style: NumberStyle;
+  wholeYear: boolean;
+  matcher: CatalogueMatcher;
+  evaluationOptions: EvaluationOptions;
+}
+
+/** An indicator from its row and its place in the tree: profile, plan target, computations, cells. */
+function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator {
+  const { roles, letters } = p;
+  const profile = p.matcher.profile(d.name, d.unit);
+  let planTarget: PlanTarget | null = null;
+  if (d.plan.value !== null) planTarget = pointTarget(d.plan.value);
+  else if (d.plan.text !== null) planTarget = parsePlanText(d.plan.text, parseUnit(d.unit), p.style);
+  const computed = compute({ kind: profile.kind, measure: profile.measure, direction: profile.direction, plan: planTarget, actual: d.actual.value, previous: d.previous.value, wholeYear: p.wholeYear }, p.evaluationOptions);
+
+  const rowNumber = d.row + 1;
+  const rowText = String(rowNumber);
+  let textNumbers: string[] | null = null;
+  for (let t = 0; t < p.tracked.length; t++) {
+    const col = p.tracked[t].col;
+    const r = p.tracked[t].reading(d);
+    if (r.written === null) continue;
+    const cell = letters[col] + rowText;
+    (textNumbers ??= []).push(cell);
+    if (r.alternative !== null && r.value !== null) p.ambiguousCells.push({ cell, text: cellText(p.sheet.values[d.row]?.[col]), value: r.value, alternative: r.alternative });
+  }
+  const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowText : null);
+  const parent = node.parentRow === null ? undefined : p.byRow.get(node.parentRow);
+  return {
+    sheet: p.sheet.name,
+    row: rowNumber,
+    order: d.order,
+    name: d.name,
+    unit: d.unit,
+    group: node.groupRow !== null ? (p.byRow.get(node.groupRow)?.name ?? null) : null,
+    level: node.level,
+    parentRow: parent && !parent.group ? parent.row + 1 : null,
+    breakdown: node.breakdown,
+    kind: profile.kind,
+    measure: profile.measure,
+    direction: profile.direction,
+    catalogueId: profile.entry?.id ?? null,
+    plan: planTarget ? planBasis(planTarget) : null,
+    planText: d.plan.value === null ? d.plan.text : null,
+    planTarget,
+    actual: d.actual.value,
+    actualText: d.actual.text,
+    previous: d.previous.value,
+    planPercent: computed.planPercent,
+    index: computed.index,
+    growthPercent: computed.growthPercent,
+    changePoints: computed.changePoints,
+    planGapPoints: computed.planGapPoints,
+    evaluation: computed.evaluation,
+    stated: {
+      planPercent: d.statedPlan.value,
+      previousComparison: d.statedPrevious.value,
+      previousForm: roles.statedPrevious?.form ?? null,
+      evaluation: d.evaluation,
+    },
+    cells: {
+      name: letters[p.indicatorCol] + rowText,
+      plan: cellOf(roles.plan),
+      actual: cellOf(roles.actual),
+      previous: cellOf(roles.previous),
+      statedPlanPercent: cellOf(roles.statedPlanPercent),
+      statedPrevious: cellOf(roles.statedPrevious),
+      evaluation: cellOf(roles.evaluation),
+    },
+    textNumbers: textNumbers ?? NO_CELLS,
+  };
+}
+
 function readSheet(
   sheet: SheetSnapshot,
   dataStart: number,
@@ -338,57 +470,16 @@ function readSheet(
   }
   const wholeYear = resolved.period === null || resolved.period.months === 12;
 
-  const at = (r: number, col: ColumnInfo | undefined): CellValue | undefined => (col ? sheet.values[r]?.[col.col] : undefined);
-  const figure = (r: number, col: ColumnInfo | undefined) => (col ? readFigure(sheet.values[r]?.[col.col], sheet.numberFormats?.[r]?.[col.col]) : EMPTY);
   let viTexts = 0;
   let enTexts = 0;
-  const count = (reading: Reading) => {
-    if (reading.written === "vi") viTexts++;
-    else if (reading.written === "en") enTexts++;
-  };
-
   const drafts: RowDraft[] = [];
   for (let r = dataStart; r < sheet.values.length; r++) {
-    const rowValues = sheet.values[r];
-    if (!rowValues || isBlankRow(rowValues)) continue;
-    const label = readRowLabel(cellText(at(r, roles.order)), cellText(rowValues[indicatorCol]));
-    const plan = figure(r, roles.plan);
-    const actual = figure(r, roles.actual);
-    const previous = figure(r, roles.previous);
-    const hasFigures = plan !== EMPTY || actual !== EMPTY || previous !== EMPTY;
-    // Notes, sources and signatures under the table end it, in whichever column they are written.
-    if (!hasFigures) {
-      const firstText = firstTextOf(rowValues);
-      if (firstText !== null && FOOTER.test(fold(firstText))) break;
-    }
-    if (label.name === "" && !label.marker) continue;
-    let name = label.name;
-    let unit = tidy(cellText(at(r, roles.unit)));
-    if (unit === "" && !roles.unit) {
-      const split = unitFromName(name);
-      if (split) ({ name, unit } = split);
-    }
-    drafts.push({
-      row: r,
-      order: label.order,
-      name,
-      unit,
-      marker: label.marker,
-      group: !hasFigures && unit === "" && !label.marker,
-      named: name !== "",
-      plan,
-      actual,
-      previous,
-      statedPlan: figure(r, roles.statedPlanPercent),
-      statedPrevious: figure(r, roles.statedPrevious),
-      evaluation: roles.evaluation ? tidy(cellText(at(r, roles.evaluation))) || null : null,
-    });
-    const last = drafts[drafts.length - 1];
-    count(last.plan);
-    count(last.actual);
-    count(last.previous);
-    count(last.statedPlan);
-    count(last.statedPrevious);
+    const d = readDraft(sheet, r, roles, indicatorCol);
+    if (d === END_OF_TABLE) break;
+    if (d === null) continue;
+    drafts.push(d);
+    viTexts += textsWritten(d, "vi");
+    enTexts += textsWritten(d, "en");
   }
 
   // The sheet's number style settles ambiguous texts ("108,987"); without evidence, the size of
@@ -429,72 +520,10 @@ function readSheet(
     .map(([reading, col]) => ({ reading, col: col.col }))
     .sort((a, b) => a.col - b.col);
 
+  const place: IndicatorPlace = { sheet, roles, indicatorCol, letters, tracked, byRow, ambiguousCells, style, wholeYear, matcher, evaluationOptions };
   for (let n = 0; n < tree.length; n++) {
-    const node = tree[n];
-    const d = byRow.get(node.row);
-    if (!d || d.group) continue;
-    const profile = matcher.profile(d.name, d.unit);
-    let planTarget: PlanTarget | null = null;
-    if (d.plan.value !== null) planTarget = pointTarget(d.plan.value);
-    else if (d.plan.text !== null) planTarget = parsePlanText(d.plan.text, parseUnit(d.unit), style);
-    const computed = compute({ kind: profile.kind, measure: profile.measure, direction: profile.direction, plan: planTarget, actual: d.actual.value, previous: d.previous.value, wholeYear }, evaluationOptions);
-
-    let textNumbers: string[] | null = null;
-    for (let t = 0; t < tracked.length; t++) {
-      const col = tracked[t].col;
-      const r = tracked[t].reading(d);
-      if (r.written === null) continue;
-      const cell = letters[col] + (d.row + 1);
-      (textNumbers ??= []).push(cell);
-      if (r.alternative !== null && r.value !== null) ambiguousCells.push({ cell, text: cellText(sheet.values[d.row]?.[col]), value: r.value, alternative: r.alternative });
-    }
-    const rowNumber = d.row + 1;
-    const rowText = String(rowNumber);
-    const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowText : null);
-    const parent = node.parentRow === null ? undefined : byRow.get(node.parentRow);
-    indicators.push({
-      sheet: sheet.name,
-      row: rowNumber,
-      order: d.order,
-      name: d.name,
-      unit: d.unit,
-      group: node.groupRow !== null ? (byRow.get(node.groupRow)?.name ?? null) : null,
-      level: node.level,
-      parentRow: parent && !parent.group ? parent.row + 1 : null,
-      breakdown: node.breakdown,
-      kind: profile.kind,
-      measure: profile.measure,
-      direction: profile.direction,
-      catalogueId: profile.entry?.id ?? null,
-      plan: planTarget ? planBasis(planTarget) : null,
-      planText: d.plan.value === null ? d.plan.text : null,
-      planTarget,
-      actual: d.actual.value,
-      actualText: d.actual.text,
-      previous: d.previous.value,
-      planPercent: computed.planPercent,
-      index: computed.index,
-      growthPercent: computed.growthPercent,
-      changePoints: computed.changePoints,
-      planGapPoints: computed.planGapPoints,
-      evaluation: computed.evaluation,
-      stated: {
-        planPercent: d.statedPlan.value,
-        previousComparison: d.statedPrevious.value,
-        previousForm: roles.statedPrevious?.form ?? null,
-        evaluation: d.evaluation,
-      },
-      cells: {
-        name: letters[indicatorCol] + rowNumber,
-        plan: cellOf(roles.plan),
-        actual: cellOf(roles.actual),
-        previous: cellOf(roles.previous),
-        statedPlanPercent: cellOf(roles.statedPlanPercent),
-        statedPrevious: cellOf(roles.statedPrevious),
-        evaluation: cellOf(roles.evaluation),
-      },
-      textNumbers: textNumbers ?? NO_CELLS,
-    });
+    const d = byRow.get(tree[n].row);
+    if (d && !d.group) indicators.push(toIndicator(d, tree[n], place));
   }
 
   if (ambiguousCells.length > 0) {
