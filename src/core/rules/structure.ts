@@ -24,18 +24,26 @@ function cellOf(ind: Indicator, field: Field): string | null {
   return ind.cells[field];
 }
 
-/** The components of each parent row on a sheet, in sheet order. */
+const families = new WeakMap<SheetContext, Array<{ parent: Indicator; children: Indicator[] }>>();
+
+/** The components of each parent row on a sheet, in sheet order (worked out once per sheet). */
 function familiesOf(sheet: SheetContext): Array<{ parent: Indicator; children: Indicator[] }> {
+  let found = families.get(sheet);
+  if (!found) families.set(sheet, (found = findFamilies(sheet)));
+  return found;
+}
+
+function findFamilies(sheet: SheetContext): Array<{ parent: Indicator; children: Indicator[] }> {
   const byRow = new Map(sheet.indicators.map((i) => [i.row, i] as const));
-  const families = new Map<number, Indicator[]>();
+  const byParent = new Map<number, Indicator[]>();
   for (const ind of sheet.indicators) {
     if (ind.parentRow === null) continue;
-    const list = families.get(ind.parentRow) ?? [];
+    const list = byParent.get(ind.parentRow) ?? [];
     list.push(ind);
-    families.set(ind.parentRow, list);
+    byParent.set(ind.parentRow, list);
   }
   const out: Array<{ parent: Indicator; children: Indicator[] }> = [];
-  for (const [row, children] of families) {
+  for (const [row, children] of byParent) {
     const parent = byRow.get(row);
     if (parent) out.push({ parent, children });
   }
