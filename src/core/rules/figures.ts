@@ -316,7 +316,7 @@ function paceIssue(ind: Indicator, months: number | null, t: { planPercentMax: n
   const expected = (months / 12) * 100;
   if (p >= t.paceLow * expected && p <= t.paceHigh * expected) return null;
   return {
-    message: `${ind.name}: sau ${months} tháng đạt ${vi(p, 1)}% kế hoạch năm, ${p < expected ? "chậm" : "nhanh"} xa so với tiến độ thời gian (~${vi(expected, 0)}%); hãy kiểm tra hoặc giải trình.`,
+    message: `${ind.name}: sau ${months} tháng đạt ${vi(p, 1)}% kế hoạch năm, ${p < expected ? "chậm xa so với" : "vượt xa"} tiến độ thời gian (~${vi(expected, 0)}%); hãy kiểm tra hoặc giải trình.`,
     messageEn: `${ind.name}: ${p.toFixed(1)}% of the annual plan after ${months} months, far ${p < expected ? "behind" : "ahead of"} the elapsed ${expected.toFixed(0)}%.`,
     expected,
   };
