@@ -13,3 +13,6 @@ export * from "./rows";
 export * from "./snapshot";
 export * from "./text";
 export * from "./units";
+export * from "./narrative/check";
+export * from "./narrative/claims";
+export * from "./rules";
