@@ -49,9 +49,13 @@ export function valueAt(sheet: SheetSnapshot, a1: string | null): CellValue | un
  */
 export function decimalsShown(sheet: SheetSnapshot, a1: string | null): number {
   const at = a1 ? parseAddress(a1) : null;
-  if (!at) return 0;
-  const value = sheet.values[at.row]?.[at.col];
-  const format = sheet.numberFormats?.[at.row]?.[at.col];
+  return at ? decimalsAt(sheet, at.row, at.col) : 0;
+}
+
+/** decimalsShown by 0-based row and column. */
+export function decimalsAt(sheet: SheetSnapshot, row: number, col: number): number {
+  const value = sheet.values[row]?.[col];
+  const format = sheet.numberFormats?.[row]?.[col];
   if (typeof value === "number" && format && format !== "General") {
     const section = format.split(";")[0].replace(/"[^"]*"/g, "");
     const m = /\.([0#]+)/.exec(section);

@@ -4,22 +4,27 @@
 
 import type { Indicator } from "../analyze";
 import type { Finding } from "../findings";
-import { isBlank } from "../snapshot";
+import { isBlank, parseAddress } from "../snapshot";
 import { fold } from "../text";
 import { parseUnit } from "../units";
-import { decimalsShown, eachIndicator, finding, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
+import { decimalsAt, eachIndicator, finding, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
 
-/** The form a "so với cùng kỳ" column is written in on a sheet: decided by what most rows match. */
+function columnOf(a1: string | null): number {
+  return a1 ? parseAddress(a1)?.col ?? -1 : -1;
+}
+
+/**
+ * The form a "so với cùng kỳ" column is written in on a sheet, decided by what most rows are
+ * closer to: the index and the growth are 100 apart, so no tolerance is needed to tell them apart.
+ */
 function previousForm(sheet: SheetContext): "index" | "growth" {
   let index = 0;
   let growth = 0;
   for (const ind of sheet.indicators) {
     const stated = ind.stated.previousComparison;
     if (stated === null || ind.index === null || ind.growthPercent === null || ind.kind !== "absolute") continue;
-    const near = Math.min(Math.abs(stated - ind.index), Math.abs(stated - ind.growthPercent));
-    const tol = near <= 0.01 ? 0.01 : roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPrevious));
-    if (Math.abs(stated - ind.index) <= tol) index++;
-    else if (Math.abs(stated - ind.growthPercent) <= tol) growth++;
+    if (Math.abs(stated - ind.index) < Math.abs(stated - ind.growthPercent)) index++;
+    else growth++;
   }
   if (index === growth) return sheet.indicators.find((i) => i.stated.previousForm)?.stated.previousForm ?? "index";
   return index > growth ? "index" : "growth";
@@ -35,13 +40,17 @@ export const statedPercent: Rule = {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
       const form = previousForm(sheet);
+      // The stated columns are the same for every row of a sheet.
+      const first = sheet.indicators[0];
+      const planCol = columnOf(first?.cells.statedPlanPercent ?? null);
+      const previousCol = columnOf(first?.cells.statedPrevious ?? null);
       for (const ind of sheet.indicators) {
         if (ind.kind !== "absolute") continue;
         const name = ind.name;
         if (ind.stated.planPercent !== null && ind.planPercent !== null && ind.cells.statedPlanPercent) {
           const diff = ind.stated.planPercent - ind.planPercent;
           // Within a hundredth nothing can be wrong; only then is the cell's format looked up.
-          if (Math.abs(diff) > 0.01 && Math.abs(diff) > roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPlanPercent))) {
+          if (Math.abs(diff) > 0.01 && Math.abs(diff) > roundingTolerance(decimalsAt(sheet.sheet, ind.row - 1, planCol))) {
             out.push(
               finding(statedPercent, "error", sheet.sheet.name, ind.cells.statedPlanPercent, `${name}: ghi ${vi(ind.stated.planPercent)}% kế hoạch, nhưng ${vi(ind.actual ?? 0)}/${vi(ind.plan ?? 0)} = ${vi(ind.planPercent)}%.`, `${name}: states ${ind.stated.planPercent}% of plan, but the figures give ${ind.planPercent.toFixed(2)}%.`, {
                 expected: ind.planPercent,
@@ -55,7 +64,7 @@ export const statedPercent: Rule = {
         if (stated !== null && ind.index !== null && ind.growthPercent !== null && ind.cells.statedPrevious) {
           const expected = form === "index" ? ind.index : ind.growthPercent;
           const other = form === "index" ? ind.growthPercent : ind.index;
-          const tol = Math.abs(stated - expected) <= 0.01 ? 0.01 : roundingTolerance(decimalsShown(sheet.sheet, ind.cells.statedPrevious));
+          const tol = Math.abs(stated - expected) <= 0.01 ? 0.01 : roundingTolerance(decimalsAt(sheet.sheet, ind.row - 1, previousCol));
           if (Math.abs(stated - expected) > tol) {
             const asOther = Math.abs(stated - other) <= tol;
             const formVi = form === "index" ? "chỉ số (cùng kỳ = 100)" : "tốc độ tăng (%)";
@@ -134,7 +143,9 @@ export const rateRange: Rule = {
   check: (ctx) =>
     eachIndicator(ctx, (ind, sheet) => {
       if (ind.kind !== "rate" || (ind.measure !== "level" && ind.measure !== "share")) return NONE;
-      const [low, high] = ctx.thresholds(ind).rateRange;
+      const range = ctx.thresholds(ind).rateRange;
+      const low = range[0];
+      const high = range[1];
       const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
       const outside = (v: number | null) => v !== null && (v < low || v > high);
       if (!outside(ind.actual) && !outside(ind.previous) && !outside(plan)) return NONE;
@@ -198,7 +209,8 @@ export const notANumber: Rule = {
     for (const sheet of ctx.sheets) {
       for (const ind of sheet.indicators) {
         for (let k = 0; k < FIGURE_CELLS.length; k++) {
-          const [key, what] = FIGURE_CELLS[k];
+          const key = FIGURE_CELLS[k][0];
+          const what = FIGURE_CELLS[k][1];
           const cell = ind.cells[key];
           // A figure read as a number (typed as one or as text) needs no second look.
           if (!cell || readAsNumber(ind, key)) continue;
@@ -240,9 +252,11 @@ function logRatio(a: number | null, b: number | null): number | null {
   return a !== null && b !== null && a > 0 && b > 0 ? Math.log10(a / b) : null;
 }
 
-function isScaleSlip(log: number | null, [low, high]: [number, number]): boolean {
+function isScaleSlip(log: number | null, band: [number, number]): boolean {
   if (log === null) return false;
   const x = Math.abs(log);
+  const low = band[0];
+  const high = band[1];
   return (x >= low && x <= high) || (x >= low + 3 && x <= high + 3);
 }
 
@@ -292,7 +306,8 @@ export const growthOutlier: Rule = {
     eachIndicator(ctx, (ind, sheet) => {
       const band = ctx.thresholds(ind).growthBand;
       if (!band || !ind.cells.actual) return NONE;
-      const [low, high] = band;
+      const low = band[0];
+      const high = band[1];
       // A growth rate itself (GRDP, CPI) is checked as a value; a level by its growth on the same period.
       const growth = ind.kind === "rate" && ind.measure === "growth" ? ind.actual : ind.kind === "absolute" ? ind.growthPercent : null;
       if (growth === null || (growth >= low && growth <= high)) return NONE;
