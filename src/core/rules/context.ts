@@ -35,6 +35,13 @@ export interface Rule {
   nameEn: string;
   description: string;
   check(ctx: RuleContext): Finding[];
+  /** For a rule that looks at one indicator at a time: the check of one, so that every such rule runs in one pass. */
+  each?(indicator: Indicator, sheet: SheetContext, ctx: RuleContext): readonly Finding[];
+}
+
+/** A rule on one indicator at a time; `check` runs it over the workbook on its own. */
+export function indicatorRule(definition: Omit<Rule, "check" | "each"> & { each(indicator: Indicator, sheet: SheetContext, ctx: RuleContext): readonly Finding[] }): Rule {
+  return { ...definition, check: (ctx) => eachIndicator(ctx, (i, s) => definition.each(i, s, ctx)) };
 }
 
 export function valueAt(sheet: SheetSnapshot, a1: string | null): CellValue | undefined {

@@ -7,7 +7,7 @@ import type { Finding } from "../findings";
 import { isBlank, parseAddress } from "../snapshot";
 import { fold } from "../text";
 import { parseUnit } from "../units";
-import { decimalsAt, eachIndicator, finding, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
+import { decimalsAt, finding, indicatorRule, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
 
 function columnOf(a1: string | null): number {
   return a1 ? parseAddress(a1)?.col ?? -1 : -1;
@@ -89,14 +89,13 @@ export const statedPercent: Rule = {
   },
 };
 
-export const ratePlanPercent: Rule = {
+export const ratePlanPercent: Rule = indicatorRule({
   id: "rate-plan-percent",
   severity: "warning",
   name: "Chỉ tiêu tỷ lệ ghi % kế hoạch",
   nameEn: "Plan percentage of a rate",
   description: "Chỉ tiêu tỷ lệ (%, tỷ lệ, cơ cấu, tốc độ tăng) so sánh bằng điểm phần trăm và đánh giá Đạt/Vượt/Không đạt, không tính % kế hoạch.",
-  check: (ctx) =>
-    eachIndicator(ctx, (ind, sheet) =>
+  each: (ind, sheet) =>
       ind.kind === "rate" && ind.stated.planPercent !== null && ind.cells.statedPlanPercent
         ? [
             finding(ratePlanPercent, "warning", sheet.sheet.name, ind.cells.statedPlanPercent, `${ind.name} là chỉ tiêu tỷ lệ: nên so sánh bằng điểm phần trăm${ind.planGapPoints !== null ? ` (${ind.planGapPoints >= 0 ? "cao hơn" : "thấp hơn"} kế hoạch ${vi(Math.abs(ind.planGapPoints))} điểm phần trăm)` : ""} và đánh giá Đạt/Vượt/Không đạt, không ghi ${vi(ind.stated.planPercent)}% kế hoạch.`, `${ind.name} is a rate: compare it in percentage points and evaluate it, rather than stating ${ind.stated.planPercent}% of plan.`, {
@@ -105,8 +104,7 @@ export const ratePlanPercent: Rule = {
             }),
           ]
         : NONE,
-    ),
-};
+});
 
 const EVALUATION_WORDS: Array<[RegExp, string]> = [
   [/^(khong dat|chua dat|khong hoan thanh|chua hoan thanh)/, "Không đạt"],
@@ -114,14 +112,13 @@ const EVALUATION_WORDS: Array<[RegExp, string]> = [
   [/^(dat|hoan thanh)/, "Đạt"],
 ];
 
-export const statedEvaluation: Rule = {
+export const statedEvaluation: Rule = indicatorRule({
   id: "stated-evaluation",
   severity: "error",
   name: "Đánh giá không khớp số liệu",
   nameEn: "Stated evaluation the figures do not give",
   description: "Cột Đánh giá phải khớp với kết quả so sánh số thực hiện và kế hoạch, theo chiều tốt của chỉ tiêu (chỉ tiêu nghịch: thấp hơn là tốt).",
-  check: (ctx) =>
-    eachIndicator(ctx, (ind, sheet) => {
+  each: (ind, sheet) => {
       if (!ind.stated.evaluation || !ind.evaluation || !ind.cells.evaluation) return NONE;
       const f = fold(ind.stated.evaluation);
       const stated = EVALUATION_WORDS.find(([re]) => re.test(f))?.[1];
@@ -131,17 +128,16 @@ export const statedEvaluation: Rule = {
       return [
         finding(statedEvaluation, severity, sheet.sheet.name, ind.cells.evaluation, `${ind.name}: ghi "${ind.stated.evaluation}", nhưng thực hiện ${vi(ind.actual ?? 0)} so với kế hoạch ${ind.planText ?? vi(ind.plan ?? 0)} là "${ind.evaluation}"${ind.direction === "lower" ? " (chỉ tiêu càng thấp càng tốt)" : ""}.`, `${ind.name}: states "${ind.stated.evaluation}", but the figures give "${ind.evaluation}".`),
       ];
-    }),
-};
+    },
+});
 
-export const rateRange: Rule = {
+export const rateRange: Rule = indicatorRule({
   id: "rate-range",
   severity: "error",
   name: "Tỷ lệ ngoài khoảng 0–100%",
   nameEn: "Rate outside 0–100%",
   description: "Chỉ tiêu tỷ lệ, cơ cấu (đơn vị %) phải nằm trong khoảng 0–100% (ngưỡng đổi được theo chỉ tiêu).",
-  check: (ctx) =>
-    eachIndicator(ctx, (ind, sheet) => {
+  each: (ind, sheet, ctx) => {
       if (ind.kind !== "rate" || (ind.measure !== "level" && ind.measure !== "share")) return NONE;
       const range = ctx.thresholds(ind).rateRange;
       const low = range[0];
@@ -161,8 +157,8 @@ export const rateRange: Rule = {
         .map(([v, cell, what]) =>
           finding(rateRange, "error", sheet.sheet.name, cell as string, `${ind.name} ${vi(v as number)}% (${what}) nằm ngoài khoảng ${vi(low)}–${vi(high)}%.`, `${ind.name} ${v}% (${what}) is outside ${low}–${high}%.`, { expected: Math.min(Math.max(v as number, low), high), actual: v }),
         );
-    }),
-};
+    },
+});
 
 /** Numbers typed as text: one note per sheet naming the cells. */
 function textNumberNotes(sheet: SheetContext): readonly Finding[] {
@@ -233,19 +229,17 @@ export const notANumber: Rule = {
   },
 };
 
-export const missingValue: Rule = {
+export const missingValue: Rule = indicatorRule({
   id: "missing-value",
   severity: "warning",
   name: "Thiếu số thực hiện",
   nameEn: "Missing actual figure",
   description: "Chỉ tiêu có tên và đơn vị nhưng ô thực hiện để trống (trừ dòng mẹ có số liệu ở các thành phần, như “Cơ cấu kinh tế”).",
-  check: (ctx) =>
-    eachIndicator(ctx, (ind, sheet) =>
+  each: (ind, sheet) =>
       ind.cells.actual && ind.actual === null && ind.actualText === null && isBlank(valueAt(sheet.sheet, ind.cells.actual)) && !sheet.indicators.some((c) => c.parentRow === ind.row)
         ? [finding(missingValue, "warning", sheet.sheet.name, ind.cells.actual, `${ind.name}: chưa có số thực hiện (ô ${ind.cells.actual} trống).`, `${ind.name}: the actual figure (${ind.cells.actual}) is empty.`)]
         : NONE,
-    ),
-};
+});
 
 /** log10 of a / b, or null when either is not positive. */
 function logRatio(a: number | null, b: number | null): number | null {
@@ -260,14 +254,13 @@ function isScaleSlip(log: number | null, band: [number, number]): boolean {
   return (x >= low && x <= high) || (x >= low + 3 && x <= high + 3);
 }
 
-export const unitScale: Rule = {
+export const unitScale: Rule = indicatorRule({
   id: "unit-scale",
   severity: "error",
   name: "Nhầm đơn vị (gấp 1.000 lần)",
   nameEn: "Unit-scale slip (×1000)",
   description: "Một số liệu gấp khoảng 1.000 lần (hoặc bằng khoảng 1/1.000) các số so sánh của nó: thường là nhầm nghìn/triệu, kWh/triệu kWh.",
-  check: (ctx) =>
-    eachIndicator(ctx, (ind, sheet) => {
+  each: (ind, sheet, ctx) => {
       if (ind.kind !== "absolute") return NONE;
       const band = ctx.thresholds(ind).unitScaleLog;
       const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
@@ -293,17 +286,16 @@ export const unitScale: Rule = {
         ];
       }
       return NONE;
-    }),
-};
+    },
+});
 
-export const growthOutlier: Rule = {
+export const growthOutlier: Rule = indicatorRule({
   id: "growth-outlier",
   severity: "warning",
   name: "Tăng trưởng bất thường",
   nameEn: "Implausible growth",
   description: "Tốc độ tăng so với cùng kỳ ngoài khoảng hợp lý của loại chỉ tiêu (phần lớn chỉ tiêu dòng ±30%, GRDP −10…+20%); tăng từ 200% trở lên nên viết “gấp X lần”.",
-  check: (ctx) =>
-    eachIndicator(ctx, (ind, sheet) => {
+  each: (ind, sheet, ctx) => {
       const band = ctx.thresholds(ind).growthBand;
       if (!band || !ind.cells.actual) return NONE;
       const low = band[0];
@@ -319,8 +311,8 @@ export const growthOutlier: Rule = {
           actual: growth,
         }),
       ];
-    }),
-};
+    },
+});
 
 function paceIssue(ind: Indicator, months: number | null, t: { planPercentMax: number; paceLow: number; paceHigh: number }): { message: string; messageEn: string; expected: number } | null {
   const p = ind.planPercent as number;
@@ -337,18 +329,17 @@ function paceIssue(ind: Indicator, months: number | null, t: { planPercentMax: n
   };
 }
 
-export const planOutlier: Rule = {
+export const planOutlier: Rule = indicatorRule({
   id: "plan-outlier",
   severity: "warning",
   name: "Tiến độ kế hoạch bất thường",
   nameEn: "Implausible plan progress",
   description: "Chỉ tiêu dòng (cộng dồn) đạt % kế hoạch năm quá xa tiến độ thời gian (dưới 0,5 hoặc trên 1,5 lần số tháng đã qua), hoặc trên 200% kế hoạch.",
-  check: (ctx) =>
-    eachIndicator(ctx, (ind, sheet) => {
+  each: (ind, sheet, ctx) => {
       if (ind.planPercent === null || !ind.cells.actual) return NONE;
       const t = ctx.thresholds(ind);
       if (isScaleSlip(logRatio(ind.actual, ind.plan), t.unitScaleLog)) return NONE;
       const issue = paceIssue(ind, sheet.period?.months ?? null, t);
       return issue ? [finding(planOutlier, "warning", sheet.sheet.name, ind.cells.actual, issue.message, issue.messageEn, { expected: issue.expected, actual: ind.planPercent })] : NONE;
-    }),
-};
+    },
+});

@@ -23,11 +23,22 @@ export const RULES: readonly Rule[] = [
   missingValue,
 ];
 
-/** Runs every rule that is not switched off. */
+/** Runs every rule that is not switched off: the one-indicator rules together in one pass. */
 export function runRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const rule of RULES) {
-    if (ctx.config.disabled.includes(rule.id)) continue;
+  const active = RULES.filter((r) => !ctx.config.disabled.includes(r.id));
+  const each = active.filter((r) => r.each !== undefined);
+  for (let s = 0; s < ctx.sheets.length; s++) {
+    const sheet = ctx.sheets[s];
+    for (let i = 0; i < sheet.indicators.length; i++) {
+      for (let r = 0; r < each.length; r++) {
+        const found = (each[r].each as NonNullable<Rule["each"]>)(sheet.indicators[i], sheet, ctx);
+        for (let f = 0; f < found.length; f++) out.push(found[f]);
+      }
+    }
+  }
+  for (const rule of active) {
+    if (rule.each !== undefined) continue;
     for (const f of rule.check(ctx)) out.push(f);
   }
   return out;
