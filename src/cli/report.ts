@@ -5,7 +5,7 @@
 import type { Analysis, Indicator, SheetReport } from "../core/analyze";
 import type { Finding, Severity } from "../core/findings";
 import type { TextCheck } from "../core/narrative/check";
-import { formatNumber, roundTo } from "../core/numbers";
+import { formatCompact, formatNumber } from "../core/numbers";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 
@@ -15,10 +15,7 @@ function num(value: number | null, decimals: number): string {
 
 /** A figure with the decimals it has, up to 3. */
 function figure(value: number | null): string {
-  if (value === null) return "-";
-  let decimals = 0;
-  while (decimals < 3 && roundTo(value, decimals) !== value) decimals++;
-  return formatNumber(value, decimals);
+  return value === null ? "-" : formatCompact(value, 3);
 }
 
 function comparisonWithPrevious(ind: Indicator): string {

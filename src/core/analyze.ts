@@ -5,9 +5,9 @@
 import { CatalogueMatcher, type Catalogue, type Direction, type IndicatorKind, type Measure } from "./catalogue";
 import { DEFAULT_CATALOGUE } from "./catalogueData";
 import { compute, DEFAULT_EVALUATION_OPTIONS, type Computed, type EvaluationOptions } from "./compute";
-import { sortFindings, type Finding } from "./findings";
+import { cellList, sortFindings, type Finding } from "./findings";
 import { findHeader, resolveColumns, type ColumnInfo, type ColumnRole, type ResolvedColumns } from "./layout";
-import { formatNumber, parseNumberText, type NumberStyle, type ParsedNumber } from "./numbers";
+import { formatCompact, parseNumberText, type NumberStyle, type ParsedNumber } from "./numbers";
 import type { Period } from "./period";
 import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
 import { buildTree, readRowLabel, type Breakdown, type TreeInput, type TreeNode } from "./rows";
@@ -543,14 +543,14 @@ function ambiguityFindings(sheet: string, style: NumberStyle, evidence: number, 
   const styleEn = style === "vi" ? "Vietnamese style (dot groups, comma decimals)" : "English style (comma groups, dot decimals)";
   if (evidence > 0) {
     const first = cells[0];
-    const list = cells.slice(0, 8).map((c) => c.cell).join(", ") + (cells.length > 8 ? ", …" : "");
+    const list = cellList(cells.map((c) => c.cell));
     return [
       {
         rule: "number-format",
         severity: "info",
         sheet,
         cell: first.cell,
-        message: `${cells.length} ô có số viết nhập nhằng (${list}), ví dụ "${first.text}" có thể là ${fmt(first.value)} hoặc ${fmt(first.alternative)}; đã đọc theo ${styleVi} vì ${evidence} ô số khác trên trang dùng kiểu này.`,
+        message: `${cells.length} ô có số viết nhập nhằng (${list}), ví dụ "${first.text}" có thể là ${formatCompact(first.value, 3)} hoặc ${formatCompact(first.alternative, 3)}; đã đọc theo ${styleVi} vì ${evidence} ô số khác trên trang dùng kiểu này.`,
         messageEn: `${cells.length} cells hold numbers that read two ways (${list}), e.g. "${first.text}" is ${first.value} or ${first.alternative}; read in ${styleEn} because ${evidence} other number cells on the sheet use it.`,
         expected: null,
         actual: first.value,
@@ -562,16 +562,13 @@ function ambiguityFindings(sheet: string, style: NumberStyle, evidence: number, 
     severity: "warning",
     sheet,
     cell,
-    message: `Ô ${cell} ghi "${text}" có thể hiểu hai cách (${fmt(value)} hoặc ${fmt(alternative)}); trang không có ô số nào khác cho biết kiểu viết, đã đọc là ${fmt(value)} theo độ lớn của các số cùng dòng; hãy kiểm tra lại.`,
+    message: `Ô ${cell} ghi "${text}" có thể hiểu hai cách (${formatCompact(value, 3)} hoặc ${formatCompact(alternative, 3)}); trang không có ô số nào khác cho biết kiểu viết, đã đọc là ${formatCompact(value, 3)} theo độ lớn của các số cùng dòng; hãy kiểm tra lại.`,
     messageEn: `Cell ${cell} reads "${text}", which can mean ${value} or ${alternative}; no other number on the sheet shows the style, so it was read as ${value} from the size of the figures beside it; please check.`,
     expected: null,
     actual: value,
   }));
 }
 
-function fmt(n: number): string {
-  return formatNumber(n, Number.isInteger(n) ? 0 : 3);
-}
 
 /**
  * With no style evidence on the sheet, an ambiguous figure takes the reading closest in

@@ -23,6 +23,11 @@ export interface Finding {
   imbalance?: number | null;
 }
 
+/** Cells named in a message: the first eight, then an ellipsis. */
+export function cellList(cells: readonly string[]): string {
+  return cells.slice(0, 8).join(", ") + (cells.length > 8 ? ", …" : "");
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Sheet order as given, then severity, then row and column. */

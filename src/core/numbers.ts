@@ -133,6 +133,13 @@ export function formatNumber(value: number, decimals: number, style: NumberStyle
   return (rounded < 0 ? "-" : "") + grouped + fraction;
 }
 
+/** A number with only the decimals it has, at most `max`: 7.966, 44,2, 2,17. */
+export function formatCompact(value: number, max = 2, style: NumberStyle = "vi"): string {
+  let d = 0;
+  while (d < max && Math.abs(value * 10 ** d - Math.round(value * 10 ** d)) > 1e-9 * Math.max(1, Math.abs(value) * 10 ** d)) d++;
+  return formatNumber(value, d, style);
+}
+
 /** Rounds half away from zero at `decimals` decimals, on the unrounded value given. */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;

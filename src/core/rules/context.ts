@@ -5,7 +5,7 @@ import type { Indicator } from "../analyze";
 import type { CatalogueEntry } from "../catalogue";
 import type { Finding, Severity } from "../findings";
 import type { ColumnInfo } from "../layout";
-import { formatNumber, parseNumberText } from "../numbers";
+import { formatCompact, parseNumberText } from "../numbers";
 import type { Period } from "../period";
 import { parseAddress, type CellValue, type SheetSnapshot } from "../snapshot";
 import type { RuleConfig, Thresholds } from "./config";
@@ -84,11 +84,7 @@ export function roundingTolerance(decimals: number): number {
 }
 
 /** A number as a Vietnamese reader expects it, with up to `max` decimals. */
-export function vi(value: number, max = 2): string {
-  let d = 0;
-  while (d < max && Math.abs(value * 10 ** d - Math.round(value * 10 ** d)) > 1e-9 * Math.max(1, Math.abs(value) * 10 ** d)) d++;
-  return formatNumber(value, d);
-}
+export const vi = (value: number, max = 2): string => formatCompact(value, max);
 
 export function finding(
   rule: Rule | string,

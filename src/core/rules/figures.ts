@@ -3,7 +3,7 @@
 // implausible growth or plan progress.
 
 import type { Indicator } from "../analyze";
-import type { Finding } from "../findings";
+import { cellList, type Finding } from "../findings";
 import { isBlank, parseAddress } from "../snapshot";
 import { fold } from "../text";
 import { parseUnit } from "../units";
@@ -164,7 +164,7 @@ export const rateRange: Rule = indicatorRule({
 function textNumberNotes(sheet: SheetContext): readonly Finding[] {
   const cells = sheet.indicators.flatMap((i) => i.textNumbers);
   if (cells.length === 0) return NONE;
-  const list = cells.slice(0, 8).join(", ") + (cells.length > 8 ? ", …" : "");
+  const list = cellList(cells);
   return [
     finding(notANumber, "info", sheet.sheet.name, cells[0], `${cells.length} ô số được nhập dạng chữ (${list}); đã đọc được, nhưng Excel không tính được công thức trên các ô này.`, `${cells.length} figures are typed as text (${list}); they were read, but Excel formulas cannot use them.`),
   ];
