@@ -1,0 +1,41 @@
+import { isGeneratedSheet, legalSheetName, markerText, placeSheet, readMarker } from "../../src/core/fill/plan";
+import { sheet } from "../helpers/grid";
+
+const generated = (name: string, template = "bieu-chi-tieu", recorded = name) => sheet(name, [["Tiêu đề"], [], [markerText(template, recorded)]]);
+
+describe("where a generated sheet goes", () => {
+  test("a new name when nothing has it", () => {
+    expect(placeSheet([sheet("Biểu 01", [])], "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({ name: "Biểu chỉ tiêu 6T-2020", replaces: null });
+  });
+
+  test("over the sheet chitieu generated for the same template and name", () => {
+    const sheets = [sheet("Biểu 01", []), generated("Biểu chỉ tiêu 6T-2020")];
+    expect(placeSheet(sheets, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({ name: "Biểu chỉ tiêu 6T-2020", replaces: "Biểu chỉ tiêu 6T-2020" });
+  });
+
+  test("never over a sheet the user made with that name", () => {
+    const sheets = [sheet("Biểu chỉ tiêu 6T-2020", [["số liệu của tôi", 1]])];
+    expect(placeSheet(sheets, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({ name: "Biểu chỉ tiêu 6T-2020 (2)", replaces: null });
+  });
+
+  test("never over a generated sheet the user renamed, nor one another template made", () => {
+    // Generated as "Biểu chỉ tiêu 6T-2020", then renamed by the user: its marker no longer matches.
+    const renamed = generated("Biểu chỉ tiêu 6T-2020", "bieu-chi-tieu", "Bản gốc");
+    expect(isGeneratedSheet(renamed)).toBe(false);
+    expect(placeSheet([renamed], "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020").replaces).toBeNull();
+    expect(placeSheet([generated("Báo cáo 6T-2020", "bao-cao")], "bieu-chi-tieu", "Báo cáo 6T-2020").replaces).toBeNull();
+  });
+
+  test("legal Excel names: no forbidden characters, at most 31 characters, unique suffixes fit", () => {
+    expect(legalSheetName("Biểu [1]: 6T/2020?")).toBe("Biểu -1-- 6T-2020-");
+    const long = "Biểu chỉ tiêu kinh tế xã hội chủ yếu 9T-2021";
+    const placed = placeSheet([sheet(legalSheetName(long), [])], "bieu-chi-tieu", long);
+    expect(placed.name).toHaveLength(31);
+    expect(placed.name.endsWith(" (2)")).toBe(true);
+  });
+
+  test("the marker is read back from column A, from the bottom", () => {
+    expect(readMarker(generated("Báo cáo 6T-2020", "bao-cao"))).toEqual({ templateId: "bao-cao", name: "Báo cáo 6T-2020" });
+    expect(readMarker(sheet("x", [["[chitieu:bao-cao|x] trong câu"]]))).toBeNull();
+  });
+});
