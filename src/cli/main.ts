@@ -9,6 +9,10 @@ import { checkText } from "../core/narrative/check";
 import { DEFAULT_RULE_CONFIG, mergeRuleConfig, ruleConfigProblems, RULES, type RuleConfig } from "../core/rules";
 import { DEFAULT_CATALOGUE } from "../core/catalogueData";
 import { ExplainedError } from "../core/errors";
+import { BUILT_IN_TEMPLATES, builtInTemplate, fillTemplate, FIELDS, isTemplateSheet, type EditPlan } from "../core/fill";
+import type { UserTemplate } from "../core/fill/userTemplate";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { applyPlanToBytes } from "../hosts/xlsx/applyPlan";
 import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
 import { parseArgs, parseYear, UsageError } from "./args";
 import { renderReport, renderTextReport } from "./report";
@@ -27,6 +31,11 @@ const USAGE = `Cách dùng / Usage:
   chitieu check-text <tệp.txt|-> [--year NĂM] [--workbook tệp.xlsx] [--json]
       Kiểm tra các nhận định số liệu trong phần lời văn của báo cáo (và đối chiếu với bảng tính).
       Checks the figures stated in the report's text (and against a workbook).
+  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx>
+      Ghi bản sao bảng tính kèm trang báo cáo mới (bảng chỉ tiêu có công thức, hoặc phần lời văn).
+      Writes a copy of the workbook with the filled report sheet added; source sheets untouched.
+  chitieu templates [tệp.xlsx] [--json]
+      Liệt kê các mẫu. Lists the templates.
   chitieu rules
       Liệt kê các quy tắc kiểm tra. Lists the rules.
   chitieu --help | --version
@@ -78,15 +87,20 @@ async function workbookOptions(values: Record<string, string>): Promise<Workbook
   return { reportYear: parseYear(values.year), sheet: values.sheet ?? null, catalogue, rules };
 }
 
-/** Reads and analyses a workbook file; InputError (exit 2) when it cannot be used. */
-async function analyzeFile(file: string, options: WorkbookOptions): Promise<Analysis> {
-  let snapshot;
+/** Reads a workbook file into a snapshot; InputError (exit 2) when it cannot be used. */
+async function readWorkbookFile(file: string): Promise<{ bytes: Uint8Array; snapshot: WorkbookSnapshot }> {
   try {
-    snapshot = await readWorkbook(await readInput(file));
+    const bytes = await readInput(file);
+    return { bytes, snapshot: await readWorkbook(bytes) };
   } catch (error) {
     if (error instanceof WorkbookInputError || error instanceof InputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
     throw error;
   }
+}
+
+/** Reads and analyses a workbook file; InputError (exit 2) when it cannot be used. */
+async function analyzeFile(file: string, options: WorkbookOptions, read?: { snapshot: WorkbookSnapshot }): Promise<Analysis> {
+  const { snapshot } = read ?? (await readWorkbookFile(file));
   if (snapshot.sheets.length === 0) throw new InputError(`"${file}": bảng tính không có trang nào`, "the workbook has no sheet");
   const { sheet } = options;
   if (sheet !== null && !snapshot.sheets.some((s) => s.name === sheet)) {
@@ -98,6 +112,73 @@ async function analyzeFile(file: string, options: WorkbookOptions): Promise<Anal
     throw new InputError(`"${file}": không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
   }
   return analysis;
+}
+
+/** Finds the template an option names: a built-in id, a template .xlsx file, or a sheet of the workbook. */
+async function resolveTemplate(name: string, snapshot: WorkbookSnapshot): Promise<{ builtIn: string } | { sheets: UserTemplate[]; bytes: Uint8Array | null }> {
+  if (builtInTemplate(name)) return { builtIn: name };
+  const own = snapshot.sheets.find((s) => s.name === name);
+  if (own) {
+    if (!isTemplateSheet(own)) throw new InputError(`trang "${name}" không có ô mẫu {{…}} nào`, `sheet "${name}" holds no {{…}} placeholder`);
+    return { sheets: [{ sheet: own, from: "workbook" }], bytes: null };
+  }
+  if (!/\.xlsx$/i.test(name)) {
+    const known = BUILT_IN_TEMPLATES.map((t) => t.id).join(", ");
+    throw new UsageError(`không có mẫu "${name}" (mẫu có sẵn: ${known}; hoặc một tệp mẫu .xlsx, hoặc tên một trang mẫu trong bảng tính)`, `no template "${name}"`);
+  }
+  const { bytes, snapshot: template } = await readWorkbookFile(name);
+  const sheets = template.sheets.filter(isTemplateSheet);
+  if (sheets.length === 0) throw new InputError(`tệp mẫu "${name}" không có trang nào chứa ô mẫu {{…}}`, "the template file holds no {{…}} placeholder");
+  return { sheets: sheets.map((sheet) => ({ sheet, from: "template" as const })), bytes };
+}
+
+async function fill(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config", "template", "out"], flags: [] });
+  if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp .xlsx", "expected exactly one .xlsx file");
+  const file = args.positional[0];
+  const { template: templateName, out } = args.values;
+  if (!templateName) throw new UsageError("thiếu --template (bieu-chi-tieu, bao-cao hoặc tệp mẫu .xlsx)", "--template is required");
+  if (!out) throw new UsageError("thiếu --out (tệp kết quả .xlsx)", "--out is required");
+  if (path.resolve(out) === path.resolve(file)) throw new UsageError("--out không được trùng tệp đầu vào (chitieu không ghi đè tệp của người dùng)", "--out must differ from the input file");
+  const options = await workbookOptions(args.values);
+  const read = await readWorkbookFile(file);
+  const analysis = await analyzeFile(file, options, read);
+  const template = await resolveTemplate(templateName, read.snapshot);
+  const sheets = [];
+  if ("builtIn" in template) {
+    sheets.push(...(fillTemplate(read.snapshot, analysis, template.builtIn).plan as EditPlan).sheets);
+  } else {
+    const problems: string[] = [];
+    for (const user of template.sheets) {
+      const filled = fillTemplate(read.snapshot, analysis, user, options.catalogue);
+      if (filled.plan) sheets.push(...filled.plan.sheets);
+      else for (const p of filled.problems) problems.push(`  [${user.sheet.name}] ${p.message}`);
+    }
+    if (problems.length > 0) {
+      io.stderr(`chitieu: mẫu có ${problems.length} lỗi, chưa ghi gì (the template has ${problems.length} problem(s); nothing written):\n${problems.join("\n")}\n`);
+      return 2;
+    }
+  }
+  const bytes = await applyPlanToBytes(read.bytes, { sheets }, "bytes" in template ? template.bytes : null);
+  await fs.writeFile(out, bytes);
+  for (const sheet of sheets) {
+    io.stdout(`Đã tạo trang "${sheet.name}"${sheet.replaces ? " (thay trang chitieu tạo lần trước)" : ""} trong ${out}. Created sheet "${sheet.name}".\n`);
+  }
+  return analysis.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+async function listTemplates(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { values: [], flags: ["json"] });
+  const own = args.positional.length === 1 ? (await readWorkbookFile(args.positional[0])).snapshot.sheets.filter(isTemplateSheet).map((s) => s.name) : [];
+  if (args.flags.has("json")) {
+    io.stdout(JSON.stringify({ builtIn: BUILT_IN_TEMPLATES.map(({ id, name, nameEn, description, descriptionEn }) => ({ id, name, nameEn, description, descriptionEn })), sheets: own }) + "\n");
+    return 0;
+  }
+  const lines = BUILT_IN_TEMPLATES.map((t) => `  ${t.id.padEnd(15)} ${t.name} / ${t.nameEn}\n  ${"".padEnd(15)} ${t.description}`);
+  io.stdout(`Mẫu có sẵn / built-in templates:\n${lines.join("\n")}\n`);
+  if (own.length > 0) io.stdout(`Trang mẫu trong bảng tính / template sheets in the workbook:\n${own.map((n) => `  ${n}`).join("\n")}\n`);
+  io.stdout(`Mẫu của người dùng: một trang có ô {{Tên chỉ tiêu | trường | định dạng}}; trường: ${FIELDS.join(", ")}; {{each Nhóm}} lặp một dòng cho mọi chỉ tiêu của nhóm, {{@ | trường}} trong dòng đó.\n`);
+  return 0;
 }
 
 async function check(argv: string[], io: Io): Promise<number> {
@@ -193,6 +274,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await checkTextCommand(rest, io);
       case "rules":
         return listRules(io);
+      case "fill":
+        return await fill(rest, io);
+      case "templates":
+        return await listTemplates(rest, io);
       case "--version":
       case "-v":
         io.stdout(`chitieu ${version()}\n`);

@@ -13,6 +13,8 @@ import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
 import { buildTree, readRowLabel, type Breakdown, type TreeInput, type TreeNode } from "./rows";
 import { cellText, columnLetters, isBlank, isCellError, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { DEFAULT_RULE_CONFIG, runRules, thresholdsFor, type RuleConfig, type SheetContext } from "./rules";
+import { isGeneratedSheet } from "./fill/plan";
+import { isTemplateSheet } from "./fill/placeholders";
 import { fold, tidy } from "./text";
 import { parseUnit } from "./units";
 
@@ -113,7 +115,15 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   const sheets = options.sheet ? workbook.sheets.filter((s) => s.name === options.sheet) : workbook.sheets;
 
   // Pass 1: headers and each sheet's own year; the workbook's year is the most common of them.
+  // Sheets chitieu generated and template sheets are reports, not data: reading them again would
+  // count every indicator twice.
+  const ownSheets = new Map<string, [string, string]>();
+  for (const sheet of sheets) {
+    if (isGeneratedSheet(sheet)) ownSheets.set(sheet.name, ["trang do chitieu tạo (báo cáo, không phải số liệu nguồn)", "a sheet chitieu generated"]);
+    else if (isTemplateSheet(sheet)) ownSheets.set(sheet.name, ["trang mẫu báo cáo (có ô {{…}})", "a report template sheet"]);
+  }
   const headed = sheets.map((sheet) => {
+    if (ownSheets.has(sheet.name)) return { sheet, header: null, resolved: null };
     const header = findHeader(sheet);
     return { sheet, header, resolved: header ? resolveColumns(header, sheet.name, yearOption) : null };
   });
@@ -124,6 +134,11 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   const findings: Finding[] = [];
   const contexts: SheetContext[] = [];
   for (const { sheet, header, resolved: own } of headed) {
+    const ownReason = ownSheets.get(sheet.name);
+    if (ownReason) {
+      reports.push(skipped(sheet.name, ownReason[0], ownReason[1]));
+      continue;
+    }
     if (!header || !own) {
       reports.push(skipped(sheet.name, "không có dòng tiêu đề cột của biểu chỉ tiêu (STT, Chỉ tiêu, Kế hoạch, Thực hiện…)", "no indicator table header found"));
       continue;

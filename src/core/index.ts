@@ -16,3 +16,5 @@ export * from "./units";
 export * from "./narrative/check";
 export * from "./narrative/claims";
 export * from "./rules";
+export * from "./narrative/write";
+export * from "./fill";
