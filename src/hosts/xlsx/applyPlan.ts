@@ -16,8 +16,8 @@ export function fileFormula(formula: string): string {
   return formula.replace(FUTURE_FUNCTIONS, (_, name: string) => `_xlfn.${name}(`);
 }
 
-function excelStyle(style: PlanStyle, base: Partial<ExcelJS.Style> = {}): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = { ...base };
+function excelStyle(style: PlanStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
   out.font = { name: FONT, size: style.size ?? 12, bold: style.bold, italic: style.italic, ...(style.color ? { color: { argb: `FF${style.color}` } } : {}) };
   if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
   if (style.horizontal || style.vertical || style.wrap || style.indent) {
@@ -31,7 +31,32 @@ function excelStyle(style: PlanStyle, base: Partial<ExcelJS.Style> = {}): Partia
   return out;
 }
 
-function writeCell(sheet: ExcelJS.Worksheet, planned: PlannedCell, copied: boolean): void {
+/**
+ * One ExcelJS style object per distinct plan style: ExcelJS recognises a style object it has seen
+ * (a WeakMap by identity) instead of serialising it again for each of thousands of cells.
+ */
+class StyleCache {
+  private readonly byObject = new WeakMap<PlanStyle, Partial<ExcelJS.Style>>();
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(style: PlanStyle): Partial<ExcelJS.Style> {
+    let out = this.byObject.get(style);
+    if (!out) {
+      const key = JSON.stringify(style);
+      out = this.byKey.get(key);
+      if (!out) {
+        out = excelStyle(style);
+        this.byKey.set(key, out);
+      }
+      this.byObject.set(style, out);
+    }
+    return out;
+  }
+}
+
+const PLAIN: Partial<ExcelJS.Style> = { font: { name: FONT, size: 12 } };
+
+function writeCell(sheet: ExcelJS.Worksheet, planned: PlannedCell, copied: boolean, styles: StyleCache): void {
   const cell = sheet.getCell(planned.address);
   if (planned.formula !== undefined) {
     cell.value = { formula: fileFormula(planned.formula), result: planned.value ?? undefined } as ExcelJS.CellFormulaValue;
@@ -44,10 +69,10 @@ function writeCell(sheet: ExcelJS.Worksheet, planned: PlannedCell, copied: boole
     if (copied) {
       if (planned.style.numberFormat) cell.numFmt = planned.style.numberFormat;
     } else {
-      cell.style = excelStyle(planned.style);
+      cell.style = styles.get(planned.style);
     }
   } else if (!copied) {
-    cell.font = { name: FONT, size: 12 };
+    cell.style = PLAIN;
   }
 }
 
@@ -113,7 +138,8 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, template: Excel
     copySheet(from, sheet, plan.copy);
   }
   for (const column of plan.columns ?? []) sheet.getColumn(column.column).width = column.width;
-  for (const planned of plan.cells) writeCell(sheet, planned, plan.copy !== undefined);
+  const styles = new StyleCache();
+  for (const planned of plan.cells) writeCell(sheet, planned, plan.copy !== undefined, styles);
   for (const range of plan.merges) sheet.mergeCells(range);
   if (plan.printTitleRows) sheet.pageSetup.printTitlesRow = `${plan.printTitleRows.first}:${plan.printTitleRows.last}`;
   if (plan.landscape) Object.assign(sheet.pageSetup, { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
