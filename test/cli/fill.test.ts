@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { fillTemplate, isGeneratedSheet, type PlannedCell, type SheetPlan } from "../../src/core/fill";
+import { fillSource, fillTemplate, isGeneratedSheet, narrative, narrativeText, type PlannedCell, type SheetPlan } from "../../src/core/fill";
 import { readWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 import { chitieu } from "../helpers/cli";
 import { addSheet, tempDir, writeXlsx } from "../helpers/files";
@@ -83,8 +83,18 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
     // Print titles and the marker survive a real application's round trip.
     expect(table.pageSetup.printTitlesRow).toBe("4:4");
     const report = book.getWorksheet(plans[1].name) as ExcelJS.Worksheet;
-    const sentences = plans[1].cells.filter((c) => c.address.startsWith("A") && typeof c.value === "string" && c.value.endsWith("."));
-    for (const planned of sentences) expect(report.getCell(planned.address).value).toBe(planned.value);
+    const narrated = narrative(fillSource(before, analysis)).filter((i) => i.kind === "sentence" || i.kind === "summary");
+    expect(narrated.length).toBeGreaterThan(3);
+    const written = new Set(plans[1].cells.map((c) => c.value));
+    for (const item of narrated) expect(written.has(item.text)).toBe(true);
+    for (const planned of plans[1].cells.filter((c) => c.address.startsWith("A"))) expect(report.getCell(planned.address).value).toBe(planned.value);
+
+    // The generator and the checker agree: the narrative, checked against the workbook, is clean.
+    const text = path.join(dir, `${path.basename(base)}.txt`);
+    fs.writeFileSync(text, narrativeText(narrated));
+    const checked = chitieu(["check-text", text, "--workbook", input, "--json"]);
+    expect(JSON.parse(checked.stdout).findings).toEqual([]);
+    expect(checked.status).toBe(0);
   });
 
   test("the own layout: live references, NUMBERVALUE for text numbers, ×100 for % formats, points for rates", async () => {
