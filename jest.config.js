@@ -5,6 +5,9 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: false }],
   },
+  // office-addin-mock requires office-addin-manifest, whose dependencies are ESM-only; the mock
+  // only uses its OfficeApp enum.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
   reporters: ["default", "<rootDir>/test/reporters/summary.js"],
   testTimeout: 120000,
 };

@@ -18,3 +18,4 @@ export * from "./narrative/claims";
 export * from "./rules";
 export * from "./narrative/write";
 export * from "./fill";
+export * from "./ignores";

@@ -31,8 +31,15 @@ describe("layers", () => {
   });
 
   it("hosts import the core but neither the CLI nor the UI", () => {
-    for (const file of files(path.join(src, "hosts"))) {
+    for (const file of [...files(path.join(src, "hosts")), ...files(path.join(src, "excel"))]) {
       for (const spec of imports(file)) expect({ file, spec, ok: !/\/(cli|taskpane)\//.test(spec) }).toMatchObject({ ok: true });
     }
+  });
+});
+
+describe("Office.js", () => {
+  it("Excel.run appears only in the Office.js host", () => {
+    const users = files(src).filter((f) => /\bExcel\.run\(/.test(fs.readFileSync(f, "utf8")));
+    expect(users.map((f) => path.relative(src, f))).toEqual([path.join("excel", "officeHost.ts")]);
   });
 });

@@ -56,7 +56,8 @@ export function fillTemplate(workbook: WorkbookSnapshot, analysis: Analysis, tem
 }
 
 export { markerText, readMarker, isGeneratedSheet, placeSheet, legalSheetName } from "./plan";
-export type { EditPlan, SheetPlan, PlannedCell, PlanStyle, SheetCopy } from "./plan";
+export type { EditPlan, SheetPlan, PlannedCell, PlanStyle, SheetCopy, SheetWrite } from "./plan";
+export { findingsSheet, comparisonColumns, type ComparisonColumns } from "./extra";
 export { narrative, narrativeText, type NarrativeItem } from "./builtin";
 export { fillSource, type FillSource } from "./source";
 export { parseTemplateSheet, isTemplateSheet, FIELDS, type TemplateProblem } from "./placeholders";

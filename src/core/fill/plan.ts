@@ -61,8 +61,15 @@ export interface SheetPlan {
   landscape?: boolean;
 }
 
+/** Cells written into an existing sheet: only after the user confirmed, never over content unasked. */
+export interface SheetWrite {
+  sheet: string;
+  cells: PlannedCell[];
+}
+
 export interface EditPlan {
   sheets: SheetPlan[];
+  writes?: SheetWrite[];
 }
 
 const MARKER = /\[chitieu:([a-z0-9-]+)\|([^\]]+)\]\s*$/;

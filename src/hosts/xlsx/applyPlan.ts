@@ -159,6 +159,13 @@ export async function applyPlanToBytes(bytes: Uint8Array, plan: EditPlan, templa
     await templateBook.xlsx.load(template as unknown as ArrayBuffer);
   }
   for (const sheet of plan.sheets) applySheet(workbook, sheet, templateBook);
+  const styles = new StyleCache();
+  for (const write of plan.writes ?? []) {
+    const sheet = workbook.getWorksheet(write.sheet);
+    if (!sheet) throw new WorkbookInputError(`không thấy trang "${write.sheet}"`, `sheet "${write.sheet}" not found`);
+    // Into the user's sheet: the cell keeps its own style, only the number format is set.
+    for (const planned of write.cells) writeCell(sheet, planned, true, styles);
+  }
   workbook.calcProperties.fullCalcOnLoad = true;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,0 +1,102 @@
+// Standalone mode: the pane outside Office works on an .xlsx file the user opens in the browser,
+// through the same ExcelJS host as the command line (loaded only when needed, it is large). The
+// result is downloaded; selections and marks live in the pane's own read-only grid.
+
+import type { EditPlan } from "../core/fill/plan";
+import type { Finding } from "../core/findings";
+import type { Ignore } from "../core/ignores";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { HostError, type WorkbookHost } from "./host";
+
+export interface GridState {
+  snapshot: WorkbookSnapshot | null;
+  selection: { sheet: string; address: string } | null;
+  marks: ReadonlyMap<string, Finding["severity"]>;
+  /** Bumped on every change, for React's useSyncExternalStore. */
+  version: number;
+}
+
+const xlsx = () => Promise.all([import("./xlsx/readWorkbook"), import("./xlsx/applyPlan")]);
+
+export class StandaloneHost implements WorkbookHost {
+  readonly kind = "standalone" as const;
+  private bytes: Uint8Array | null = null;
+  private fileName = "bang-tinh.xlsx";
+  private ignores: Ignore[] = [];
+  private listeners = new Set<() => void>();
+  private state: GridState = { snapshot: null, selection: null, marks: new Map(), version: 0 };
+  /** Whether a plan was applied since the file was opened: there is something to download. */
+  changed = false;
+
+  private update(patch: Partial<GridState>): void {
+    this.state = { ...this.state, ...patch, version: this.state.version + 1 };
+    for (const l of this.listeners) l();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): GridState => this.state;
+
+  get name(): string {
+    return this.fileName;
+  }
+
+  /** Opens a file chosen by the user; refuses what is not a usable .xlsx with the reason. */
+  async open(name: string, bytes: Uint8Array): Promise<WorkbookSnapshot> {
+    const [{ readWorkbook, WorkbookInputError }] = await xlsx();
+    try {
+      const snapshot = await readWorkbook(bytes);
+      this.bytes = bytes;
+      this.fileName = name;
+      this.changed = false;
+      this.ignores = [];
+      this.update({ snapshot, selection: null, marks: new Map() });
+      return snapshot;
+    } catch (error) {
+      if (error instanceof WorkbookInputError) throw new HostError(`Không mở được "${name}": ${error.reason}.`, "Hãy chọn một tệp .xlsx khác.", error.reasonEn);
+      throw error;
+    }
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    if (!this.state.snapshot) throw new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.");
+    return this.state.snapshot;
+  }
+
+  async apply(plan: EditPlan): Promise<void> {
+    if (!this.bytes) throw new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.");
+    const [{ readWorkbook }, { applyPlanToBytes }] = await xlsx();
+    this.bytes = await applyPlanToBytes(this.bytes, plan);
+    this.changed = true;
+    this.update({ snapshot: await readWorkbook(this.bytes) });
+  }
+
+  /** The workbook as it now stands, for download. */
+  result(): { name: string; bytes: Uint8Array } | null {
+    return this.bytes ? { name: this.fileName.replace(/(\.xlsx)?$/i, "-chitieu.xlsx"), bytes: this.bytes } : null;
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    this.update({ selection: { sheet, address } });
+  }
+
+  async mark(findings: readonly Finding[]): Promise<void> {
+    this.update({ marks: new Map(findings.map((f) => [`${f.sheet}!${f.cell}`, f.severity] as const)) });
+  }
+
+  async clearMarks(): Promise<void> {
+    this.update({ marks: new Map() });
+  }
+
+  /** Outside Excel, ignores last as long as the file stays open in the pane. */
+  async loadIgnores(): Promise<Ignore[]> {
+    return [...this.ignores];
+  }
+
+  async saveIgnores(ignores: readonly Ignore[]): Promise<void> {
+    this.ignores = [...ignores];
+  }
+}

@@ -1,0 +1,184 @@
+// The pane: report year and period, then three panels — Kiểm tra, Chỉ tiêu, Báo cáo. The App
+// holds the session (snapshot, analysis, ignores) and hands each panel its data and its actions;
+// only the host talks to the workbook.
+
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { analyzeWorkbook, type Analysis } from "../core/analyze";
+import type { EditPlan } from "../core/fill/plan";
+import { applyIgnores, type Ignore } from "../core/ignores";
+import type { Finding } from "../core/findings";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { HostError, type WorkbookHost } from "../hosts/host";
+import type { StandaloneHost } from "../hosts/standalone";
+import { CheckPanel } from "./components/CheckPanel";
+import { IndicatorsPanel } from "./components/IndicatorsPanel";
+import { ReportPanel } from "./components/ReportPanel";
+import { StandaloneBar } from "./components/StandaloneBar";
+import { STRINGS, type Lang, type Strings } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
+  row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
+  year: { width: "96px" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center" },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+});
+
+export interface Session {
+  snapshot: WorkbookSnapshot;
+  analysis: Analysis;
+  open: Finding[];
+  ignored: Array<{ finding: Finding; ignore: Ignore }>;
+  ignores: Ignore[];
+}
+
+export interface Actions {
+  /** Runs an action with the progress indicator and Vietnamese errors. */
+  busy<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
+  check(): Promise<void>;
+  apply(plan: EditPlan): Promise<boolean>;
+  select(finding: Pick<Finding, "sheet" | "cell">): Promise<void>;
+  ignore(finding: Finding, reason: string): Promise<void>;
+  notify(text: string): void;
+}
+
+export interface AppProps {
+  host: WorkbookHost;
+  standalone?: StandaloneHost;
+  initialLang: Lang;
+}
+
+function explainError(error: unknown, t: Strings): HostError {
+  if (error instanceof HostError) return error;
+  return new HostError(`${(error as Error)?.message ?? error}`, t.noIndicatorAdvice, String(error));
+}
+
+export function App({ host, standalone, initialLang }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const t = STRINGS[lang];
+  const [tab, setTab] = React.useState<"check" | "indicators" | "report">("check");
+  const [year, setYear] = React.useState("");
+  const [session, setSession] = React.useState<Session | null>(null);
+  const [progress, setProgress] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<HostError | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const yearRef = React.useRef(year);
+  yearRef.current = year;
+
+  const busy = React.useCallback(async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+    setError(null);
+    setNotice(null);
+    // The indicator shows only for work that lasts more than half a second.
+    const timer = setTimeout(() => setProgress(label), 500);
+    try {
+      return await work();
+    } catch (e) {
+      setError(explainError(e, t));
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+      setProgress(null);
+    }
+  }, [t]);
+
+  const analyse = React.useCallback(async (snapshot: WorkbookSnapshot): Promise<Session> => {
+    const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
+    const analysis = analyzeWorkbook(snapshot, { reportYear });
+    if (!analysis.sheets.some((s) => s.status === "indicators")) throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");
+    if (!yearRef.current && analysis.reportYear) setYear(String(analysis.reportYear));
+    const ignores = await host.loadIgnores();
+    return { snapshot, analysis, ignores, ...applyIgnores(analysis.findings, ignores) };
+  }, [host, lang]);
+
+  const check = React.useCallback(async () => {
+    await busy(t.working, async () => setSession(await analyse(await host.read())));
+  }, [busy, analyse, host, t]);
+
+  const actions: Actions = {
+    busy,
+    check,
+    apply: async (plan) => {
+      const done = await busy(t.working, async () => {
+        await host.apply(plan);
+        setSession(await analyse(await host.read()));
+        return true;
+      });
+      return done === true;
+    },
+    select: async (f) => {
+      await busy(t.working, () => host.select(f.sheet, f.cell));
+    },
+    ignore: async (finding, reason) => {
+      if (!session) return;
+      const ignores = [...session.ignores, { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, reason, date: new Date().toISOString().slice(0, 10) }];
+      await busy(t.working, async () => {
+        await host.saveIgnores(ignores);
+        setSession({ ...session, ignores, ...applyIgnores(session.analysis.findings, ignores) });
+      });
+    },
+    notify: setNotice,
+  };
+
+  // Re-check when the user edits the workbook (debounced by the host, own writes skipped).
+  const hasSession = session !== null;
+  React.useEffect(() => {
+    if (!hasSession || !host.onUserEdit) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void host.onUserEdit(() => void check()).then((s) => (cancelled ? s() : (stop = s)), () => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [host, check, hasSession]);
+
+  return (
+    <div className={styles.root} lang={lang}>
+      <div className={styles.header}>
+        <h1 className={styles.title}>{t.title}</h1>
+        <Button appearance="subtle" size="small" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+          {t.language}
+        </Button>
+      </div>
+      {standalone && <StandaloneBar host={standalone} t={t} onOpened={(snapshot) => busy(t.working, async () => setSession(await analyse(snapshot)))} onError={(e) => setError(explainError(e, t))} />}
+      <div className={styles.row}>
+        <Field label={t.year} className={styles.year}>
+          <Input value={year} inputMode="numeric" maxLength={4} onChange={(_, d) => setYear(d.value.replace(/\D/g, ""))} onBlur={() => session && void busy(t.working, async () => setSession(await analyse(session.snapshot)))} />
+        </Field>
+        <Field label={t.period}>
+          <Input readOnly value={session ? periodLabel(session.analysis, t) : ""} />
+        </Field>
+      </div>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+        <Tab value="check">{t.tabCheck}</Tab>
+        <Tab value="indicators">{t.tabIndicators}</Tab>
+        <Tab value="report">{t.tabReport}</Tab>
+      </TabList>
+      {progress && <Spinner size="tiny" label={progress} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{lang === "vi" ? error.reason : error.reasonEn}</MessageBarTitle>
+            {error.advice}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {tab === "check" && <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} />}
+      {tab === "indicators" && <IndicatorsPanel t={t} session={session} actions={actions} />}
+      {tab === "report" && <ReportPanel t={t} session={session} actions={actions} />}
+    </div>
+  );
+}
+
+function periodLabel(analysis: Analysis, t: Strings): string {
+  const sheet = analysis.sheets.find((s) => s.status === "indicators");
+  const period = sheet?.period;
+  return !period || period.months === 12 ? t.wholeYear : period.label;
+}

@@ -1,0 +1,276 @@
+// A fake Excel object model for the Office.js host: ranges that are read are office-addin-mock
+// objects (reading before load and sync gives its error strings), collections are hand-written
+// (the mock has none), every context.sync() is counted, and Excel on the web's payload limit is
+// enforced on requests and responses so that chunking is tested, not assumed.
+import { OfficeMockObject } from "office-addin-mock";
+import { address as a1, parseAddress } from "../../src/core/snapshot";
+
+export interface FakeSheet {
+  name: string;
+  visibility?: "Visible" | "Hidden";
+  values: unknown[][];
+  numberFormat?: string[][];
+  merges?: string[];
+}
+
+export interface WrittenCell {
+  formula: unknown;
+  numberFormat?: string;
+}
+
+interface Cf {
+  type: string;
+  formula: string;
+  deleted: boolean;
+}
+
+export interface FakeExcelOptions {
+  /** Bytes one request or response may hold (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+  mergedAreas?: boolean;
+}
+
+export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
+  const limit = options.payloadLimit ?? Infinity;
+  const state = {
+    syncs: 0,
+    requestBytes: 0,
+    pending: [] as Array<{ mock: any; cells: number; bytesPerCell: number }>,
+    responseSizes: [] as number[],
+    requestSizes: [] as number[],
+    written: new Map<string, Map<string, WrittenCell>>(),
+    cfs: new Map<string, Cf[]>(),
+    selected: null as string | null,
+    active: null as string | null,
+    frozen: new Map<string, number>(),
+    merged: [] as string[],
+    order: sheets.map((s) => s.name),
+    suspended: 0,
+  };
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  let collectionLoaded = false;
+
+  const request = (bytes: number) => (state.requestBytes += bytes);
+
+  function usedArea(sheet: FakeSheet): { top: number; left: number; bottom: number; right: number } | null {
+    let bottom = -1;
+    let right = -1;
+    sheet.values.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== "") {
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }
+    }));
+    return bottom < 0 ? null : { top: 0, left: 0, bottom, right };
+  }
+
+  function readRange(sheet: FakeSheet, top: number, left: number, rows: number, cols: number) {
+    const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.values[top + r]?.[left + c] ?? ""));
+    const numberFormat = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.numberFormat?.[top + r]?.[left + c] ?? "General"));
+    const address = `'${sheet.name}'!${a1(top, left)}:${a1(top + rows - 1, left + cols - 1)}`;
+    const mock: any = new OfficeMockObject({ address, values, numberFormat, rowCount: rows, columnCount: cols } as any);
+    mock.isNullObject = false;
+    const realLoad = mock.load.bind(mock);
+    mock.load = (spec: string) => {
+      realLoad(spec);
+      request(40);
+      const heavy = /values|numberFormat/.test(spec);
+      state.pending.push({ mock, cells: heavy ? rows * cols : 1, bytesPerCell: heavy ? 48 : 16 });
+      return mock;
+    };
+    return mock;
+  }
+
+  function writeRange(sheet: string, address?: string): any {
+    const cells = () => state.written.get(sheet) ?? state.written.set(sheet, new Map()).get(sheet)!;
+    const area = () => {
+      const [from, to = from] = (address ?? "A1").split(":");
+      return { from: parseAddress(from), to: parseAddress(to) };
+    };
+    const each = (grid: unknown[][], set: (cell: WrittenCell, v: unknown) => void) => {
+      const { from } = area();
+      grid.forEach((row, r) => row.forEach((v, c) => {
+        if (v === null) return;
+        const at = a1(from!.row + r, from!.col + c);
+        const cell = cells().get(at) ?? { formula: null };
+        set(cell, v);
+        cells().set(at, cell);
+      }));
+      request(JSON.stringify(grid).length + 40);
+    };
+    const format: any = {
+      font: new Proxy({}, { set: (_t, _k, _v) => (request(30), true) }),
+      fill: new Proxy({}, { set: () => (request(30), true) }),
+      borders: { getItem: () => new Proxy({}, { set: () => (request(30), true) }) },
+    };
+    return new Proxy(
+      {
+        format: new Proxy(format, { set: () => (request(30), true) }),
+        merge: () => {
+          request(40);
+          state.merged.push(`${sheet}!${address}`);
+        },
+        select: () => {
+          request(20);
+          state.selected = `${sheet}!${address}`;
+        },
+        insert: () => request(40),
+        copyFrom: () => request(40),
+        conditionalFormats: {
+          add: (type: string) => {
+            request(60);
+            const cf: Cf = { type, formula: "", deleted: false };
+            (state.cfs.get(sheet) ?? state.cfs.set(sheet, []).get(sheet)!).push(cf);
+            return { custom: { rule: { set formula(f: string) { cf.formula = f; } }, format: { fill: {} } } };
+          },
+          load: () => {
+            request(40);
+            const list = state.cfs.get(sheet) ?? [];
+            state.pending.push({ mock: null, cells: list.length, bytesPerCell: 80 });
+          },
+          get items() {
+            return (state.cfs.get(sheet) ?? []).filter((c) => !c.deleted).map((cf) => ({ type: cf.type, custom: { rule: { formula: cf.formula } }, delete: () => { request(30); cf.deleted = true; } }));
+          },
+        },
+      },
+      {
+        set(target: any, key: string, value: unknown) {
+          if (key === "formulas") {
+            const { from } = area();
+            const data = byName.get(sheet) as FakeSheet;
+            (value as unknown[][]).forEach((row, r) => row.forEach((v, c) => {
+              // What a later read sees: text without its apostrophe (formulas stay as written).
+              if (v !== null) (data.values[from!.row + r] ??= [])[from!.col + c] = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+            }));
+            each(value as unknown[][], (cell, v) => (cell.formula = v));
+          }
+          else if (key === "numberFormat") each(value as unknown[][], (cell, v) => (cell.numberFormat = v as string));
+          else target[key] = value;
+          return true;
+        },
+      },
+    );
+  }
+
+  function worksheet(name: string): any {
+    const sheet = () => byName.get(name) as FakeSheet;
+    const ws: any = {
+      get name() {
+        if (!collectionLoaded) return "Error, property was not loaded";
+        return name;
+      },
+      set name(value: string) {
+        request(30);
+        const i = state.order.indexOf(name);
+        state.order[i] = value;
+        byName.set(value, byName.get(name) as FakeSheet);
+        name = value;
+      },
+      get visibility() {
+        return collectionLoaded ? sheet().visibility ?? "Visible" : "Error, property was not loaded";
+      },
+      set position(p: number) {
+        request(20);
+        state.order.splice(state.order.indexOf(name), 1);
+        state.order.splice(p, 0, name);
+      },
+      getUsedRangeOrNullObject: () => {
+        const area = usedArea(sheet());
+        if (!area) {
+          const empty: any = { isNullObject: true, load: () => request(30) };
+          empty.getMergedAreasOrNullObject = () => ({ isNullObject: true, load: () => request(30) });
+          return empty;
+        }
+        const range = readRange(sheet(), area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
+        range.getMergedAreasOrNullObject = () => {
+          if (options.mergedAreas === false) throw Object.assign(new Error("getMergedAreasOrNullObject is not available"), { code: "ApiNotFound" });
+          const merges = sheet().merges ?? [];
+          return {
+            isNullObject: merges.length === 0,
+            load: () => {
+              request(40);
+              state.pending.push({ mock: null, cells: merges.length, bytesPerCell: 30 });
+            },
+            areas: { items: merges.map((m) => ({ address: `'${name}'!${m}` })) },
+          };
+        };
+        return range;
+      },
+      getRangeByIndexes: (top: number, left: number, rows: number, cols: number) => readRange(sheet(), top, left, rows, cols),
+      getRange: (address?: string) => writeRange(name, address),
+      activate: () => {
+        request(20);
+        state.active = name;
+      },
+      delete: () => {
+        request(20);
+        state.order.splice(state.order.indexOf(name), 1);
+        state.written.delete(name);
+      },
+      copy: () => {
+        request(30);
+        const copyName = `${name} (2)`;
+        byName.set(copyName, { ...sheet(), name: copyName });
+        state.order.push(copyName);
+        return worksheet(copyName);
+      },
+      freezePanes: { freezeRows: (n: number) => (request(20), state.frozen.set(name, n)) },
+      pageLayout: { setPrintTitleRows: () => request(30) },
+      onChanged: { add: (handler: unknown) => ({ handler, remove: () => undefined }) },
+    };
+    return ws;
+  }
+
+  const context: any = {
+    workbook: {
+      worksheets: {
+        load: () => {
+          request(40);
+          collectionLoaded = false;
+          state.pending.push({ mock: "collection", cells: state.order.length, bytesPerCell: 40 });
+        },
+        get items() {
+          if (!collectionLoaded) throw new Error("worksheets.items read before load and sync");
+          return state.order.map(worksheet);
+        },
+        getItem: (name: string) => {
+          if (!byName.has(name) || !state.order.includes(name)) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
+          return worksheet(name);
+        },
+        add: (name: string) => {
+          request(30);
+          byName.set(name, { name, values: [] });
+          state.order.push(name);
+          return worksheet(name);
+        },
+      },
+    },
+    application: {
+      suspendApiCalculationUntilNextSync: () => (request(10), state.suspended++),
+      suspendScreenUpdatingUntilNextSync: () => request(10),
+    },
+    sync: async () => {
+      state.syncs++;
+      const pending = state.pending;
+      state.pending = [];
+      const requestBytes = state.requestBytes;
+      state.requestBytes = 0;
+      const responseBytes = pending.reduce((n, p) => n + p.cells * p.bytesPerCell, 0);
+      state.requestSizes.push(requestBytes);
+      state.responseSizes.push(responseBytes);
+      if (requestBytes > limit) throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
+      if (responseBytes > limit) throw Object.assign(new Error("The response payload size has exceeded the limit."), { code: "ResponsePayloadSizeLimitExceeded" });
+      for (const p of pending) {
+        if (p.mock === "collection") collectionLoaded = true;
+        else if (p.mock) await p.mock.sync();
+      }
+    },
+  };
+  const run = async <T>(batch: (c: any) => Promise<T>): Promise<T> => {
+    const result = await batch(context);
+    // Excel.run syncs what is still queued.
+    if (state.requestBytes > 0 || state.pending.length > 0) await context.sync();
+    return result;
+  };
+  return { run, context, state };
+}

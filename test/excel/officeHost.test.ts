@@ -1,0 +1,161 @@
+import { analyzeWorkbook } from "../../src/core/analyze";
+import { fillTemplate, type EditPlan } from "../../src/core/fill";
+import { MARK_SIGNATURE, OfficeHost, PAYLOAD_BUDGET, formulaCell } from "../../src/excel/officeHost";
+import { HostError } from "../../src/hosts/host";
+import { PART_YEAR_ROWS } from "../fill/narrativeCases";
+import { fakeExcel, type FakeSheet } from "./fakeExcel";
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+beforeAll(() => {
+  (globalThis as any).Excel = { ConditionalFormatType: { custom: "Custom" } };
+  (globalThis as any).Office = { AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" } };
+});
+
+/** A large workbook: `count` indicator sheets of `rows` rows each. */
+function bigWorkbook(count: number, rows: number): FakeSheet[] {
+  return Array.from({ length: count }, (_, s) => ({
+    name: `Huyện ${s + 1}`,
+    values: [
+      ["MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU 6 THÁNG ĐẦU NĂM 2020"],
+      [],
+      ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2020", "Thực hiện 6 tháng đầu năm 2019", "Ước thực hiện 6 tháng đầu năm 2020"],
+      ...Array.from({ length: rows }, (_, r) => [String(r + 1), `Giá trị sản xuất ngành ${r + 1}`, "Tỷ đồng", 1000 + r, 400 + r, 480 + r]),
+    ],
+    numberFormat: [],
+  }));
+}
+
+const host = (excel: ReturnType<typeof fakeExcel>, extra: Partial<ConstructorParameters<typeof OfficeHost>[0]> = {}) =>
+  new OfficeHost({ run: excel.run as never, supports: () => true, ...extra });
+
+describe("reading the workbook", () => {
+  test("every sheet in two round trips, whatever the number of sheets and rows", async () => {
+    const excel = fakeExcel(bigWorkbook(40, 400), { mergedAreas: true, payloadLimit: FIVE_MB });
+    const snapshot = await host(excel).read();
+    expect(excel.state.syncs).toBe(2);
+    expect(snapshot.sheets).toHaveLength(40);
+    expect(snapshot.sheets[39].values[402]).toEqual(["400", "Giá trị sản xuất ngành 400", "Tỷ đồng", 1399, 799, 879]);
+    expect(analyzeWorkbook(snapshot).indicators).toHaveLength(16000);
+  });
+
+  test("merged areas are read where the API has them (ExcelApi 1.13), left out where it has not", async () => {
+    const sheets: FakeSheet[] = [{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][], merges: ["A1:F1"] }];
+    const withMerges = await host(fakeExcel(sheets, { mergedAreas: true })).read();
+    expect(withMerges.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);
+    const old = fakeExcel(sheets, { mergedAreas: false });
+    const without = await new OfficeHost({ run: old.run as never, supports: (v) => Number(v.split(".")[1]) <= 12 }).read();
+    expect(without.sheets[0].merges).toEqual([]);
+    expect(old.state.syncs).toBe(2);
+  });
+
+  test("when Excel on the web refuses the response (over 5 MB), reads again in row blocks under the limit", async () => {
+    const excel = fakeExcel(bigWorkbook(12, 3000), { payloadLimit: FIVE_MB });
+    const snapshot = await host(excel).read();
+    expect(excel.state.syncs).toBeGreaterThan(3);
+    // The refused response, then sizes, then blocks: every answered response is under the limit.
+    const answered = excel.state.responseSizes.filter((_, i) => i !== 1);
+    expect(Math.max(...answered)).toBeLessThanOrEqual(FIVE_MB);
+    expect(snapshot.sheets.map((s) => s.values.length)).toEqual(Array(12).fill(3003));
+    expect(snapshot.sheets[11].values[3002][5]).toBe(480 + 2999);
+  });
+
+  test("errors come back explained in Vietnamese", async () => {
+    const excel = fakeExcel([]);
+    const failing = new OfficeHost({
+      run: async () => {
+        throw Object.assign(new Error("The API you are trying to use could not be found."), { code: "ApiNotFound" });
+      },
+      supports: () => true,
+    });
+    await expect(failing.read()).rejects.toEqual(expect.objectContaining({ reason: "Phiên bản Excel này quá cũ cho chức năng này." }));
+    void excel;
+  });
+});
+
+describe("applying a plan", () => {
+  test("a large plan is written in batches that each stay under the payload limit", async () => {
+    const sheets = bigWorkbook(3, 3000);
+    const excel = fakeExcel(sheets, { payloadLimit: FIVE_MB });
+    const office = host(excel);
+    const snapshot = await office.read();
+    const analysis = analyzeWorkbook(snapshot);
+    const plan: EditPlan = { sheets: (["bieu-chi-tieu", "bao-cao"] as const).map((id) => (fillTemplate(snapshot, analysis, id).plan as EditPlan).sheets[0]) };
+    const before = excel.state.syncs;
+    await office.apply(plan);
+    const writes = excel.state.syncs - before;
+    expect(writes).toBeGreaterThan(1);
+    expect(Math.max(...excel.state.requestSizes.slice(before))).toBeLessThanOrEqual(PAYLOAD_BUDGET + 64 * 1024);
+    // Every planned cell was written, formulas with "=", text never as a formula.
+    const table = excel.state.written.get(plan.sheets[0].name)!;
+    for (const cell of plan.sheets[0].cells) expect(table.get(cell.address)?.formula).toEqual(formulaCell(cell));
+    expect(excel.state.order.slice(-2)).toEqual([plan.sheets[0].name, plan.sheets[1].name]);
+    expect(excel.state.frozen.get(plan.sheets[0].name)).toBe(4);
+    expect(excel.state.suspended).toBeGreaterThanOrEqual(writes);
+  });
+
+  test("a small plan is one round trip; the replaced sheet keeps its place", async () => {
+    const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }, { name: "Ghi chú", values: [["x"]] }]);
+    const office = host(excel);
+    const snapshot = await office.read();
+    const plan = fillTemplate(snapshot, analyzeWorkbook(snapshot), "bieu-chi-tieu").plan as EditPlan;
+    const before = excel.state.syncs;
+    await office.apply(plan);
+    expect(excel.state.syncs - before).toBe(1);
+    // The generated sheet moved before "Ghi chú" by the user, then filled again: replaced in place.
+    excel.state.order = ["Biểu 01", plan.sheets[0].name, "Ghi chú"];
+    const again = await office.read();
+    const replan = fillTemplate(again, analyzeWorkbook(again), "bieu-chi-tieu").plan as EditPlan;
+    expect(replan.sheets[0].replaces).toBe(plan.sheets[0].name);
+    await office.apply(replan);
+    expect(excel.state.order).toEqual(["Biểu 01", plan.sheets[0].name, "Ghi chú"]);
+  });
+
+  test("text that Excel would run as a formula is written as text", () => {
+    expect(formulaCell({ address: "A1", value: "=SUM(A1:A9)" })).toBe("'=SUM(A1:A9)");
+    expect(formulaCell({ address: "A1", value: "+ Thu nội địa" })).toBe("'+ Thu nội địa");
+    expect(formulaCell({ address: "A1", formula: "'Biểu 01'!F9" })).toBe("='Biểu 01'!F9");
+    expect(formulaCell({ address: "A1", value: 12.5 })).toBe(12.5);
+  });
+});
+
+describe("marks, selection and ignores", () => {
+  test("marks are chitieu's own conditional formats and clearing removes only those", async () => {
+    const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }]);
+    excel.state.cfs.set("Biểu 01", [{ type: "Custom", formula: "=$F4>100", deleted: false }]);
+    const office = host(excel);
+    const finding = { rule: "stated-percent", severity: "error" as const, sheet: "Biểu 01", cell: "F4", message: "", messageEn: "" };
+    await office.mark([finding, { ...finding, cell: "F5", severity: "warning" as const }]);
+    expect(excel.state.cfs.get("Biểu 01")!.filter((c) => c.formula.includes(MARK_SIGNATURE))).toHaveLength(2);
+    const before = excel.state.syncs;
+    await office.clearMarks();
+    expect(excel.state.syncs - before).toBe(3);
+    expect(excel.state.cfs.get("Biểu 01")!.filter((c) => !c.deleted).map((c) => c.formula)).toEqual(["=$F4>100"]);
+  });
+
+  test("select activates the sheet and selects the cell in one round trip", async () => {
+    const excel = fakeExcel([{ name: "Biểu 01", values: [["x"]] }]);
+    await host(excel).select("Biểu 01", "G17");
+    expect([excel.state.active, excel.state.selected, excel.state.syncs]).toEqual(["Biểu 01", "Biểu 01!G17", 1]);
+  });
+
+  test("ignores are kept in the document's settings and read back by the next session", async () => {
+    const store = new Map<string, unknown>();
+    const settings = {
+      get: (k: string) => store.get(k),
+      set: (k: string, v: unknown) => void store.set(k, JSON.parse(JSON.stringify(v))),
+      saveAsync: (cb: (r: { status: string }) => void) => cb({ status: "succeeded" }),
+    } as unknown as Office.Settings;
+    const excel = fakeExcel([]);
+    const ignore = { rule: "growth-outlier", sheet: "Biểu 01", cell: "F7", reason: "Nhà máy mới đi vào hoạt động", date: "2026-11-21" };
+    await host(excel, { settings }).saveIgnores([ignore]);
+    expect(await host(fakeExcel([]), { settings }).loadIgnores()).toEqual([ignore]);
+    store.set("chitieu.ignores", [{ rule: 1 }, ignore, "rác"]);
+    expect(await host(excel, { settings }).loadIgnores()).toEqual([ignore]);
+  });
+
+  test("saving ignores that Office refuses is an explained error", async () => {
+    const settings = { set: () => undefined, get: () => undefined, saveAsync: (cb: (r: unknown) => void) => cb({ status: "failed", error: { message: "read-only" } }) } as unknown as Office.Settings;
+    await expect(host(fakeExcel([]), { settings }).saveIgnores([])).rejects.toBeInstanceOf(HostError);
+  });
+});
