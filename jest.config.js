@@ -8,6 +8,7 @@ module.exports = {
   // office-addin-mock requires office-addin-manifest, whose dependencies are ESM-only; the mock
   // only uses its OfficeApp enum.
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
+  setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
   reporters: ["default", "<rootDir>/test/reporters/summary.js"],
   testTimeout: 120000,
 };

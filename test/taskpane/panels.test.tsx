@@ -1,0 +1,219 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { analyzeWorkbook } from "../../src/core/analyze";
+import type { EditPlan } from "../../src/core/fill";
+import { applyIgnores } from "../../src/core/ignores";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { HostError, type WorkbookHost } from "../../src/hosts/host";
+import { App, type Actions, type Session } from "../../src/taskpane/App";
+import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
+import { IndicatorsPanel } from "../../src/taskpane/components/IndicatorsPanel";
+import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
+import { STRINGS } from "../../src/taskpane/strings";
+import { sheet } from "../helpers/grid";
+import { PART_YEAR_ROWS } from "../fill/narrativeCases";
+
+const t = STRINGS.vi;
+
+/** The part-year sheet with a stated TH/KH that the figures do not give (G4) and a growth outlier. */
+function workbook(): WorkbookSnapshot {
+  const rows = PART_YEAR_ROWS.map((r) => [...r]);
+  rows[2].push("TH/KH (%)");
+  rows[3].push("52,0");
+  return { sheets: [sheet("Biểu 01", rows)] };
+}
+
+function session(snapshot = workbook()): Session {
+  const analysis = analyzeWorkbook(snapshot);
+  return { snapshot, analysis, ignores: [], ...applyIgnores(analysis.findings, []) };
+}
+
+function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: EditPlan[] } {
+  const applied: EditPlan[] = [];
+  return {
+    applied,
+    busy: async (_label, work) => work(),
+    check: jest.fn(async () => undefined),
+    apply: jest.fn(async (plan: EditPlan) => {
+      applied.push(plan);
+      return true;
+    }),
+    select: jest.fn(async () => undefined),
+    ignore: jest.fn(async () => undefined),
+    notify: jest.fn(),
+    ...overrides,
+  };
+}
+
+const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+
+describe("Kiểm tra", () => {
+  test("findings grouped by sheet with counts; a click goes to the cell; next and previous walk the list", async () => {
+    const s = session();
+    const actions = fakeActions();
+    wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
+    const errors = s.open.filter((f) => f.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(screen.getByRole("heading", { name: /Biểu 01/ })).toBeTruthy();
+    expect(screen.getByLabelText(`Lỗi (${errors.length})`)).toBeTruthy();
+    const first = document.querySelector(`[data-finding="Biểu 01!${errors[0].cell}"]`) as HTMLElement;
+    expect(first.textContent).toContain(errors[0].message);
+    fireEvent.click(first);
+    expect(actions.select).toHaveBeenLastCalledWith(errors[0]);
+    fireEvent.click(screen.getByText(t.next));
+    const visible = s.open.filter((f) => f.severity !== "info");
+    expect(actions.select).toHaveBeenLastCalledWith(visible[1 % visible.length]);
+    fireEvent.click(screen.getByText(t.previous));
+    expect(actions.select).toHaveBeenLastCalledWith(visible[0]);
+  });
+
+  test("the severity filter hides what is unticked", () => {
+    const s = session();
+    wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={fakeActions()} />);
+    const before = document.querySelectorAll("[data-finding]").length;
+    fireEvent.click(screen.getByLabelText(/^Lỗi/));
+    expect(document.querySelectorAll("[data-finding]").length).toBe(before - s.open.filter((f) => f.severity === "error").length);
+  });
+
+  test("ignoring asks for a reason and passes it on", async () => {
+    const s = session();
+    const actions = fakeActions();
+    wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
+    fireEvent.click(screen.getAllByText(t.ignore)[0]);
+    const dialog = await screen.findByRole("dialog");
+    const ok = within(dialog).getByText(t.confirm).closest("button") as HTMLButtonElement;
+    expect(ok.disabled).toBe(true);
+    fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "Số liệu đã được Sở Tài chính xác nhận" } });
+    fireEvent.click(ok);
+    expect(actions.ignore).toHaveBeenCalledWith(s.open[0], "Số liệu đã được Sở Tài chính xác nhận");
+  });
+
+  test("marks go through the host; findings can be exported to a sheet", () => {
+    const s = session();
+    const host = { mark: jest.fn(async () => undefined), clearMarks: jest.fn(async () => undefined) };
+    const actions = fakeActions();
+    wrap(<CheckPanel t={t} lang="vi" session={s} host={host} actions={actions} />);
+    fireEvent.click(screen.getByText(t.markCells));
+    expect(host.mark).toHaveBeenCalledWith(s.open);
+    fireEvent.click(screen.getByText(t.clearMarks));
+    expect(host.clearMarks).toHaveBeenCalled();
+    fireEvent.click(screen.getByText(t.exportFindings));
+    expect(actions.applied[0].sheets[0].name).toBe("Kết quả kiểm tra 2020");
+    expect(actions.applied[0].sheets[0].cells.some((c) => c.value === s.open[0].message)).toBe(true);
+  });
+});
+
+describe("Chỉ tiêu", () => {
+  test("the indicators with TH/KH and the change; rates in points", () => {
+    wrap(<IndicatorsPanel t={t} session={session()} actions={fakeActions()} />);
+    const row = screen.getByText("Giá trị sản xuất công nghiệp").closest("tr") as HTMLElement;
+    expect(within(row).getByText("44,2")).toBeTruthy();
+    expect(within(row).getByText("106")).toBeTruthy();
+    const rate = screen.getByText("Tỷ lệ che phủ rừng").closest("tr") as HTMLElement;
+    expect(within(rate).getByText("+0,2 điểm")).toBeTruthy();
+  });
+
+  test("comparison columns are written only after confirming; occupied cells need a second yes", async () => {
+    const actions = fakeActions();
+    wrap(<IndicatorsPanel t={t} session={session()} actions={actions} />);
+    fireEvent.click(screen.getByText(t.writeColumns));
+    const dialog = await screen.findByRole("dialog");
+    // Proposed: the two columns after the sheet's last (G holds the stated TH/KH): H and I.
+    expect((within(dialog).getByLabelText(t.planColumn) as HTMLInputElement).value).toBe("H");
+    fireEvent.change(within(dialog).getByLabelText(t.planColumn), { target: { value: "G" } });
+    fireEvent.click(within(dialog).getByText(t.confirm));
+    const second = await screen.findByText(/đã có nội dung \(G4\)/);
+    expect(second).toBeTruthy();
+    expect(actions.apply).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText(t.onlyEmpty));
+    await waitFor(() => expect(actions.apply).toHaveBeenCalled());
+    const write = actions.applied[0].writes![0];
+    expect(write.sheet).toBe("Biểu 01");
+    expect(write.cells.map((c) => c.address)).not.toContain("G4");
+    expect(write.cells.find((c) => c.address === "G5")?.formula).toBe('IFERROR(IF(AND(ISNUMBER(F5),ISNUMBER(D5),D5>0),F5/D5*100,"-"),"-")');
+  });
+});
+
+describe("Báo cáo", () => {
+  test("previews the narrative, marks the indicator with an error, generates the sheet, copies the text", async () => {
+    const actions = fakeActions();
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    wrap(<ReportPanel t={t} session={session()} actions={actions} />);
+    const preview = screen.getByTestId("narrative");
+    expect(preview.textContent).toContain("Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt 961,1 tỷ đồng");
+    expect(preview.textContent).toContain('⚠ Chưa viết câu cho chỉ tiêu "Giá trị sản xuất công nghiệp"');
+    fireEvent.click(screen.getByText(t.generate));
+    await waitFor(() => expect(actions.applied).toHaveLength(1));
+    expect(actions.applied[0].sheets[0].name).toBe("Báo cáo 6T-2020");
+    fireEvent.click(screen.getByText(t.copyText));
+    await waitFor(() => expect(writeText).toHaveBeenCalled());
+    expect(writeText.mock.calls[0][0]).not.toContain("⚠");
+  });
+
+  test("a template sheet with mistakes lists them and creates nothing", async () => {
+    const snapshot = workbook();
+    snapshot.sheets.push(sheet("Mẫu quý", [["{{Không có chỉ tiêu này | actual}}"]]));
+    const actions = fakeActions();
+    wrap(<ReportPanel t={t} session={session(snapshot)} actions={actions} />);
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "Mẫu quý" } });
+    fireEvent.click(screen.getByText(t.generate));
+    expect(await screen.findByRole("alert")).toHaveProperty("textContent", expect.stringContaining('Ô A1: không tìm thấy chỉ tiêu "Không có chỉ tiêu này"'));
+    expect(actions.apply).not.toHaveBeenCalled();
+  });
+});
+
+describe("the pane with a host", () => {
+  function fakeHost(overrides: Partial<WorkbookHost> = {}): WorkbookHost {
+    return {
+      kind: "excel",
+      read: async () => workbook(),
+      apply: async () => undefined,
+      select: async () => undefined,
+      mark: async () => undefined,
+      clearMarks: async () => undefined,
+      loadIgnores: async () => [],
+      saveIgnores: async () => undefined,
+      ...overrides,
+    };
+  }
+
+  test("Kiểm tra reads the workbook, fills in the year and period, shows the findings", async () => {
+    wrap(<App host={fakeHost()} initialLang="vi" />);
+    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    expect(await screen.findByDisplayValue("2020")).toBeTruthy();
+    expect(screen.getByDisplayValue("6 tháng")).toBeTruthy();
+    expect(document.querySelectorAll("[data-finding]").length).toBeGreaterThan(0);
+  });
+
+  test("a host error is shown in plain Vietnamese with what to do", async () => {
+    const host = fakeHost({ read: async () => Promise.reject(new HostError("Trang tính đang được bảo vệ nên chitieu không ghi được.", "Hãy bỏ bảo vệ trang rồi thử lại.", "protected")) });
+    wrap(<App host={host} initialLang="vi" />);
+    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    expect(await screen.findByText("Trang tính đang được bảo vệ nên chitieu không ghi được.")).toBeTruthy();
+    expect(screen.getByText("Hãy bỏ bảo vệ trang rồi thử lại.")).toBeTruthy();
+  });
+
+  test("no indicator sheet: explained, not a crash; English available", async () => {
+    wrap(<App host={fakeHost({ read: async () => ({ sheets: [sheet("Bìa", [["Báo cáo"]])] }) })} initialLang="vi" />);
+    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    expect(await screen.findByText(t.noIndicatorSheet)).toBeTruthy();
+    fireEvent.click(screen.getByText("English"));
+    expect(screen.getByRole("tab", { name: STRINGS.en.tabIndicators })).toBeTruthy();
+    expect(screen.getByText("Tiếng Việt")).toBeTruthy();
+  });
+
+  test("ignoring persists through the host and moves the finding out of the open list", async () => {
+    const saved: unknown[] = [];
+    wrap(<App host={fakeHost({ saveIgnores: async (list) => void saved.push(list) })} initialLang="vi" />);
+    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    const before = document.querySelectorAll("[data-finding]").length;
+    fireEvent.click(screen.getAllByText(t.ignore)[0]);
+    fireEvent.change(within(await screen.findByRole("dialog")).getByRole("textbox"), { target: { value: "Đã giải trình" } });
+    await act(async () => fireEvent.click(screen.getByText(t.confirm)));
+    await waitFor(() => expect(document.querySelectorAll("[data-finding]").length).toBe(before - 1));
+    expect(saved).toHaveLength(1);
+    expect(screen.getByText(/1 vấn đề đã bỏ qua/)).toBeTruthy();
+  });
+});
