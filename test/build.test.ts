@@ -1,28 +1,158 @@
-// The production build of the task pane: office.js stays on its CDN, the manifest follows HOST_URL.
+// The production build of the task pane, then the built pane itself in Debian's Chromium (through
+// playwright-core) in standalone mode: open a workbook, check it, go to a finding's cell, generate
+// the report, download it and read the download back with ExcelJS. No request may leave localhost:
+// office.js is routed from the CDN to the @microsoft/office-js package (tests only).
+import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const root = path.join(__dirname, "..");
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-dist-"));
+const OFFICE_JS = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
+    cwd: root,
+    env: { ...process.env, HOST_URL: "https://chitieu.example.vn/pane" },
+    stdio: "pipe",
+  });
+});
+
+/** The scripts taskpane.html loads at start (the entry), as opposed to chunks loaded on demand. */
+function entryScripts(): string[] {
+  const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
+  return [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).filter((src) => !src.startsWith("http"));
+}
 
 describe("npm run build", () => {
   it("bundles the pane without office.js and rewrites the manifest for the host URL", () => {
-    const out = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "chitieu-dist-"));
-    execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
-      cwd: root,
-      env: { ...process.env, HOST_URL: "https://chitieu.example.vn/pane" },
-      stdio: "pipe",
-    });
-    const files = fs.readdirSync(out);
-    const js = files.filter((f) => f.endsWith(".js"));
-    expect(js).toHaveLength(1);
-    const bundle = fs.readFileSync(path.join(out, js[0]), "utf8");
-    expect(bundle).not.toMatch(/Microsoft\.Office\.WebExtension|OSF\.DDA/);
+    const js = fs.readdirSync(out).filter((f) => f.endsWith(".js"));
+    for (const file of js) expect(fs.readFileSync(path.join(out, file), "utf8")).not.toMatch(/Microsoft\.Office\.WebExtension|OSF\.DDA/);
     const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
     expect(html).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
     const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain('<SourceLocation DefaultValue="https://chitieu.example.vn/pane/taskpane.html"/>');
     expect(fs.readdirSync(path.join(out, "assets")).sort()).toEqual(["icon-128.png", "icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]);
+  });
+
+  it("keeps the pane's JavaScript within 250 KB gzipped; ExcelJS loads only in standalone mode", () => {
+    const entry = entryScripts();
+    expect(entry).toHaveLength(1);
+    const bytes = fs.readFileSync(path.join(out, entry[0]));
+    expect(zlib.gzipSync(bytes, { level: 9 }).length).toBeLessThanOrEqual(250 * 1024);
+    // ExcelJS's own banner is in a chunk of its own, not in the entry.
+    expect(bytes.toString("utf8")).not.toContain("exceljs");
+    expect(fs.readdirSync(out).some((f) => f.endsWith(".js") && fs.readFileSync(path.join(out, f), "utf8").includes("ExcelJS"))).toBe(true);
+  });
+});
+
+/** Serves a folder on 127.0.0.1. */
+async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const describeWithChromium = fs.existsSync(CHROMIUM) || process.env.CI === "true" ? describe : describe.skip;
+
+describeWithChromium("the built pane in Chromium, standalone mode", () => {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  const outside: string[] = [];
+  const shots = path.join(root, "test-output");
+
+  beforeAll(async () => {
+    server = await serve(out);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPane(): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "vi-VN" });
+    await context.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "appsforoffice.microsoft.com") return route.fulfill({ path: path.join(OFFICE_JS, path.basename(url.pathname)) });
+      if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector("body[data-ready=standalone]");
+    return page;
+  }
+
+  it("opens a workbook, finds the planted error, goes to its cell, generates the report and downloads it", async () => {
+    // The 6-month sample with a stated TH/KH that its figures do not give (G11: 52 instead of 44,2).
+    const input = path.join(out, "planted.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(root, "samples", "tuyen-quang-6-thang-2020.xlsx"));
+    book.getWorksheet("Biểu 01")!.getCell("G11").value = 52;
+    await book.xlsx.writeFile(input);
+
+    const page = await openPane();
+    await page.setInputFiles("input[type=file]", input);
+    await page.waitForSelector("table[data-sheet='Biểu 01']");
+    await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    const planted = page.locator("[data-finding='Biểu 01!G11']");
+    await planted.waitFor();
+    await expect(planted.textContent()).resolves.toMatch(/ghi 52% kế hoạch, nhưng 7.966\/18.029 = 44,18%/);
+    await planted.click();
+    await page.waitForSelector("td[data-cell=G11][aria-selected=true]");
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, "taskpane-check.png"), fullPage: true });
+
+    await page.getByRole("tab", { name: "Báo cáo" }).click();
+    await page.getByRole("button", { name: "Tạo trang báo cáo" }).click();
+    await page.getByText('Đã tạo trang "Báo cáo 6T-2020".').waitFor();
+    await page.screenshot({ path: path.join(shots, "taskpane-report.png"), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải bảng tính về" }).click()]);
+    expect(download.suggestedFilename()).toBe("planted-chitieu.xlsx");
+    const saved = path.join(out, "downloaded.xlsx");
+    await download.saveAs(saved);
+
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(saved);
+    expect(result.worksheets.map((w) => w.name)).toEqual(["Biểu 01", "Báo cáo 6T-2020"]);
+    const report = result.getWorksheet("Báo cáo 6T-2020")!;
+    const texts: string[] = [];
+    report.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
+    expect(texts).toContain("Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt 961,1 tỷ đồng, bằng 41,6% kế hoạch, giảm 4,2% so với cùng kỳ năm 2019.");
+    // The planted error is not narrated as if fine.
+    expect(texts.some((t) => t.startsWith('⚠ Chưa viết câu cho chỉ tiêu "Giá trị sản xuất công nghiệp (giá so sánh 2010)"'))).toBe(true);
+    expect(result.getWorksheet("Biểu 01")!.getCell("G11").value).toBe(52);
+    process.stdout.write(`Ảnh chụp ngăn tác vụ / pane screenshots: ${path.join(shots, "taskpane-check.png")}, taskpane-report.png\n`);
+  });
+
+  it("refuses a file that is not a workbook with a clear Vietnamese message", async () => {
+    const page = await openPane();
+    const bogus = path.join(out, "bao-cao.xlsx");
+    fs.writeFileSync(bogus, "đây không phải bảng tính");
+    await page.setInputFiles("input[type=file]", bogus);
+    await page.getByText(/Không mở được "bao-cao.xlsx": tệp không phải là bảng tính .xlsx/).waitFor();
+  });
+
+  afterAll(() => {
+    expect(outside).toEqual([]);
   });
 });
