@@ -1,7 +1,7 @@
 // Kiểm tra: findings grouped by sheet and severity with counts, a severity filter, a click goes
 // to the cell, next/previous, ignore with a reason, marks in the grid, export as a sheet.
 
-import { Badge, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { findingsSheet } from "../../core/fill/extra";
 import type { Finding, Severity } from "../../core/findings";
@@ -88,7 +88,7 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
                   const i = visible.indexOf(f);
                   return (
                     <li key={`${f.rule}|${f.cell}|${i}`} className={styles.item}>
-                      <Button appearance="subtle" className={`${styles.finding} ${i === current ? styles.current : ""}`} data-finding={`${f.sheet}!${f.cell}`} onClick={() => go(i)}>
+                      <Button appearance="subtle" className={mergeClasses(styles.finding, i === current && styles.current)} data-finding={`${f.sheet}!${f.cell}`} onClick={() => go(i)}>
                         <span>
                           <Badge appearance="filled" color={BADGE[f.severity]}>
                             {t[f.severity]}

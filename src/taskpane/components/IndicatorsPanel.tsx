@@ -2,7 +2,7 @@
 // comparison columns into the sheet as formulas, only after the user confirms the columns, and
 // never over cells that hold something without asking again.
 
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Indicator } from "../../core/analyze";
 import { comparisonColumns } from "../../core/fill/extra";
@@ -80,8 +80,8 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
               <td className={styles.cell} style={{ paddingLeft: `${4 + 10 * Math.max(0, i.level - 1)}px` }}>
                 {i.name}
               </td>
-              <td className={`${styles.cell} ${styles.number}`}>{pct(i.planPercent)}</td>
-              <td className={`${styles.cell} ${styles.number}`}>{change(i, t)}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{pct(i.planPercent)}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{change(i, t)}</td>
               <td className={styles.cell}>{i.evaluation ?? ""}</td>
             </tr>
           ))}

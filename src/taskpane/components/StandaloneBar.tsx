@@ -1,7 +1,7 @@
 // Outside Office: open an .xlsx, see its sheets in a simple read-only grid (the selected finding's
 // cell highlighted, marks coloured), download the workbook with what chitieu added.
 
-import { Button, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { address, cellText, columnLetters, type WorkbookSnapshot } from "../../core/snapshot";
 import type { StandaloneHost } from "../../hosts/standalone";
@@ -84,9 +84,9 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
           <table className={styles.table} data-sheet={snap.name}>
             <thead>
               <tr>
-                <th className={`${styles.cell} ${styles.head}`} />
+                <th className={mergeClasses(styles.cell, styles.head)} />
                 {Array.from({ length: COLS }, (_, c) => (
-                  <th key={c} className={`${styles.cell} ${styles.head}`}>
+                  <th key={c} className={mergeClasses(styles.cell, styles.head)}>
                     {columnLetters(c)}
                   </th>
                 ))}
@@ -97,13 +97,13 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
                 const r = first + k;
                 return (
                   <tr key={r}>
-                    <th className={`${styles.cell} ${styles.head}`}>{r + 1}</th>
+                    <th className={mergeClasses(styles.cell, styles.head)}>{r + 1}</th>
                     {Array.from({ length: COLS }, (_, c) => {
                       const at = address(r, c);
                       const selected = state.selection?.sheet === snap.name && state.selection.address === at;
                       const mark = state.marks.get(`${snap.name}!${at}`);
                       return (
-                        <td key={c} ref={selected ? selectedRef : undefined} data-cell={at} aria-selected={selected || undefined} className={`${styles.cell} ${selected ? styles.selected : ""}`} style={mark ? { backgroundColor: MARK[mark], color: "#000" } : undefined}>
+                        <td key={c} ref={selected ? selectedRef : undefined} data-cell={at} aria-selected={selected || undefined} className={mergeClasses(styles.cell, selected && styles.selected)} style={mark ? { backgroundColor: MARK[mark], color: "#000" } : undefined}>
                           {cellText(row[c])}
                         </td>
                       );
