@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   reportYear?: number | null;
   /** Only this sheet (by name). */
   sheet?: string | null;
+  /** The reporting period, when the official sets it; read from titles and headers when absent. */
+  period?: Period | null;
   catalogue?: Catalogue;
   evaluation?: EvaluationOptions;
 }
@@ -143,7 +145,8 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
       reports.push(skipped(sheet.name, "không có dòng tiêu đề cột của biểu chỉ tiêu (STT, Chỉ tiêu, Kế hoạch, Thực hiện…)", "no indicator table header found"));
       continue;
     }
-    const resolved = own.reportYear === null && workbookYear !== null ? resolveColumns(header, sheet.name, workbookYear) : own;
+    const columns = own.reportYear === null && workbookYear !== null ? resolveColumns(header, sheet.name, workbookYear) : own;
+    const resolved = options.period === undefined ? columns : { ...columns, period: options.period };
     const read = readSheet(sheet, header.dataStart, resolved, matcher, evaluationOptions);
     if ("skip" in read) {
       reports.push(skipped(sheet.name, read.skip, read.skipEn));

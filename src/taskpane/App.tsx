@@ -2,12 +2,13 @@
 // holds the session (snapshot, analysis, ignores) and hands each panel its data and its actions;
 // only the host talks to the workbook.
 
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import type { EditPlan } from "../core/fill/plan";
 import { applyIgnores, type Ignore } from "../core/ignores";
 import type { Finding } from "../core/findings";
+import type { Period } from "../core/period";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { HostError, type WorkbookHost } from "../hosts/host";
 import type { StandaloneHost } from "../hosts/standalone";
@@ -64,8 +65,12 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
   const [progress, setProgress] = React.useState<string | null>(null);
   const [error, setError] = React.useState<HostError | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  /** "" = as the workbook says; "12" = the whole year; "1"–"11" = that many months. */
+  const [period, setPeriod] = React.useState("");
   const yearRef = React.useRef(year);
   yearRef.current = year;
+  const periodRef = React.useRef(period);
+  periodRef.current = period;
 
   const busy = React.useCallback(async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
     setError(null);
@@ -85,7 +90,7 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
 
   const analyse = React.useCallback(async (snapshot: WorkbookSnapshot): Promise<Session> => {
     const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
-    const analysis = analyzeWorkbook(snapshot, { reportYear });
+    const analysis = analyzeWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current) });
     if (!analysis.sheets.some((s) => s.status === "indicators")) throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");
     if (!yearRef.current && analysis.reportYear) setYear(String(analysis.reportYear));
     const ignores = await host.loadIgnores();
@@ -148,7 +153,22 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
           <Input value={year} inputMode="numeric" maxLength={4} onChange={(_, d) => setYear(d.value.replace(/\D/g, ""))} onBlur={() => session && void busy(t.working, async () => setSession(await analyse(session.snapshot)))} />
         </Field>
         <Field label={t.period}>
-          <Input readOnly value={session ? periodLabel(session.analysis, t) : ""} />
+          <Select
+            value={period}
+            onChange={(_, d) => {
+              periodRef.current = d.value;
+              setPeriod(d.value);
+              if (session) void busy(t.working, async () => setSession(await analyse(session.snapshot)));
+            }}
+          >
+            <option value="">{session ? `${t.fromWorkbook}: ${periodLabel(session.analysis, t)}` : t.fromWorkbook}</option>
+            {Array.from({ length: 11 }, (_, i) => (
+              <option key={i + 1} value={String(i + 1)}>
+                {i + 1} {t.months}
+              </option>
+            ))}
+            <option value="12">{t.wholeYear}</option>
+          </Select>
         </Field>
       </div>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
@@ -175,6 +195,13 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
       {tab === "report" && <ReportPanel t={t} session={session} actions={actions} />}
     </div>
   );
+}
+
+/** The period the official chose, as the core takes it; undefined leaves it to the workbook. */
+function periodOption(value: string): Period | null | undefined {
+  if (value === "") return undefined;
+  const months = Number(value);
+  return months === 12 ? { kind: "year", months: 12, label: "năm" } : { kind: "months", months, label: `${months} tháng` };
 }
 
 function periodLabel(analysis: Analysis, t: Strings): string {

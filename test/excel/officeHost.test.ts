@@ -159,3 +159,36 @@ describe("marks, selection and ignores", () => {
     await expect(host(fakeExcel([]), { settings }).saveIgnores([])).rejects.toBeInstanceOf(HostError);
   });
 });
+
+describe("re-checking on edit", () => {
+  test("debounced, and the add-in's own writes never trigger it", async () => {
+    jest.useFakeTimers();
+    try {
+      const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }]);
+      const handlers: Array<(e: unknown) => Promise<void>> = [];
+      const office = new OfficeHost({
+        supports: () => true,
+        run: (async (batch: (c: any) => Promise<unknown>) => {
+          const worksheets = excel.context.workbook.worksheets;
+          const items = () => [{ onChanged: { add: (h: (e: unknown) => Promise<void>) => (handlers.push(h), { remove: () => undefined }) } }];
+          return batch({ ...excel.context, workbook: { worksheets: { load: worksheets.load, get items() { return items(); } } }, sync: async () => void excel.state.syncs++ });
+        }) as never,
+      });
+      const callback = jest.fn();
+      const stop = await office.onUserEdit(callback);
+      expect(handlers).toHaveLength(1);
+      await handlers[0]({ triggerSource: "Unknown" });
+      await handlers[0]({ triggerSource: "Unknown" });
+      jest.advanceTimersByTime(1000);
+      expect(callback).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(600);
+      expect(callback).toHaveBeenCalledTimes(1);
+      await handlers[0]({ triggerSource: "ThisLocalAddin" });
+      jest.advanceTimersByTime(2000);
+      expect(callback).toHaveBeenCalledTimes(1);
+      stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -183,8 +183,19 @@ describe("the pane with a host", () => {
     wrap(<App host={fakeHost()} initialLang="vi" />);
     await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
     expect(await screen.findByDisplayValue("2020")).toBeTruthy();
-    expect(screen.getByDisplayValue("6 tháng")).toBeTruthy();
+    expect(screen.getByDisplayValue("Theo bảng tính: 6 tháng")).toBeTruthy();
     expect(document.querySelectorAll("[data-finding]").length).toBeGreaterThan(0);
+  });
+
+  test("setting the period to the whole year re-evaluates: the plan can now be judged", async () => {
+    wrap(<App host={fakeHost()} initialLang="vi" />);
+    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    await screen.findByDisplayValue("2020");
+    fireEvent.click(screen.getByRole("tab", { name: t.tabIndicators }));
+    const row = () => screen.getByText("Thu ngân sách nhà nước trên địa bàn").closest("tr") as HTMLElement;
+    expect(within(row()).queryByText("Không đạt")).toBeNull();
+    await act(async () => fireEvent.change(screen.getByLabelText(t.period), { target: { value: "12" } }));
+    await waitFor(() => expect(within(row()).getByText("Không đạt")).toBeTruthy());
   });
 
   test("a host error is shown in plain Vietnamese with what to do", async () => {
