@@ -3,34 +3,17 @@
 // the report, download it and read the download back with ExcelJS. No request may leave localhost:
 // office.js is routed from the CDN to the @microsoft/office-js package (tests only).
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { buildPane, CHROMIUM, CHROMIUM_FLAGS, entryScripts, OFFICE_JS_HOST, officeJsFile, serveFolder } from "../src/bench/pane";
 
 const root = path.join(__dirname, "..");
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-dist-"));
-const OFFICE_JS = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
-    cwd: root,
-    env: { ...process.env, HOST_URL: "https://chitieu.example.vn/pane" },
-    stdio: "pipe",
-  });
-});
-
-/** The scripts taskpane.html loads at start (the entry), as opposed to chunks loaded on demand. */
-function entryScripts(): string[] {
-  const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
-  return [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).filter((src) => !src.startsWith("http"));
-}
+beforeAll(() => buildPane(out, "https://chitieu.example.vn/pane"));
 
 describe("npm run build", () => {
   it("bundles the pane without office.js and rewrites the manifest for the host URL", () => {
@@ -45,7 +28,7 @@ describe("npm run build", () => {
   });
 
   it("keeps the pane's JavaScript within 250 KB gzipped; ExcelJS loads only in standalone mode", () => {
-    const entry = entryScripts();
+    const entry = entryScripts(out);
     expect(entry).toHaveLength(1);
     const bytes = fs.readFileSync(path.join(out, entry[0]));
     expect(zlib.gzipSync(bytes, { level: 9 }).length).toBeLessThanOrEqual(250 * 1024);
@@ -54,21 +37,6 @@ describe("npm run build", () => {
     expect(fs.readdirSync(out).some((f) => f.endsWith(".js") && fs.readFileSync(path.join(out, f), "utf8").includes("ExcelJS"))).toBe(true);
   });
 });
-
-/** Serves a folder on 127.0.0.1. */
-async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const describeWithChromium = fs.existsSync(CHROMIUM) || process.env.CI === "true" ? describe : describe.skip;
 
@@ -79,7 +47,7 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
   const shots = path.join(root, "test-output");
 
   beforeAll(async () => {
-    server = await serve(out);
+    server = await serveFolder(out);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   });
   afterAll(async () => {
@@ -91,7 +59,7 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: "vi-VN" });
     await context.route("**/*", async (route) => {
       const url = new URL(route.request().url());
-      if (url.hostname === "appsforoffice.microsoft.com") return route.fulfill({ path: path.join(OFFICE_JS, path.basename(url.pathname)) });
+      if (url.hostname === OFFICE_JS_HOST) return route.fulfill({ path: officeJsFile(url.href) });
       if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
       outside.push(url.href);
       return route.abort();

@@ -5,7 +5,6 @@
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
 import * as zlib from "node:zlib";
 import * as path from "node:path";
 import { analyzeWorkbook } from "../core/analyze";
@@ -16,6 +15,7 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import { applyPlanToBytes } from "../hosts/xlsx/applyPlan";
 import { readWorkbook } from "../hosts/xlsx/readWorkbook";
 import { benchWorkbook, BENCH_INDICATORS, BENCH_SHEETS } from "./generate";
+import { buildPane, CHROMIUM, CHROMIUM_FLAGS, entryScripts, OFFICE_JS_HOST, officeJsFile, serveFolder } from "./pane";
 
 const RUNS = 7;
 const WARMUP = 3;
@@ -123,40 +123,30 @@ async function main(): Promise<void> {
  * headless Chromium, office.js served locally.
  */
 async function benchPane(dir: string): Promise<void> {
-  const root = path.resolve(__dirname, "..", "..");
   const out = path.join(dir, "dist");
-  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], { cwd: root, stdio: "ignore" });
-  const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
-  const entry = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).filter((src) => !src.startsWith("http"));
+  buildPane(out);
+  const entry = entryScripts(out);
   const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length / 1024;
   const entryKB = entry.reduce((n, f) => n + gz(f), 0);
   const chunks = fs.readdirSync(out).filter((f) => f.endsWith(".js") && !entry.includes(f));
   const chunkKB = chunks.reduce((n, f) => n + gz(f), 0);
   let line = `(f) ngăn tác vụ / the pane: JavaScript ban đầu ${entryKB.toFixed(0)} KB gzip (mục tiêu ≤ 250 KB); ExcelJS cho chế độ độc lập, nạp khi cần: ${chunkKB.toFixed(0)} KB gzip`;
-  const chromium = "/usr/bin/chromium";
-  if (fs.existsSync(chromium)) {
-    const { chromium: launcher } = await import("playwright-core");
-    const server = http.createServer((req, res) => {
-      const file = path.join(out, new URL(req.url ?? "/", "http://x").pathname);
-      if (!file.startsWith(out) || !fs.existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { "content-type": file.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript" }).end(fs.readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/taskpane.html`;
-    const browser = await launcher.launch({ executablePath: chromium, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-    const officeJs = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+  if (fs.existsSync(CHROMIUM)) {
+    const { chromium } = await import("playwright-core");
+    const server = await serveFolder(out);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
       const context = await browser.newContext();
-      await context.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ path: path.join(officeJs, path.basename(new URL(route.request().url()).pathname)) }));
+      await context.route(`https://${OFFICE_JS_HOST}/**`, (route) => route.fulfill({ path: officeJsFile(route.request().url()) }));
       const page = await context.newPage();
-      await page.goto(url);
+      await page.goto(`${server.url}/taskpane.html`);
       await page.waitForSelector("body[data-ready] button");
       times.push(await page.evaluate(() => performance.now()));
       await context.close();
     }
     await browser.close();
-    server.close();
+    await server.close();
     line += `\n    từ lúc tải trang đến khi dùng được / page load to interactive: ${median(times.slice(1)).toFixed(0)} ms (trung vị 5 lần; mục tiêu < 1000 ms)`;
   }
   process.stdout.write(line + "\n");

@@ -275,8 +275,8 @@ const EMPTY: Reading = { value: null, text: null, written: null, alternative: nu
 const NO_CELLS: readonly string[] = Object.freeze([]);
 const percentFormats = new Map<string, boolean>();
 
-/** Whether a number format shows its value as a percentage ("0.0%", not "0.0\"%\""). */
-function isPercentFormat(format: string): boolean {
+/** Whether a number format shows its value as a percentage ("0.0%", not "0.0\"%\""); cached per format. */
+export function isPercentFormat(format: string): boolean {
   let percent = percentFormats.get(format);
   if (percent === undefined) {
     percent = format.replace(/"[^"]*"/g, "").includes("%");

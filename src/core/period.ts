@@ -17,7 +17,17 @@ export interface Period {
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-const ROMAN_LABEL = ["", "I", "II", "III", "IV"];
+const ROMAN_NUMERALS = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+
+/** I, II, … XV as reports number quarters and sections; beyond that, the number itself. */
+export function romanNumeral(n: number): string {
+  return ROMAN_NUMERALS[n] ?? String(n);
+}
+
+/** The first `months` months of the year (12: the whole year). */
+export function monthsPeriod(months: number): Period {
+  return months === 12 ? { kind: "year", months: 12, label: "năm" } : { kind: "months", months, label: `${months} tháng` };
+}
 
 /**
  * The period a folded or raw text names, the most cumulative one first: "quý II và 6 tháng đầu
@@ -28,12 +38,12 @@ export function detectPeriod(text: string): Period | null {
   const months = /(?:^|[^\d/.,])(\d{1,2}) ?(?:thang|t\b|t(?=\/|\d{4}|dn))/.exec(f);
   if (months) {
     const n = Number(months[1]);
-    if (n >= 1 && n <= 12) return n === 12 ? { kind: "year", months: 12, label: "năm" } : { kind: "months", months: n, label: `${n} tháng` };
+    if (n >= 1 && n <= 12) return monthsPeriod(n);
   }
   const quarter = /\bquy ?(iv|iii|ii|i|[1-4])\b/.exec(f) ?? /\bq([1-4])\b/.exec(f);
   if (quarter) {
     const q = ROMAN[quarter[1]] ?? Number(quarter[1]);
-    return { kind: "quarter", months: q * 3, index: q, label: `quý ${ROMAN_LABEL[q]}` };
+    return { kind: "quarter", months: q * 3, index: q, label: `quý ${romanNumeral(q)}` };
   }
   const month = /\bthang (\d{1,2})\b/.exec(f);
   if (month) {

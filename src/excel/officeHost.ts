@@ -9,7 +9,7 @@ import type { EditPlan, PlannedCell, PlanStyle, SheetPlan, SheetWrite } from "..
 import type { Finding } from "../core/findings";
 import { parseIgnores, type Ignore } from "../core/ignores";
 import { columnLetters, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
-import { HostError, type WorkbookHost } from "../hosts/host";
+import { HostError, MARK_COLORS, type WorkbookHost } from "../hosts/host";
 
 /** Requests and responses in Excel on the web are limited to 5 MB: stay well under it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -18,7 +18,6 @@ const CELL_OVERHEAD = 24;
 /** Signature in the formula of every mark: how chitieu finds its own conditional formats. */
 export const MARK_SIGNATURE = '"chitieu"<>""';
 const SETTINGS_KEY = "chitieu.ignores";
-const MARK_COLORS = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -100,28 +99,34 @@ function cellBytes(cell: PlannedCell): number {
   return CELL_OVERHEAD + (cell.formula?.length ?? 0) + (typeof cell.value === "string" ? cell.value.length * 2 : 8) + (cell.style ? 120 : 0);
 }
 
-/** Rows of a plan grouped into blocks whose cells fit the payload budget. */
-export function rowBlocks(cells: readonly PlannedCell[], budget: number): PlannedCell[][] {
-  const byRow = new Map<number, PlannedCell[]>();
-  for (const c of cells) {
-    const at = parseAddress(c.address);
+/** A plan's cells as rows in sheet order, each row's cells in column order with their columns. */
+type PlannedRow = Array<{ cell: PlannedCell; col: number }>;
+
+function plannedRows(cells: readonly PlannedCell[]): PlannedRow[] {
+  const byRow = new Map<number, PlannedRow>();
+  for (const cell of cells) {
+    const at = parseAddress(cell.address);
     if (!at) continue;
-    const list = byRow.get(at.row) ?? [];
-    list.push(c);
-    byRow.set(at.row, list);
+    const row = byRow.get(at.row) ?? [];
+    row.push({ cell, col: at.col });
+    byRow.set(at.row, row);
   }
-  const blocks: PlannedCell[][] = [];
-  let block: PlannedCell[] = [];
+  return [...byRow.keys()].sort((a, b) => a - b).map((r) => (byRow.get(r) as PlannedRow).sort((a, b) => a.col - b.col));
+}
+
+/** Rows grouped into blocks whose cells fit the payload budget. */
+function rowBlocks(rows: readonly PlannedRow[], budget: number): PlannedRow[][] {
+  const blocks: PlannedRow[][] = [];
+  let block: PlannedRow[] = [];
   let bytes = 0;
-  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
-    const rowCells = byRow.get(row) as PlannedCell[];
-    const rowBytes = rowCells.reduce((n, c) => n + cellBytes(c), 0);
+  for (const row of rows) {
+    const rowBytes = row.reduce((n, c) => n + cellBytes(c.cell), 0);
     if (block.length > 0 && bytes + rowBytes > budget) {
       blocks.push(block);
       block = [];
       bytes = 0;
     }
-    block.push(...rowCells);
+    block.push(row);
     bytes += rowBytes;
   }
   if (block.length > 0) blocks.push(block);
@@ -146,18 +151,9 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
   }
 }
 
-/** Queues the writes of one block of cells: formulas and formats per row, styles per run of equal styles. */
-function queueCells(sheet: Excel.Worksheet, cells: readonly PlannedCell[], keepStyles: boolean): void {
-  const rows = new Map<number, PlannedCell[]>();
-  for (const c of cells) {
-    const at = parseAddress(c.address) as { row: number; col: number };
-    const list = rows.get(at.row) ?? [];
-    list.push(c);
-    rows.set(at.row, list);
-  }
-  for (const list of rows.values()) {
-    list.sort((a, b) => (parseAddress(a.address) as { col: number }).col - (parseAddress(b.address) as { col: number }).col);
-    // Contiguous runs in the row: one range each for formulas and number formats.
+/** Queues the writes of rows of cells: formulas and formats per contiguous run, styles per run of equal styles. */
+function queueCells(sheet: Excel.Worksheet, rows: readonly PlannedRow[], keepStyles: boolean): void {
+  for (const row of rows) {
     let run: PlannedCell[] = [];
     const flush = () => {
       if (run.length === 0) return;
@@ -177,10 +173,9 @@ function queueCells(sheet: Excel.Worksheet, cells: readonly PlannedCell[], keepS
       run = [];
     };
     let lastCol = -2;
-    for (const c of list) {
-      const col = (parseAddress(c.address) as { col: number }).col;
+    for (const { cell, col } of row) {
       if (col !== lastCol + 1) flush();
-      run.push(c);
+      run.push(cell);
       lastCol = col;
     }
     flush();
@@ -289,7 +284,7 @@ export class OfficeHost implements WorkbookHost {
         };
         for (const sheetPlan of plan.sheets) {
           const sheet = this.createSheet(context, sheetPlan);
-          const blocks = rowBlocks(sheetPlan.cells, this.budget);
+          const blocks = rowBlocks(plannedRows(sheetPlan.cells), this.budget);
           for (const block of blocks) {
             if (!first) await nextBatch();
             first = false;
@@ -351,7 +346,7 @@ export class OfficeHost implements WorkbookHost {
 
   private queueWrite(context: Excel.RequestContext, write: SheetWrite): void {
     const sheet = context.workbook.worksheets.getItem(write.sheet);
-    queueCells(sheet, write.cells, true);
+    queueCells(sheet, plannedRows(write.cells), true);
   }
 
   async select(sheet: string, address: string): Promise<void> {

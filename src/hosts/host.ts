@@ -6,6 +6,9 @@ import type { Finding } from "../core/findings";
 import type { Ignore } from "../core/ignores";
 import type { WorkbookSnapshot } from "../core/snapshot";
 
+/** Fill colours of marked cells by severity, the same in Excel and in the standalone grid. */
+export const MARK_COLORS = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
+
 export interface WorkbookHost {
   kind: "excel" | "standalone";
   /** Every sheet of the workbook as the core reads it. */

@@ -25,8 +25,6 @@ export class StandaloneHost implements WorkbookHost {
   private ignores: Ignore[] = [];
   private listeners = new Set<() => void>();
   private state: GridState = { snapshot: null, selection: null, marks: new Map(), version: 0 };
-  /** Whether a plan was applied since the file was opened: there is something to download. */
-  changed = false;
 
   private update(patch: Partial<GridState>): void {
     this.state = { ...this.state, ...patch, version: this.state.version + 1 };
@@ -51,7 +49,6 @@ export class StandaloneHost implements WorkbookHost {
       const snapshot = await readWorkbook(bytes);
       this.bytes = bytes;
       this.fileName = name;
-      this.changed = false;
       this.ignores = [];
       this.update({ snapshot, selection: null, marks: new Map() });
       return snapshot;
@@ -70,7 +67,6 @@ export class StandaloneHost implements WorkbookHost {
     if (!this.bytes) throw new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.");
     const [{ readWorkbook }, { applyPlanToBytes }] = await xlsx();
     this.bytes = await applyPlanToBytes(this.bytes, plan);
-    this.changed = true;
     this.update({ snapshot: await readWorkbook(this.bytes) });
   }
 

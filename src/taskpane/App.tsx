@@ -8,7 +8,7 @@ import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import type { EditPlan } from "../core/fill/plan";
 import { applyIgnores, type Ignore } from "../core/ignores";
 import type { Finding } from "../core/findings";
-import type { Period } from "../core/period";
+import { monthsPeriod, type Period } from "../core/period";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { HostError, type WorkbookHost } from "../hosts/host";
 import type { StandaloneHost } from "../hosts/standalone";
@@ -200,8 +200,7 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
 /** The period the official chose, as the core takes it; undefined leaves it to the workbook. */
 function periodOption(value: string): Period | null | undefined {
   if (value === "") return undefined;
-  const months = Number(value);
-  return months === 12 ? { kind: "year", months: 12, label: "năm" } : { kind: "months", months, label: `${months} tháng` };
+  return monthsPeriod(Number(value));
 }
 
 function periodLabel(analysis: Analysis, t: Strings): string {

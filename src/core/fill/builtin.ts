@@ -5,10 +5,11 @@
 import type { Indicator } from "../analyze";
 import { indicatorSentence, periodWithYear, summarySentence } from "../narrative/write";
 import { valueAt } from "../rules/context";
+import { romanNumeral } from "../period";
 import { address } from "../snapshot";
 import { figureFormat, figureFormula, PERCENT_FORMAT, pointsFormula, POINTS_FORMAT, ratioFormula, sheetRef, type FigureField } from "./formulas";
 import { markerText, placeSheet, type PlanStyle, type PlannedCell, type SheetPlan } from "./plan";
-import { roman, sections, shortPeriod, type FillSource } from "./source";
+import { sections, shortPeriod, type FillSource } from "./source";
 
 const TITLE: PlanStyle = { bold: true, size: 13, horizontal: "center", vertical: "middle", wrap: true };
 const SUBTITLE: PlanStyle = { italic: true, size: 10, horizontal: "center", wrap: true };
@@ -58,7 +59,7 @@ function comparisonCells(indicator: Indicator, row: number, hasNumber: (field: F
   let evaluationCell: PlannedCell | null = null;
   if (indicator.evaluation !== null) {
     const better = indicator.direction === "lower" ? "<" : ">";
-    evaluationCell = pointPlan && indicator.planTarget?.qualifier === "point"
+    evaluationCell = pointPlan
       ? { address: `I${row}`, formula: `IF(AND(ISNUMBER(${F}),ISNUMBER(${E})),IF(${F}=${E},"Đạt",IF(${F}${better}${E},"Vượt","Không đạt")),"-")`, value: indicator.evaluation, style: { ...CELL, horizontal: "center" } }
       : { address: `I${row}`, value: indicator.evaluation, style: { ...CELL, horizontal: "center" } };
   }
@@ -89,7 +90,7 @@ export function indicatorTable(source: FillSource): SheetPlan {
     }
     lastSheet = section.sheet;
     if (section.group) {
-      cells.push({ address: `A${row}`, value: roman(++groupNumber), style: { ...GROUP, horizontal: "center" } });
+      cells.push({ address: `A${row}`, value: romanNumeral(++groupNumber), style: { ...GROUP, horizontal: "center" } });
       cells.push({ address: `B${row}`, value: section.group, style: GROUP });
       for (const c of "CDEFGHI") cells.push({ address: `${c}${row}`, value: null, style: GROUP });
       row++;
@@ -187,7 +188,7 @@ export function narrativeReport(source: FillSource): SheetPlan {
   for (const item of narrative(source)) {
     switch (item.kind) {
       case "group":
-        cells.push({ address: `A${row}`, value: `${roman(++groupNumber)}. ${item.text}`, style: { bold: true } });
+        cells.push({ address: `A${row}`, value: `${romanNumeral(++groupNumber)}. ${item.text}`, style: { bold: true } });
         break;
       case "sentence":
         cells.push({ address: `A${row}`, value: item.text, style: { wrap: true, vertical: "top" } });

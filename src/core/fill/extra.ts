@@ -47,11 +47,7 @@ export function comparisonColumns(workbook: WorkbookSnapshot, analysis: Analysis
   const style = analysis.sheets.find((s) => s.name === sheet)?.numberStyle ?? "vi";
   const cells: PlannedCell[] = [];
   const occupied: string[] = [];
-  const local = (i: Indicator, field: "actual" | "plan" | "previous") => {
-    const formula = source && i[field] !== null ? figureFormula(i, field, source, style) : null;
-    // References on the same sheet need no sheet name.
-    return formula?.split(`'${sheet.replace(/'/g, "''")}'!`).join("") ?? null;
-  };
+  const local = (i: Indicator, field: "actual" | "plan" | "previous") => (source && i[field] !== null ? figureFormula(i, field, source, style, true) : null);
   for (const i of analysis.indicators.filter((x) => x.sheet === sheet)) {
     const actual = local(i, "actual");
     const add = (letter: string | null, formula: string | null, value: number | null, numberFormat: string) => {

@@ -2,7 +2,7 @@
 // source cells so that an official can audit them and the table follows later edits; comparisons
 // are computed over those references and guarded with IFERROR, as the core guards its divisions.
 
-import type { Indicator } from "../analyze";
+import { isPercentFormat, type Indicator } from "../analyze";
 import type { NumberStyle } from "../numbers";
 import { decimalsAt } from "../rules/context";
 import { parseAddress, type SheetSnapshot } from "../snapshot";
@@ -19,22 +19,22 @@ export function formulaString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function isPercentFormat(format: string | null | undefined): boolean {
-  return !!format && format.replace(/"[^"]*"/g, "").includes("%");
-}
-
 /**
  * The formula that brings one figure of an indicator from its source cell, as the core read it:
  * a percent-formatted 0.027 is 2.7, a number typed as text "1.235,6" goes through NUMBERVALUE with
- * the sheet's separators. Null when the indicator has no such cell.
+ * the sheet's separators. A formula written on the source sheet itself (`onSourceSheet`) refers to
+ * the cell without the sheet's name. Null when the indicator has no such cell.
  */
-export function figureFormula(indicator: Indicator, field: FigureField, source: SheetSnapshot, style: NumberStyle): string | null {
+export function figureFormula(indicator: Indicator, field: FigureField, source: SheetSnapshot, style: NumberStyle, onSourceSheet = false): string | null {
   const address = indicator.cells[field];
   if (!address) return null;
-  const ref = sheetRef(indicator.sheet, address);
+  const ref = onSourceSheet ? address : sheetRef(indicator.sheet, address);
   const at = parseAddress(address);
   const value = at ? source.values[at.row]?.[at.col] : undefined;
-  if (typeof value === "number") return isPercentFormat(source.numberFormats?.[at!.row]?.[at!.col]) ? `${ref}*100` : ref;
+  if (typeof value === "number") {
+    const format = source.numberFormats?.[at!.row]?.[at!.col];
+    return format && isPercentFormat(format) ? `${ref}*100` : ref;
+  }
   if (typeof value === "string" && indicator.textNumbers.includes(address)) {
     const [decimal, group] = style === "vi" ? [",", "."] : [".", ","];
     return `NUMBERVALUE(${ref},"${decimal}","${group}")${value.includes("%") ? "*100" : ""}`;

@@ -95,7 +95,7 @@ export function parseTemplateSheet(sheet: SheetSnapshot): { cells: TemplateCell[
       if (placeholder.type !== "each") continue;
       if (loopRows.has(cell.row)) problems.push({ cell: a1(cell.row, cell.col), id: "two-loops-in-row", message: `Ô ${a1(cell.row, cell.col)}: một dòng chỉ lặp theo một nhóm`, messageEn: "one loop per row" });
       else loopRows.set(cell.row, placeholder.group);
-      if (cell.placeholders.length > 1 || cell.text.trim() !== cell.text.slice(cell.placeholders[0].start, cell.placeholders[0].end)) {
+      if (alonePlaceholder(cell) === null) {
         problems.push({ cell: a1(cell.row, cell.col), id: "loop-outside-row", message: `Ô ${a1(cell.row, cell.col)}: {{each …}} phải đứng riêng một ô (ô này sẽ ghi số thứ tự)`, messageEn: "{{each …}} must be alone in its cell (it becomes the row number)" });
       }
     }
@@ -110,6 +110,8 @@ export function parseTemplateSheet(sheet: SheetSnapshot): { cells: TemplateCell[
   return { cells, problems };
 }
 
-export function cellAddress(cell: TemplateCell): string {
-  return a1(cell.row, cell.col);
+/** The placeholder that fills its whole cell (spaces aside), or null when the cell holds more. */
+export function alonePlaceholder(cell: TemplateCell): Placeholder | null {
+  const [first] = cell.placeholders;
+  return cell.placeholders.length === 1 && cell.text.trim() === cell.text.slice(first.start, first.end) ? first.placeholder : null;
 }

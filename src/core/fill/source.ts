@@ -6,7 +6,7 @@ import type { Analysis, Indicator, SheetReport } from "../analyze";
 import type { Finding } from "../findings";
 import { sheetWording, type SheetWording } from "../narrative/write";
 import type { NumberStyle } from "../numbers";
-import type { Period } from "../period";
+import { romanNumeral, type Period } from "../period";
 import { decimalsShown } from "../rules/context";
 import { parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 
@@ -64,7 +64,7 @@ export function fillSource(workbook: WorkbookSnapshot, analysis: Analysis): Fill
 export function shortPeriod(period: Period | null, year: number | null): string {
   const y = year ?? "";
   if (!period) return `năm ${y}`.trim();
-  if (period.kind === "quarter") return `Q${["", "I", "II", "III", "IV"][period.index ?? period.months / 3]}-${y}`;
+  if (period.kind === "quarter") return `Q${romanNumeral(period.index ?? period.months / 3)}-${y}`;
   if (period.kind === "month") return `T${period.index ?? period.months}-${y}`;
   return `${period.months}T-${y}`;
 }
@@ -78,10 +78,4 @@ export function sections(indicators: readonly Indicator[]): Array<{ sheet: strin
     else out.push({ sheet: i.sheet, group: i.group, indicators: [i] });
   }
   return out;
-}
-
-export const ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
-
-export function roman(n: number): string {
-  return ROMAN[n] ?? String(n);
 }

@@ -9,9 +9,10 @@ import { DEFAULT_CATALOGUE } from "../catalogueData";
 import { indicatorSentence, periodPhrase, summarySentence } from "../narrative/write";
 import { formatCompact, formatNumber, roundTo } from "../numbers";
 import { address, type SheetSnapshot } from "../snapshot";
+import { formatDecimals } from "../rules/context";
 import { fold } from "../text";
 import { figureFormula, pointsFormula, ratioFormula, type FigureField } from "./formulas";
-import { parseTemplateSheet, type Field, type Placeholder, type TemplateCell, type TemplateProblem } from "./placeholders";
+import { alonePlaceholder, parseTemplateSheet, type Field, type Placeholder, type TemplateCell, type TemplateProblem } from "./placeholders";
 import { markerText, placeSheet, type PlannedCell, type SheetPlan } from "./plan";
 import { shortPeriod, type FillSource } from "./source";
 
@@ -53,15 +54,9 @@ class IndicatorFinder {
   }
 }
 
-function decimalsOfFormat(format: string | null): number | null {
-  if (!format) return null;
-  const m = /\.([0#]+)/.exec(format.split(";")[0].replace(/"[^"]*"/g, ""));
-  return m ? m[1].length : 0;
-}
-
 /** A field as text inside a sentence of the template. */
 function fieldText(indicator: Indicator, field: Field, format: string | null, source: FillSource): string {
-  const decimals = decimalsOfFormat(format);
+  const decimals = format ? formatDecimals(format) : null;
   const number = (value: number | null, fallback: number) => (value === null ? "-" : decimals === null ? formatCompact(roundTo(value, fallback), fallback) : formatNumber(value, decimals));
   switch (field) {
     case "name":
@@ -148,7 +143,7 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
   const planned: PlannedCell[] = [];
   const fill = (cell: TemplateCell, row: number, rowIndicator: Indicator | null, sequence: number): void => {
     const at = address(row, cell.col);
-    const only = cell.placeholders.length === 1 && cell.text.trim() === cell.text.slice(cell.placeholders[0].start, cell.placeholders[0].end) ? cell.placeholders[0].placeholder : null;
+    const only = alonePlaceholder(cell);
     if (only?.type === "each") {
       planned.push({ address: at, value: sequence });
       return;

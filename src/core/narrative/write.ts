@@ -44,9 +44,8 @@ export function periodWithYear(period: Period | null, year: number | null): stri
 /** "6 tháng đầu năm", "quý II", "tháng 5", or "năm 2021" for a whole year. */
 export function periodPhrase(period: Period | null, year: number | null): string {
   if (!period || period.months === 12) return year ? `năm ${year}` : "cả năm";
-  if (period.kind === "quarter") return `quý ${["", "I", "II", "III", "IV"][period.index ?? period.months / 3]}`;
-  if (period.kind === "month") return `tháng ${period.index ?? period.months}`;
-  return `${period.months} tháng đầu năm`;
+  // "quý II", "tháng 5" as the period names itself; cumulative months are "from the start of the year".
+  return period.kind === "months" ? `${period.months} tháng đầu năm` : period.label;
 }
 
 /** "tỷ đồng" for "Tỷ đồng", but "USD", "GRDP" and "%" as written. */

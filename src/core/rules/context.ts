@@ -59,15 +59,17 @@ export function decimalsShown(sheet: SheetSnapshot, a1: string | null): number {
   return at ? decimalsAt(sheet, at.row, at.col) : 0;
 }
 
+/** Decimals a number format shows: "0.0" → 1, "#,##0.00;[Red]-#,##0.00" → 2, '0" tỷ"' → 0. */
+export function formatDecimals(format: string): number {
+  const m = /\.([0#]+)/.exec(format.split(";")[0].replace(/"[^"]*"/g, ""));
+  return m ? m[1].length : 0;
+}
+
 /** decimalsShown by 0-based row and column. */
 export function decimalsAt(sheet: SheetSnapshot, row: number, col: number): number {
   const value = sheet.values[row]?.[col];
   const format = sheet.numberFormats?.[row]?.[col];
-  if (typeof value === "number" && format && format !== "General") {
-    const section = format.split(";")[0].replace(/"[^"]*"/g, "");
-    const m = /\.([0#]+)/.exec(section);
-    return m ? m[1].length : 0;
-  }
+  if (typeof value === "number" && format && format !== "General") return formatDecimals(format);
   if (typeof value === "string") return parseNumberText(value)?.decimals ?? 0;
   if (typeof value === "number") {
     // As Excel's General format shows it: the shortest form of the number, at most 4 decimals here.

@@ -4,6 +4,7 @@
 import { Button, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { address, cellText, columnLetters, type WorkbookSnapshot } from "../../core/snapshot";
+import { MARK_COLORS } from "../../hosts/host";
 import type { StandaloneHost } from "../../hosts/standalone";
 import type { Strings } from "../strings";
 
@@ -16,7 +17,6 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
 
-const MARK = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
 const ROWS = 150;
 const COLS = 16;
 
@@ -103,7 +103,7 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
                       const selected = state.selection?.sheet === snap.name && state.selection.address === at;
                       const mark = state.marks.get(`${snap.name}!${at}`);
                       return (
-                        <td key={c} ref={selected ? selectedRef : undefined} data-cell={at} aria-selected={selected || undefined} className={mergeClasses(styles.cell, selected && styles.selected)} style={mark ? { backgroundColor: MARK[mark], color: "#000" } : undefined}>
+                        <td key={c} ref={selected ? selectedRef : undefined} data-cell={at} aria-selected={selected || undefined} className={mergeClasses(styles.cell, selected && styles.selected)} style={mark ? { backgroundColor: MARK_COLORS[mark], color: "#000" } : undefined}>
                           {cellText(row[c])}
                         </td>
                       );
