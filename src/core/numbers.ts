@@ -144,6 +144,8 @@ export function formatCompact(value: number, max = 2, style: NumberStyle = "vi")
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
+  // Beyond 2^52 a double has no fraction left to round (and scaling may overflow to Infinity).
+  if (!(scaled < 2 ** 52)) return value;
   // A tiny nudge undoes binary representation error (1.005 * 100 = 100.49999…).
   const rounded = Math.round(scaled + scaled * Number.EPSILON * 4) / factor;
   return value < 0 ? -rounded : rounded;

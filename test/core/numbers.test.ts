@@ -75,4 +75,11 @@ describe("formatNumber", () => {
     expect(roundTo(1.005, 2)).toBe(1.01);
     expect(roundTo(-2.675, 2)).toBe(-2.68);
   });
+
+  it("leaves numbers too large to have a fraction as they are, never Infinity", () => {
+    expect(roundTo(1.7976931348623144e306, 3)).toBe(1.7976931348623144e306);
+    expect(roundTo(-1e300, 5)).toBe(-1e300);
+    expect(roundTo(2 ** 53 + 2, 1)).toBe(2 ** 53 + 2);
+    expect(formatNumber(1.7976931348623144e306, 3)).not.toMatch(/Infinity/);
+  });
 });
