@@ -89,12 +89,13 @@ describe("xlsx host", () => {
       await refuse(bytes.subarray(0, Math.floor(bytes.length * 0.9)), /hỏng hoặc không trọn vẹn/);
     });
 
-    it("a workbook whose contents are damaged", async () => {
+    it("a workbook whose sheet is damaged", async () => {
       const wb = new ExcelJS.Workbook();
-      addSheet(wb, "S", [["STT", "Chỉ tiêu", "Kế hoạch"]]);
+      addSheet(wb, "S", [["STT", "Chỉ tiêu", "Kế hoạch"], ...Array.from({ length: 50 }, (_, i) => [i, `Chỉ tiêu ${i}`, i * 1.5])]);
       const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-      // Overwrite compressed data after the first entry's header, keeping names and the directory.
-      for (let i = 80; i < 400; i++) bytes[i] = (bytes[i] * 7 + 13) & 0xff;
+      // Overwrite the sheet's compressed data after its entry header, keeping names and the directory.
+      const sheetAt = bytes.indexOf("xl/worksheets/sheet1.xml");
+      for (let i = sheetAt + 40; i < sheetAt + 200; i++) bytes[i] = (bytes[i] * 7 + 13) & 0xff;
       await refuse(bytes, /hỏng/);
     });
 

@@ -1,11 +1,15 @@
-// The xlsx host: ExcelJS reads a workbook file into the core's snapshot. Merged areas are kept as
-// areas (their hidden cells stay empty), formulas are read by their cached results, rich text by
-// its plain text. Files that are not usable workbooks are refused with a reason an official
-// understands, before ExcelJS sees them.
+// The xlsx host's reader: an .xlsx file into the core's snapshot. It reads only what the snapshot
+// holds (sheet order and visibility, cell values, number formats, merged areas) straight from the
+// file's XML parts, without building a spreadsheet object model: a check needs no more, and this
+// makes reading several times faster than a full ExcelJS load (ExcelJS still writes files; tests
+// hold this reader to ExcelJS's reading of the same files). Formulas are read by their cached
+// results, rich text by its plain text, dates as ISO dates. Files that are not usable workbooks
+// are refused with a reason an official understands.
 
-import ExcelJS from "exceljs";
 import { ExplainedError } from "../../core/errors";
-import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
+import { CLOSE, END, OPEN, XmlReader } from "./xml";
+import { ZipArchive, ZipError } from "./zip";
 
 /** A file that cannot be used as a workbook; the message says why, in Vietnamese and English. */
 export class WorkbookInputError extends ExplainedError {}
@@ -55,137 +59,302 @@ export function checkWorkbookBytes(bytes: Uint8Array): void {
   }
 }
 
-/** Worksheet parts the snapshot does not use: ExcelJS skips parsing them. */
-const UNUSED_PARTS = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "autoFilter", "rowBreaks", "hyperlinks", "pageMargins", "dataValidations", "pageSetup", "headerFooter", "printOptions", "picture", "drawing", "sheetProtection", "tableParts", "conditionalFormatting", "extLst"];
-
-/** ExcelJS's parsed model of a cell (after shared strings and styles are resolved). */
-interface CellModel {
-  address: string;
-  type: number;
-  value?: unknown;
-  result?: unknown;
-  text?: string;
-  style?: { numFmt?: string };
-}
-
-interface WorksheetModel {
-  id: number;
-  name: string;
-  state?: string;
-  rows: Array<{ number: number; cells: CellModel[] }>;
-  mergeCells?: string[];
-}
-
-interface WorkbookModel {
-  worksheets: Array<WorksheetModel | undefined>;
-  sheets?: Array<{ id: number }>;
-}
-
-/**
- * Loads with ExcelJS but keeps its parsed model instead of building its object graph: ExcelJS
- * parses the file as always, but the snapshot needs neither Worksheet nor Cell objects, which
- * cost a third of the load. (ExcelJS is pinned to 4.4.0, whose load ends by setting `model`.)
- */
-async function loadModel(bytes: Uint8Array): Promise<WorkbookModel | null> {
-  const workbook = new ExcelJS.Workbook();
-  let parsed: WorkbookModel | null = null;
-  Object.defineProperty(workbook, "model", {
-    configurable: true,
-    get: () => parsed,
-    set: (value: WorkbookModel) => {
-      parsed = value;
-    },
-  });
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: UNUSED_PARTS } as unknown as ExcelJS.XlsxReadOptions);
-  return parsed;
-}
-
 /** Reads .xlsx bytes into a snapshot. Throws WorkbookInputError for files that cannot be used. */
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   checkWorkbookBytes(bytes);
-  let model: WorkbookModel | null;
   try {
-    model = await loadModel(bytes);
+    return await readPackage(new ZipArchive(bytes));
   } catch (error) {
-    throw new WorkbookInputError("tệp bị hỏng hoặc không đọc được", `the file is corrupt or unreadable: ${(error as Error).message}`);
+    if (error instanceof WorkbookInputError) throw error;
+    // RangeError: a damaged directory points outside the file.
+    if (error instanceof ZipError || error instanceof RangeError) {
+      throw new WorkbookInputError("tệp bị hỏng hoặc không đọc được", `the file is corrupt or unreadable: ${error.message}`);
+    }
+    throw error;
   }
-  if (!model) throw new WorkbookInputError("tệp không chứa bảng tính đọc được", "no workbook model was read");
-  return snapshotOfModel(model);
 }
 
-function snapshotOfModel(model: WorkbookModel): WorkbookSnapshot {
-  const order = (id: number) => model.sheets?.findIndex((s) => s.id === id) ?? id;
-  const worksheets = model.worksheets.filter((w): w is WorksheetModel => w !== undefined).sort((a, b) => order(a.id) - order(b.id));
-  return { sheets: worksheets.map(sheetSnapshot) };
+interface Relationship {
+  type: string;
+  target: string;
 }
 
-/** 0-based column of an A1 address ("AB12" → 27). */
+/** The folder of a part, with its trailing slash ("xl/" for "xl/workbook.xml"). */
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+/** A relationship target as a part name: relative to the source's folder, or absolute from the root. */
+function resolvePart(folder: string, target: string): string {
+  const segments = (target.startsWith("/") ? target.slice(1) : folder + target).split("/");
+  const out: string[] = [];
+  for (const segment of segments) {
+    if (segment === "..") out.pop();
+    else if (segment !== "." && segment !== "") out.push(segment);
+  }
+  return out.join("/");
+}
+
+async function relationships(zip: ZipArchive, part: string): Promise<Map<string, Relationship>> {
+  const found = new Map<string, Relationship>();
+  const xml = await zip.text(`${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`);
+  if (xml === null) return found;
+  const reader = new XmlReader(xml);
+  for (let event = reader.next(); event !== END; event = reader.next()) {
+    if (event !== OPEN || reader.name !== "Relationship") continue;
+    const id = reader.attr("Id");
+    const target = reader.attr("Target");
+    if (id === null || target === null || reader.attr("TargetMode") === "External") continue;
+    found.set(id, { type: reader.attr("Type") ?? "", target: resolvePart(folderOf(part), target) });
+  }
+  return found;
+}
+
+/** The part a relationship of this kind points to (transitional and strict OOXML types end alike). */
+function partOfType(rels: Map<string, Relationship>, kind: string): string | null {
+  for (const rel of rels.values()) if (rel.type.endsWith(`/${kind}`)) return rel.target;
+  return null;
+}
+
+async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {
+  const workbookPart = partOfType(await relationships(zip, ""), "officeDocument") ?? "xl/workbook.xml";
+  const workbookXml = await zip.text(workbookPart);
+  if (workbookXml === null) throw new WorkbookInputError("tệp không chứa bảng tính đọc được", "the package has no workbook part");
+  const rels = await relationships(zip, workbookPart);
+  const book = readBook(workbookXml);
+  const strings = await sharedStrings(zip, partOfType(rels, "sharedStrings"));
+  const styles = await cellStyles(zip, partOfType(rels, "styles"));
+  const sheets: SheetSnapshot[] = [];
+  for (const sheet of book.sheets) {
+    const rel = rels.get(sheet.relId);
+    if (!rel || !rel.type.endsWith("/worksheet")) continue; // chart and macro sheets hold no table
+    const xml = await zip.text(rel.target);
+    if (xml === null) continue;
+    sheets.push({ name: sheet.name, ...readSheet(xml, strings, styles, book.date1904), hidden: sheet.hidden });
+  }
+  return { sheets };
+}
+
+interface BookSheet {
+  name: string;
+  relId: string;
+  hidden: boolean;
+}
+
+function readBook(xml: string): { sheets: BookSheet[]; date1904: boolean } {
+  const sheets: BookSheet[] = [];
+  let date1904 = false;
+  const reader = new XmlReader(xml);
+  for (let event = reader.next(); event !== END; event = reader.next()) {
+    if (event !== OPEN) continue;
+    if (reader.name === "workbookPr") date1904 = isTrue(reader.attr("date1904"));
+    else if (reader.name === "sheet") {
+      const state = reader.attr("state");
+      sheets.push({ name: reader.attr("name") ?? "", relId: reader.attr("id") ?? "", hidden: state !== null && state !== "visible" });
+    }
+  }
+  return { sheets, date1904 };
+}
+
+function isTrue(value: string | null): boolean {
+  return value === "1" || value === "true";
+}
+
+/** Excel's escape for characters XML cannot hold ("_x000D_" is a carriage return). */
+function decodeEscapes(text: string): string {
+  if (text.indexOf("_x") < 0) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * The plain text of a string item (`<si>` or `<is>`, just opened): its `<t>` texts, runs of rich
+ * text joined, phonetic guides (`<rPh>`) left out.
+ */
+function stringItem(reader: XmlReader): string {
+  let text = "";
+  for (let depth = 0; ; ) {
+    const event = reader.next();
+    if (event === END) break;
+    if (event === CLOSE) {
+      if (depth-- === 0) break;
+    } else if (reader.name === "t") text += reader.text();
+    else if (reader.name === "r") {
+      if (!reader.empty) depth++;
+    } else reader.skip();
+  }
+  return decodeEscapes(text);
+}
+
+async function sharedStrings(zip: ZipArchive, part: string | null): Promise<string[]> {
+  const xml = part === null ? null : await zip.text(part);
+  const strings: string[] = [];
+  if (xml === null) return strings;
+  const reader = new XmlReader(xml);
+  for (let event = reader.next(); event !== END; event = reader.next()) {
+    if (event === OPEN && reader.name === "si") strings.push(reader.empty ? "" : stringItem(reader));
+  }
+  return strings;
+}
+
+/** Excel's built-in number formats that have one form in every language. */
+const BUILT_IN_FORMATS: Record<number, string> = {
+  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+};
+
+/** A number format that shows a date or a time: date letters outside quotes, brackets and escapes. */
+export function isDateFormat(format: string): boolean {
+  return /[ymdhsb]/i.test(format.replace(/\\[^]|[_*][^]|"[^"]*"|\[[^\]]*]/g, "").replace(/General|E[+-]/gi, ""));
+}
+
+interface CellStyles {
+  /** Number format per cell style index; null for General. */
+  formats: (string | null)[];
+  dates: boolean[];
+}
+
+async function cellStyles(zip: ZipArchive, part: string | null): Promise<CellStyles> {
+  const styles: CellStyles = { formats: [], dates: [] };
+  const xml = part === null ? null : await zip.text(part);
+  if (xml === null) return styles;
+  const custom = new Map<number, string>();
+  const formatIds: number[] = [];
+  let inCellXfs = false;
+  const reader = new XmlReader(xml);
+  for (let event = reader.next(); event !== END; event = reader.next()) {
+    if (event === CLOSE) {
+      if (reader.name === "cellXfs") inCellXfs = false;
+    } else if (event === OPEN) {
+      if (reader.name === "numFmt") custom.set(Number(reader.attr("numFmtId")), reader.attr("formatCode") ?? "");
+      else if (reader.name === "cellXfs") inCellXfs = !reader.empty;
+      else if (reader.name === "xf" && inCellXfs) formatIds.push(Number(reader.attr("numFmtId") ?? 0));
+    }
+  }
+  for (const id of formatIds) {
+    const format = (id > 0 && (custom.get(id) ?? BUILT_IN_FORMATS[id])) || null;
+    styles.formats.push(format === "General" ? null : format);
+    styles.dates.push(format !== null && isDateFormat(format));
+  }
+  return styles;
+}
+
+/** 0-based column of an A1 address ("AB12" → 27); -1 when it has no letters. */
 function columnOf(address: string): number {
   let col = 0;
   for (let i = 0; i < address.length; i++) {
-    const code = address.charCodeAt(i);
+    const code = address.charCodeAt(i) & ~32; // upper case
     if (code < 65 || code > 90) break;
     col = col * 26 + (code - 64);
   }
   return col - 1;
 }
 
-function sheetSnapshot(worksheet: WorksheetModel): SheetSnapshot {
+const DAY_MS = 86_400_000;
+
+/** An Excel date serial as an ISO date; null when it is no date JavaScript can show. */
+function serialDate(serial: number, date1904: boolean): string | null {
+  const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
+
+/** A cell's value from its type attribute and the text of its `<v>` (or inline string). */
+function cellValue(type: string | null, raw: string, strings: string[]): CellValue {
+  switch (type) {
+    case "s":
+      return strings[parseInt(raw, 10)] ?? null;
+    case "str":
+    case "inlineStr":
+      return raw;
+    case "b":
+      return parseInt(raw, 10) !== 0;
+    case "e":
+      return { error: raw };
+    case "d": {
+      const time = Date.parse(raw);
+      return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+    }
+    default: {
+      const number = parseFloat(raw);
+      return Number.isFinite(number) ? number : null;
+    }
+  }
+}
+
+/** The text of a cell's `<v>` or inline string (the cell just opened, read to its end); null for none. */
+function cellText(reader: XmlReader): string | null {
+  if (reader.empty) return null;
+  let raw: string | null = null;
+  for (let event = reader.next(); event === OPEN; event = reader.next()) {
+    if (reader.name === "v") raw = reader.text();
+    else if (reader.name === "is") raw = reader.empty ? "" : stringItem(reader);
+    else reader.skip(); // <f>: formulas are read by their cached results
+  }
+  return raw;
+}
+
+function readSheet(xml: string, strings: string[], styles: CellStyles, date1904: boolean): Pick<SheetSnapshot, "values" | "numberFormats" | "merges"> {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
-  for (const row of worksheet.rows ?? []) {
-    const rowValues: CellValue[] = [];
-    let rowFormats: (string | null)[] | null = null;
-    for (const cell of row.cells ?? []) {
-      const value = cellValue(cell);
-      if (value === null) continue;
-      const col = columnOf(cell.address);
-      rowValues[col] = value;
-      const numFmt = cell.style?.numFmt;
-      if (numFmt && numFmt !== "General" && typeof value === "number") {
-        rowFormats ??= [];
-        rowFormats[col] = numFmt;
+  const merges: Area[] = [];
+  const reader = new XmlReader(xml);
+  let row = -1;
+  let rowValues: CellValue[] = [];
+  let rowFormats: (string | null)[] | null = null;
+  let col = -1;
+  const endRow = () => {
+    for (let c = 0; c < rowValues.length; c++) if (rowValues[c] === undefined) rowValues[c] = null;
+    if (row >= 0) values[row] = rowValues;
+    if (rowFormats) numberFormats[row] = rowFormats;
+  };
+  let inData = false; // cells and rows count only inside <sheetData>, whatever extensions hold
+  for (let event = reader.next(); event !== END; event = reader.next()) {
+    if (event === CLOSE) {
+      if (reader.name === "sheetData") inData = false;
+      continue;
+    }
+    if (reader.name === "sheetData") inData = !reader.empty;
+    if (!inData && reader.name !== "mergeCell") continue;
+    switch (reader.name) {
+      case "row": {
+        endRow();
+        const r = reader.attr("r");
+        row = r === null ? row + 1 : parseInt(r, 10) - 1;
+        if (!(row >= 0)) row = -1;
+        rowValues = [];
+        rowFormats = null;
+        col = -1;
+        break;
+      }
+      case "c": {
+        const ref = reader.attr("r");
+        col = ref === null ? col + 1 : columnOf(ref);
+        const style = parseInt(reader.attr("s") ?? "0", 10) || 0;
+        const type = reader.attr("t");
+        const raw = cellText(reader);
+        if (raw === null || col < 0 || row < 0) break;
+        let value = cellValue(type, raw, strings);
+        if (typeof value === "number") {
+          if (styles.dates[style]) value = serialDate(value, date1904);
+          else if (styles.formats[style]) {
+            rowFormats ??= [];
+            rowFormats[col] = styles.formats[style];
+          }
+        }
+        if (value !== null) rowValues[col] = value;
+        break;
+      }
+      case "mergeCell": {
+        const [from, to = from] = (reader.attr("ref") ?? "").split(":");
+        const topLeft = parseAddress(from);
+        const bottomRight = parseAddress(to);
+        if (topLeft && bottomRight) merges.push({ top: topLeft.row, left: topLeft.col, bottom: bottomRight.row, right: bottomRight.col });
+        break;
       }
     }
-    for (let c = 0; c < rowValues.length; c++) if (rowValues[c] === undefined) rowValues[c] = null;
-    values[row.number - 1] = rowValues;
-    if (rowFormats) numberFormats[row.number - 1] = rowFormats;
   }
+  endRow();
   for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
-  const merges: Area[] = [];
-  for (const range of worksheet.mergeCells ?? []) {
-    const [from, to = from] = range.split(":");
-    const top = Number(from.replace(/^[A-Z]+/, "")) - 1;
-    const bottom = Number(to.replace(/^[A-Z]+/, "")) - 1;
-    merges.push({ top, left: columnOf(from), bottom, right: columnOf(to) });
-  }
-  return { name: worksheet.name, values, numberFormats, merges, hidden: (worksheet.state ?? "visible") !== "visible" };
-}
-
-function cellValue(cell: CellModel): CellValue {
-  switch (cell.type) {
-    case ExcelJS.ValueType.Merge:
-    case ExcelJS.ValueType.Null:
-      return null;
-    case ExcelJS.ValueType.Hyperlink:
-      return cell.text ?? null;
-    case ExcelJS.ValueType.Formula:
-      return plainValue(cell.result);
-    default:
-      return plainValue(cell.value);
-  }
-}
-
-function plainValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    const v = value as { error?: unknown; richText?: Array<{ text: string }>; text?: unknown };
-    if (v.error !== undefined) return { error: String(v.error) };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
-    if (v.text !== undefined) return String(v.text);
-  }
-  return null;
+  return { values, numberFormats, merges };
 }

@@ -1,0 +1,166 @@
+// A small pull reader for the XML parts of an .xlsx file. It knows no more of XML than those
+// parts use: elements, attributes, text, entities, CDATA; comments, processing instructions and
+// the doctype are skipped. Names are compared by their local part, so `<x:c>` is `<c>` (some
+// writers prefix every element). It allocates nothing per element unless asked for an attribute
+// or a text, which keeps a 200,000-cell sheet fast.
+
+export const OPEN = 1;
+export const CLOSE = 2;
+export const END = 0;
+export type XmlEvent = typeof OPEN | typeof CLOSE | typeof END;
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Decodes XML entities (named and numeric); text without "&" is returned as it is. */
+export function decodeEntities(text: string): string {
+  if (text.indexOf("&") < 0) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body[0] !== "#") return ENTITIES[body] ?? whole;
+    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+function isNameEnd(code: number): boolean {
+  // whitespace, "/", ">"
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62;
+}
+
+export class XmlReader {
+  private pos = 0;
+  /** Local name of the element just opened or closed ("c" for `<x:c>`). */
+  name = "";
+  /** True when the element just opened is also closed (`<c/>`). */
+  empty = false;
+  private attrsFrom = 0;
+  private attrsTo = 0;
+
+  constructor(private readonly xml: string) {}
+
+  /** Moves to the next element start or end; END at the end of the text. */
+  next(): XmlEvent {
+    const { xml } = this;
+    for (;;) {
+      const lt = xml.indexOf("<", this.pos);
+      if (lt < 0) {
+        this.pos = xml.length;
+        return END;
+      }
+      const first = xml.charCodeAt(lt + 1);
+      if (first === 33 || first === 63) {
+        // <!-- … -->, <![CDATA[ … ]]>, <!DOCTYPE …>, <? … ?>
+        const close = xml.startsWith("<!--", lt) ? "-->" : xml.startsWith("<![CDATA[", lt) ? "]]>" : ">";
+        const end = xml.indexOf(close, lt + 2);
+        this.pos = end < 0 ? xml.length : end + close.length;
+        continue;
+      }
+      const closing = first === 47;
+      let at = closing ? lt + 2 : lt + 1;
+      const nameFrom = at;
+      let colon = -1;
+      while (at < xml.length && !isNameEnd(xml.charCodeAt(at))) {
+        if (xml.charCodeAt(at) === 58) colon = at;
+        at++;
+      }
+      this.name = xml.slice(colon < 0 ? nameFrom : colon + 1, at);
+      const gt = this.tagEnd(at);
+      if (closing) {
+        this.pos = gt + 1;
+        return CLOSE;
+      }
+      this.empty = xml.charCodeAt(gt - 1) === 47;
+      this.attrsFrom = at;
+      this.attrsTo = this.empty ? gt - 1 : gt;
+      this.pos = gt + 1;
+      return OPEN;
+    }
+  }
+
+  /** The ">" that ends the tag, past quoted attribute values that may hold one. */
+  private tagEnd(from: number): number {
+    const { xml } = this;
+    for (let at = from; at < xml.length; at++) {
+      const code = xml.charCodeAt(at);
+      if (code === 62) return at;
+      if (code === 34 || code === 39) {
+        const close = xml.indexOf(code === 34 ? '"' : "'", at + 1);
+        if (close < 0) break;
+        at = close;
+      }
+    }
+    return xml.length;
+  }
+
+  /** The value of an attribute of the element just opened, by local name; null when absent. */
+  attr(localName: string): string | null {
+    const { xml } = this;
+    let at = this.attrsFrom;
+    const to = this.attrsTo;
+    while (at < to) {
+      while (at < to && xml.charCodeAt(at) <= 32) at++;
+      const nameFrom = at;
+      let colon = -1;
+      while (at < to) {
+        const code = xml.charCodeAt(at);
+        if (code === 61 || code <= 32) break;
+        if (code === 58) colon = at;
+        at++;
+      }
+      const nameTo = at;
+      while (at < to && xml.charCodeAt(at) !== 34 && xml.charCodeAt(at) !== 39) at++;
+      if (at >= to) return null;
+      const quote = xml.charCodeAt(at);
+      const valueFrom = at + 1;
+      const valueTo = xml.indexOf(quote === 34 ? '"' : "'", valueFrom);
+      if (valueTo < 0 || valueTo > to) return null;
+      const localFrom = colon < 0 ? nameFrom : colon + 1;
+      if (nameTo - localFrom === localName.length && xml.startsWith(localName, localFrom)) return decodeEntities(xml.slice(valueFrom, valueTo));
+      at = valueTo + 1;
+    }
+    return null;
+  }
+
+  /**
+   * The text inside the element just opened, up to its end (which is consumed): character data
+   * and CDATA; text of child elements is not part of it. Empty for `<v/>`.
+   */
+  text(): string {
+    if (this.empty) return "";
+    const { xml } = this;
+    let out = "";
+    let depth = 0;
+    for (;;) {
+      const lt = xml.indexOf("<", this.pos);
+      if (lt < 0) {
+        if (depth === 0) out += decodeEntities(xml.slice(this.pos));
+        this.pos = xml.length;
+        return out;
+      }
+      if (depth === 0) out += decodeEntities(xml.slice(this.pos, lt));
+      if (xml.startsWith("<![CDATA[", lt)) {
+        const end = xml.indexOf("]]>", lt);
+        if (depth === 0) out += xml.slice(lt + 9, end < 0 ? xml.length : end);
+        this.pos = end < 0 ? xml.length : end + 3;
+        continue;
+      }
+      this.pos = lt;
+      const event = this.next();
+      if (event === OPEN && !this.empty) depth++;
+      else if (event === CLOSE) {
+        if (depth === 0) return out;
+        depth--;
+      } else if (event === END) return out;
+    }
+  }
+
+  /** Skips to the end of the element just opened, children included. */
+  skip(): void {
+    if (this.empty) return;
+    for (let depth = 0; ; ) {
+      const event = this.next();
+      if (event === END) return;
+      if (event === OPEN && !this.empty) depth++;
+      else if (event === CLOSE && depth-- === 0) return;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+// The zip container of an .xlsx file, read from its central directory. Entries are inflated only
+// when asked for, so the parts a check does not use (drawings, printer settings, images) cost
+// nothing. Inflating uses the platform: Node's zlib where it is available (several times faster),
+// the browser's DecompressionStream otherwise.
+
+/** Why a zip cannot be read; the caller turns it into a message for the user. */
+export class ZipError extends Error {}
+
+interface Entry {
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+type Inflate = (data: Uint8Array) => Promise<Uint8Array>;
+
+interface NodeZlib {
+  inflateRawSync(data: Uint8Array): Uint8Array;
+}
+
+/** Inflating with the browser's DecompressionStream (also in Node, but slower there than zlib). */
+export const webInflate: Inflate = async (data) => {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+};
+
+function platformInflate(): Inflate {
+  // Node ≥ 20.16 hands out built-in modules without `require`, which a browser bundle lacks.
+  const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = node?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined;
+  return zlib ? async (data) => zlib.inflateRawSync(data) : webInflate;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_EOCD_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL_ENTRY = 0x02014b50;
+const LOCAL_ENTRY = 0x04034b50;
+const MAX32 = 0xffffffff;
+
+export class ZipArchive {
+  private readonly entries = new Map<string, Entry>();
+  private readonly view: DataView;
+  private readonly inflate: Inflate;
+
+  constructor(private readonly bytes: Uint8Array, inflate: Inflate = platformInflate()) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.inflate = inflate;
+    this.readDirectory();
+  }
+
+  /** Whether the archive holds the entry (OPC part names are compared without case). */
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  /** The entry's bytes, or null when the archive has no such entry. */
+  async read(name: string): Promise<Uint8Array | null> {
+    const entry = this.entries.get(name.toLowerCase());
+    if (!entry) return null;
+    if (entry.flags & 1) throw new ZipError(`entry ${name} is encrypted`);
+    const at = entry.localOffset;
+    if (at + 30 > this.bytes.length || this.view.getUint32(at, true) !== LOCAL_ENTRY) throw new ZipError(`entry ${name} has no local header`);
+    const start = at + 30 + this.view.getUint16(at + 26, true) + this.view.getUint16(at + 28, true);
+    const end = start + entry.compressedSize;
+    if (end > this.bytes.length) throw new ZipError(`entry ${name} runs past the end of the file`);
+    const data = this.bytes.subarray(start, end);
+    let out: Uint8Array;
+    if (entry.method === 0) out = data;
+    else if (entry.method === 8) {
+      try {
+        out = await this.inflate(data);
+      } catch (error) {
+        throw new ZipError(`entry ${name} cannot be inflated: ${(error as Error).message}`);
+      }
+    } else throw new ZipError(`entry ${name} uses compression method ${entry.method}`);
+    // A damaged entry that still inflates almost never keeps its recorded size.
+    if (out.length !== entry.size) throw new ZipError(`entry ${name} inflates to ${out.length} bytes, not ${entry.size}`);
+    return out;
+  }
+
+  async text(name: string): Promise<string | null> {
+    const bytes = await this.read(name);
+    return bytes === null ? null : new TextDecoder().decode(bytes);
+  }
+
+  private readDirectory(): void {
+    const { view, bytes } = this;
+    let eocd = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+      if (view.getUint32(i, true) === EOCD) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new ZipError("no end of central directory");
+    let count = view.getUint16(eocd + 10, true);
+    let offset = view.getUint32(eocd + 16, true);
+    if ((count === 0xffff || offset === MAX32) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_EOCD_LOCATOR) {
+      const zip64 = Number(view.getBigUint64(eocd - 12, true));
+      if (zip64 + 56 > bytes.length || view.getUint32(zip64, true) !== ZIP64_EOCD) throw new ZipError("bad zip64 directory");
+      count = Number(view.getBigUint64(zip64 + 32, true));
+      offset = Number(view.getBigUint64(zip64 + 48, true));
+    }
+    const decoder = new TextDecoder();
+    for (let i = 0, at = offset; i < count; i++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_ENTRY) throw new ZipError("bad central directory");
+      const nameLength = view.getUint16(at + 28, true);
+      const extraLength = view.getUint16(at + 30, true);
+      const commentLength = view.getUint16(at + 32, true);
+      const entry: Entry = {
+        flags: view.getUint16(at + 8, true),
+        method: view.getUint16(at + 10, true),
+        compressedSize: view.getUint32(at + 20, true),
+        size: view.getUint32(at + 24, true),
+        localOffset: view.getUint32(at + 42, true),
+      };
+      const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      if (entry.size === MAX32 || entry.compressedSize === MAX32 || entry.localOffset === MAX32) this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
+      if (!name.endsWith("/")) this.entries.set(name.toLowerCase(), entry);
+      at += 46 + nameLength + extraLength + commentLength;
+    }
+  }
+
+  /** Sizes and offsets of 4 GiB and more (some writers use this form for every entry). */
+  private readZip64Extra(entry: Entry, from: number, length: number): void {
+    const { view } = this;
+    for (let at = from; at + 4 <= from + length; ) {
+      const id = view.getUint16(at, true);
+      const size = view.getUint16(at + 2, true);
+      if (id === 0x0001) {
+        let field = at + 4;
+        const next = () => {
+          const value = Number(view.getBigUint64(field, true));
+          field += 8;
+          return value;
+        };
+        if (entry.size === MAX32) entry.size = next();
+        if (entry.compressedSize === MAX32) entry.compressedSize = next();
+        if (entry.localOffset === MAX32) entry.localOffset = next();
+        return;
+      }
+      at += 4 + size;
+    }
+    throw new ZipError("zip64 entry without its sizes");
+  }
+}
