@@ -1,6 +1,7 @@
 // Standalone mode: the pane outside Office works on an .xlsx file the user opens in the browser,
-// through the same ExcelJS host as the command line (loaded only when needed, it is large). The
-// result is downloaded; selections and marks live in the pane's own read-only grid.
+// through the same xlsx host as the command line (loaded only when needed; ExcelJS, which is
+// large, only to write). The result is downloaded; selections and marks live in the pane's own
+// read-only grid.
 
 import type { EditPlan } from "../core/fill/plan";
 import type { Finding } from "../core/findings";
@@ -16,7 +17,9 @@ export interface GridState {
   version: number;
 }
 
-const xlsx = () => Promise.all([import("./xlsx/readWorkbook"), import("./xlsx/applyPlan")]);
+// The reader is small; ExcelJS (the writer) is loaded only when the workbook is changed.
+const reader = () => import("./xlsx/readWorkbook");
+const writer = () => import("./xlsx/applyPlan");
 
 export class StandaloneHost implements WorkbookHost {
   readonly kind = "standalone" as const;
@@ -44,7 +47,7 @@ export class StandaloneHost implements WorkbookHost {
 
   /** Opens a file chosen by the user; refuses what is not a usable .xlsx with the reason. */
   async open(name: string, bytes: Uint8Array): Promise<WorkbookSnapshot> {
-    const [{ readWorkbook, WorkbookInputError }] = await xlsx();
+    const { readWorkbook, WorkbookInputError } = await reader();
     try {
       const snapshot = await readWorkbook(bytes);
       this.bytes = bytes;
@@ -65,7 +68,7 @@ export class StandaloneHost implements WorkbookHost {
 
   async apply(plan: EditPlan): Promise<void> {
     if (!this.bytes) throw new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.");
-    const [{ readWorkbook }, { applyPlanToBytes }] = await xlsx();
+    const [{ readWorkbook }, { applyPlanToBytes }] = await Promise.all([reader(), writer()]);
     this.bytes = await applyPlanToBytes(this.bytes, plan);
     this.update({ snapshot: await readWorkbook(this.bytes) });
   }
