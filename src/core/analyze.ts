@@ -290,8 +290,9 @@ function readFigure(v: CellValue | undefined, numberFormat: string | null | unde
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return EMPTY;
-    // A cell shown as "44,2%" holds 0.442: the sheet means 44.2.
-    return { value: numberFormat && isPercentFormat(numberFormat) ? v * 100 : v, text: null, written: null, alternative: null };
+    // A cell shown as "44,2%" holds 0.442: the sheet means 44.2 (near the largest double, scaling overflows).
+    const value = numberFormat && isPercentFormat(numberFormat) ? v * 100 : v;
+    return Number.isFinite(value) ? { value, text: null, written: null, alternative: null } : EMPTY;
   }
   if (typeof v === "string") {
     if (/^\s*[-–—.x]?\s*$/.test(v)) return EMPTY;

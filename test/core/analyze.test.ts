@@ -92,6 +92,14 @@ describe("analyzeWorkbook", () => {
     expect(ind.stated.previousComparison).toBeCloseTo(126.7, 9);
   });
 
+  it("does not scale a percent-formatted number past the largest double into Infinity", () => {
+    const values: CellValue[][] = [["Chỉ tiêu", "KH 2020", "TH 9T/2019", "ƯTH 9T/2020"], ["Tỷ lệ che phủ rừng", 55, 54.5, -1.797693134862316e306]];
+    const formats = [[], [null, "0.0%", "0.0%", "0.0%"]];
+    const ind = analyzeWorkbook({ sheets: [sheet("9T", values, [], formats)] }, { reportYear: 2020 }).indicators[0];
+    expect(ind.plan).toBeCloseTo(5500, 9);
+    expect(ind.actual).toBeNull();
+  });
+
   it("reports ambiguous numbers: one note when the sheet shows its style, a warning per cell when it does not", () => {
     const withEvidence = analyzeWorkbook({ sheets: [sheet("S", [["STT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2021"], ["1", "Xuất khẩu", "Tỷ USD", "28,5", "28,845"], ["2", "Thu NS", "Tỷ đồng", "1.200,5", "1.300,7"]])] });
     const formatNotes = withEvidence.findings.filter((f) => f.rule === "number-format");

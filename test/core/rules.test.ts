@@ -63,4 +63,25 @@ describe("rules on hostile sheets", () => {
       { numRuns: 600 },
     );
   });
+
+  it("figures at the edge of what a double holds never give Infinity or NaN in a finding or a computed figure", () => {
+    const extreme = fc.constantFrom(Number.MAX_VALUE, -Number.MAX_VALUE, 1e300, -1e300, Number.MIN_VALUE, 0, -0, 2 ** 53 + 1, 18029);
+    fc.assert(
+      fc.property(fc.array(extreme, { minLength: 14, maxLength: 14 }), fc.constantFrom(null, "0.0%"), (x, format) => {
+        const values = [
+          ["BÁO CÁO 6 THÁNG NĂM 2020"],
+          ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH 6 tháng 2019", "Ước TH 6 tháng 2020", "TH/KH (%)", "So với cùng kỳ (%)"],
+          ["1", "Tổng sản phẩm (GRDP)", "Tỷ đồng", x[0], x[1], x[2], x[3], x[4]],
+          ["", "Chia ra:"],
+          ["a", "Nông nghiệp", "Tỷ đồng", x[5], x[6], x[7]],
+          ["b", "Công nghiệp", "Nghìn tỷ đồng", x[8], x[9], x[10]],
+          ["2", "Tỷ lệ hộ nghèo", "%", x[11], x[12], x[13]],
+        ];
+        const a = analyzeWorkbook({ sheets: [{ name: "S", values, numberFormats: values.map((r) => r.map(() => format)), merges: [] }] }, { reportYear: 2020 });
+        for (const f of a.findings) expect(f.message + f.messageEn).not.toMatch(/NaN|undefined|Infinity/);
+        for (const i of a.indicators) for (const v of Object.values(i)) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -77,9 +77,14 @@ export const componentTotal: Rule = {
           const total = figure(parent, field);
           const totalCell = cellOf(parent, field);
           if (total === null || !totalCell) continue;
-          const values = parts.map((c) => ({ c, v: figure(c, field) === null ? null : (figure(c, field) as number) * factor(c) }));
+          const values = parts.map((c) => {
+            const v = figure(c, field) === null ? null : (figure(c, field) as number) * factor(c);
+            return { c, v: v !== null && Number.isFinite(v) ? v : null };
+          });
           const present = values.filter((x): x is { c: Indicator; v: number } => x.v !== null);
           const sum = present.reduce((a, x) => a + x.v, 0);
+          // Figures near the largest double add up to Infinity: no sum to compare then.
+          if (!Number.isFinite(sum) || !Number.isFinite(total - sum)) continue;
           // The rounding tolerance costs a look at every cell: only worked out when the figures differ.
           const tol = () => sumTolerance(sheet, [totalCell, ...present.map((x) => cellOf(x.c, field))]);
           if (exhaustive) {
