@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isDateFormat, readWorkbook, WorkbookInputError } from "../../src/hosts/xlsx/readWorkbook";
 import { XmlReader, OPEN, CLOSE, END } from "../../src/hosts/xlsx/xml";
-import { webInflate, ZipArchive } from "../../src/hosts/xlsx/zip";
+import { webInflate, ZipArchive, ZipError } from "../../src/hosts/xlsx/zip";
 import { SAMPLES } from "../../src/samples/samples";
 import { readWithExcelJs } from "../helpers/excelJsReader";
 import { cell } from "../helpers/hostile";
@@ -162,6 +162,35 @@ describe("files other writers make", () => {
     ]);
   });
 
+  it("what Excel 2013+, openpyxl and .NET writers put in: a second workbookPr, zone-less t=\"d\", CRLF line ends, dxf formats, comments in text, word booleans, built-in currency, locale dates, elapsed time", async () => {
+    const sheet = (row: string) => `<worksheet ${NS}><sheetData><row r="1">${row}</row></sheetData></worksheet>`;
+    const bytes = await handmade({
+      "_rels/.rels": rootRels(),
+      "xl/workbook.xml": `<workbook ${NS} xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets><extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>`,
+      "xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="r3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      "xl/sharedStrings.xml": `<sst ${NS}><si><t>Chỉ tiêu\r\nchính\rphụ&#13;</t></si><si><t>Trong <!-- chú thích -->đó</t></si></sst>`,
+      "xl/styles.xml":
+        `<styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="[ss]"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>` +
+        `<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="43"/><xf numFmtId="31"/><xf numFmtId="165"/></cellXfs>` +
+        `<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></dxf></dxfs></styleSheet>`,
+      "xl/worksheets/sheet1.xml": sheet(
+        `<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="1"><v>0.442</v></c><c r="D1" s="2"><v>43000</v></c><c r="E1" t="d"><v>2024-01-15T00:00:00</v></c>` +
+          `<c r="F1" t="b"><v>false</v></c><c r="G1" t="b"><v>true</v></c><c r="H1" s="3"><v>1235.6</v></c><c r="I1" s="4"><v>43000</v></c><c r="J1" s="5"><v>0.5</v></c><c r="K1" t="str"><f>A1</f><v>x_x000D_y\r\nz</v></c>`,
+      ),
+    });
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Ho_Chi_Minh"; // a zone-less date-time must not be shifted to UTC (it was "2024-01-14" at UTC+7)
+    try {
+      const [read] = (await readWorkbook(bytes)).sheets;
+      expect(read.values[0]).toEqual(["Chỉ tiêu\nchính\nphụ\r", "Trong đó", 0.442, "2021-09-23", "2024-01-15", false, true, 1235.6, "2021-09-23", "1904-01-01", "x\ry\nz"]);
+      expect(read.numberFormats?.[0]?.[2]).toBe("0.0%");
+      expect(read.numberFormats?.[0]?.[7]).toBe('_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("zip64 directories and entries", async () => {
     const bytes = zip64({
       "_rels/.rels": rootRels(),
@@ -278,6 +307,9 @@ describe("date formats", () => {
     ["#,##0;[Red]-#,##0", false],
     ["0.00E+00", false],
     ["0.0\\ \\h\\a", false],
+    ["[ss]", true],
+    ["[h]:mm", true],
+    ["[Red]0.0", false],
     ["General", false],
     ["@", false],
   ])("%s → %s", (format, date) => expect(isDateFormat(format)).toBe(date));
@@ -302,6 +334,26 @@ describe("ZipArchive", () => {
     expect(zip.has("XL/workbook.xml")).toBe(true);
     expect(await zip.text("xl/workbook.xml")).toBe("<workbook/>");
     expect(await zip.read("xl/none.xml")).toBeNull();
+  });
+
+  it("finds the directory when the zip's comment holds the end-record signature", async () => {
+    const zip = new JSZip();
+    zip.file("a.xml", "<a/>");
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", comment: "PK\u0005\u0006 và một chú thích dài hơn bản ghi cuối" });
+    expect(await new ZipArchive(bytes).text("a.xml")).toBe("<a/>");
+  });
+
+  it.each([
+    ["zlib", undefined],
+    ["DecompressionStream", webInflate],
+  ])("refuses an entry that inflates past the size its directory records (%s)", async (_, inflate) => {
+    const bytes = await handmade({ "a.xml": "x".repeat(100_000) });
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    const central = bytes.findIndex((_, i) => view.getUint32(i, true) === 0x02014b50);
+    view.setUint32(central + 24, 1000, true); // a "bomb": 100,000 bytes where 1,000 are announced
+    // Stopped while inflating (not inflated whole and compared afterwards).
+    await expect(new ZipArchive(bytes, inflate).read("a.xml")).rejects.toThrow(ZipError);
+    await expect(new ZipArchive(bytes, inflate).read("a.xml")).rejects.toThrow(/cannot be inflated/);
   });
 
   it("with the browser's DecompressionStream as with Node's zlib", async () => {

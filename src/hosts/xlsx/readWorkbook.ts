@@ -147,7 +147,8 @@ function readBook(xml: string): { sheets: BookSheet[]; date1904: boolean } {
   const reader = new XmlReader(xml);
   for (let event = reader.next(); event !== END; event = reader.next()) {
     if (event !== OPEN) continue;
-    if (reader.name === "workbookPr") date1904 = isTrue(reader.attr("date1904"));
+    // Excel 2013+ writes a second workbookPr (x15, in extLst) without date1904: only the attribute counts.
+    if (reader.name === "workbookPr") date1904 = isTrue(reader.attr("date1904")) || date1904;
     else if (reader.name === "sheet") {
       const state = reader.attr("state");
       sheets.push({ name: reader.attr("name") ?? "", relId: reader.attr("id") ?? "", hidden: state !== null && state !== "visible" });
@@ -196,17 +197,27 @@ async function sharedStrings(zip: ZipArchive, part: string | null): Promise<stri
   return strings;
 }
 
-/** Excel's built-in number formats that have one form in every language. */
+/** Excel's built-in number formats (as en-US shows them; the currency and accounting ids too). */
 const BUILT_IN_FORMATS: Record<number, string> = {
-  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+  5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+  9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
   14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm',
   37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
+  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)', 44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
   45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
 };
 
-/** A number format that shows a date or a time: date letters outside quotes, brackets and escapes. */
+/** Built-in ids whose format depends on the language (East Asian dates and times): dates all the same. */
+const LOCALE_DATE_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * A number format that shows a date or a time: date letters outside quotes, escapes and brackets
+ * (elapsed time such as "[h]" or "[ss]" counts).
+ */
 export function isDateFormat(format: string): boolean {
-  return /[ymdhsb]/i.test(format.replace(/\\[^]|[_*][^]|"[^"]*"|\[[^\]]*]/g, "").replace(/General|E[+-]/gi, ""));
+  return /[ymdhsb]/i.test(format.replace(/\\[^]|[_*][^]|"[^"]*"|\[(?![hms]+\])[^\]]*]/gi, "").replace(/General|E[+-]/gi, ""));
 }
 
 interface CellStyles {
@@ -221,13 +232,18 @@ async function cellStyles(zip: ZipArchive, part: string | null): Promise<CellSty
   if (xml === null) return styles;
   const custom = new Map<number, string>();
   const formatIds: number[] = [];
+  // Formats and cell styles count only in their own lists: differential formats (<dxfs>, for
+  // conditional formats) and cell style masters (<cellStyleXfs>) hold elements of the same names.
+  let inNumFmts = false;
   let inCellXfs = false;
   const reader = new XmlReader(xml);
   for (let event = reader.next(); event !== END; event = reader.next()) {
     if (event === CLOSE) {
       if (reader.name === "cellXfs") inCellXfs = false;
+      else if (reader.name === "numFmts") inNumFmts = false;
     } else if (event === OPEN) {
-      if (reader.name === "numFmt") custom.set(Number(reader.attr("numFmtId")), reader.attr("formatCode") ?? "");
+      if (reader.name === "numFmt" && inNumFmts) custom.set(Number(reader.attr("numFmtId")), reader.attr("formatCode") ?? "");
+      else if (reader.name === "numFmts") inNumFmts = !reader.empty;
       else if (reader.name === "cellXfs") inCellXfs = !reader.empty;
       else if (reader.name === "xf" && inCellXfs) formatIds.push(Number(reader.attr("numFmtId") ?? 0));
     }
@@ -235,7 +251,7 @@ async function cellStyles(zip: ZipArchive, part: string | null): Promise<CellSty
   for (const id of formatIds) {
     const format = (id > 0 && (custom.get(id) ?? BUILT_IN_FORMATS[id])) || null;
     styles.formats.push(format === "General" ? null : format);
-    styles.dates.push(format !== null && isDateFormat(format));
+    styles.dates.push(format === null ? LOCALE_DATE_IDS.has(id) : isDateFormat(format));
   }
   return styles;
 }
@@ -265,15 +281,19 @@ function cellValue(type: string | null, raw: string, strings: string[]): CellVal
     case "s":
       return strings[parseInt(raw, 10)] ?? null;
     case "str":
+      return decodeEscapes(raw);
     case "inlineStr":
       return raw;
-    case "b":
-      return parseInt(raw, 10) !== 0;
+    case "b": {
+      const number = Number(raw);
+      return raw.trim() === "true" || (!Number.isNaN(number) && number !== 0);
+    }
     case "e":
       return { error: raw };
     case "d": {
-      const time = Date.parse(raw);
-      return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+      // The date as written: "2024-01-15T00:00:00" has no time zone, so no conversion may shift it.
+      const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(raw);
+      return date && !Number.isNaN(Date.parse(date[1])) ? date[1] : null;
     }
     default: {
       const number = parseFloat(raw);

@@ -11,6 +11,11 @@ export type XmlEvent = typeof OPEN | typeof CLOSE | typeof END;
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/** Line ends as an XML parser hands them over: CR LF and a lone CR become LF. */
+function normalizeLineEnds(text: string): string {
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+}
+
 /** Decodes XML entities (named and numeric); text without "&" is returned as it is. */
 export function decodeEntities(text: string): string {
   if (text.indexOf("&") < 0) return text;
@@ -132,15 +137,22 @@ export class XmlReader {
     for (;;) {
       const lt = xml.indexOf("<", this.pos);
       if (lt < 0) {
-        if (depth === 0) out += decodeEntities(xml.slice(this.pos));
+        if (depth === 0) out += decodeEntities(normalizeLineEnds(xml.slice(this.pos)));
         this.pos = xml.length;
         return out;
       }
-      if (depth === 0) out += decodeEntities(xml.slice(this.pos, lt));
+      if (depth === 0) out += decodeEntities(normalizeLineEnds(xml.slice(this.pos, lt)));
       if (xml.startsWith("<![CDATA[", lt)) {
         const end = xml.indexOf("]]>", lt);
-        if (depth === 0) out += xml.slice(lt + 9, end < 0 ? xml.length : end);
+        if (depth === 0) out += normalizeLineEnds(xml.slice(lt + 9, end < 0 ? xml.length : end));
         this.pos = end < 0 ? xml.length : end + 3;
+        continue;
+      }
+      if (xml.startsWith("<!--", lt) || xml.startsWith("<?", lt)) {
+        // A comment or processing instruction inside the text: the text goes on after it.
+        const close = xml.startsWith("<!--", lt) ? "-->" : "?>";
+        const end = xml.indexOf(close, lt + 2);
+        this.pos = end < 0 ? xml.length : end + close.length;
         continue;
       }
       this.pos = lt;

@@ -14,23 +14,35 @@ interface Entry {
   localOffset: number;
 }
 
-type Inflate = (data: Uint8Array) => Promise<Uint8Array>;
+/** Inflates raw deflate data that the directory says makes `size` bytes. */
+type Inflate = (data: Uint8Array, size: number) => Promise<Uint8Array>;
 
 interface NodeZlib {
-  inflateRawSync(data: Uint8Array): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
 }
 
 /** Inflating with the browser's DecompressionStream (also in Node, but slower there than zlib). */
-export const webInflate: Inflate = async (data) => {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+export const webInflate: Inflate = async (data, size) => {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const out = new Uint8Array(size);
+  for (let length = 0; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return out.subarray(0, length);
+    if (length + value.length > size) {
+      await reader.cancel();
+      throw new ZipError(`inflates past its recorded ${size} bytes`);
+    }
+    out.set(value, length);
+    length += value.length;
+  }
 };
 
 function platformInflate(): Inflate {
   // Node ≥ 20.16 hands out built-in modules without `require`, which a browser bundle lacks.
   const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const zlib = node?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined;
-  return zlib ? async (data) => zlib.inflateRawSync(data) : webInflate;
+  // Never more than the directory announces: a small damaged or hostile entry cannot inflate to gigabytes.
+  return zlib ? async (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }) : webInflate;
 }
 
 const EOCD = 0x06054b50;
@@ -71,7 +83,7 @@ export class ZipArchive {
     if (entry.method === 0) out = data;
     else if (entry.method === 8) {
       try {
-        out = await this.inflate(data);
+        out = await this.inflate(data, entry.size);
       } catch (error) {
         throw new ZipError(`entry ${name} cannot be inflated: ${(error as Error).message}`);
       }
@@ -83,14 +95,21 @@ export class ZipArchive {
 
   async text(name: string): Promise<string | null> {
     const bytes = await this.read(name);
-    return bytes === null ? null : new TextDecoder().decode(bytes);
+    if (bytes === null) return null;
+    try {
+      return new TextDecoder().decode(bytes);
+    } catch (error) {
+      // Past the engine's longest string (about 512 MiB in V8).
+      throw new ZipError(`entry ${name} is too large to read as text: ${(error as Error).message}`);
+    }
   }
 
   private readDirectory(): void {
     const { view, bytes } = this;
     let eocd = -1;
     for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-      if (view.getUint32(i, true) === EOCD) {
+      // The record's comment runs to the end of the file (a comment may itself hold the signature).
+      if (view.getUint32(i, true) === EOCD && view.getUint16(i + 20, true) === bytes.length - i - 22) {
         eocd = i;
         break;
       }
