@@ -77,7 +77,6 @@ export function planBasis(target: PlanTarget): number | null {
   switch (target.qualifier) {
     case "point":
     case "approx":
-      return target.low;
     case "min":
       return target.low;
     case "max":

@@ -331,8 +331,7 @@ describeWithSoffice("files saved by LibreOffice read as ExcelJS reads them", () 
 describe("ZipArchive", () => {
   it("reads entries by name without case, null for a missing one", async () => {
     const zip = new ZipArchive(await handmade({ "xl/Workbook.xml": "<workbook/>" }));
-    expect(zip.has("XL/workbook.xml")).toBe(true);
-    expect(await zip.text("xl/workbook.xml")).toBe("<workbook/>");
+    expect(await zip.text("XL/workbook.xml")).toBe("<workbook/>");
     expect(await zip.read("xl/none.xml")).toBeNull();
   });
 

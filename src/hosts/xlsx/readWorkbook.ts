@@ -9,7 +9,7 @@
 import { ExplainedError } from "../../core/errors";
 import { parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
 import { CLOSE, END, OPEN, XmlReader } from "./xml";
-import { ZipArchive, ZipError } from "./zip";
+import { endRecordAt, ZipArchive, ZipError } from "./zip";
 
 /** A file that cannot be used as a workbook; the message says why, in Vietnamese and English. */
 export class WorkbookInputError extends ExplainedError {}
@@ -32,14 +32,6 @@ function containsName(bytes: Uint8Array, name: string, utf16 = false): boolean {
   return false;
 }
 
-/** A whole zip file ends with its central directory record (PK 05 06) in the last 64 KiB. */
-function hasZipEnd(bytes: Uint8Array): boolean {
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
-  }
-  return false;
-}
-
 /** Refuses what is not an .xlsx workbook, naming what it is when that can be told. */
 export function checkWorkbookBytes(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new WorkbookInputError("tệp rỗng (0 byte)", "the file is empty");
@@ -50,7 +42,7 @@ export function checkWorkbookBytes(bytes: Uint8Array): void {
     throw new WorkbookInputError("tệp là định dạng Excel cũ (.xls) hoặc Word cũ (.doc); hãy lưu lại dưới dạng .xlsx", "the file is in the old binary format (.xls/.doc), not .xlsx");
   }
   if (!startsWith(bytes, ZIP_MAGIC)) throw new WorkbookInputError("tệp không phải là bảng tính .xlsx (không đúng định dạng)", "not an .xlsx file");
-  if (!hasZipEnd(bytes)) throw new WorkbookInputError("tệp bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong)", "the file is corrupt or truncated");
+  if (endRecordAt(bytes) < 0) throw new WorkbookInputError("tệp bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong)", "the file is corrupt or truncated");
   if (!containsName(bytes, "xl/workbook.xml")) {
     if (containsName(bytes, "word/document.xml")) throw new WorkbookInputError("tệp là văn bản Word (.docx) được đổi tên, không phải bảng tính", "the file is a Word document renamed, not a workbook");
     if (containsName(bytes, "ppt/presentation.xml")) throw new WorkbookInputError("tệp là bản trình chiếu PowerPoint, không phải bảng tính", "the file is a PowerPoint presentation, not a workbook");

@@ -53,10 +53,7 @@ export class XmlReader {
       }
       const first = xml.charCodeAt(lt + 1);
       if (first === 33 || first === 63) {
-        // <!-- … -->, <![CDATA[ … ]]>, <!DOCTYPE …>, <? … ?>
-        const close = xml.startsWith("<!--", lt) ? "-->" : xml.startsWith("<![CDATA[", lt) ? "]]>" : ">";
-        const end = xml.indexOf(close, lt + 2);
-        this.pos = end < 0 ? xml.length : end + close.length;
+        this.pos = this.markupEnd(lt);
         continue;
       }
       const closing = first === 47;
@@ -79,6 +76,14 @@ export class XmlReader {
       this.pos = gt + 1;
       return OPEN;
     }
+  }
+
+  /** Just past a comment, CDATA section, doctype or processing instruction that starts at `lt`. */
+  private markupEnd(lt: number): number {
+    const { xml } = this;
+    const close = xml.startsWith("<!--", lt) ? "-->" : xml.startsWith("<![CDATA[", lt) ? "]]>" : xml.startsWith("<?", lt) ? "?>" : ">";
+    const end = xml.indexOf(close, lt + 2);
+    return end < 0 ? xml.length : end + close.length;
   }
 
   /** The ">" that ends the tag, past quoted attribute values that may hold one. */
@@ -150,9 +155,7 @@ export class XmlReader {
       }
       if (xml.startsWith("<!--", lt) || xml.startsWith("<?", lt)) {
         // A comment or processing instruction inside the text: the text goes on after it.
-        const close = xml.startsWith("<!--", lt) ? "-->" : "?>";
-        const end = xml.indexOf(close, lt + 2);
-        this.pos = end < 0 ? xml.length : end + close.length;
+        this.pos = this.markupEnd(lt);
         continue;
       }
       this.pos = lt;

@@ -52,6 +52,19 @@ const CENTRAL_ENTRY = 0x02014b50;
 const LOCAL_ENTRY = 0x04034b50;
 const MAX32 = 0xffffffff;
 
+/**
+ * Where the end-of-central-directory record starts, -1 when the file has none (not a zip, or cut
+ * short). It sits in the last 64 KiB, and its comment runs to the end of the file (a comment may
+ * itself hold the signature).
+ */
+export function endRecordAt(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (view.getUint32(i, true) === EOCD && view.getUint16(i + 20, true) === bytes.length - i - 22) return i;
+  }
+  return -1;
+}
+
 export class ZipArchive {
   private readonly entries = new Map<string, Entry>();
   private readonly view: DataView;
@@ -63,12 +76,7 @@ export class ZipArchive {
     this.readDirectory();
   }
 
-  /** Whether the archive holds the entry (OPC part names are compared without case). */
-  has(name: string): boolean {
-    return this.entries.has(name.toLowerCase());
-  }
-
-  /** The entry's bytes, or null when the archive has no such entry. */
+  /** The entry's bytes, or null when the archive has no such entry (OPC part names are compared without case). */
   async read(name: string): Promise<Uint8Array | null> {
     const entry = this.entries.get(name.toLowerCase());
     if (!entry) return null;
@@ -106,14 +114,7 @@ export class ZipArchive {
 
   private readDirectory(): void {
     const { view, bytes } = this;
-    let eocd = -1;
-    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-      // The record's comment runs to the end of the file (a comment may itself hold the signature).
-      if (view.getUint32(i, true) === EOCD && view.getUint16(i + 20, true) === bytes.length - i - 22) {
-        eocd = i;
-        break;
-      }
-    }
+    const eocd = endRecordAt(bytes);
     if (eocd < 0) throw new ZipError("no end of central directory");
     let count = view.getUint16(eocd + 10, true);
     let offset = view.getUint32(eocd + 16, true);
