@@ -14,7 +14,12 @@ module.exports = (env, argv) => {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
     entry: { taskpane: "./src/taskpane/index.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // ExcelJS's browser build without its ES5 polyfills (modern webviews only); it is loaded on
@@ -35,7 +40,8 @@ module.exports = (env, argv) => {
             from: "manifest.xml",
             to: "manifest.xml",
             // Page and icon URLs move under HOST_URL; the app domain becomes its origin.
-            transform: (content) => content.toString().split(DEV_URL).join(hostUrl).split(new URL(DEV_URL).origin).join(new URL(hostUrl).origin),
+            transform: (content) =>
+              content.toString().split(DEV_URL).join(hostUrl).split(new URL(DEV_URL).origin).join(new URL(hostUrl).origin),
           },
         ],
       }),

@@ -24,7 +24,13 @@ describe("npm run build", () => {
     const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain('<SourceLocation DefaultValue="https://chitieu.example.vn/pane/taskpane.html"/>');
-    expect(fs.readdirSync(path.join(out, "assets")).sort()).toEqual(["icon-128.png", "icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]);
+    expect(fs.readdirSync(path.join(out, "assets")).sort()).toEqual([
+      "icon-128.png",
+      "icon-16.png",
+      "icon-32.png",
+      "icon-64.png",
+      "icon-80.png",
+    ]);
   });
 
   it("keeps the pane's JavaScript within 250 KB gzipped; ExcelJS loads only in standalone mode", () => {
@@ -105,7 +111,9 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
     const report = result.getWorksheet("Báo cáo 6T-2020")!;
     const texts: string[] = [];
     report.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
-    expect(texts).toContain("Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt 961,1 tỷ đồng, bằng 41,6% kế hoạch, giảm 4,2% so với cùng kỳ năm 2019.");
+    expect(texts).toContain(
+      "Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt 961,1 tỷ đồng, bằng 41,6% kế hoạch, giảm 4,2% so với cùng kỳ năm 2019.",
+    );
     // The planted error is not narrated as if fine.
     expect(texts.some((t) => t.startsWith('⚠ Chưa viết câu cho chỉ tiêu "Giá trị sản xuất công nghiệp (giá so sánh 2010)"'))).toBe(true);
     expect(result.getWorksheet("Biểu 01")!.getCell("G11").value).toBe(52);

@@ -29,7 +29,9 @@ describe("manifest.xml", () => {
   });
 
   it("uses https for every URL and asks for no more than ReadWriteDocument", () => {
-    const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]+)"/g)].map((m) => m[1]).concat([...manifest.matchAll(/<AppDomain>([^<]+)</g)].map((m) => m[1]));
+    const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]+)"/g)]
+      .map((m) => m[1])
+      .concat([...manifest.matchAll(/<AppDomain>([^<]+)</g)].map((m) => m[1]));
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) expect(url).toMatch(/^https:\/\//);
     expect(manifest).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
@@ -37,7 +39,9 @@ describe("manifest.xml", () => {
   });
 
   it("points to icons that exist at the size each use needs", () => {
-    const images = Object.fromEntries([...manifest.matchAll(/<bt:Image id="([^"]+)" DefaultValue="[^"]*\/(assets\/[^"]+)"/g)].map((m) => [m[1], m[2]]));
+    const images = Object.fromEntries(
+      [...manifest.matchAll(/<bt:Image id="([^"]+)" DefaultValue="[^"]*\/(assets\/[^"]+)"/g)].map((m) => [m[1], m[2]]),
+    );
     for (const [id, file] of Object.entries(images)) {
       const size = Number(/(\d+)x\1/.exec(id)?.[1]);
       expect(pngSize(path.join(root, file))).toEqual([size, size]);

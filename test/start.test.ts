@@ -17,7 +17,9 @@ describe("npm start", () => {
     fs.writeFileSync(path.join(dist, "taskpane.html"), "<!doctype html><title>Chỉ tiêu KT-XH</title>");
     fs.writeFileSync(path.join(dist, "manifest.xml"), "<OfficeApp/>");
     const home = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-home-"));
-    child = spawn(process.execPath, [path.join(root, "tools", "start.js"), "--no-build", "--dist", dist, "--port", "0"], { env: { ...process.env, HOME: home, USERPROFILE: home } });
+    child = spawn(process.execPath, [path.join(root, "tools", "start.js"), "--no-build", "--dist", dist, "--port", "0"], {
+      env: { ...process.env, HOME: home, USERPROFILE: home },
+    });
     let out = "";
     child.stderr?.on("data", (d) => (out += d));
     await new Promise<void>((resolve, reject) => {
@@ -35,11 +37,13 @@ describe("npm start", () => {
     expect(fs.existsSync(certFile)).toBe(true);
     // The page answers over TLS with the certificate made for localhost.
     const body = await new Promise<string>((resolve, reject) => {
-      https.get(url!.replace("localhost", "127.0.0.1"), { ca: fs.readFileSync(certFile), servername: "localhost" }, (res) => {
-        let text = "";
-        res.on("data", (d) => (text += d));
-        res.on("end", () => resolve(text));
-      }).on("error", reject);
+      https
+        .get(url!.replace("localhost", "127.0.0.1"), { ca: fs.readFileSync(certFile), servername: "localhost" }, (res) => {
+          let text = "";
+          res.on("data", (d) => (text += d));
+          res.on("end", () => resolve(text));
+        })
+        .on("error", reject);
     });
     expect(body).toContain("Chỉ tiêu KT-XH");
   });

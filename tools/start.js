@@ -33,7 +33,15 @@ async function certificate() {
       days: 30,
       keySize: 2048,
       algorithm: "sha256",
-      extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] }],
+      extensions: [
+        {
+          name: "subjectAltName",
+          altNames: [
+            { type: 2, value: "localhost" },
+            { type: 7, ip: "127.0.0.1" },
+          ],
+        },
+      ],
     });
     fs.mkdirSync(certDir, { recursive: true });
     fs.writeFileSync(keyFile, made.private, { mode: 0o600 });
@@ -42,7 +50,13 @@ async function certificate() {
   return { key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile), certFile };
 }
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
 
 function tryToSideload(manifest) {
   if (process.platform !== "win32" && process.platform !== "darwin") return false;
@@ -58,7 +72,11 @@ function tryToSideload(manifest) {
 async function main() {
   if (!args.includes("--no-build")) {
     process.stdout.write("Đang dựng ngăn tác vụ (building the task pane)…\n");
-    execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", dist], { cwd: root, stdio: "inherit", env: { ...process.env, HOST_URL: `https://localhost:${port}/` } });
+    execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", dist],
+      { cwd: root, stdio: "inherit", env: { ...process.env, HOST_URL: `https://localhost:${port}/` } },
+    );
   }
   if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
     process.stderr.write(`chitieu: không thấy ${path.join(dist, "taskpane.html")}; hãy chạy lại không có --no-build\n`);
@@ -72,10 +90,14 @@ async function main() {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Không có (not found)\n");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" }).end(fs.readFileSync(file));
+    res
+      .writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" })
+      .end(fs.readFileSync(file));
   });
   server.on("error", (error) => {
-    process.stderr.write(`chitieu: không mở được cổng ${port}: ${error.code === "EADDRINUSE" ? "cổng đang được dùng; hãy dùng --port khác" : error.message}\n`);
+    process.stderr.write(
+      `chitieu: không mở được cổng ${port}: ${error.code === "EADDRINUSE" ? "cổng đang được dùng; hãy dùng --port khác" : error.message}\n`,
+    );
     process.exit(2);
   });
   server.listen(port, "127.0.0.1", () => {

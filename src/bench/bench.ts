@@ -165,7 +165,9 @@ async function benchFill(file: string, snapshot: WorkbookSnapshot): Promise<void
   let plan: EditPlan = { sheets: [] };
   for (let i = 0; i < 4; i++) {
     const start = process.hrtime.bigint();
-    plan = { sheets: (["bieu-chi-tieu", "bao-cao"] as const).flatMap((id) => (fillTemplate(snapshot, analysis, id).plan as EditPlan).sheets) };
+    plan = {
+      sheets: (["bieu-chi-tieu", "bao-cao"] as const).flatMap((id) => (fillTemplate(snapshot, analysis, id).plan as EditPlan).sheets),
+    };
     planTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length, 0);
@@ -181,7 +183,9 @@ async function benchFill(file: string, snapshot: WorkbookSnapshot): Promise<void
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     for (const sheet of plan.sheets) {
       const ws = workbook.addWorksheet(sheet.name);
-      for (const c of sheet.cells) ws.getCell(c.address).value = c.formula === undefined ? c.value ?? null : ({ formula: c.formula, result: c.value ?? undefined } as ExcelJS.CellFormulaValue);
+      for (const c of sheet.cells)
+        ws.getCell(c.address).value =
+          c.formula === undefined ? (c.value ?? null) : ({ formula: c.formula, result: c.value ?? undefined } as ExcelJS.CellFormulaValue);
     }
     await workbook.xlsx.writeBuffer();
     plainTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -220,7 +224,11 @@ function benchText(dir: string): void {
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
     try {
-      execFileSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "chitieu.js"), "check-text", file, "--year", "2020", "--json"], { stdio: "ignore" });
+      execFileSync(
+        process.execPath,
+        [path.join(__dirname, "..", "..", "bin", "chitieu.js"), "check-text", file, "--year", "2020", "--json"],
+        { stdio: "ignore" },
+      );
     } catch {
       // Exit 1: the text holds errors (seed 001's 2029, repeated); the time is what counts.
     }

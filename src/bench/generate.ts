@@ -26,7 +26,17 @@ export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATO
     const ws = wb.addWorksheet(`Huyện ${s + 1}`);
     ws.getCell("A1").value = `BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2020 - HUYỆN ${s + 1}`;
     ws.mergeCells("A1:I1");
-    const header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2020", "Thực hiện 6 tháng 2019", "Ước thực hiện 6 tháng 2020", "So sánh (%)", null, "Ghi chú"];
+    const header = [
+      "STT",
+      "Chỉ tiêu",
+      "Đơn vị tính",
+      "Kế hoạch năm 2020",
+      "Thực hiện 6 tháng 2019",
+      "Ước thực hiện 6 tháng 2020",
+      "So sánh (%)",
+      null,
+      "Ghi chú",
+    ];
     header.forEach((h, c) => h && (ws.getCell(3, c + 1).value = h));
     ws.getCell("G4").value = "TH/KH";
     ws.getCell("H4").value = "TH/CK";
@@ -59,8 +69,11 @@ export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATO
         previous = Math.round(plan * (0.4 + rnd() * 0.1) * 10) / 10;
         actual = Math.round(previous * (0.95 + rnd() * 0.15) * 10) / 10;
       }
-      const unit: string = component && parent ? parent.unit : entry.unit ?? "";
-      const name: string = component && parent ? `${parent.name} - thành phần` : `${entry.name}${i >= entries.length ? ` (${Math.floor(i / entries.length) + 1})` : ""}`;
+      const unit: string = component && parent ? parent.unit : (entry.unit ?? "");
+      const name: string =
+        component && parent
+          ? `${parent.name} - thành phần`
+          : `${entry.name}${i >= entries.length ? ` (${Math.floor(i / entries.length) + 1})` : ""}`;
       const asText = i % 7 === 3;
       const cell = (v: number) => (asText ? formatNumber(v, 1) : v);
       ws.getRow(row++).values = [

@@ -10,16 +10,28 @@ import * as path from "node:path";
 const root = path.resolve(__dirname, "..", "..");
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 export const OFFICE_JS_HOST = "appsforoffice.microsoft.com";
 
 /** `npm run build` into `out`, with the manifest pointing at `hostUrl` when given. */
 export function buildPane(out: string, hostUrl?: string): void {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
-    cwd: root,
-    env: hostUrl ? { ...process.env, HOST_URL: hostUrl } : process.env,
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: root,
+      env: hostUrl ? { ...process.env, HOST_URL: hostUrl } : process.env,
+      stdio: "pipe",
+    },
+  );
 }
 
 /** The scripts taskpane.html loads at start (the entry), as opposed to chunks loaded on demand. */
@@ -33,7 +45,12 @@ export function officeJsFile(url: string): string {
   return path.join(root, "node_modules", "@microsoft", "office-js", "dist", path.basename(new URL(url).pathname));
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 /** Serves a folder on 127.0.0.1 at a free port. */
 export async function serveFolder(dir: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -46,5 +63,8 @@ export async function serveFolder(dir: string): Promise<{ url: string; close(): 
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -34,7 +34,8 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
       flags.add(name);
     } else if (spec.values.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new UsageError(`tuỳ chọn --${name} cần một giá trị`, `option --${name} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith("--")))
+        throw new UsageError(`tuỳ chọn --${name} cần một giá trị`, `option --${name} needs a value`);
       values[name] = value;
     } else {
       throw new UsageError(`tuỳ chọn không hợp lệ: ${arg}`, `unknown option: ${arg}`);

@@ -80,9 +80,21 @@ interface WorkbookOptions {
 }
 
 async function workbookOptions(values: Record<string, string>): Promise<WorkbookOptions> {
-  const catalogue = values.catalogue ? extendCatalogue(DEFAULT_CATALOGUE, await readJsonOption<Partial<Catalogue>>(values.catalogue, "danh mục", "catalogue", catalogueProblems)) : DEFAULT_CATALOGUE;
+  const catalogue = values.catalogue
+    ? extendCatalogue(
+        DEFAULT_CATALOGUE,
+        await readJsonOption<Partial<Catalogue>>(values.catalogue, "danh mục", "catalogue", catalogueProblems),
+      )
+    : DEFAULT_CATALOGUE;
   const ids = RULES.map((r) => r.id);
-  const rules = values.config ? mergeRuleConfig(DEFAULT_RULE_CONFIG, await readJsonOption<Partial<RuleConfig>>(values.config, "cấu hình quy tắc", "rule configuration", (v) => ruleConfigProblems(v, ids))) : DEFAULT_RULE_CONFIG;
+  const rules = values.config
+    ? mergeRuleConfig(
+        DEFAULT_RULE_CONFIG,
+        await readJsonOption<Partial<RuleConfig>>(values.config, "cấu hình quy tắc", "rule configuration", (v) =>
+          ruleConfigProblems(v, ids),
+        ),
+      )
+    : DEFAULT_RULE_CONFIG;
   return { reportYear: parseYear(values.year), sheet: values.sheet ?? null, catalogue, rules };
 }
 
@@ -92,7 +104,8 @@ async function readWorkbookFile(file: string): Promise<{ bytes: Uint8Array; snap
     const bytes = await readInput(file);
     return { bytes, snapshot: await readWorkbook(bytes) };
   } catch (error) {
-    if (error instanceof WorkbookInputError || error instanceof InputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
+    if (error instanceof WorkbookInputError || error instanceof InputError)
+      throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
     throw error;
   }
 }
@@ -103,7 +116,10 @@ async function analyzeFile(file: string, options: WorkbookOptions, read?: { snap
   if (snapshot.sheets.length === 0) throw new InputError(`"${file}": bảng tính không có trang nào`, "the workbook has no sheet");
   const { sheet } = options;
   if (sheet !== null && !snapshot.sheets.some((s) => s.name === sheet)) {
-    throw new InputError(`không có trang "${sheet}" (các trang: ${snapshot.sheets.map((s) => s.name).join(", ")})`, `no sheet named "${sheet}"`);
+    throw new InputError(
+      `không có trang "${sheet}" (các trang: ${snapshot.sheets.map((s) => s.name).join(", ")})`,
+      `no sheet named "${sheet}"`,
+    );
   }
   const analysis = analyzeWorkbook(snapshot, options);
   if (!analysis.sheets.some((s) => s.status === "indicators")) {
@@ -114,20 +130,28 @@ async function analyzeFile(file: string, options: WorkbookOptions, read?: { snap
 }
 
 /** Finds the template an option names: a built-in id, a template .xlsx file, or a sheet of the workbook. */
-async function resolveTemplate(name: string, snapshot: WorkbookSnapshot): Promise<{ builtIn: string } | { sheets: UserTemplate[]; bytes: Uint8Array | null }> {
+async function resolveTemplate(
+  name: string,
+  snapshot: WorkbookSnapshot,
+): Promise<{ builtIn: string } | { sheets: UserTemplate[]; bytes: Uint8Array | null }> {
   if (builtInTemplate(name)) return { builtIn: name };
   const own = snapshot.sheets.find((s) => s.name === name);
   if (own) {
-    if (!isTemplateSheet(own)) throw new InputError(`trang "${name}" không có ô mẫu {{…}} nào`, `sheet "${name}" holds no {{…}} placeholder`);
+    if (!isTemplateSheet(own))
+      throw new InputError(`trang "${name}" không có ô mẫu {{…}} nào`, `sheet "${name}" holds no {{…}} placeholder`);
     return { sheets: [{ sheet: own, from: "workbook" }], bytes: null };
   }
   if (!/\.xlsx$/i.test(name)) {
     const known = BUILT_IN_TEMPLATES.map((t) => t.id).join(", ");
-    throw new UsageError(`không có mẫu "${name}" (mẫu có sẵn: ${known}; hoặc một tệp mẫu .xlsx, hoặc tên một trang mẫu trong bảng tính)`, `no template "${name}"`);
+    throw new UsageError(
+      `không có mẫu "${name}" (mẫu có sẵn: ${known}; hoặc một tệp mẫu .xlsx, hoặc tên một trang mẫu trong bảng tính)`,
+      `no template "${name}"`,
+    );
   }
   const { bytes, snapshot: template } = await readWorkbookFile(name);
   const sheets = template.sheets.filter(isTemplateSheet);
-  if (sheets.length === 0) throw new InputError(`tệp mẫu "${name}" không có trang nào chứa ô mẫu {{…}}`, "the template file holds no {{…}} placeholder");
+  if (sheets.length === 0)
+    throw new InputError(`tệp mẫu "${name}" không có trang nào chứa ô mẫu {{…}}`, "the template file holds no {{…}} placeholder");
   return { sheets: sheets.map((sheet) => ({ sheet, from: "template" as const })), bytes };
 }
 
@@ -138,7 +162,11 @@ async function fill(argv: string[], io: Io): Promise<number> {
   const { template: templateName, out } = args.values;
   if (!templateName) throw new UsageError("thiếu --template (bieu-chi-tieu, bao-cao hoặc tệp mẫu .xlsx)", "--template is required");
   if (!out) throw new UsageError("thiếu --out (tệp kết quả .xlsx)", "--out is required");
-  if (path.resolve(out) === path.resolve(file)) throw new UsageError("--out không được trùng tệp đầu vào (chitieu không ghi đè tệp của người dùng)", "--out must differ from the input file");
+  if (path.resolve(out) === path.resolve(file))
+    throw new UsageError(
+      "--out không được trùng tệp đầu vào (chitieu không ghi đè tệp của người dùng)",
+      "--out must differ from the input file",
+    );
   const options = await workbookOptions(args.values);
   const read = await readWorkbookFile(file);
   const analysis = await analyzeFile(file, options, read);
@@ -154,7 +182,9 @@ async function fill(argv: string[], io: Io): Promise<number> {
       else for (const p of filled.problems) problems.push(`  [${user.sheet.name}] ${p.message}`);
     }
     if (problems.length > 0) {
-      io.stderr(`chitieu: mẫu có ${problems.length} lỗi, chưa ghi gì (the template has ${problems.length} problem(s); nothing written):\n${problems.join("\n")}\n`);
+      io.stderr(
+        `chitieu: mẫu có ${problems.length} lỗi, chưa ghi gì (the template has ${problems.length} problem(s); nothing written):\n${problems.join("\n")}\n`,
+      );
       return 2;
     }
   }
@@ -163,22 +193,40 @@ async function fill(argv: string[], io: Io): Promise<number> {
   const bytes = await applyPlanToBytes(read.bytes, { sheets }, "bytes" in template ? template.bytes : null);
   await fs.writeFile(out, bytes);
   for (const sheet of sheets) {
-    io.stdout(`Đã tạo trang "${sheet.name}"${sheet.replaces ? " (thay trang chitieu tạo lần trước)" : ""} trong ${out}. Created sheet "${sheet.name}".\n`);
+    io.stdout(
+      `Đã tạo trang "${sheet.name}"${sheet.replaces ? " (thay trang chitieu tạo lần trước)" : ""} trong ${out}. Created sheet "${sheet.name}".\n`,
+    );
   }
   return analysis.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
 async function listTemplates(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { values: [], flags: ["json"] });
-  const own = args.positional.length === 1 ? (await readWorkbookFile(args.positional[0])).snapshot.sheets.filter(isTemplateSheet).map((s) => s.name) : [];
+  const own =
+    args.positional.length === 1
+      ? (await readWorkbookFile(args.positional[0])).snapshot.sheets.filter(isTemplateSheet).map((s) => s.name)
+      : [];
   if (args.flags.has("json")) {
-    io.stdout(JSON.stringify({ builtIn: BUILT_IN_TEMPLATES.map(({ id, name, nameEn, description, descriptionEn }) => ({ id, name, nameEn, description, descriptionEn })), sheets: own }) + "\n");
+    io.stdout(
+      JSON.stringify({
+        builtIn: BUILT_IN_TEMPLATES.map(({ id, name, nameEn, description, descriptionEn }) => ({
+          id,
+          name,
+          nameEn,
+          description,
+          descriptionEn,
+        })),
+        sheets: own,
+      }) + "\n",
+    );
     return 0;
   }
   const lines = BUILT_IN_TEMPLATES.map((t) => `  ${t.id.padEnd(15)} ${t.name} / ${t.nameEn}\n  ${"".padEnd(15)} ${t.description}`);
   io.stdout(`Mẫu có sẵn / built-in templates:\n${lines.join("\n")}\n`);
   if (own.length > 0) io.stdout(`Trang mẫu trong bảng tính / template sheets in the workbook:\n${own.map((n) => `  ${n}`).join("\n")}\n`);
-  io.stdout(`Mẫu của người dùng: một trang có ô {{Tên chỉ tiêu | trường | định dạng}}; trường: ${FIELDS.join(", ")}; {{each Nhóm}} lặp một dòng cho mọi chỉ tiêu của nhóm, {{@ | trường}} trong dòng đó.\n`);
+  io.stdout(
+    `Mẫu của người dùng: một trang có ô {{Tên chỉ tiêu | trường | định dạng}}; trường: ${FIELDS.join(", ")}; {{each Nhóm}} lặp một dòng cho mọi chỉ tiêu của nhóm, {{@ | trường}} trong dòng đó.\n`,
+  );
   return 0;
 }
 
@@ -231,7 +279,8 @@ async function readText(file: string, io: Io): Promise<string> {
 
 async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { values: ["year", "workbook", "sheet", "catalogue", "config"], flags: ["json"] });
-  if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp văn bản (hoặc - để đọc từ đầu vào chuẩn)", "expected exactly one text file, or -");
+  if (args.positional.length !== 1)
+    throw new UsageError("cần đúng một tệp văn bản (hoặc - để đọc từ đầu vào chuẩn)", "expected exactly one text file, or -");
   const file = args.positional[0];
   const options = await workbookOptions(args.values);
   const text = await readText(file, io);
@@ -243,7 +292,10 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
 }
 
 function listRules(io: Io): number {
-  io.stdout(RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.name} (${r.nameEn})\n${" ".repeat(32)}${r.description}`).join("\n") + "\n");
+  io.stdout(
+    RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.name} (${r.nameEn})\n${" ".repeat(32)}${r.description}`).join("\n") +
+      "\n",
+  );
   return 0;
 }
 

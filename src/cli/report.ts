@@ -43,7 +43,12 @@ function clip(text: string, width: number): string {
 
 function table(rows: string[][], rightAligned: boolean[]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], rightAligned[c])).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => pad(cell, widths[c], rightAligned[c]))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 function periodText(sheet: SheetReport): string {
@@ -82,7 +87,13 @@ function findingLines(findings: Finding[]): string[] {
 export function renderReport(file: string, analysis: Analysis): string {
   const lines: string[] = [];
   const year = analysis.reportYear ?? "chưa xác định";
-  const source = { option: "theo tuỳ chọn --year", title: "theo tiêu đề biểu", header: "theo tiêu đề cột", "sheet-name": "theo tên trang", null: "" }[String(analysis.reportYearSource)];
+  const source = {
+    option: "theo tuỳ chọn --year",
+    title: "theo tiêu đề biểu",
+    header: "theo tiêu đề cột",
+    "sheet-name": "theo tên trang",
+    null: "",
+  }[String(analysis.reportYearSource)];
   lines.push(`Tệp: ${file}`);
   lines.push(`Năm báo cáo: ${year}${source ? ` (${source})` : ""}`);
   for (const sheet of analysis.sheets) {
@@ -100,13 +111,21 @@ export function renderReport(file: string, analysis: Analysis): string {
   const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
   const sheetsRead = analysis.sheets.filter((s) => s.status === "indicators").length;
   lines.push("");
-  lines.push(`Tổng cộng: ${analysis.indicators.length} chỉ tiêu trên ${sheetsRead} biểu; ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
+  lines.push(
+    `Tổng cộng: ${analysis.indicators.length} chỉ tiêu trên ${sheetsRead} biểu; ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`,
+  );
   return lines.join("\n") + "\n";
 }
 
 export function renderTextReport(file: string, result: TextCheck): string {
-  const source = { option: "theo tuỳ chọn --year", text: "suy ra từ văn bản", workbook: "theo bảng tính", null: "" }[String(result.reportYearSource)];
-  const lines = [`Văn bản: ${file}`, `Năm báo cáo: ${result.reportYear ?? "chưa xác định"}${source ? ` (${source})` : ""}`, `Nhận định số liệu: ${result.claims.filter((c) => c.kind !== "period").length}`];
+  const source = { option: "theo tuỳ chọn --year", text: "suy ra từ văn bản", workbook: "theo bảng tính", null: "" }[
+    String(result.reportYearSource)
+  ];
+  const lines = [
+    `Văn bản: ${file}`,
+    `Năm báo cáo: ${result.reportYear ?? "chưa xác định"}${source ? ` (${source})` : ""}`,
+    `Nhận định số liệu: ${result.claims.filter((c) => c.kind !== "period").length}`,
+  ];
   for (const severity of ["error", "warning", "info"] as const) {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

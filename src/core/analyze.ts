@@ -11,7 +11,16 @@ import { formatCompact, parseNumberText, type NumberStyle, type ParsedNumber } f
 import type { Period } from "./period";
 import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
 import { buildTree, readRowLabel, type Breakdown, type TreeInput, type TreeNode } from "./rows";
-import { cellText, columnLetters, isBlank, isCellError, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import {
+  cellText,
+  columnLetters,
+  isBlank,
+  isCellError,
+  parseAddress,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
 import { DEFAULT_RULE_CONFIG, runRules, thresholdsFor, type RuleConfig, type SheetContext } from "./rules";
 import { isGeneratedSheet } from "./fill/plan";
 import { isTemplateSheet } from "./fill/placeholders";
@@ -108,7 +117,8 @@ export interface Analysis {
   findings: Finding[];
 }
 
-const FOOTER = /^(ghi chu\s*[:.]|ghi chu$|nguon\s*:|nguon so lieu|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*\)|\*\s|luu y\s*:|chu thich\s*:)/;
+const FOOTER =
+  /^(ghi chu\s*[:.]|ghi chu$|nguon\s*:|nguon so lieu|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*\)|\*\s|luu y\s*:|chu thich\s*:)/;
 
 export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
   const matcher = new CatalogueMatcher(options.catalogue ?? DEFAULT_CATALOGUE);
@@ -121,7 +131,8 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   // count every indicator twice.
   const ownSheets = new Map<string, [string, string]>();
   for (const sheet of sheets) {
-    if (isGeneratedSheet(sheet)) ownSheets.set(sheet.name, ["trang do chitieu tạo (báo cáo, không phải số liệu nguồn)", "a sheet chitieu generated"]);
+    if (isGeneratedSheet(sheet))
+      ownSheets.set(sheet.name, ["trang do chitieu tạo (báo cáo, không phải số liệu nguồn)", "a sheet chitieu generated"]);
     else if (isTemplateSheet(sheet)) ownSheets.set(sheet.name, ["trang mẫu báo cáo (có ô {{…}})", "a report template sheet"]);
   }
   const headed = sheets.map((sheet) => {
@@ -129,7 +140,10 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     const header = findHeader(sheet);
     return { sheet, header, resolved: header ? resolveColumns(header, sheet.name, yearOption) : null };
   });
-  const { year: workbookYear, source: workbookYearSource } = workbookReportYear(headed.map((h) => h.resolved), yearOption);
+  const { year: workbookYear, source: workbookYearSource } = workbookReportYear(
+    headed.map((h) => h.resolved),
+    yearOption,
+  );
 
   const reports: SheetReport[] = [];
   const indicators: Indicator[] = [];
@@ -142,7 +156,13 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
       continue;
     }
     if (!header || !own) {
-      reports.push(skipped(sheet.name, "không có dòng tiêu đề cột của biểu chỉ tiêu (STT, Chỉ tiêu, Kế hoạch, Thực hiện…)", "no indicator table header found"));
+      reports.push(
+        skipped(
+          sheet.name,
+          "không có dòng tiêu đề cột của biểu chỉ tiêu (STT, Chỉ tiêu, Kế hoạch, Thực hiện…)",
+          "no indicator table header found",
+        ),
+      );
       continue;
     }
     const columns = own.reportYear === null && workbookYear !== null ? resolveColumns(header, sheet.name, workbookYear) : own;
@@ -155,7 +175,14 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     // A loop, not push(...spread): a sheet may hold more rows than a call takes arguments.
     for (const indicator of read.indicators) indicators.push(indicator);
     for (const finding of read.findings) findings.push(finding);
-    contexts.push({ sheet, reportYear: resolved.reportYear, period: resolved.period, titleCells: header.titleCells, columns: resolved.columns, indicators: read.indicators });
+    contexts.push({
+      sheet,
+      reportYear: resolved.reportYear,
+      period: resolved.period,
+      titleCells: header.titleCells,
+      columns: resolved.columns,
+      indicators: read.indicators,
+    });
     reports.push({
       name: sheet.name,
       status: "indicators",
@@ -173,7 +200,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   }
   const config = options.rules ?? DEFAULT_RULE_CONFIG;
   const entries = new Map(matcher.catalogue.entries.map((e) => [e.id, e] as const));
-  const entry = (id: string | null) => (id === null ? null : entries.get(id) ?? null);
+  const entry = (id: string | null) => (id === null ? null : (entries.get(id) ?? null));
   // Thresholds are worked out once per indicator when the user overrides some, else once per
   // catalogue entry and measure: they depend on nothing else.
   type Limits = ReturnType<typeof thresholdsFor>;
@@ -199,7 +226,10 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     reportYearSource: workbookYearSource,
     sheets: reports,
     indicators,
-    findings: sortFindings(findings, sheets.map((s) => s.name)),
+    findings: sortFindings(
+      findings,
+      sheets.map((s) => s.name),
+    ),
   };
 }
 
@@ -207,7 +237,10 @@ function skipped(name: string, reason: string, reasonEn: string): SheetReport {
   return { name, status: "skipped", reason, reasonEn };
 }
 
-function workbookReportYear(resolved: Array<ResolvedColumns | null>, option: number | null): { year: number | null; source: ResolvedColumns["yearSource"] } {
+function workbookReportYear(
+  resolved: Array<ResolvedColumns | null>,
+  option: number | null,
+): { year: number | null; source: ResolvedColumns["yearSource"] } {
   if (option !== null) return { year: option, source: "option" };
   const rank = { title: 0, header: 1, "sheet-name": 2, option: -1 } as const;
   const votes = new Map<number, { count: number; best: number; source: ResolvedColumns["yearSource"] }>();
@@ -224,7 +257,12 @@ function workbookReportYear(resolved: Array<ResolvedColumns | null>, option: num
   let year: number | null = null;
   let winner: { count: number; best: number; source: ResolvedColumns["yearSource"] } | null = null;
   for (const [y, v] of votes) {
-    if (!winner || v.best < winner.best || (v.best === winner.best && v.count > winner.count) || (v.best === winner.best && v.count === winner.count && y > (year ?? 0))) {
+    if (
+      !winner ||
+      v.best < winner.best ||
+      (v.best === winner.best && v.count > winner.count) ||
+      (v.best === winner.best && v.count === winner.count && y > (year ?? 0))
+    ) {
       winner = v;
       year = y;
     }
@@ -253,7 +291,8 @@ function guessIndicatorColumn(sheet: SheetSnapshot, dataStart: number, columns: 
   const end = Math.min(sheet.values.length, dataStart + 200);
   for (let r = dataStart; r < end; r++) {
     (sheet.values[r] ?? []).forEach((v, c) => {
-      if (!taken.has(c) && typeof v === "string" && v.trim().length >= 8 && parseNumberText(v) === null) counts.set(c, (counts.get(c) ?? 0) + 1);
+      if (!taken.has(c) && typeof v === "string" && v.trim().length >= 8 && parseNumberText(v) === null)
+        counts.set(c, (counts.get(c) ?? 0) + 1);
     });
   }
   let best: number | null = null;
@@ -327,7 +366,14 @@ function unitFromName(name: string): { name: string; unit: string } | null {
   const m = /^(.*\S)\s*\(([^()]{1,30})\)\s*$/.exec(name);
   if (!m) return null;
   const unit = parseUnit(m[2]);
-  const known = unit.percent || unit.perMille || unit.points || unit.scale > 1 || /^(dong|usd|tan|ha|luot|nguoi|ho|xa|doanh nghiep|lao dong|km|con|du an|vu|kg|m2|m3|kwh|tieu chi|hop tac xa|bac si|giuong benh)\b/.test(unit.base);
+  const known =
+    unit.percent ||
+    unit.perMille ||
+    unit.points ||
+    unit.scale > 1 ||
+    /^(dong|usd|tan|ha|luot|nguoi|ho|xa|doanh nghiep|lao dong|km|con|du an|vu|kg|m2|m3|kwh|tieu chi|hop tac xa|bac si|giuong benh)\b/.test(
+      unit.base,
+    );
   return known ? { name: m[1], unit: m[2].trim() } : null;
 }
 
@@ -350,7 +396,13 @@ function figureAt(row: CellValue[], formats: (string | null | undefined)[] | und
 
 /** How many of a row's figures were typed as text in the given style. */
 function textsWritten(d: RowDraft, style: NumberStyle): number {
-  return (d.plan.written === style ? 1 : 0) + (d.actual.written === style ? 1 : 0) + (d.previous.written === style ? 1 : 0) + (d.statedPlan.written === style ? 1 : 0) + (d.statedPrevious.written === style ? 1 : 0);
+  return (
+    (d.plan.written === style ? 1 : 0) +
+    (d.actual.written === style ? 1 : 0) +
+    (d.previous.written === style ? 1 : 0) +
+    (d.statedPlan.written === style ? 1 : 0) +
+    (d.statedPrevious.written === style ? 1 : 0)
+  );
 }
 
 /** One data row as read: its label, unit and figures; null for a row to pass over. */
@@ -414,7 +466,18 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
   let planTarget: PlanTarget | null = null;
   if (d.plan.value !== null) planTarget = pointTarget(d.plan.value);
   else if (d.plan.text !== null) planTarget = parsePlanText(d.plan.text, parseUnit(d.unit), p.style);
-  const computed = compute({ kind: profile.kind, measure: profile.measure, direction: profile.direction, plan: planTarget, actual: d.actual.value, previous: d.previous.value, wholeYear: p.wholeYear }, p.evaluationOptions);
+  const computed = compute(
+    {
+      kind: profile.kind,
+      measure: profile.measure,
+      direction: profile.direction,
+      plan: planTarget,
+      actual: d.actual.value,
+      previous: d.previous.value,
+      wholeYear: p.wholeYear,
+    },
+    p.evaluationOptions,
+  );
 
   const rowNumber = d.row + 1;
   const rowText = String(rowNumber);
@@ -425,7 +488,8 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
     if (r.written === null) continue;
     const cell = letters[col] + rowText;
     (textNumbers ??= []).push(cell);
-    if (r.alternative !== null && r.value !== null) p.ambiguousCells.push({ cell, text: cellText(p.sheet.values[d.row]?.[col]), value: r.value, alternative: r.alternative });
+    if (r.alternative !== null && r.value !== null)
+      p.ambiguousCells.push({ cell, text: cellText(p.sheet.values[d.row]?.[col]), value: r.value, alternative: r.alternative });
   }
   const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowText : null);
   const parent = node.parentRow === null ? undefined : p.byRow.get(node.parentRow);
@@ -539,7 +603,19 @@ function readSheet(
     .map(([reading, col]) => ({ reading, col: col.col }))
     .sort((a, b) => a.col - b.col);
 
-  const place: IndicatorPlace = { sheet, roles, indicatorCol, letters, tracked, byRow, ambiguousCells, style, wholeYear, matcher, evaluationOptions };
+  const place: IndicatorPlace = {
+    sheet,
+    roles,
+    indicatorCol,
+    letters,
+    tracked,
+    byRow,
+    ambiguousCells,
+    style,
+    wholeYear,
+    matcher,
+    evaluationOptions,
+  };
   for (let n = 0; n < tree.length; n++) {
     const d = byRow.get(tree[n].row);
     if (d && !d.group) indicators.push(toIndicator(d, tree[n], place));
@@ -557,8 +633,14 @@ function readSheet(
  * Reports how ambiguous number texts were read. With evidence on the sheet, one note names the
  * cells and the style; without it, each cell gets a warning to check.
  */
-function ambiguityFindings(sheet: string, style: NumberStyle, evidence: number, cells: Array<{ cell: string; text: string; value: number; alternative: number }>): Finding[] {
-  const styleVi = style === "vi" ? "kiểu Việt Nam (dấu chấm phân nhóm, dấu phẩy thập phân)" : "kiểu tiếng Anh (dấu phẩy phân nhóm, dấu chấm thập phân)";
+function ambiguityFindings(
+  sheet: string,
+  style: NumberStyle,
+  evidence: number,
+  cells: Array<{ cell: string; text: string; value: number; alternative: number }>,
+): Finding[] {
+  const styleVi =
+    style === "vi" ? "kiểu Việt Nam (dấu chấm phân nhóm, dấu phẩy thập phân)" : "kiểu tiếng Anh (dấu phẩy phân nhóm, dấu chấm thập phân)";
   const styleEn = style === "vi" ? "Vietnamese style (dot groups, comma decimals)" : "English style (comma groups, dot decimals)";
   if (evidence > 0) {
     const first = cells[0];
@@ -588,13 +670,14 @@ function ambiguityFindings(sheet: string, style: NumberStyle, evidence: number, 
   }));
 }
 
-
 /**
  * With no style evidence on the sheet, an ambiguous figure takes the reading closest in
  * magnitude to the row's other figures ("108,987" beside 100.512 and 112.400 is 108.987).
  */
 function settleByMagnitude(readings: Reading[]): Reading[] {
-  const others = readings.filter((r) => r.value !== null && r.value > 0 && r.alternative === null).map((r) => Math.log10(r.value as number));
+  const others = readings
+    .filter((r) => r.value !== null && r.value > 0 && r.alternative === null)
+    .map((r) => Math.log10(r.value as number));
   if (others.length === 0) return readings;
   const centre = others.reduce((a, b) => a + b, 0) / others.length;
   return readings.map((r) => {

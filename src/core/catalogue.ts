@@ -68,10 +68,14 @@ export function catalogueProblems(value: unknown): string[] {
   if (Array.isArray(entries)) {
     entries.forEach((e: unknown, i) => {
       const entry = e as Record<string, unknown>;
-      if (typeof entry?.id !== "string" || typeof entry?.name !== "string") problems.push(`entries[${i}]: thiếu 'id' hoặc 'name' / missing 'id' or 'name'`);
-      if (!["absolute", "rate", "other"].includes(entry?.kind as string)) problems.push(`entries[${i}]: 'kind' phải là absolute, rate hoặc other / bad 'kind'`);
-      if (!["flow", "stock", "ratio", "level", "share", "growth", "index"].includes(entry?.measure as string)) problems.push(`entries[${i}]: 'measure' không hợp lệ / bad 'measure'`);
-      if (!["higher", "lower"].includes(entry?.direction as string)) problems.push(`entries[${i}]: 'direction' phải là higher hoặc lower / bad 'direction'`);
+      if (typeof entry?.id !== "string" || typeof entry?.name !== "string")
+        problems.push(`entries[${i}]: thiếu 'id' hoặc 'name' / missing 'id' or 'name'`);
+      if (!["absolute", "rate", "other"].includes(entry?.kind as string))
+        problems.push(`entries[${i}]: 'kind' phải là absolute, rate hoặc other / bad 'kind'`);
+      if (!["flow", "stock", "ratio", "level", "share", "growth", "index"].includes(entry?.measure as string))
+        problems.push(`entries[${i}]: 'measure' không hợp lệ / bad 'measure'`);
+      if (!["higher", "lower"].includes(entry?.direction as string))
+        problems.push(`entries[${i}]: 'direction' phải là higher hoặc lower / bad 'direction'`);
     });
   }
   if (abbreviations !== undefined && (typeof abbreviations !== "object" || abbreviations === null || Array.isArray(abbreviations))) {
@@ -151,7 +155,8 @@ export class CatalogueMatcher {
     const unit = parseUnit(unitText);
     if (entry) {
       // A percent unit on an absolute entry means the sheet reports it as a rate ("Thu NS (% GRDP)").
-      if (entry.kind === "absolute" && (unit.percent || unit.points)) return { kind: "rate", measure: "level", direction: entry.direction, entry };
+      if (entry.kind === "absolute" && (unit.percent || unit.points))
+        return { kind: "rate", measure: "level", direction: entry.direction, entry };
       return { kind: entry.kind, measure: entry.measure, direction: entry.direction, entry };
     }
     return { ...inferProfile(fold(name), unit.percent || unit.points || unit.perMille, unit.ratio), entry: null };

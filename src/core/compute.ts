@@ -56,7 +56,14 @@ function difference(a: number | null, b: number | null): number | null {
 }
 
 export function compute(f: Figures, options: EvaluationOptions = DEFAULT_EVALUATION_OPTIONS): Computed {
-  const evaluation = f.wholeYear ? evaluate(f.direction, f.plan, f.actual, f.kind === "absolute" ? { relative: options.approxRelative } : { points: options.approxPoints }) : null;
+  const evaluation = f.wholeYear
+    ? evaluate(
+        f.direction,
+        f.plan,
+        f.actual,
+        f.kind === "absolute" ? { relative: options.approxRelative } : { points: options.approxPoints },
+      )
+    : null;
   if (f.kind === "absolute") {
     const index = percentOf(f.actual, f.previous);
     return {
@@ -69,13 +76,34 @@ export function compute(f: Figures, options: EvaluationOptions = DEFAULT_EVALUAT
     };
   }
   if (f.kind === "rate") {
-    return { planPercent: null, index: null, growthPercent: null, changePoints: difference(f.actual, f.previous), planGapPoints: planGap(f.plan, f.actual), evaluation };
+    return {
+      planPercent: null,
+      index: null,
+      growthPercent: null,
+      changePoints: difference(f.actual, f.previous),
+      planGapPoints: planGap(f.plan, f.actual),
+      evaluation,
+    };
   }
   // An index such as IIP ("Năm trước = 100") is its own comparison with the previous year.
   if (f.measure === "index" && f.actual !== null && Number.isFinite(f.actual)) {
-    return { planPercent: null, index: f.actual, growthPercent: f.actual - 100, changePoints: difference(f.actual, f.previous), planGapPoints: planGap(f.plan, f.actual), evaluation };
+    return {
+      planPercent: null,
+      index: f.actual,
+      growthPercent: f.actual - 100,
+      changePoints: difference(f.actual, f.previous),
+      planGapPoints: planGap(f.plan, f.actual),
+      evaluation,
+    };
   }
-  return { planPercent: null, index: null, growthPercent: null, changePoints: difference(f.actual, f.previous), planGapPoints: null, evaluation };
+  return {
+    planPercent: null,
+    index: null,
+    growthPercent: null,
+    changePoints: difference(f.actual, f.previous),
+    planGapPoints: null,
+    evaluation,
+  };
 }
 
 /** How far a rate is from its target, in points; 0 when inside a range or past a threshold. */
@@ -105,7 +133,12 @@ function same(a: number, b: number): boolean {
  * Đạt / Vượt / Không đạt of an actual against a plan target. "Vượt" means beyond the target in
  * the good direction; a threshold target ("Trên 90", "Dưới 4") is met (Đạt) or not.
  */
-export function evaluate(direction: Direction, plan: PlanTarget | null, actual: number | null, tolerance: { points?: number; relative?: number }): Evaluation | null {
+export function evaluate(
+  direction: Direction,
+  plan: PlanTarget | null,
+  actual: number | null,
+  tolerance: { points?: number; relative?: number },
+): Evaluation | null {
   if (plan === null || actual === null || !Number.isFinite(actual)) return null;
   const better = (a: number, b: number) => (direction === "higher" ? a > b : a < b);
   const { low, high, strict } = plan;

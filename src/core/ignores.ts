@@ -18,7 +18,10 @@ export function ignoreKey(f: Pick<Finding, "rule" | "sheet" | "cell">): string {
 }
 
 /** The findings split into those still open and those set aside, each with its ignore. */
-export function applyIgnores(findings: readonly Finding[], ignores: readonly Ignore[]): { open: Finding[]; ignored: Array<{ finding: Finding; ignore: Ignore }> } {
+export function applyIgnores(
+  findings: readonly Finding[],
+  ignores: readonly Ignore[],
+): { open: Finding[]; ignored: Array<{ finding: Finding; ignore: Ignore }> } {
   const byKey = new Map(ignores.map((i) => [ignoreKey(i), i] as const));
   const open: Finding[] = [];
   const ignored: Array<{ finding: Finding; ignore: Ignore }> = [];
@@ -33,5 +36,10 @@ export function applyIgnores(findings: readonly Finding[], ignores: readonly Ign
 /** Ignores read back from a document: anything that is not a well-formed ignore is dropped. */
 export function parseIgnores(value: unknown): Ignore[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is Ignore => !!v && typeof v === "object" && ["rule", "sheet", "cell", "reason", "date"].every((k) => typeof (v as Record<string, unknown>)[k] === "string"));
+  return value.filter(
+    (v): v is Ignore =>
+      !!v &&
+      typeof v === "object" &&
+      ["rule", "sheet", "cell", "reason", "date"].every((k) => typeof (v as Record<string, unknown>)[k] === "string"),
+  );
 }

@@ -67,11 +67,13 @@ const UNIT_HEADER = /^(don vi tinh|don vi|dvt|d\.v\.t\.?|dv tinh|dv)\b/;
 const NOTES_HEADER = /\b(ghi chu|giai trinh)\b/;
 const EVALUATION_HEADER = /\b(danh gia|muc do hoan thanh|muc do dat|ket qua danh gia|xep loai)\b/;
 // A slash compares ("TH/KH", "2021/TH 2020") unless it dates a period ("9T/2021", "6T/2019").
-const COMPARING_SLASH = /\b(th|uth|uoc th|uoc|thuc hien|kh|ke hoach)\s*\/\s*(th|kh|ck|ke hoach|cung ky|du toan|cung ky nam truoc)\b|\d{4}\s*\/\s*[a-z]*\s*\d{4}/;
+const COMPARING_SLASH =
+  /\b(th|uth|uoc th|uoc|thuc hien|kh|ke hoach)\s*\/\s*(th|kh|ck|ke hoach|cung ky|du toan|cung ky nam truoc)\b|\d{4}\s*\/\s*[a-z]*\s*\d{4}/;
 const COMPARISON_MARK = /(so sanh|so voi|\bvoi\b|%|\bty le (th|thuc hien|hoan thanh)\b|\bchi so\b|tang,? giam|tang \/ giam)/;
 const PLAN_WORDS = /(ke hoach|\bkh\b|\bkhv\b|du toan|muc tieu|nghi quyet|\bnq\b|chi tieu giao|\bgiao\b)/;
 const PREVIOUS_WORDS = /(cung ky|\bck\b|nam truoc|cung thoi ky)/;
-const ACTUAL_WORDS = /(thuc hien|\bth\b|\buoc\b|\buth\b|uoc th|luy ke|cong don|thuc te|\bket qua\b|so lieu|uoc tinh|du uoc|uoc dat|\bdat\b|tinh chung)/;
+const ACTUAL_WORDS =
+  /(thuc hien|\bth\b|\buoc\b|\buth\b|uoc th|luy ke|cong don|thuc te|\bket qua\b|so lieu|uoc tinh|du uoc|uoc dat|\bdat\b|tinh chung)/;
 const FIGURE_WORDS = /(ke hoach|\bkh\b|du toan|thuc hien|\bth\b|\buoc\b|\buth\b|cung ky|\bck\b|so sanh|luy ke)/;
 const NUMBER_ROW_TOKEN = /^\(?([a-z]|\d{1,2})\)?$|^\(?\d{1,2}\)?\s*=\s*[\d()\s/*x×:+\-.,]+$/;
 
@@ -241,7 +243,8 @@ function headerRole(header: string): { role: ColumnRole; form?: "index" | "growt
     const growth = /\btang\b|tang,? giam|toc do/.test(f) ? "growth" : "index";
     // "TH/KH", "% KH", "Với kế hoạch", "So dự toán": a plan percentage.
     if (PLAN_WORDS.test(f.replace(/^.*?(so sanh|so voi|[a-z\d]\s*\/|%)/, ""))) return { role: "statedPlanPercent" };
-    if (PREVIOUS_WORDS.test(f) || years.length >= 2 || /\bnam truoc|cung ky|\bck\b/.test(f)) return { role: "statedPrevious", form: growth };
+    if (PREVIOUS_WORDS.test(f) || years.length >= 2 || /\bnam truoc|cung ky|\bck\b/.test(f))
+      return { role: "statedPrevious", form: growth };
     if (PLAN_WORDS.test(f)) return { role: "statedPlanPercent" };
     return { role: "statedComparison", form: growth };
   }
@@ -323,7 +326,16 @@ export function resolveColumns(header: HeaderBlock, sheetName: string, reportYea
       else if (role === "previous" && c.year !== reportYear - 1 && c.year < reportYear - 1) role = "history";
     }
     if (role === "plan" && /\d{4}\s*[-–]\s*\d{4}/.test(c.header)) role = "otherPlan";
-    return { col: c.col, letter: letterOf(c.col), header: c.header, role, year: c.year, period: c.period, form: c.form, headerCell: c.headerCell };
+    return {
+      col: c.col,
+      letter: letterOf(c.col),
+      header: c.header,
+      role,
+      year: c.year,
+      period: c.period,
+      form: c.form,
+      headerCell: c.headerCell,
+    };
   });
 
   const period = titlePeriod ?? pickPeriodFromColumns(columns);

@@ -76,7 +76,11 @@ function readDigits(s: string, prefer: NumberStyle): DigitsReading | null {
   if (s.includes(" ")) {
     if (!SPACE_GROUPED.test(s)) return null;
     const [intPart, frac = ""] = s.replace(/ /g, "").split(/[.,]/);
-    return { value: Number(`${intPart}.${frac || "0"}`), style: s.includes(",") ? "vi" : s.includes(".") ? "en" : "plain", decimals: frac.length };
+    return {
+      value: Number(`${intPart}.${frac || "0"}`),
+      style: s.includes(",") ? "vi" : s.includes(".") ? "en" : "plain",
+      decimals: frac.length,
+    };
   }
   if (ONE_GROUP.test(s)) {
     const [head, tail] = s.split(/[.,]/);

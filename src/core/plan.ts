@@ -66,9 +66,11 @@ export function parsePlanText(text: string, unit: Unit, style: NumberStyle): Pla
   const tail = f.slice(tokens[0].end);
   if (/(khoang|xap xi|chung|xung quanh|~|≈)\s*$/.test(head)) return { ...base, qualifier: "approx", low: first, high: first };
   if (/(duoi|<|nho hon|thap hon)\s*$/.test(head)) return { ...base, qualifier: "max", low: null, high: first, strict: true };
-  if (/(khong qua|khong vuot qua|toi da|≤|<=)\s*$/.test(head) || /\btro xuong\b/.test(tail)) return { ...base, qualifier: "max", low: null, high: first };
+  if (/(khong qua|khong vuot qua|toi da|≤|<=)\s*$/.test(head) || /\btro xuong\b/.test(tail))
+    return { ...base, qualifier: "max", low: null, high: first };
   if (/(tren|>|lon hon|cao hon|hon)\s*$/.test(head)) return { ...base, qualifier: "min", low: first, high: null, strict: true };
-  if (/(toi thieu|it nhat|khong duoi|khong thap hon|≥|>=)\s*$/.test(head) || /\btro len\b/.test(tail)) return { ...base, qualifier: "min", low: first, high: null };
+  if (/(toi thieu|it nhat|khong duoi|khong thap hon|≥|>=)\s*$/.test(head) || /\btro len\b/.test(tail))
+    return { ...base, qualifier: "min", low: first, high: null };
   return { ...base, qualifier: "point", low: first, high: first };
 }
 

@@ -107,7 +107,7 @@ export function buildTree(rows: TreeInput[]): TreeNode[] {
       level: parent ? parent.level + 1 : 0,
       parentRow: parent?.row ?? null,
       breakdown,
-      groupRow: parent?.group ? parent.row : parent?.groupRow ?? null,
+      groupRow: parent?.group ? parent.row : (parent?.groupRow ?? null),
       rank,
       group: input.group,
     };
@@ -131,8 +131,11 @@ export function buildTree(rows: TreeInput[]): TreeNode[] {
       if (inBlock) {
         if (block.memberRank === undefined) block.memberRank = explicit;
         // A marker deeper than the block's members ("+" under "-") makes a component of the last member.
-        const memberParent: Open | null = explicit !== null && typeof block.memberRank === "number" && explicit > block.memberRank ? block.lastMember : null;
-        const node: Open = memberParent ? place(input, explicit as number, memberParent, null) : place(input, explicit ?? parentRank + 0.5, block.parent, block.kind);
+        const memberParent: Open | null =
+          explicit !== null && typeof block.memberRank === "number" && explicit > block.memberRank ? block.lastMember : null;
+        const node: Open = memberParent
+          ? place(input, explicit as number, memberParent, null)
+          : place(input, explicit ?? parentRank + 0.5, block.parent, block.kind);
         const deeper = memberParent !== null;
         if (!deeper) block.lastMember = node;
         previous = node;

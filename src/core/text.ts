@@ -32,7 +32,10 @@ export function tidy(text: string): string {
   let tidied = tidyCache.get(text);
   if (tidied === undefined) {
     if (tidyCache.size >= FOLD_CACHE_LIMIT) tidyCache.clear();
-    tidied = text.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+    tidied = text
+      .normalize("NFC")
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim();
     tidyCache.set(text, tidied);
   }
   return tidied;

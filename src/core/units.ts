@@ -61,7 +61,9 @@ export function parseUnit(text: string): Unit {
 
 function readUnit(text: string): Unit {
   const tidied = text.normalize("NFC").replace(/\s+/g, " ").trim();
-  const folded = fold(tidied).replace(/^\(|\)$/g, "").trim();
+  const folded = fold(tidied)
+    .replace(/^\(|\)$/g, "")
+    .trim();
   const points = /^(diem %|diem phan tram|diem)$/.test(folded);
   const percent = !points && (folded === "%" || /^% /.test(folded) || folded === "phan tram" || /^%\s*\(/.test(folded));
   const perMille = folded === "‰" || folded.startsWith("‰");

@@ -31,7 +31,10 @@ export interface OfficeHostOptions {
 
 function isPayloadError(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? "";
-  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(code) || /payload/i.test(String((error as Error)?.message ?? ""));
+  return (
+    /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(code) ||
+    /payload/i.test(String((error as Error)?.message ?? ""))
+  );
 }
 
 /** Office errors explained for the official. */
@@ -40,11 +43,30 @@ export function explain(error: unknown): Error {
   const code = (error as { code?: string })?.code ?? "";
   const message = String((error as Error)?.message ?? error);
   if (code === "InvalidOperation" && /protect/i.test(message)) {
-    return new HostError("Trang tính đang được bảo vệ nên chitieu không ghi được.", "Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi thử lại.", "The sheet is protected.");
+    return new HostError(
+      "Trang tính đang được bảo vệ nên chitieu không ghi được.",
+      "Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi thử lại.",
+      "The sheet is protected.",
+    );
   }
-  if (code === "AccessDenied") return new HostError("Excel không cho phép ghi vào bảng tính này.", "Hãy kiểm tra bảng tính không ở chế độ chỉ đọc, rồi thử lại.", "Access denied.");
-  if (code === "ApiNotFound") return new HostError("Phiên bản Excel này quá cũ cho chức năng này.", "Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2019 trở lên) hoặc dùng chitieu ngoài Excel.", "This Excel is too old for the feature.");
-  if (code === "InvalidOperationInCellEditMode") return new HostError("Excel đang ở chế độ sửa ô.", "Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô, rồi thử lại.", "Excel is in cell-edit mode.");
+  if (code === "AccessDenied")
+    return new HostError(
+      "Excel không cho phép ghi vào bảng tính này.",
+      "Hãy kiểm tra bảng tính không ở chế độ chỉ đọc, rồi thử lại.",
+      "Access denied.",
+    );
+  if (code === "ApiNotFound")
+    return new HostError(
+      "Phiên bản Excel này quá cũ cho chức năng này.",
+      "Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2019 trở lên) hoặc dùng chitieu ngoài Excel.",
+      "This Excel is too old for the feature.",
+    );
+  if (code === "InvalidOperationInCellEditMode")
+    return new HostError(
+      "Excel đang ở chế độ sửa ô.",
+      "Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô, rồi thử lại.",
+      "Excel is in cell-edit mode.",
+    );
   return new HostError(`Excel báo lỗi: ${message}`, "Hãy thử lại; nếu vẫn lỗi, lưu bảng tính, mở lại và chạy lại chitieu.", message);
 }
 
@@ -65,7 +87,13 @@ function areaOf(a1: string): Area | null {
 }
 
 /** Builds a sheet snapshot from a block of rows read at (top, left). */
-function fill(target: { values: CellValue[][]; numberFormats: (string | null)[][] }, top: number, left: number, values: unknown[][], formats: unknown[][]): void {
+function fill(
+  target: { values: CellValue[][]; numberFormats: (string | null)[][] },
+  top: number,
+  left: number,
+  values: unknown[][],
+  formats: unknown[][],
+): void {
   values.forEach((row, r) => {
     const outValues = (target.values[top + r] ??= []);
     const outFormats = (target.numberFormats[top + r] ??= []);
@@ -78,7 +106,12 @@ function fill(target: { values: CellValue[][]; numberFormats: (string | null)[][
   });
 }
 
-function finish(name: string, hidden: boolean, data: { values: CellValue[][]; numberFormats: (string | null)[][] }, merges: Area[]): SheetSnapshot {
+function finish(
+  name: string,
+  hidden: boolean,
+  data: { values: CellValue[][]; numberFormats: (string | null)[][] },
+  merges: Area[],
+): SheetSnapshot {
   for (let r = 0; r < data.values.length; r++) {
     data.values[r] ??= [];
     for (let c = 0; c < data.values[r].length; c++) if (data.values[r][c] === undefined) data.values[r][c] = null;
@@ -96,7 +129,9 @@ export function formulaCell(cell: PlannedCell): string | number | boolean | null
 }
 
 function cellBytes(cell: PlannedCell): number {
-  return CELL_OVERHEAD + (cell.formula?.length ?? 0) + (typeof cell.value === "string" ? cell.value.length * 2 : 8) + (cell.style ? 120 : 0);
+  return (
+    CELL_OVERHEAD + (cell.formula?.length ?? 0) + (typeof cell.value === "string" ? cell.value.length * 2 : 8) + (cell.style ? 120 : 0)
+  );
 }
 
 /** A plan's cells as rows in sheet order, each row's cells in column order with their columns. */
@@ -140,7 +175,8 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
   if (style.size !== undefined) font.size = style.size;
   if (style.color) font.color = `#${style.color}`;
   if (style.fill) range.format.fill.color = `#${style.fill}`;
-  if (style.horizontal) range.format.horizontalAlignment = style.horizontal === "center" ? "Center" : style.horizontal === "right" ? "Right" : "Left";
+  if (style.horizontal)
+    range.format.horizontalAlignment = style.horizontal === "center" ? "Center" : style.horizontal === "right" ? "Right" : "Left";
   if (style.vertical) range.format.verticalAlignment = style.vertical === "middle" ? "Center" : "Top";
   if (style.wrap) range.format.wrapText = true;
   if (style.indent) range.format.indentLevel = style.indent;
@@ -159,7 +195,8 @@ function queueCells(sheet: Excel.Worksheet, rows: readonly PlannedRow[], keepSty
       if (run.length === 0) return;
       const range = sheet.getRange(`${run[0].address}:${run[run.length - 1].address}`);
       range.formulas = [run.map(formulaCell)] as unknown as string[][];
-      if (run.some((c) => c.style?.numberFormat)) range.numberFormat = [run.map((c) => c.style?.numberFormat ?? (null as unknown as string))];
+      if (run.some((c) => c.style?.numberFormat))
+        range.numberFormat = [run.map((c) => c.style?.numberFormat ?? (null as unknown as string))];
       if (!keepStyles) {
         let start = 0;
         for (let i = 1; i <= run.length; i++) {
@@ -207,7 +244,9 @@ export class OfficeHost implements WorkbookHost {
         const queued = worksheets.items.map((ws) => {
           const used = ws.getUsedRangeOrNullObject(true);
           used.load("address,values,numberFormat");
-          const areas = merges ? (used as Excel.Range & { getMergedAreasOrNullObject(): Excel.RangeAreas }).getMergedAreasOrNullObject() : null;
+          const areas = merges
+            ? (used as Excel.Range & { getMergedAreasOrNullObject(): Excel.RangeAreas }).getMergedAreasOrNullObject()
+            : null;
           areas?.load("areas/items/address");
           return { ws, used, areas };
         });
@@ -223,7 +262,8 @@ export class OfficeHost implements WorkbookHost {
             const data = { values: [] as CellValue[][], numberFormats: [] as (string | null)[][] };
             const origin = used.isNullObject ? null : areaOf(used.address);
             if (origin) fill(data, origin.top, origin.left, used.values, used.numberFormat);
-            const mergeAreas = areas && !areas.isNullObject ? areas.areas.items.map((a) => areaOf(a.address)).filter((a): a is Area => a !== null) : [];
+            const mergeAreas =
+              areas && !areas.isNullObject ? areas.areas.items.map((a) => areaOf(a.address)).filter((a): a is Area => a !== null) : [];
             return finish(ws.name, ws.visibility !== "Visible", data, mergeAreas);
           }),
         };
@@ -309,10 +349,18 @@ export class OfficeHost implements WorkbookHost {
     let sheet: Excel.Worksheet;
     if (plan.copy) {
       if (plan.copy.from === "template") {
-        throw new HostError("Trong Excel, mẫu phải là một trang của chính bảng tính này.", "Hãy chép trang mẫu vào bảng tính, hoặc dùng chitieu ngoài Excel với tệp mẫu.", "A template file is not available inside Excel.");
+        throw new HostError(
+          "Trong Excel, mẫu phải là một trang của chính bảng tính này.",
+          "Hãy chép trang mẫu vào bảng tính, hoặc dùng chitieu ngoài Excel với tệp mẫu.",
+          "A template file is not available inside Excel.",
+        );
       }
       if (plan.copy.repeats.length > 0 && !this.supports("1.9")) {
-        throw new HostError("Phiên bản Excel này không sao chép được dòng lặp của mẫu.", "Hãy dùng Excel 2019/Microsoft 365 mới hơn, hoặc dùng chitieu ngoài Excel.", "Repeated template rows need ExcelApi 1.9.");
+        throw new HostError(
+          "Phiên bản Excel này không sao chép được dòng lặp của mẫu.",
+          "Hãy dùng Excel 2019/Microsoft 365 mới hơn, hoặc dùng chitieu ngoài Excel.",
+          "Repeated template rows need ExcelApi 1.9.",
+        );
       }
       sheet = worksheets.getItem(plan.copy.sheet).copy("End");
       sheet.name = plan.name;
@@ -420,7 +468,17 @@ export class OfficeHost implements WorkbookHost {
   async saveIgnores(ignores: readonly Ignore[]): Promise<void> {
     this.settings.set(SETTINGS_KEY, ignores);
     await new Promise<void>((resolve, reject) =>
-      this.settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new HostError("Không lưu được danh sách bỏ qua vào bảng tính.", "Hãy lưu bảng tính rồi thử lại.", String(result.error?.message))))),
+      this.settings.saveAsync((result) =>
+        result.status === Office.AsyncResultStatus.Succeeded
+          ? resolve()
+          : reject(
+              new HostError(
+                "Không lưu được danh sách bỏ qua vào bảng tính.",
+                "Hãy lưu bảng tính rồi thử lại.",
+                String(result.error?.message),
+              ),
+            ),
+      ),
     );
   }
 

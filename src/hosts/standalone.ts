@@ -56,7 +56,8 @@ export class StandaloneHost implements WorkbookHost {
       this.update({ snapshot, selection: null, marks: new Map() });
       return snapshot;
     } catch (error) {
-      if (error instanceof WorkbookInputError) throw new HostError(`Không mở được "${name}": ${error.reason}.`, "Hãy chọn một tệp .xlsx khác.", error.reasonEn);
+      if (error instanceof WorkbookInputError)
+        throw new HostError(`Không mở được "${name}": ${error.reason}.`, "Hãy chọn một tệp .xlsx khác.", error.reasonEn);
       throw error;
     }
   }

@@ -2,7 +2,20 @@
 // holds the session (snapshot, analysis, ignores) and hands each panel its data and its actions;
 // only the host talks to the workbook.
 
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import type { EditPlan } from "../core/fill/plan";
@@ -19,7 +32,16 @@ import { StandaloneBar } from "./components/StandaloneBar";
 import { STRINGS, type Lang, type Strings } from "./strings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "8px",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
   row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
   year: { width: "96px" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center" },
@@ -72,30 +94,37 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
   const periodRef = React.useRef(period);
   periodRef.current = period;
 
-  const busy = React.useCallback(async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
-    setError(null);
-    setNotice(null);
-    // The indicator shows only for work that lasts more than half a second.
-    const timer = setTimeout(() => setProgress(label), 500);
-    try {
-      return await work();
-    } catch (e) {
-      setError(explainError(e, t));
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-      setProgress(null);
-    }
-  }, [t]);
+  const busy = React.useCallback(
+    async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+      setError(null);
+      setNotice(null);
+      // The indicator shows only for work that lasts more than half a second.
+      const timer = setTimeout(() => setProgress(label), 500);
+      try {
+        return await work();
+      } catch (e) {
+        setError(explainError(e, t));
+        return undefined;
+      } finally {
+        clearTimeout(timer);
+        setProgress(null);
+      }
+    },
+    [t],
+  );
 
-  const analyse = React.useCallback(async (snapshot: WorkbookSnapshot): Promise<Session> => {
-    const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
-    const analysis = analyzeWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current) });
-    if (!analysis.sheets.some((s) => s.status === "indicators")) throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");
-    if (!yearRef.current && analysis.reportYear) setYear(String(analysis.reportYear));
-    const ignores = await host.loadIgnores();
-    return { snapshot, analysis, ignores, ...applyIgnores(analysis.findings, ignores) };
-  }, [host, lang]);
+  const analyse = React.useCallback(
+    async (snapshot: WorkbookSnapshot): Promise<Session> => {
+      const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
+      const analysis = analyzeWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current) });
+      if (!analysis.sheets.some((s) => s.status === "indicators"))
+        throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");
+      if (!yearRef.current && analysis.reportYear) setYear(String(analysis.reportYear));
+      const ignores = await host.loadIgnores();
+      return { snapshot, analysis, ignores, ...applyIgnores(analysis.findings, ignores) };
+    },
+    [host, lang],
+  );
 
   const check = React.useCallback(async () => {
     await busy(t.working, async () => setSession(await analyse(await host.read())));
@@ -117,7 +146,10 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
     },
     ignore: async (finding, reason) => {
       if (!session) return;
-      const ignores = [...session.ignores, { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, reason, date: new Date().toISOString().slice(0, 10) }];
+      const ignores = [
+        ...session.ignores,
+        { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, reason, date: new Date().toISOString().slice(0, 10) },
+      ];
       await busy(t.working, async () => {
         await host.saveIgnores(ignores);
         setSession({ ...session, ignores, ...applyIgnores(session.analysis.findings, ignores) });
@@ -132,7 +164,12 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
     if (!hasSession || !host.onUserEdit) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void host.onUserEdit(() => void check()).then((s) => (cancelled ? s() : (stop = s)), () => undefined);
+    void host
+      .onUserEdit(() => void check())
+      .then(
+        (s) => (cancelled ? s() : (stop = s)),
+        () => undefined,
+      );
     return () => {
       cancelled = true;
       stop?.();
@@ -147,10 +184,23 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
           {t.language}
         </Button>
       </div>
-      {standalone && <StandaloneBar host={standalone} t={t} onOpened={(snapshot) => busy(t.working, async () => setSession(await analyse(snapshot)))} onError={(e) => setError(explainError(e, t))} />}
+      {standalone && (
+        <StandaloneBar
+          host={standalone}
+          t={t}
+          onOpened={(snapshot) => busy(t.working, async () => setSession(await analyse(snapshot)))}
+          onError={(e) => setError(explainError(e, t))}
+        />
+      )}
       <div className={styles.row}>
         <Field label={t.year} className={styles.year}>
-          <Input value={year} inputMode="numeric" maxLength={4} onChange={(_, d) => setYear(d.value.replace(/\D/g, ""))} onBlur={() => session && void busy(t.working, async () => setSession(await analyse(session.snapshot)))} />
+          <Input
+            value={year}
+            inputMode="numeric"
+            maxLength={4}
+            onChange={(_, d) => setYear(d.value.replace(/\D/g, ""))}
+            onBlur={() => session && void busy(t.working, async () => setSession(await analyse(session.snapshot)))}
+          />
         </Field>
         <Field label={t.period}>
           <Select

@@ -24,7 +24,9 @@ function start(info: { host: Office.HostType | null } | null): void {
   const host: WorkbookHost = inExcel ? new OfficeHost() : (standalone as StandaloneHost);
   const language = inExcel ? Office.context.displayLanguage : navigator.language;
   const lang: Lang = /^en/i.test(language ?? "") ? "en" : "vi";
-  const dark = inExcel ? isDark(Office.context.officeTheme?.bodyBackgroundColor) : window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
+  const dark = inExcel
+    ? isDark(Office.context.officeTheme?.bodyBackgroundColor)
+    : window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <App host={host} standalone={standalone} initialLang={lang} />

@@ -21,7 +21,17 @@ async function nineMonths2022(): Promise<string> {
       ["UBND HUYỆN A", null, null, null, null, null, null, null],
       ["BÁO CÁO ƯỚC THỰC HIỆN 9 THÁNG NĂM 2022"],
       [],
-      ["Số TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện cùng kỳ năm 2021", "Kế hoạch năm 2022", "Ước thực hiện 9 tháng năm 2022", "Tỷ lệ (%)", null, "Ghi chú"],
+      [
+        "Số TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Thực hiện cùng kỳ năm 2021",
+        "Kế hoạch năm 2022",
+        "Ước thực hiện 9 tháng năm 2022",
+        "Tỷ lệ (%)",
+        null,
+        "Ghi chú",
+      ],
       [null, null, null, null, null, null, "TH so với KH", "Tăng, giảm so với cùng kỳ", null],
       ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(6)/(5)", "(8)", "(9)"],
       ["A", "KINH TẾ"],
@@ -79,24 +89,49 @@ describe("chitieu check --json", () => {
     ]);
     const sheet = nine.json.sheets[1];
     expect(sheet).toMatchObject({ headerRows: [4, 5], numberRow: 6, dataStartRow: 7, period: { kind: "months", months: 9 } });
-    expect(Object.fromEntries(sheet.columns.map((c: any) => [c.letter, c.role]))).toMatchObject({ D: "previous", E: "plan", F: "actual", G: "statedPlanPercent", H: "statedPrevious", I: "notes" });
+    expect(Object.fromEntries(sheet.columns.map((c: any) => [c.letter, c.role]))).toMatchObject({
+      D: "previous",
+      E: "plan",
+      F: "actual",
+      G: "statedPlanPercent",
+      H: "statedPrevious",
+      I: "notes",
+    });
   });
 
   it("reads rows, figures typed as text, and the exhaustive breakdown", () => {
     expect(nine.json.indicators.map((i: any) => i.row)).toEqual([8, 10, 11, 12, 13, 15, 16]);
     const total = ind("Tổng giá trị sản xuất (giá so sánh 2010)");
-    expect(total).toMatchObject({ sheet: "Biểu 02", row: 8, unit: "Tỷ đồng", kind: "absolute", plan: 6100, actual: 4602.5, previous: 4210.3, group: "KINH TẾ", parentRow: null });
+    expect(total).toMatchObject({
+      sheet: "Biểu 02",
+      row: 8,
+      unit: "Tỷ đồng",
+      kind: "absolute",
+      plan: 6100,
+      actual: 4602.5,
+      previous: 4210.3,
+      group: "KINH TẾ",
+      parentRow: null,
+    });
     expect(total.planPercent).toBeCloseTo(75.45, 2);
     expect(total.growthPercent).toBeCloseTo(9.32, 2);
     expect(total.stated).toMatchObject({ planPercent: 75.5, previousComparison: 9.3, previousForm: "growth" });
-    for (const name of ["Nông, lâm nghiệp và thủy sản", "Công nghiệp - xây dựng", "Dịch vụ"]) expect(ind(name)).toMatchObject({ parentRow: 8, breakdown: "exhaustive", level: 2 });
+    for (const name of ["Nông, lâm nghiệp và thủy sản", "Công nghiệp - xây dựng", "Dịch vụ"])
+      expect(ind(name)).toMatchObject({ parentRow: 8, breakdown: "exhaustive", level: 2 });
     expect(ind("Thu ngân sách nhà nước trên địa bàn")).toMatchObject({ parentRow: null, actual: 91450, textNumbers: [] });
     expect(ind("Dịch vụ").textNumbers).toEqual(["D12", "E12", "F12", "G12", "H12"]);
   });
 
   it("computes a rate in points and leaves its plan percentage empty", () => {
     const poverty = ind("Tỷ lệ hộ nghèo");
-    expect(poverty).toMatchObject({ kind: "rate", direction: "lower", planPercent: null, growthPercent: null, evaluation: null, group: "XÃ HỘI" });
+    expect(poverty).toMatchObject({
+      kind: "rate",
+      direction: "lower",
+      planPercent: null,
+      growthPercent: null,
+      evaluation: null,
+      group: "XÃ HỘI",
+    });
     expect(poverty.changePoints).toBeCloseTo(-1.1, 9);
   });
 
@@ -172,7 +207,8 @@ describe("chitieu check on input it cannot use: one line on stderr, exit 2, noth
     refuses(["check", await writeXlsx(wb, dir, "trong.xlsx")], /không tìm thấy biểu chỉ tiêu nào/);
   });
 
-  it("a sheet name that does not exist", async () => refuses(["check", await annual2019(), "--sheet", "Biểu 9"], /không có trang "Biểu 9"/));
+  it("a sheet name that does not exist", async () =>
+    refuses(["check", await annual2019(), "--sheet", "Biểu 9"], /không có trang "Biểu 9"/));
   it("a bad year", async () => refuses(["check", await annual2019(), "--year", "20"], /năm báo cáo không hợp lệ/));
   it("an unknown option", async () => refuses(["check", await annual2019(), "--nam", "2020"], /tuỳ chọn không hợp lệ/));
   it("no file", () => refuses(["check"], /cần đúng một tệp/));
@@ -187,7 +223,12 @@ describe("chitieu check on input it cannot use: one line on stderr, exit 2, noth
 describe("chitieu check --catalogue", () => {
   it("uses the user's entries for direction", async () => {
     const catalogue = path.join(dir, "catalogue.json");
-    fs.writeFileSync(catalogue, JSON.stringify({ entries: [{ id: "export-turnover", name: "Kim ngạch xuất khẩu", kind: "absolute", measure: "flow", direction: "lower" }] }));
+    fs.writeFileSync(
+      catalogue,
+      JSON.stringify({
+        entries: [{ id: "export-turnover", name: "Kim ngạch xuất khẩu", kind: "absolute", measure: "flow", direction: "lower" }],
+      }),
+    );
     const { json } = checkJson(await annual2019(), "--catalogue", catalogue);
     expect(json.indicators[1]).toMatchObject({ catalogueId: "export-turnover", direction: "lower", evaluation: "Vượt" });
   });

@@ -6,7 +6,10 @@ import { tempDir } from "../helpers/files";
 
 const dir = tempDir("chitieu-text-");
 const seeds = path.join(__dirname, "..", "..", "..", "shared", "seeds");
-const seed001 = path.join(seeds, fs.readdirSync(seeds).find((f) => f.startsWith("001"))!);
+const seed001 = path.join(
+  seeds,
+  fs.readdirSync(seeds).find((f) => f.startsWith("001"))!,
+);
 const sample = path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx");
 
 const report =
@@ -35,7 +38,19 @@ describe("chitieu check-text", () => {
     const json = JSON.parse(r.stdout);
     expect(json.reportYear).toBe(2020);
     expect(json.claims.length).toBeGreaterThan(10);
-    expect(json.findings).toEqual([{ rule: "base-year", severity: "error", line: 12, column: expect.any(Number), excerpt: expect.stringContaining("2029"), message: expect.stringContaining("2029"), messageEn: expect.any(String), expected: 2019, actual: 2029 }]);
+    expect(json.findings).toEqual([
+      {
+        rule: "base-year",
+        severity: "error",
+        line: 12,
+        column: expect.any(Number),
+        excerpt: expect.stringContaining("2029"),
+        message: expect.stringContaining("2029"),
+        messageEn: expect.any(String),
+        expected: 2019,
+        actual: 2029,
+      },
+    ]);
   });
 
   it("finds nothing when the text says what the workbook holds", () => {
@@ -45,7 +60,11 @@ describe("chitieu check-text", () => {
   });
 
   it("finds each claim the workbook does not support", () => {
-    const wrong = report.replace("bằng 44,2%", "bằng 42,1%").replace("10.267", "10.627").replace("0,3 điểm", "0,5 điểm").replace("giảm 56%", "giảm 65%");
+    const wrong = report
+      .replace("bằng 44,2%", "bằng 42,1%")
+      .replace("10.267", "10.627")
+      .replace("0,3 điểm", "0,5 điểm")
+      .replace("giảm 56%", "giảm 65%");
     const r = chitieu(["check-text", write("sai.txt", wrong), "--workbook", sample, "--json"]);
     expect(r.status).toBe(1);
     const findings = JSON.parse(r.stdout).findings.map((f: any) => [f.rule, f.severity, f.line, f.excerpt]);
@@ -81,7 +100,19 @@ describe("chitieu rules and --config", () => {
   it("lists the rules", () => {
     const r = chitieu(["rules"]);
     expect(r.status).toBe(0);
-    for (const id of ["base-year", "stated-percent", "component-total", "share-total", "rate-range", "not-a-number", "unit-scale", "growth-outlier", "plan-outlier", "cumulative-decrease"]) expect(r.stdout).toContain(id);
+    for (const id of [
+      "base-year",
+      "stated-percent",
+      "component-total",
+      "share-total",
+      "rate-range",
+      "not-a-number",
+      "unit-scale",
+      "growth-outlier",
+      "plan-outlier",
+      "cumulative-decrease",
+    ])
+      expect(r.stdout).toContain(id);
   });
 
   it("takes thresholds per indicator and switched-off rules from --config", () => {
@@ -89,7 +120,13 @@ describe("chitieu rules and --config", () => {
     const before = JSON.parse(chitieu(["check", lang, "--json"]).stdout).findings.map((f: any) => f.rule);
     expect(before).toContain("growth-outlier");
     expect(before).toContain("plan-outlier");
-    const config = write("config.json", JSON.stringify({ byIndicator: { "state-budget-revenue": { growthBand: [-40, 80] }, "Thu từ hoạt động xuất nhập khẩu": { growthBand: [-50, 100] } }, disabled: ["plan-outlier"] }));
+    const config = write(
+      "config.json",
+      JSON.stringify({
+        byIndicator: { "state-budget-revenue": { growthBand: [-40, 80] }, "Thu từ hoạt động xuất nhập khẩu": { growthBand: [-50, 100] } },
+        disabled: ["plan-outlier"],
+      }),
+    );
     const after = JSON.parse(chitieu(["check", lang, "--json", "--config", config]).stdout).findings.map((f: any) => f.rule);
     expect(after).not.toContain("growth-outlier");
     expect(after).not.toContain("plan-outlier");

@@ -5,7 +5,15 @@ import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { fillSource, fillTemplate, isGeneratedSheet, narrative, narrativeText, type PlannedCell, type SheetPlan } from "../../src/core/fill";
+import {
+  fillSource,
+  fillTemplate,
+  isGeneratedSheet,
+  narrative,
+  narrativeText,
+  type PlannedCell,
+  type SheetPlan,
+} from "../../src/core/fill";
 import { readWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 import { chitieu } from "../helpers/cli";
 import { addSheet, tempDir, writeXlsx } from "../helpers/files";
@@ -38,7 +46,8 @@ async function ownLayout(dir: string): Promise<string> {
 }
 
 function same(actual: unknown, expected: PlannedCell["value"]): boolean {
-  if (typeof expected === "number") return typeof actual === "number" && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  if (typeof expected === "number")
+    return typeof actual === "number" && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
   return actual === expected;
 }
 
@@ -61,7 +70,9 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
     // What the core plans for the input, to compare with what LibreOffice computes.
     const before = await readWorkbook(fs.readFileSync(input));
     const analysis = analyzeWorkbook(before);
-    const plans = (["bieu-chi-tieu", "bao-cao"] as const).map((id) => (fillTemplate(before, analysis, id).plan as { sheets: SheetPlan[] }).sheets[0]);
+    const plans = (["bieu-chi-tieu", "bao-cao"] as const).map(
+      (id) => (fillTemplate(before, analysis, id).plan as { sheets: SheetPlan[] }).sheets[0],
+    );
 
     // Exactly one sheet per template, the source sheets first and with the same values.
     const after = await readWorkbook(fs.readFileSync(steps[2]));
@@ -77,8 +88,15 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
     expect(formulas.length).toBeGreaterThan(analysis.indicators.length * 3);
     for (const planned of formulas) {
       const cell = table.getCell(planned.address);
-      expect({ at: planned.address, formula: cell.formula, result: cell.result }).toEqual({ at: planned.address, formula: expect.any(String), result: expect.anything() });
-      if (!same(cell.result, planned.value)) throw new Error(`${planned.address} =${planned.formula}: LibreOffice gives ${JSON.stringify(cell.result)}, chitieu ${JSON.stringify(planned.value)}`);
+      expect({ at: planned.address, formula: cell.formula, result: cell.result }).toEqual({
+        at: planned.address,
+        formula: expect.any(String),
+        result: expect.anything(),
+      });
+      if (!same(cell.result, planned.value))
+        throw new Error(
+          `${planned.address} =${planned.formula}: LibreOffice gives ${JSON.stringify(cell.result)}, chitieu ${JSON.stringify(planned.value)}`,
+        );
     }
     // Print titles and the marker survive a real application's round trip.
     expect(table.pageSetup.printTitlesRow).toBe("4:4");
@@ -87,7 +105,8 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
     expect(narrated.length).toBeGreaterThan(3);
     const written = new Set(plans[1].cells.map((c) => c.value));
     for (const item of narrated) expect(written.has(item.text)).toBe(true);
-    for (const planned of plans[1].cells.filter((c) => c.address.startsWith("A"))) expect(report.getCell(planned.address).value).toBe(planned.value);
+    for (const planned of plans[1].cells.filter((c) => c.address.startsWith("A")))
+      expect(report.getCell(planned.address).value).toBe(planned.value);
 
     // The generator and the checker agree: the narrative, checked against the workbook, is clean.
     const text = path.join(dir, `${path.basename(base)}.txt`);
@@ -108,7 +127,10 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
     // Row 6: the first indicator under group A (row 5).
     expect(at("D6")).toMatchObject({ formula: `NUMBERVALUE('KQ 2021'!D5,",",".")`, value: 1235.6 });
     expect(at("G6")).toMatchObject({ formula: 'IFERROR(IF(AND(ISNUMBER(F6),ISNUMBER(E6),E6>0),F6/E6*100,"-"),"-")' });
-    expect(at("I6")).toMatchObject({ formula: 'IF(AND(ISNUMBER(F6),ISNUMBER(E6)),IF(F6=E6,"Đạt",IF(F6>E6,"Vượt","Không đạt")),"-")', value: "Vượt" });
+    expect(at("I6")).toMatchObject({
+      formula: 'IF(AND(ISNUMBER(F6),ISNUMBER(E6)),IF(F6=E6,"Đạt",IF(F6>E6,"Vượt","Không đạt")),"-")',
+      value: "Vượt",
+    });
     // The poverty rate: % formatted source, a threshold plan (constant evaluation), points.
     expect(at("F9")).toMatchObject({ formula: "'KQ 2021'!F8*100" });
     expect(at("H9")?.formula).toBe('IFERROR(IF(AND(ISNUMBER(F9),ISNUMBER(D9)),F9-D9,"-"),"-")');

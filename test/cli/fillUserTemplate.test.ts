@@ -37,7 +37,10 @@ function addTemplate(wb: ExcelJS.Workbook, name = "Mẫu"): ExcelJS.Worksheet {
   ws.getCell("D5").value = { formula: "SUM(D4:D4)" } as ExcelJS.CellFormulaValue;
   ws.getCell("A6").value = "Thu ngân sách đạt {{Thu ngân sách nhà nước trên địa bàn | planPercent | 0.0}}% kế hoạch năm {{year}}.";
   ws.getCell("A7").value = "{{Tỷ lệ che phủ rừng | sentence}}";
-  ws.addConditionalFormatting({ ref: "E4:E4", rules: [{ type: "cellIs", operator: "lessThan", formulae: ["50"], priority: 1, style: { font: { color: { argb: "FFC00000" } } } }] });
+  ws.addConditionalFormatting({
+    ref: "E4:E4",
+    rules: [{ type: "cellIs", operator: "lessThan", formulae: ["50"], priority: 1, style: { font: { color: { argb: "FFC00000" } } } }],
+  });
   return ws;
 }
 
@@ -68,14 +71,19 @@ describeWithSoffice("user templates, recalculated by LibreOffice", () => {
     const total = 4 + n;
     expect(ws.getCell(`A${total}`).value).toBe("Tổng");
     expect(ws.getCell(`D${total}`).formula).toBe(`SUM(D4:D${3 + n})`);
-    expect(ws.getCell(`D${total}`).result).toBeCloseTo(ECONOMY.reduce((s, [, v]) => s + v, 0), 6);
+    expect(ws.getCell(`D${total}`).result).toBeCloseTo(
+      ECONOMY.reduce((s, [, v]) => s + v, 0),
+      6,
+    );
     expect((ws.model as unknown as { merges: string[] }).merges).toEqual(expect.arrayContaining(["A1:F1", `A${total}:C${total}`]));
     expect(ws.getCell("A3").font?.bold).toBe(true);
     // TH/KH of GSX CN (row 5 of the copies): a live formula giving the core's 44.18…
     expect(ws.getCell("E5").result).toBeCloseTo((7966 / 18029) * 100, 9);
     // Text placeholders are formatted in Vietnamese; the conditional format covers every copy.
     expect(ws.getCell(`A${total + 1}`).value).toBe("Thu ngân sách đạt 41,6% kế hoạch năm 2020.");
-    expect(ws.getCell(`A${total + 2}`).value).toBe("Tỷ lệ che phủ rừng 6 tháng đầu năm ước đạt 65%, tăng 0,2 điểm phần trăm so với cùng kỳ năm 2019.");
+    expect(ws.getCell(`A${total + 2}`).value).toBe(
+      "Tỷ lệ che phủ rừng 6 tháng đầu năm ước đạt 65%, tăng 0,2 điểm phần trăm so với cùng kỳ năm 2019.",
+    );
     const formats = (ws as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings;
     expect(formats.map((f) => f.ref)).toContain(`E4:E${3 + n}`);
   }

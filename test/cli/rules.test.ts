@@ -46,7 +46,9 @@ async function report(name: string, plant: Plant = {}): Promise<string> {
   return writeXlsx(wb, dir, `${name}.xlsx`);
 }
 
-function findingsOf(file: string): Array<{ rule: string; severity: string; cell: string; message: string; expected?: number; actual?: number }> {
+function findingsOf(
+  file: string,
+): Array<{ rule: string; severity: string; cell: string; message: string; expected?: number; actual?: number }> {
   const { json } = checkJson(file);
   return json.findings;
 }
@@ -61,7 +63,11 @@ describe("rules on a clean report", () => {
 
   it("accepts a same-period column written as growth, as long as the whole column is", async () => {
     const growth = { H5: 16.7, H7: 20.0, H8: 5.0, H9: 10.9, H11: 11.4, H19: 7.9 };
-    expect(findingsOf(await report("growth-form", { cells: growth, header: { 7: "Tăng, giảm so với cùng kỳ (%)" } })).filter((f) => f.rule === "stated-percent")).toEqual([]);
+    expect(
+      findingsOf(await report("growth-form", { cells: growth, header: { 7: "Tăng, giảm so với cùng kỳ (%)" } })).filter(
+        (f) => f.rule === "stated-percent",
+      ),
+    ).toEqual([]);
   });
 
   it("never flags plan years, targets, spans, price bases or starting points", async () => {
@@ -84,7 +90,11 @@ describe("each rule finds its planted fault", () => {
     ["stated-evaluation", { cells: { I5: "Không đạt" } }, { rule: "stated-evaluation", severity: "error", cell: "I5" }],
     ["stated-evaluation (lower is better)", { cells: { I17: "Không đạt" } }, { rule: "stated-evaluation", severity: "error", cell: "I17" }],
     ["component-total (Chia ra)", { cells: { F8: 310 } }, { rule: "component-total", severity: "error", cell: "F5", expected: 1150 }],
-    ["component-total (Chia ra, within 1%)", { cells: { F8: 213 } }, { rule: "component-total", severity: "warning", cell: "F5", expected: 1053 }],
+    [
+      "component-total (Chia ra, within 1%)",
+      { cells: { F8: 213 } },
+      { rule: "component-total", severity: "warning", cell: "F5", expected: 1053 },
+    ],
     ["component-total (Trong đó)", { cells: { F11: 5200 } }, { rule: "component-total", severity: "error", cell: "F11", expected: 5100 }],
     ["share-total", { cells: { F15: 42.2 } }, { rule: "share-total", severity: "error", cell: "F12", expected: 100 }],
     ["share-total (within a point)", { cells: { F15: 40.9 } }, { rule: "share-total", severity: "warning", cell: "F12" }],
@@ -94,7 +104,11 @@ describe("each rule finds its planted fault", () => {
     ["not-a-number (number typed as text)", { cells: { F19: "2.050" } }, { rule: "not-a-number", severity: "info", cell: "F19" }],
     ["unit-scale", { cells: { F19: 2050000 } }, { rule: "unit-scale", severity: "error", cell: "F19", expected: 1900 }],
     ["growth-outlier", { cells: { F9: 7000, G9: 140.0, H9: 152.2 } }, { rule: "growth-outlier", severity: "warning", cell: "F9" }],
-    ["plan-outlier (above 200%)", { cells: { F19: 4100, G19: 205.0, H19: 215.8 } }, { rule: "plan-outlier", severity: "warning", cell: "F19" }],
+    [
+      "plan-outlier (above 200%)",
+      { cells: { F19: 4100, G19: 205.0, H19: 215.8 } },
+      { rule: "plan-outlier", severity: "warning", cell: "F19" },
+    ],
     ["missing-value", { cells: { F19: null } }, { rule: "missing-value", severity: "warning", cell: "F19" }],
   ];
 
@@ -121,8 +135,18 @@ describe("rules across periods and against the pace of the year", () => {
   async function periods(nineMonthBudget: number, sixMonthIndustry: number): Promise<string> {
     const wb = new ExcelJS.Workbook();
     const header = ["TT", "Nội dung", "Đơn vị", "Kế hoạch năm 2022", "Cùng kỳ", "Thực hiện"];
-    addSheet(wb, "6 tháng", [["ƯỚC THỰC HIỆN 6 THÁNG ĐẦU NĂM 2022"], header, ["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 1000, 480, 510], ["2", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 5000, 2300, sixMonthIndustry]]);
-    addSheet(wb, "9 tháng", [["ƯỚC THỰC HIỆN 9 THÁNG NĂM 2022"], header, ["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 1000, 700, nineMonthBudget], ["2", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 5000, 3500, 3800]]);
+    addSheet(wb, "6 tháng", [
+      ["ƯỚC THỰC HIỆN 6 THÁNG ĐẦU NĂM 2022"],
+      header,
+      ["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 1000, 480, 510],
+      ["2", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 5000, 2300, sixMonthIndustry],
+    ]);
+    addSheet(wb, "9 tháng", [
+      ["ƯỚC THỰC HIỆN 9 THÁNG NĂM 2022"],
+      header,
+      ["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 1000, 700, nineMonthBudget],
+      ["2", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 5000, 3500, 3800],
+    ]);
     return writeXlsx(wb, dir, `periods-${nineMonthBudget}-${sixMonthIndustry}.xlsx`);
   }
 

@@ -19,7 +19,17 @@ describe("sample workbooks", () => {
     expect(status).toBe(0);
     expect(json.reportYear).toBe(2020);
     const industry = json.indicators.find((i: any) => i.catalogueId === "industry-output");
-    expect(industry).toMatchObject({ sheet: "Biểu 01", row: 11, unit: "Tỷ đồng", kind: "absolute", plan: 18029, actual: 7966, previous: 7515.1, changePoints: null, evaluation: null });
+    expect(industry).toMatchObject({
+      sheet: "Biểu 01",
+      row: 11,
+      unit: "Tỷ đồng",
+      kind: "absolute",
+      plan: 18029,
+      actual: 7966,
+      previous: 7515.1,
+      changePoints: null,
+      evaluation: null,
+    });
     expect(industry.planPercent).toBeCloseTo(44.18, 2);
     expect(industry.growthPercent).toBeCloseTo(6.0, 1);
     const tourists = json.indicators.find((i: any) => i.catalogueId === "tourists");

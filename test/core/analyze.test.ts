@@ -29,16 +29,38 @@ describe("analyzeWorkbook", () => {
     expect(analysis.reportYear).toBe(2021);
     expect(analysis.reportYearSource).toBe("title");
     expect(analysis.indicators.map((i) => i.row)).toEqual([4, 5, 7, 9, 10, 11, 12]);
-    expect(analysis.sheets[0]).toMatchObject({ status: "indicators", headerRows: [2], numberRow: null, dataStartRow: 3, numberStyle: "vi" });
+    expect(analysis.sheets[0]).toMatchObject({
+      status: "indicators",
+      headerRows: [2],
+      numberRow: null,
+      dataStartRow: 3,
+      numberStyle: "vi",
+    });
   });
 
   it("reads numbers typed as text and computes on them (seed 000)", () => {
     const budget = byName("Tổng thu NSNN trên địa bàn");
-    expect(budget).toMatchObject({ plan: 15600, actual: 16750, previous: 15132, kind: "absolute", catalogueId: "state-budget-revenue", evaluation: "Vượt", group: "KINH TẾ" });
+    expect(budget).toMatchObject({
+      plan: 15600,
+      actual: 16750,
+      previous: 15132,
+      kind: "absolute",
+      catalogueId: "state-budget-revenue",
+      evaluation: "Vượt",
+      group: "KINH TẾ",
+    });
     expect(budget.planPercent).toBeCloseTo(107.37, 2);
     expect(budget.growthPercent).toBeCloseTo(10.69, 2);
     expect(budget.textNumbers).toEqual(["D5", "E5", "F5"]);
-    expect(budget.cells).toEqual({ name: "B5", plan: "E5", actual: "F5", previous: "D5", statedPlanPercent: null, statedPrevious: null, evaluation: "G5" });
+    expect(budget.cells).toEqual({
+      name: "B5",
+      plan: "E5",
+      actual: "F5",
+      previous: "D5",
+      statedPlanPercent: null,
+      statedPrevious: null,
+      evaluation: "G5",
+    });
   });
 
   it("keeps the breakdown under the row above", () => {
@@ -48,19 +70,33 @@ describe("analyzeWorkbook", () => {
 
   it("compares rates in points and evaluates by direction and range plans", () => {
     const growth = byName("Tốc độ tăng trưởng GRDP");
-    expect(growth).toMatchObject({ kind: "rate", plan: null, planText: "6,5-7", evaluation: "Đạt", planPercent: null, growthPercent: null });
+    expect(growth).toMatchObject({
+      kind: "rate",
+      plan: null,
+      planText: "6,5-7",
+      evaluation: "Đạt",
+      planPercent: null,
+      growthPercent: null,
+    });
     expect(growth.planTarget).toMatchObject({ qualifier: "range", low: 6.5, high: 7 });
     expect(growth.changePoints).toBeCloseTo(3.43, 9);
     const poverty = byName("Tỷ lệ hộ nghèo");
     expect(poverty).toMatchObject({ direction: "lower", evaluation: "Vượt", planPercent: null });
     expect(poverty.changePoints).toBeCloseTo(-0.65, 9);
     expect(byName("Tỷ lệ thất nghiệp khu vực thành thị")).toMatchObject({ evaluation: "Đạt", planText: "Dưới 4", plan: 4 });
-        // 108,6 is more than half a point above "Khoảng 108".
+    // 108,6 is more than half a point above "Khoảng 108".
     expect(byName("Chỉ số sản xuất công nghiệp (IIP)")).toMatchObject({ kind: "other", measure: "index", evaluation: "Vượt" });
   });
 
   it("keeps a figure written in words as text and computes nothing from it", () => {
-    expect(byName("Cân đối thương mại")).toMatchObject({ actual: null, actualText: "Xuất siêu", planText: "Xuất siêu", planTarget: null, evaluation: null, planPercent: null });
+    expect(byName("Cân đối thương mại")).toMatchObject({
+      actual: null,
+      actualText: "Xuất siêu",
+      planText: "Xuất siêu",
+      planTarget: null,
+      evaluation: null,
+      planPercent: null,
+    });
   });
 
   it("keeps the stated evaluation and stops at the notes under the table", () => {
@@ -77,7 +113,11 @@ describe("analyzeWorkbook", () => {
   });
 
   it("does not evaluate a part-year figure against the annual plan", () => {
-    const half: CellValue[][] = [["6 THÁNG ĐẦU NĂM 2020"], ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH 6 tháng 2019", "Ước TH 6 tháng 2020"], ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 18029, 7515.1, 7966]];
+    const half: CellValue[][] = [
+      ["6 THÁNG ĐẦU NĂM 2020"],
+      ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH 6 tháng 2019", "Ước TH 6 tháng 2020"],
+      ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 18029, 7515.1, 7966],
+    ];
     const ind = analyzeWorkbook({ sheets: [sheet("B", half)] }).indicators[0];
     expect(ind.evaluation).toBeNull();
     expect(ind.planPercent).toBeCloseTo(44.18, 2);
@@ -85,7 +125,10 @@ describe("analyzeWorkbook", () => {
   });
 
   it("reads percent-formatted ratios as percentages", () => {
-    const values: CellValue[][] = [["Chỉ tiêu", "KH 2020", "TH 9T/2019", "ƯTH 9T/2020", "% KH", "% CK"], ["Số xã đạt chuẩn NTM (xã)", 21, 15, 19, 0.905, 1.267]];
+    const values: CellValue[][] = [
+      ["Chỉ tiêu", "KH 2020", "TH 9T/2019", "ƯTH 9T/2020", "% KH", "% CK"],
+      ["Số xã đạt chuẩn NTM (xã)", 21, 15, 19, 0.905, 1.267],
+    ];
     const formats = [[], [null, null, null, null, "0.0%", "0.0%"]];
     const ind = analyzeWorkbook({ sheets: [sheet("9T", values, [], formats)] }, { reportYear: 2020 }).indicators[0];
     expect(ind).toMatchObject({ name: "Số xã đạt chuẩn NTM", unit: "xã", stated: { planPercent: 90.5 } });
@@ -93,7 +136,10 @@ describe("analyzeWorkbook", () => {
   });
 
   it("does not scale a percent-formatted number past the largest double into Infinity", () => {
-    const values: CellValue[][] = [["Chỉ tiêu", "KH 2020", "TH 9T/2019", "ƯTH 9T/2020"], ["Tỷ lệ che phủ rừng", 55, 54.5, -1.797693134862316e306]];
+    const values: CellValue[][] = [
+      ["Chỉ tiêu", "KH 2020", "TH 9T/2019", "ƯTH 9T/2020"],
+      ["Tỷ lệ che phủ rừng", 55, 54.5, -1.797693134862316e306],
+    ];
     const formats = [[], [null, "0.0%", "0.0%", "0.0%"]];
     const ind = analyzeWorkbook({ sheets: [sheet("9T", values, [], formats)] }, { reportYear: 2020 }).indicators[0];
     expect(ind.plan).toBeCloseTo(5500, 9);
@@ -101,13 +147,28 @@ describe("analyzeWorkbook", () => {
   });
 
   it("reports ambiguous numbers: one note when the sheet shows its style, a warning per cell when it does not", () => {
-    const withEvidence = analyzeWorkbook({ sheets: [sheet("S", [["STT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2021"], ["1", "Xuất khẩu", "Tỷ USD", "28,5", "28,845"], ["2", "Thu NS", "Tỷ đồng", "1.200,5", "1.300,7"]])] });
+    const withEvidence = analyzeWorkbook({
+      sheets: [
+        sheet("S", [
+          ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2021"],
+          ["1", "Xuất khẩu", "Tỷ USD", "28,5", "28,845"],
+          ["2", "Thu NS", "Tỷ đồng", "1.200,5", "1.300,7"],
+        ]),
+      ],
+    });
     const formatNotes = withEvidence.findings.filter((f) => f.rule === "number-format");
     expect(formatNotes).toHaveLength(1);
     expect(formatNotes[0]).toMatchObject({ severity: "info", cell: "E2" });
     expect(withEvidence.indicators[0].actual).toBeCloseTo(28.845, 9);
 
-    const noEvidence = analyzeWorkbook({ sheets: [sheet("S", [["STT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2020", "TH năm 2021"], ["1", "Thu NS", "Tỷ đồng", 100000, 95500, "108,987"]])] });
+    const noEvidence = analyzeWorkbook({
+      sheets: [
+        sheet("S", [
+          ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2020", "TH năm 2021"],
+          ["1", "Thu NS", "Tỷ đồng", 100000, 95500, "108,987"],
+        ]),
+      ],
+    });
     expect(noEvidence.findings.find((f) => f.rule === "number-format")).toMatchObject({ severity: "warning", cell: "F2" });
     // Beside 100.000 and 95.500 the figure is 108.987, read by magnitude.
     expect(noEvidence.indicators[0].actual).toBe(108987);
@@ -125,19 +186,55 @@ describe("analyzeWorkbook", () => {
 
   it("never throws, and every figure is finite and every finding points to a cell, on random sheets", () => {
     const cell = fc.oneof(
-      fc.constantFrom("STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH 6T/2020", "CK", "TH/KH", "Trong đó:", "Chia ra:", "I", "1", "-", "108,987", "16.750", "6,6-6,8", "Dưới 4", "%", "Tỷ đồng"),
+      fc.constantFrom(
+        "STT",
+        "Chỉ tiêu",
+        "ĐVT",
+        "KH năm 2020",
+        "TH 6T/2020",
+        "CK",
+        "TH/KH",
+        "Trong đó:",
+        "Chia ra:",
+        "I",
+        "1",
+        "-",
+        "108,987",
+        "16.750",
+        "6,6-6,8",
+        "Dưới 4",
+        "%",
+        "Tỷ đồng",
+      ),
       fc.string({ maxLength: 20 }),
       fc.double(),
       fc.constant(null),
       fc.record({ error: fc.constant("#DIV/0!") }),
     );
-    const header = fc.constant(["STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH 6 tháng 2019", "TH 6 tháng 2020", "So sánh (%)"] as CellValue[]);
+    const header = fc.constant([
+      "STT",
+      "Chỉ tiêu",
+      "ĐVT",
+      "KH năm 2020",
+      "TH 6 tháng 2019",
+      "TH 6 tháng 2020",
+      "So sánh (%)",
+    ] as CellValue[]);
     const rows = fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 30 });
     fc.assert(
       fc.property(header, rows, (h, body) => {
         const a = analyzeWorkbook({ sheets: [sheet("S", [h, ...body])] });
         for (const ind of a.indicators) {
-          for (const v of [ind.plan, ind.actual, ind.previous, ind.planPercent, ind.index, ind.growthPercent, ind.changePoints, ind.planGapPoints]) {
+          for (const v of [
+            ind.plan,
+            ind.actual,
+            ind.previous,
+            ind.planPercent,
+            ind.index,
+            ind.growthPercent,
+            ind.changePoints,
+            ind.planGapPoints,
+          ]) {
             if (v !== null) expect(Number.isFinite(v)).toBe(true);
           }
         }

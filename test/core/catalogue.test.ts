@@ -22,11 +22,20 @@ describe("catalogue", () => {
   it("gives direction: lower is better for poverty, higher for its reduction", () => {
     expect(matcher.profile("Tỷ lệ hộ nghèo", "%").direction).toBe("lower");
     expect(matcher.profile("Mức giảm tỷ lệ hộ nghèo", "điểm %").direction).toBe("higher");
-    expect(matcher.profile("Chỉ số giá tiêu dùng (CPI) bình quân", "%")).toMatchObject({ kind: "rate", measure: "growth", direction: "lower" });
+    expect(matcher.profile("Chỉ số giá tiêu dùng (CPI) bình quân", "%")).toMatchObject({
+      kind: "rate",
+      measure: "growth",
+      direction: "lower",
+    });
   });
 
   it("infers kind from the name and unit when the catalogue does not know the indicator", () => {
-    expect(matcher.profile("Tỷ lệ trẻ em đến trường đúng độ tuổi", "%")).toMatchObject({ kind: "rate", measure: "level", direction: "higher", entry: null });
+    expect(matcher.profile("Tỷ lệ trẻ em đến trường đúng độ tuổi", "%")).toMatchObject({
+      kind: "rate",
+      measure: "level",
+      direction: "higher",
+      entry: null,
+    });
     expect(matcher.profile("Cơ cấu ngành dịch vụ", "%")).toMatchObject({ kind: "rate", measure: "share" });
     expect(matcher.profile("Số vụ vi phạm hành chính", "vụ")).toMatchObject({ kind: "absolute", direction: "lower" });
     expect(matcher.profile("Doanh thu bưu chính viễn thông", "tỷ đồng")).toMatchObject({ kind: "absolute", measure: "flow" });
@@ -51,6 +60,8 @@ describe("catalogue", () => {
   it("explains what is wrong with a user's catalogue", () => {
     expect(catalogueProblems({ entries: [{ id: "x", name: "X", kind: "absolute", measure: "flow", direction: "higher" }] })).toEqual([]);
     expect(catalogueProblems([])).toHaveLength(1);
-    expect(catalogueProblems({ entries: [{ id: "x", kind: "big", measure: "flow", direction: "up" }] }).join(" ")).toMatch(/name.*kind.*direction/s);
+    expect(catalogueProblems({ entries: [{ id: "x", kind: "big", measure: "flow", direction: "up" }] }).join(" ")).toMatch(
+      /name.*kind.*direction/s,
+    );
   });
 });

@@ -25,7 +25,15 @@ describe("compute", () => {
   });
 
   it("compares rates in points and computes no ratio", () => {
-    const c = compute({ kind: "rate", measure: "level", direction: "lower", plan: pointTarget(2.5), actual: 2.17, previous: 2.82, wholeYear: true });
+    const c = compute({
+      kind: "rate",
+      measure: "level",
+      direction: "lower",
+      plan: pointTarget(2.5),
+      actual: 2.17,
+      previous: 2.82,
+      wholeYear: true,
+    });
     expect(c.planPercent).toBeNull();
     expect(c.growthPercent).toBeNull();
     expect(c.changePoints).toBeCloseTo(-0.65, 9);
@@ -34,7 +42,15 @@ describe("compute", () => {
   });
 
   it("treats an index indicator as its own comparison", () => {
-    const c = compute({ kind: "other", measure: "index", direction: "higher", plan: null, actual: 108.6, previous: 104.1, wholeYear: false });
+    const c = compute({
+      kind: "other",
+      measure: "index",
+      direction: "higher",
+      plan: null,
+      actual: 108.6,
+      previous: 104.1,
+      wholeYear: false,
+    });
     expect(c.growthPercent).toBeCloseTo(8.6, 9);
     expect(c.changePoints).toBeCloseTo(4.5, 9);
   });
@@ -57,12 +73,27 @@ describe("compute", () => {
   it("never returns NaN or Infinity", () => {
     const num = fc.oneof(fc.double(), fc.constant(null), fc.constant(0), fc.constant(-0), fc.double({ min: -1e-300, max: 1e-300 }));
     fc.assert(
-      fc.property(num, num, num, fc.constantFrom("absolute" as const, "rate" as const, "other" as const), fc.boolean(), (p, actual, previous, kind, wholeYear) => {
-        const c = compute({ kind, measure: kind === "other" ? "index" : null, direction: "higher", plan: p === null || !Number.isFinite(p) ? null : pointTarget(p), actual, previous, wholeYear });
-        for (const v of [c.planPercent, c.index, c.growthPercent, c.changePoints, c.planGapPoints]) {
-          if (v !== null) expect(Number.isFinite(v)).toBe(true);
-        }
-      }),
+      fc.property(
+        num,
+        num,
+        num,
+        fc.constantFrom("absolute" as const, "rate" as const, "other" as const),
+        fc.boolean(),
+        (p, actual, previous, kind, wholeYear) => {
+          const c = compute({
+            kind,
+            measure: kind === "other" ? "index" : null,
+            direction: "higher",
+            plan: p === null || !Number.isFinite(p) ? null : pointTarget(p),
+            actual,
+            previous,
+            wholeYear,
+          });
+          for (const v of [c.planPercent, c.index, c.growthPercent, c.changePoints, c.planGapPoints]) {
+            if (v !== null) expect(Number.isFinite(v)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 5000 },
     );
   });

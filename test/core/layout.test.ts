@@ -73,34 +73,84 @@ describe("findHeader", () => {
   });
 
   it("does not take a period's slash for a comparison (9T/2021)", () => {
-    const values: CellValue[][] = [["Chỉ tiêu", "KH 2021", "TH 9T/2020", "ƯTH 9T/2021", "% KH", "% CK"], ["Thu NS (tỷ đồng)", 1, 2, 3, 4, 5]];
-    expect(roles(values, [], 2021)).toEqual({ A: "indicator", B: "plan", C: "previous", D: "actual", E: "statedPlanPercent", F: "statedPrevious" });
+    const values: CellValue[][] = [
+      ["Chỉ tiêu", "KH 2021", "TH 9T/2020", "ƯTH 9T/2021", "% KH", "% CK"],
+      ["Thu NS (tỷ đồng)", 1, 2, 3, 4, 5],
+    ];
+    expect(roles(values, [], 2021)).toEqual({
+      A: "indicator",
+      B: "plan",
+      C: "previous",
+      D: "actual",
+      E: "statedPlanPercent",
+      F: "statedPrevious",
+    });
   });
 
   it.each([
     ["a notes page", [["Ghi chú"], ["Số liệu 2021 là số ước thực hiện, sẽ được cập nhật."]]],
     ["a cover page", [[], ["BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH 6 THÁNG"], ["Tỉnh X, tháng 7/2020"]]],
     ["an empty sheet", []],
-    ["a table of figures only", [[1, 2, 3], [4, 5, 6]]],
+    [
+      "a table of figures only",
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    ],
     ["a title merged across the table", [["TÌNH HÌNH THỰC HIỆN CHỈ TIÊU KẾ HOẠCH"]]],
   ])("finds no indicator header on %s", (_, values) => {
     expect(findHeader(sheet("S", values as CellValue[][], ["A1:H1"]))).toBeNull();
   });
 
   it("never throws on random grids with random merges", () => {
-    const vocabulary = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2020", "TH 6T/2020", "Cùng kỳ", "So sánh (%)", "TH/KH", "Trong đó:", "Chia ra:", "I", "1", "-", "khoảng 10.000", "6,6-6,8", "1.235,6", "", "#DIV/0!"];
-    const cell = fc.oneof(fc.constantFrom(...vocabulary), fc.string({ maxLength: 30 }), fc.double(), fc.integer(), fc.constant(null), fc.boolean(), fc.record({ error: fc.constantFrom("#DIV/0!", "#N/A", "#REF!") }));
+    const vocabulary = [
+      "STT",
+      "Chỉ tiêu",
+      "ĐVT",
+      "Kế hoạch năm 2020",
+      "TH 6T/2020",
+      "Cùng kỳ",
+      "So sánh (%)",
+      "TH/KH",
+      "Trong đó:",
+      "Chia ra:",
+      "I",
+      "1",
+      "-",
+      "khoảng 10.000",
+      "6,6-6,8",
+      "1.235,6",
+      "",
+      "#DIV/0!",
+    ];
+    const cell = fc.oneof(
+      fc.constantFrom(...vocabulary),
+      fc.string({ maxLength: 30 }),
+      fc.double(),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.record({ error: fc.constantFrom("#DIV/0!", "#N/A", "#REF!") }),
+    );
     const grid = fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 40 });
-    const merge = fc.tuple(fc.nat(45), fc.nat(14), fc.nat(3), fc.nat(3)).map(([r, c, h, w]) => ({ top: r, left: c, bottom: r + h, right: c + w }));
+    const merge = fc
+      .tuple(fc.nat(45), fc.nat(14), fc.nat(3), fc.nat(3))
+      .map(([r, c, h, w]) => ({ top: r, left: c, bottom: r + h, right: c + w }));
     fc.assert(
-      fc.property(grid, fc.array(merge, { maxLength: 10 }), fc.option(fc.integer({ min: 1990, max: 2030 }), { nil: null }), (values, merges, year) => {
-        const s = { name: "S", values, merges };
-        const header = findHeader(s);
-        if (header) {
-          const resolved = resolveColumns(header, "S", year);
-          expect(resolved.columns.every((c) => c.col >= 0)).toBe(true);
-        }
-      }),
+      fc.property(
+        grid,
+        fc.array(merge, { maxLength: 10 }),
+        fc.option(fc.integer({ min: 1990, max: 2030 }), { nil: null }),
+        (values, merges, year) => {
+          const s = { name: "S", values, merges };
+          const header = findHeader(s);
+          if (header) {
+            const resolved = resolveColumns(header, "S", year);
+            expect(resolved.columns.every((c) => c.col >= 0)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -5,12 +5,23 @@ import { extractClaims } from "../../src/core/narrative/claims";
 import { checkText, inferTextYear } from "../../src/core/narrative/check";
 
 const seeds = path.join(__dirname, "..", "..", "..", "shared", "seeds");
-const seed = (prefix: string) => fs.readFileSync(path.join(seeds, fs.readdirSync(seeds).find((f) => f.startsWith(prefix))!), "utf8");
-const sentences = fs.readFileSync(path.join(__dirname, "..", "fixtures", "research-sentences.txt"), "utf8").trim().split("\n");
+const seed = (prefix: string) =>
+  fs.readFileSync(
+    path.join(
+      seeds,
+      fs.readdirSync(seeds).find((f) => f.startsWith(prefix))!,
+    ),
+    "utf8",
+  );
+const sentences = fs
+  .readFileSync(path.join(__dirname, "..", "fixtures", "research-sentences.txt"), "utf8")
+  .trim()
+  .split("\n");
 
 describe("extractClaims", () => {
   it("reads the claims of a published sentence with their subject, basis, year and position", () => {
-    const text = "Khác.\nGiá trị sản xuất công nghiệp 6 tháng đầu năm đạt 7.966 tỷ đồng, bằng 44,2% kế hoạch, tăng 6% so với cùng kỳ năm 2019.";
+    const text =
+      "Khác.\nGiá trị sản xuất công nghiệp 6 tháng đầu năm đạt 7.966 tỷ đồng, bằng 44,2% kế hoạch, tăng 6% so với cùng kỳ năm 2019.";
     const claims = extractClaims(text).filter((c) => c.kind !== "period");
     expect(claims.map((c) => [c.kind, c.value, c.subject])).toEqual([
       ["value", 7966, "Giá trị sản xuất công nghiệp 6 tháng đầu năm"],
@@ -23,8 +34,20 @@ describe("extractClaims", () => {
   });
 
   it.each([
-    ["so dự toán giao đạt 42% và bằng 96% so với cùng kỳ", [["planPercent", 42], ["index", 96]]],
-    ["vượt 4,16% kế hoạch, giảm 27% so với cùng kỳ năm trước", [["exceedPercent", 4.16], ["growth", -27]]],
+    [
+      "so dự toán giao đạt 42% và bằng 96% so với cùng kỳ",
+      [
+        ["planPercent", 42],
+        ["index", 96],
+      ],
+    ],
+    [
+      "vượt 4,16% kế hoạch, giảm 27% so với cùng kỳ năm trước",
+      [
+        ["exceedPercent", 4.16],
+        ["growth", -27],
+      ],
+    ],
     ["giảm 0,04 điểm % so với quý trước", [["points", -0.04]]],
     ["gấp 2,46 lần so kế hoạch", [["multiple", 2.46]]],
     ["chiếm 56,34%", [["share", 56.34]]],
@@ -32,7 +55,11 @@ describe("extractClaims", () => {
     ["tăng 25 xã so năm 2013", []],
     ["giảm bình quân gần 5%/năm", []],
   ])("%s", (text, expected) => {
-    expect(extractClaims(`Chỉ tiêu X ${text}.`).filter((c) => c.kind !== "period").map((c) => [c.kind, c.value])).toEqual(expected);
+    expect(
+      extractClaims(`Chỉ tiêu X ${text}.`)
+        .filter((c) => c.kind !== "period")
+        .map((c) => [c.kind, c.value]),
+    ).toEqual(expected);
   });
 
   it("keeps the first words of a name cut by a comma (nông, lâm nghiệp)", () => {
@@ -66,7 +93,9 @@ describe("checkText on real text", () => {
   });
 
   it("warns once in seed 000, for a poverty rate change written with %", () => {
-    expect(checkText(seed("000")).findings).toEqual([expect.objectContaining({ rule: "rate-points", severity: "warning", excerpt: "giảm 0,65% so với năm 2020" })]);
+    expect(checkText(seed("000")).findings).toEqual([
+      expect.objectContaining({ rule: "rate-points", severity: "warning", excerpt: "giảm 0,65% so với năm 2020" }),
+    ]);
   });
 
   it.each(sentences.map((s, i) => [i + 1, s]))("raises no alarm on real sentence %d", (_, sentence) => {
@@ -86,26 +115,63 @@ describe("checkText on real text", () => {
   });
 
   it("checks the arithmetic of a level and its change only when they disagree", () => {
-    expect(checkText("Năm 2017, GRDP bình quân đầu người đạt 22,4 triệu đồng (tăng 7,7% tương đương 1,6 triệu đồng).").findings).toEqual([]);
+    expect(checkText("Năm 2017, GRDP bình quân đầu người đạt 22,4 triệu đồng (tăng 7,7% tương đương 1,6 triệu đồng).").findings).toEqual(
+      [],
+    );
   });
 });
 
 describe("checkText on hostile text", () => {
   it("never throws, and every finding points inside the text", () => {
-    const words = fc.constantFrom("tăng", "giảm", "đạt", "bằng", "vượt", "gấp", "lần", "so với cùng kỳ năm", "kế hoạch", "điểm phần trăm", "%", ",", ".", ";", "\n", "tỷ đồng", "chỉ số", "tỷ lệ", "tương đương", "2029", "1.235,6", "12,500.0", "108,987", "năm 2020");
-    const piece = fc.oneof(words, fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 8 }), fc.integer().map(String), fc.double().map(String));
+    const words = fc.constantFrom(
+      "tăng",
+      "giảm",
+      "đạt",
+      "bằng",
+      "vượt",
+      "gấp",
+      "lần",
+      "so với cùng kỳ năm",
+      "kế hoạch",
+      "điểm phần trăm",
+      "%",
+      ",",
+      ".",
+      ";",
+      "\n",
+      "tỷ đồng",
+      "chỉ số",
+      "tỷ lệ",
+      "tương đương",
+      "2029",
+      "1.235,6",
+      "12,500.0",
+      "108,987",
+      "năm 2020",
+    );
+    const piece = fc.oneof(
+      words,
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: "grapheme", maxLength: 8 }),
+      fc.integer().map(String),
+      fc.double().map(String),
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }).map((p) => p.join(" ")), fc.option(fc.integer({ min: 1990, max: 2035 }), { nil: null }), (text, year) => {
-        const result = checkText(text, { reportYear: year });
-        const lines = text.normalize("NFC").split("\n");
-        for (const f of result.findings) {
-          expect(f.line).toBeGreaterThanOrEqual(1);
-          expect(f.line).toBeLessThanOrEqual(lines.length);
-          expect(f.column).toBeGreaterThanOrEqual(1);
-          expect(f.column).toBeLessThanOrEqual(lines[f.line - 1].length + 1);
-          expect(f.message).not.toMatch(/NaN|undefined|Infinity/);
-        }
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((p) => p.join(" ")),
+        fc.option(fc.integer({ min: 1990, max: 2035 }), { nil: null }),
+        (text, year) => {
+          const result = checkText(text, { reportYear: year });
+          const lines = text.normalize("NFC").split("\n");
+          for (const f of result.findings) {
+            expect(f.line).toBeGreaterThanOrEqual(1);
+            expect(f.line).toBeLessThanOrEqual(lines.length);
+            expect(f.column).toBeGreaterThanOrEqual(1);
+            expect(f.column).toBeLessThanOrEqual(lines[f.line - 1].length + 1);
+            expect(f.message).not.toMatch(/NaN|undefined|Infinity/);
+          }
+        },
+      ),
       { numRuns: 800 },
     );
   });

@@ -22,7 +22,8 @@ describe("periods", () => {
   });
 
   it("tells dated years from spans, price bases, targets and starting points", () => {
-    const text = "giai đoạn 2021-2025, giá so sánh 2010, đến năm 2025, tầm nhìn 2045, kể từ năm 2011, cùng kỳ năm 2019, KH 2021 - 2025, năm học 2020-2021";
+    const text =
+      "giai đoạn 2021-2025, giá so sánh 2010, đến năm 2025, tầm nhìn 2045, kể từ năm 2011, cùng kỳ năm 2019, KH 2021 - 2025, năm học 2020-2021";
     const roles = Object.fromEntries(yearMentions(text).map((m) => [`${m.year}@${m.index}`, m.role]));
     expect(Object.values(roles).filter((r) => r === "dated")).toHaveLength(1);
     expect(datedYears(text)).toEqual([2019]);

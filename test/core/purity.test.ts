@@ -5,7 +5,9 @@ import * as path from "node:path";
 const src = path.join(__dirname, "..", "..", "src");
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 function imports(file: string): string[] {
@@ -26,7 +28,9 @@ describe("layers", () => {
         .readFileSync(file, "utf8")
         .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "")
         .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
-      expect({ file, globals: /\b(Office|Excel|document|window|process|Buffer|require)\s*[.(]/.test(text) }).toMatchObject({ globals: false });
+      expect({ file, globals: /\b(Office|Excel|document|window|process|Buffer|require)\s*[.(]/.test(text) }).toMatchObject({
+        globals: false,
+      });
     }
   });
 

@@ -28,7 +28,14 @@ describe("row labels", () => {
 });
 
 describe("buildTree", () => {
-  const row = (r: number, order: string, extra: Partial<TreeInput> = {}): TreeInput => ({ row: r, order, marker: null, group: false, named: true, ...extra });
+  const row = (r: number, order: string, extra: Partial<TreeInput> = {}): TreeInput => ({
+    row: r,
+    order,
+    marker: null,
+    group: false,
+    named: true,
+    ...extra,
+  });
 
   it("nests groups, indicators and breakdown blocks", () => {
     const tree = buildTree([

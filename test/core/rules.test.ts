@@ -7,7 +7,19 @@ import { hostileSheet } from "../helpers/hostile";
 describe("the rule catalogue", () => {
   it("has the rule ids SPEC.md names, each documented in Vietnamese and English", () => {
     const ids = RULES.map((r) => r.id);
-    for (const id of ["base-year", "stated-percent", "component-total", "share-total", "rate-range", "not-a-number", "unit-scale", "growth-outlier", "plan-outlier", "cumulative-decrease"]) expect(ids).toContain(id);
+    for (const id of [
+      "base-year",
+      "stated-percent",
+      "component-total",
+      "share-total",
+      "rate-range",
+      "not-a-number",
+      "unit-scale",
+      "growth-outlier",
+      "plan-outlier",
+      "cumulative-decrease",
+    ])
+      expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of RULES) {
       expect(r.name.length).toBeGreaterThan(5);
@@ -45,21 +57,25 @@ describe("comparisonYearIssues", () => {
 describe("rules on hostile sheets", () => {
   it("never throw, and every finding points to a cell that exists on its sheet", () => {
     fc.assert(
-      fc.property(fc.array(hostileSheet, { minLength: 1, maxLength: 3 }), fc.option(fc.integer({ min: 1990, max: 2035 }), { nil: null }), (sheets, year) => {
-        const named = sheets.map((s, i) => ({ ...s, name: `S${i}` }));
-        const a = analyzeWorkbook({ sheets: named }, { reportYear: year });
-        for (const f of a.findings) {
-          const sheet = named.find((s) => s.name === f.sheet);
-          const at = parseAddress(f.cell);
-          expect(sheet).toBeDefined();
-          expect(at).not.toBeNull();
-          const width = Math.max(1, ...sheet!.values.map((r) => r.length), ...sheet!.merges.map((m) => m.right + 1));
-          expect(at!.row).toBeLessThan(Math.max(sheet!.values.length, 1));
-          expect(at!.col).toBeLessThan(width);
-          expect(["error", "warning", "info"]).toContain(f.severity);
-          expect(f.message).not.toMatch(/NaN|undefined|Infinity/);
-        }
-      }),
+      fc.property(
+        fc.array(hostileSheet, { minLength: 1, maxLength: 3 }),
+        fc.option(fc.integer({ min: 1990, max: 2035 }), { nil: null }),
+        (sheets, year) => {
+          const named = sheets.map((s, i) => ({ ...s, name: `S${i}` }));
+          const a = analyzeWorkbook({ sheets: named }, { reportYear: year });
+          for (const f of a.findings) {
+            const sheet = named.find((s) => s.name === f.sheet);
+            const at = parseAddress(f.cell);
+            expect(sheet).toBeDefined();
+            expect(at).not.toBeNull();
+            const width = Math.max(1, ...sheet!.values.map((r) => r.length), ...sheet!.merges.map((m) => m.right + 1));
+            expect(at!.row).toBeLessThan(Math.max(sheet!.values.length, 1));
+            expect(at!.col).toBeLessThan(width);
+            expect(["error", "warning", "info"]).toContain(f.severity);
+            expect(f.message).not.toMatch(/NaN|undefined|Infinity/);
+          }
+        },
+      ),
       { numRuns: 600 },
     );
   });
@@ -77,7 +93,10 @@ describe("rules on hostile sheets", () => {
           ["b", "Công nghiệp", "Nghìn tỷ đồng", x[8], x[9], x[10]],
           ["2", "Tỷ lệ hộ nghèo", "%", x[11], x[12], x[13]],
         ];
-        const a = analyzeWorkbook({ sheets: [{ name: "S", values, numberFormats: values.map((r) => r.map(() => format)), merges: [] }] }, { reportYear: 2020 });
+        const a = analyzeWorkbook(
+          { sheets: [{ name: "S", values, numberFormats: values.map((r) => r.map(() => format)), merges: [] }] },
+          { reportYear: 2020 },
+        );
         for (const f of a.findings) expect(f.message + f.messageEn).not.toMatch(/NaN|undefined|Infinity/);
         for (const i of a.indicators) for (const v of Object.values(i)) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
       }),

@@ -55,18 +55,22 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
   function usedArea(sheet: FakeSheet): { top: number; left: number; bottom: number; right: number } | null {
     let bottom = -1;
     let right = -1;
-    sheet.values.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null && v !== undefined && v !== "") {
-        bottom = Math.max(bottom, r);
-        right = Math.max(right, c);
-      }
-    }));
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined && v !== "") {
+          bottom = Math.max(bottom, r);
+          right = Math.max(right, c);
+        }
+      }),
+    );
     return bottom < 0 ? null : { top: 0, left: 0, bottom, right };
   }
 
   function readRange(sheet: FakeSheet, top: number, left: number, rows: number, cols: number) {
     const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.values[top + r]?.[left + c] ?? ""));
-    const numberFormat = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.numberFormat?.[top + r]?.[left + c] ?? "General"));
+    const numberFormat = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => sheet.numberFormat?.[top + r]?.[left + c] ?? "General"),
+    );
     const address = `'${sheet.name}'!${a1(top, left)}:${a1(top + rows - 1, left + cols - 1)}`;
     const mock: any = new OfficeMockObject({ address, values, numberFormat, rowCount: rows, columnCount: cols } as any);
     mock.isNullObject = false;
@@ -89,13 +93,15 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     };
     const each = (grid: unknown[][], set: (cell: WrittenCell, v: unknown) => void) => {
       const { from } = area();
-      grid.forEach((row, r) => row.forEach((v, c) => {
-        if (v === null) return;
-        const at = a1(from!.row + r, from!.col + c);
-        const cell = cells().get(at) ?? { formula: null };
-        set(cell, v);
-        cells().set(at, cell);
-      }));
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return;
+          const at = a1(from!.row + r, from!.col + c);
+          const cell = cells().get(at) ?? { formula: null };
+          set(cell, v);
+          cells().set(at, cell);
+        }),
+      );
       request(JSON.stringify(grid).length + 40);
     };
     const format: any = {
@@ -121,7 +127,16 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
             request(60);
             const cf: Cf = { type, formula: "", deleted: false };
             (state.cfs.get(sheet) ?? state.cfs.set(sheet, []).get(sheet)!).push(cf);
-            return { custom: { rule: { set formula(f: string) { cf.formula = f; } }, format: { fill: {} } } };
+            return {
+              custom: {
+                rule: {
+                  set formula(f: string) {
+                    cf.formula = f;
+                  },
+                },
+                format: { fill: {} },
+              },
+            };
           },
           load: () => {
             request(40);
@@ -129,7 +144,16 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
             state.pending.push({ mock: null, cells: list.length, bytesPerCell: 80 });
           },
           get items() {
-            return (state.cfs.get(sheet) ?? []).filter((c) => !c.deleted).map((cf) => ({ type: cf.type, custom: { rule: { formula: cf.formula } }, delete: () => { request(30); cf.deleted = true; } }));
+            return (state.cfs.get(sheet) ?? [])
+              .filter((c) => !c.deleted)
+              .map((cf) => ({
+                type: cf.type,
+                custom: { rule: { formula: cf.formula } },
+                delete: () => {
+                  request(30);
+                  cf.deleted = true;
+                },
+              }));
           },
         },
       },
@@ -138,13 +162,15 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
           if (key === "formulas") {
             const { from } = area();
             const data = byName.get(sheet) as FakeSheet;
-            (value as unknown[][]).forEach((row, r) => row.forEach((v, c) => {
-              // What a later read sees: text without its apostrophe (formulas stay as written).
-              if (v !== null) (data.values[from!.row + r] ??= [])[from!.col + c] = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
-            }));
+            (value as unknown[][]).forEach((row, r) =>
+              row.forEach((v, c) => {
+                // What a later read sees: text without its apostrophe (formulas stay as written).
+                if (v !== null)
+                  (data.values[from!.row + r] ??= [])[from!.col + c] = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+              }),
+            );
             each(value as unknown[][], (cell, v) => (cell.formula = v));
-          }
-          else if (key === "numberFormat") each(value as unknown[][], (cell, v) => (cell.numberFormat = v as string));
+          } else if (key === "numberFormat") each(value as unknown[][], (cell, v) => (cell.numberFormat = v as string));
           else target[key] = value;
           return true;
         },
@@ -167,7 +193,7 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
         name = value;
       },
       get visibility() {
-        return collectionLoaded ? sheet().visibility ?? "Visible" : "Error, property was not loaded";
+        return collectionLoaded ? (sheet().visibility ?? "Visible") : "Error, property was not loaded";
       },
       set position(p: number) {
         request(20);
@@ -183,7 +209,8 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
         }
         const range = readRange(sheet(), area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
         range.getMergedAreasOrNullObject = () => {
-          if (options.mergedAreas === false) throw Object.assign(new Error("getMergedAreasOrNullObject is not available"), { code: "ApiNotFound" });
+          if (options.mergedAreas === false)
+            throw Object.assign(new Error("getMergedAreasOrNullObject is not available"), { code: "ApiNotFound" });
           const merges = sheet().merges ?? [];
           return {
             isNullObject: merges.length === 0,
@@ -234,7 +261,8 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
           return state.order.map(worksheet);
         },
         getItem: (name: string) => {
-          if (!byName.has(name) || !state.order.includes(name)) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
+          if (!byName.has(name) || !state.order.includes(name))
+            throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
           return worksheet(name);
         },
         add: (name: string) => {
@@ -258,8 +286,10 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
       const responseBytes = pending.reduce((n, p) => n + p.cells * p.bytesPerCell, 0);
       state.requestSizes.push(requestBytes);
       state.responseSizes.push(responseBytes);
-      if (requestBytes > limit) throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
-      if (responseBytes > limit) throw Object.assign(new Error("The response payload size has exceeded the limit."), { code: "ResponsePayloadSizeLimitExceeded" });
+      if (requestBytes > limit)
+        throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
+      if (responseBytes > limit)
+        throw Object.assign(new Error("The response payload size has exceeded the limit."), { code: "ResponsePayloadSizeLimitExceeded" });
       for (const p of pending) {
         if (p.mock === "collection") collectionLoaded = true;
         else if (p.mock) await p.mock.sync();

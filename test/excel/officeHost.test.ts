@@ -80,7 +80,9 @@ describe("applying a plan", () => {
     const office = host(excel);
     const snapshot = await office.read();
     const analysis = analyzeWorkbook(snapshot);
-    const plan: EditPlan = { sheets: (["bieu-chi-tieu", "bao-cao"] as const).map((id) => (fillTemplate(snapshot, analysis, id).plan as EditPlan).sheets[0]) };
+    const plan: EditPlan = {
+      sheets: (["bieu-chi-tieu", "bao-cao"] as const).map((id) => (fillTemplate(snapshot, analysis, id).plan as EditPlan).sheets[0]),
+    };
     const before = excel.state.syncs;
     await office.apply(plan);
     const writes = excel.state.syncs - before;
@@ -95,7 +97,10 @@ describe("applying a plan", () => {
   });
 
   test("a small plan is one round trip; the replaced sheet keeps its place", async () => {
-    const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }, { name: "Ghi chú", values: [["x"]] }]);
+    const excel = fakeExcel([
+      { name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] },
+      { name: "Ghi chú", values: [["x"]] },
+    ]);
     const office = host(excel);
     const snapshot = await office.read();
     const plan = fillTemplate(snapshot, analyzeWorkbook(snapshot), "bieu-chi-tieu").plan as EditPlan;
@@ -130,7 +135,12 @@ describe("marks, selection and ignores", () => {
     const before = excel.state.syncs;
     await office.clearMarks();
     expect(excel.state.syncs - before).toBe(3);
-    expect(excel.state.cfs.get("Biểu 01")!.filter((c) => !c.deleted).map((c) => c.formula)).toEqual(["=$F4>100"]);
+    expect(
+      excel.state.cfs
+        .get("Biểu 01")!
+        .filter((c) => !c.deleted)
+        .map((c) => c.formula),
+    ).toEqual(["=$F4>100"]);
   });
 
   test("select activates the sheet and selects the cell in one round trip", async () => {
@@ -155,7 +165,11 @@ describe("marks, selection and ignores", () => {
   });
 
   test("saving ignores that Office refuses is an explained error", async () => {
-    const settings = { set: () => undefined, get: () => undefined, saveAsync: (cb: (r: unknown) => void) => cb({ status: "failed", error: { message: "read-only" } }) } as unknown as Office.Settings;
+    const settings = {
+      set: () => undefined,
+      get: () => undefined,
+      saveAsync: (cb: (r: unknown) => void) => cb({ status: "failed", error: { message: "read-only" } }),
+    } as unknown as Office.Settings;
     await expect(host(fakeExcel([]), { settings }).saveIgnores([])).rejects.toBeInstanceOf(HostError);
   });
 });
@@ -170,8 +184,21 @@ describe("re-checking on edit", () => {
         supports: () => true,
         run: (async (batch: (c: any) => Promise<unknown>) => {
           const worksheets = excel.context.workbook.worksheets;
-          const items = () => [{ onChanged: { add: (h: (e: unknown) => Promise<void>) => (handlers.push(h), { remove: () => undefined }) } }];
-          return batch({ ...excel.context, workbook: { worksheets: { load: worksheets.load, get items() { return items(); } } }, sync: async () => void excel.state.syncs++ });
+          const items = () => [
+            { onChanged: { add: (h: (e: unknown) => Promise<void>) => (handlers.push(h), { remove: () => undefined }) } },
+          ];
+          return batch({
+            ...excel.context,
+            workbook: {
+              worksheets: {
+                load: worksheets.load,
+                get items() {
+                  return items();
+                },
+              },
+            },
+            sync: async () => void excel.state.syncs++,
+          });
         }) as never,
       });
       const callback = jest.fn();

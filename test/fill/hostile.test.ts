@@ -34,7 +34,10 @@ describe("filling on hostile sheets", () => {
   });
 
   it("the template parser never throws on any text and points every problem at a cell", () => {
-    const piece = fc.oneof(fc.constantFrom("{{", "}}", "|", "@", "each ", "{{@ | name}}", "{{each *}}", "{{year}}", "planPercent", "'Biểu 01'!"), fc.string({ maxLength: 12 }));
+    const piece = fc.oneof(
+      fc.constantFrom("{{", "}}", "|", "@", "each ", "{{@ | name}}", "{{each *}}", "{{year}}", "planPercent", "'Biểu 01'!"),
+      fc.string({ maxLength: 12 }),
+    );
     const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(""));
     fc.assert(
       fc.property(fc.array(fc.array(fc.oneof(text, fc.constant(null)), { maxLength: 5 }), { maxLength: 6 }), (rows) => {

@@ -15,15 +15,51 @@ describe("bao-cao sentences, one per kind and direction", () => {
   const { sentence, items, analysis } = narrate({ sheets: [wholeYear()] });
 
   test.each([
-    ["flow up, plan missed", "Giá trị sản xuất công nghiệp", "Giá trị sản xuất công nghiệp năm 2021 đạt 1.100 tỷ đồng, bằng 91,7% kế hoạch, tăng 10% so với năm 2020, không đạt kế hoạch."],
-    ["flow down, plan beaten", "Khách du lịch", "Khách du lịch năm 2021 đạt 450.000 lượt, đạt 112,5% kế hoạch, giảm 10% so với năm 2020, vượt kế hoạch."],
-    ["index ≥ 200 is gấp X lần", "Tổng vốn đầu tư phát triển toàn xã hội", "Tổng vốn đầu tư phát triển toàn xã hội năm 2021 đạt 250 tỷ đồng, bằng 83,3% kế hoạch, gấp 2,5 lần so với năm 2020, không đạt kế hoạch."],
-    ["missing plan", "Số doanh nghiệp thành lập mới", "Số doanh nghiệp thành lập mới năm 2021 đạt 236 doanh nghiệp, tăng 18% so với năm 2020."],
-    ["zero previous: no comparison", "Số dự án đầu tư trực tiếp nước ngoài", "Số dự án đầu tư trực tiếp nước ngoài năm 2021 đạt 3 dự án, bằng 60% kế hoạch, không đạt kế hoạch."],
-    ["rate up, in points", "Tỷ lệ che phủ rừng", "Tỷ lệ che phủ rừng năm 2021 đạt 65,3%, tăng 0,5 điểm phần trăm so với năm 2020, vượt kế hoạch."],
-    ["lower-is-better rate down, threshold met", "Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo năm 2021 còn 2,17%, giảm 0,65 điểm phần trăm so với năm 2020, đạt kế hoạch."],
-    ["lower-is-better rate up, missed", "Tỷ lệ thất nghiệp khu vực thành thị", "Tỷ lệ thất nghiệp khu vực thành thị năm 2021 ở mức 3,4%, tăng 0,4 điểm phần trăm so với năm 2020, không đạt kế hoạch."],
-    ["lower-is-better flow below plan is vượt", "Số vụ tai nạn giao thông", "Số vụ tai nạn giao thông năm 2021 đạt 80 vụ, bằng 88,9% kế hoạch, giảm 20% so với năm 2020, vượt kế hoạch."],
+    [
+      "flow up, plan missed",
+      "Giá trị sản xuất công nghiệp",
+      "Giá trị sản xuất công nghiệp năm 2021 đạt 1.100 tỷ đồng, bằng 91,7% kế hoạch, tăng 10% so với năm 2020, không đạt kế hoạch.",
+    ],
+    [
+      "flow down, plan beaten",
+      "Khách du lịch",
+      "Khách du lịch năm 2021 đạt 450.000 lượt, đạt 112,5% kế hoạch, giảm 10% so với năm 2020, vượt kế hoạch.",
+    ],
+    [
+      "index ≥ 200 is gấp X lần",
+      "Tổng vốn đầu tư phát triển toàn xã hội",
+      "Tổng vốn đầu tư phát triển toàn xã hội năm 2021 đạt 250 tỷ đồng, bằng 83,3% kế hoạch, gấp 2,5 lần so với năm 2020, không đạt kế hoạch.",
+    ],
+    [
+      "missing plan",
+      "Số doanh nghiệp thành lập mới",
+      "Số doanh nghiệp thành lập mới năm 2021 đạt 236 doanh nghiệp, tăng 18% so với năm 2020.",
+    ],
+    [
+      "zero previous: no comparison",
+      "Số dự án đầu tư trực tiếp nước ngoài",
+      "Số dự án đầu tư trực tiếp nước ngoài năm 2021 đạt 3 dự án, bằng 60% kế hoạch, không đạt kế hoạch.",
+    ],
+    [
+      "rate up, in points",
+      "Tỷ lệ che phủ rừng",
+      "Tỷ lệ che phủ rừng năm 2021 đạt 65,3%, tăng 0,5 điểm phần trăm so với năm 2020, vượt kế hoạch.",
+    ],
+    [
+      "lower-is-better rate down, threshold met",
+      "Tỷ lệ hộ nghèo",
+      "Tỷ lệ hộ nghèo năm 2021 còn 2,17%, giảm 0,65 điểm phần trăm so với năm 2020, đạt kế hoạch.",
+    ],
+    [
+      "lower-is-better rate up, missed",
+      "Tỷ lệ thất nghiệp khu vực thành thị",
+      "Tỷ lệ thất nghiệp khu vực thành thị năm 2021 ở mức 3,4%, tăng 0,4 điểm phần trăm so với năm 2020, không đạt kế hoạch.",
+    ],
+    [
+      "lower-is-better flow below plan is vượt",
+      "Số vụ tai nạn giao thông",
+      "Số vụ tai nạn giao thông năm 2021 đạt 80 vụ, bằng 88,9% kế hoạch, giảm 20% so với năm 2020, vượt kế hoạch.",
+    ],
   ])("%s", (_case, name, expected) => {
     expect(sentence(name)).toBe(expected);
   });
@@ -53,17 +89,27 @@ describe("part of the year", () => {
   const { sentence, items, analysis } = narrate({ sheets: [partYear()] });
 
   test("estimates are 'ước đạt', comparisons name the same period of the previous year", () => {
-    expect(sentence("Giá trị sản xuất công nghiệp")).toBe("Giá trị sản xuất công nghiệp 6 tháng đầu năm ước đạt 7.966 tỷ đồng, bằng 44,2% kế hoạch, tăng 6% so với cùng kỳ năm 2019.");
-    expect(sentence("Thu ngân sách nhà nước trên địa bàn")).toBe("Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt 961,1 tỷ đồng, bằng 41,6% kế hoạch, giảm 4,2% so với cùng kỳ năm 2019.");
-    expect(sentence("Tỷ lệ che phủ rừng")).toBe("Tỷ lệ che phủ rừng 6 tháng đầu năm ước đạt 65%, tăng 0,2 điểm phần trăm so với cùng kỳ năm 2019.");
+    expect(sentence("Giá trị sản xuất công nghiệp")).toBe(
+      "Giá trị sản xuất công nghiệp 6 tháng đầu năm ước đạt 7.966 tỷ đồng, bằng 44,2% kế hoạch, tăng 6% so với cùng kỳ năm 2019.",
+    );
+    expect(sentence("Thu ngân sách nhà nước trên địa bàn")).toBe(
+      "Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt 961,1 tỷ đồng, bằng 41,6% kế hoạch, giảm 4,2% so với cùng kỳ năm 2019.",
+    );
+    expect(sentence("Tỷ lệ che phủ rừng")).toBe(
+      "Tỷ lệ che phủ rừng 6 tháng đầu năm ước đạt 65%, tăng 0,2 điểm phần trăm so với cùng kỳ năm 2019.",
+    );
   });
 
   test("an index with the previous year as 100 is written as growth, never as 'tăng 105,2%'", () => {
-    expect(sentence("Chỉ số sản xuất công nghiệp (IIP)")).toBe("Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm tăng 5,2% so với cùng kỳ năm 2019.");
+    expect(sentence("Chỉ số sản xuất công nghiệp (IIP)")).toBe(
+      "Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm tăng 5,2% so với cùng kỳ năm 2019.",
+    );
   });
 
   test("the summary measures progress against the elapsed share of the year", () => {
-    expect(items[items.length - 1].text).toBe("Trong 2 chỉ tiêu có kế hoạch năm, chưa có chỉ tiêu nào đạt từ 50% kế hoạch trở lên (tiến độ 6 tháng đầu năm), 02 chỉ tiêu đạt dưới 50%: Giá trị sản xuất công nghiệp; Thu ngân sách nhà nước trên địa bàn.");
+    expect(items[items.length - 1].text).toBe(
+      "Trong 2 chỉ tiêu có kế hoạch năm, chưa có chỉ tiêu nào đạt từ 50% kế hoạch trở lên (tiến độ 6 tháng đầu năm), 02 chỉ tiêu đạt dưới 50%: Giá trị sản xuất công nghiệp; Thu ngân sách nhà nước trên địa bàn.",
+    );
     expect(checkText(narrativeText(items), { analysis }).findings).toEqual([]);
   });
 });

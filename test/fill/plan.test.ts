@@ -1,16 +1,23 @@
 import { isGeneratedSheet, legalSheetName, markerText, placeSheet, readMarker } from "../../src/core/fill/plan";
 import { sheet } from "../helpers/grid";
 
-const generated = (name: string, template = "bieu-chi-tieu", recorded = name) => sheet(name, [["Tiêu đề"], [], [markerText(template, recorded)]]);
+const generated = (name: string, template = "bieu-chi-tieu", recorded = name) =>
+  sheet(name, [["Tiêu đề"], [], [markerText(template, recorded)]]);
 
 describe("where a generated sheet goes", () => {
   test("a new name when nothing has it", () => {
-    expect(placeSheet([sheet("Biểu 01", [])], "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({ name: "Biểu chỉ tiêu 6T-2020", replaces: null });
+    expect(placeSheet([sheet("Biểu 01", [])], "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({
+      name: "Biểu chỉ tiêu 6T-2020",
+      replaces: null,
+    });
   });
 
   test("over the sheet chitieu generated for the same template and name", () => {
     const sheets = [sheet("Biểu 01", []), generated("Biểu chỉ tiêu 6T-2020")];
-    expect(placeSheet(sheets, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({ name: "Biểu chỉ tiêu 6T-2020", replaces: "Biểu chỉ tiêu 6T-2020" });
+    expect(placeSheet(sheets, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({
+      name: "Biểu chỉ tiêu 6T-2020",
+      replaces: "Biểu chỉ tiêu 6T-2020",
+    });
   });
 
   test("never over a sheet the user made with that name", () => {

@@ -12,10 +12,20 @@ function fill(rows: CellValue[][]) {
 
 describe("user templates in the core", () => {
   test("an indicator by its name, a catalogue alias or a catalogue code gives the same live formula", () => {
-    const result = fill([["{{Giá trị sản xuất công nghiệp | actual}}", "{{giá trị SXCN | actual}}", "{{industry-output | actual}}", "{{Tỷ lệ độ che phủ rừng | changePoints}}"]]);
+    const result = fill([
+      [
+        "{{Giá trị sản xuất công nghiệp | actual}}",
+        "{{giá trị SXCN | actual}}",
+        "{{industry-output | actual}}",
+        "{{Tỷ lệ độ che phủ rừng | changePoints}}",
+      ],
+    ]);
     const cells = (result.plan as { sheets: SheetPlan[] }).sheets[0].cells;
     expect(cells.slice(0, 3).map((c) => c.formula)).toEqual(["'Biểu 01'!F4", "'Biểu 01'!F4", "'Biểu 01'!F4"]);
-    expect(cells[3]).toMatchObject({ address: "D1", formula: `IFERROR(IF(AND(ISNUMBER('Biểu 01'!F6),ISNUMBER('Biểu 01'!E6)),'Biểu 01'!F6-'Biểu 01'!E6,"-"),"-")` });
+    expect(cells[3]).toMatchObject({
+      address: "D1",
+      formula: `IFERROR(IF(AND(ISNUMBER('Biểu 01'!F6),ISNUMBER('Biểu 01'!E6)),'Biểu 01'!F6-'Biểu 01'!E6,"-"),"-")`,
+    });
     expect(cells[3].value).toBeCloseTo(0.2, 9);
   });
 
@@ -37,7 +47,13 @@ describe("user templates in the core", () => {
   });
 
   test("an indicator found on several sheets must be named with its sheet", () => {
-    const workbook = { sheets: [partYear(), { ...partYear(), name: "Biểu 02" }, sheet("Mẫu", [["{{Khách du lịch | actual}}", "{{Tỷ lệ che phủ rừng | actual}}", "{{'Biểu 02'!Tỷ lệ che phủ rừng | actual}}"]])] };
+    const workbook = {
+      sheets: [
+        partYear(),
+        { ...partYear(), name: "Biểu 02" },
+        sheet("Mẫu", [["{{Khách du lịch | actual}}", "{{Tỷ lệ che phủ rừng | actual}}", "{{'Biểu 02'!Tỷ lệ che phủ rừng | actual}}"]]),
+      ],
+    };
     const result = fillTemplate(workbook, analyzeWorkbook(workbook), { sheet: workbook.sheets[2], from: "workbook" });
     expect(result.problems.map((p) => [p.cell, p.id])).toEqual([
       ["A1", "unknown-indicator"],

@@ -6,7 +6,27 @@ import ExcelJS from "exceljs";
 import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 
 /** Worksheet parts the snapshot does not use: ExcelJS skips parsing them. */
-const UNUSED_PARTS = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "autoFilter", "rowBreaks", "hyperlinks", "pageMargins", "dataValidations", "pageSetup", "headerFooter", "printOptions", "picture", "drawing", "sheetProtection", "tableParts", "conditionalFormatting", "extLst"];
+const UNUSED_PARTS = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "autoFilter",
+  "rowBreaks",
+  "hyperlinks",
+  "pageMargins",
+  "dataValidations",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "picture",
+  "drawing",
+  "sheetProtection",
+  "tableParts",
+  "conditionalFormatting",
+  "extLst",
+];
 
 /** ExcelJS's parsed model of a cell (after shared strings and styles are resolved). */
 interface CellModel {

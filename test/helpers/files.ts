@@ -15,11 +15,19 @@ export async function writeXlsx(workbook: ExcelJS.Workbook, dir: string, name: s
 }
 
 /** A sheet from rows of values, with merges given as A1 ranges and optional number formats by address. */
-export function addSheet(workbook: ExcelJS.Workbook, name: string, rows: unknown[][], merges: string[] = [], formats: Record<string, string> = {}): ExcelJS.Worksheet {
+export function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  rows: unknown[][],
+  merges: string[] = [],
+  formats: Record<string, string> = {},
+): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name);
-  rows.forEach((values, r) => values.forEach((v, c) => {
-    if (v !== null && v !== undefined && v !== "") ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-  }));
+  rows.forEach((values, r) =>
+    values.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== "") ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+    }),
+  );
   for (const m of merges) ws.mergeCells(m);
   for (const [at, fmt] of Object.entries(formats)) ws.getCell(at).numFmt = fmt;
   return ws;

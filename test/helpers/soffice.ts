@@ -30,7 +30,11 @@ export function sofficeConvert(input: string, format: string, outDir: string): s
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
   try {
-    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, input], { stdio: "pipe", timeout: 120000 });
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, input],
+      { stdio: "pipe", timeout: 120000 },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }

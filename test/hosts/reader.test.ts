@@ -25,7 +25,16 @@ describe("reads as ExcelJS reads", () => {
 
   it("every kind of value, format, merge and sheet state", async () => {
     const wb = new ExcelJS.Workbook();
-    const ws = addSheet(wb, "Biểu <01> & \"KH\"", [["STT", "Chỉ tiêu", "So sánh (%)"], [null, null, "TH/KH"], ["1", "Thu ngân sách", 44.2, "106,0", true, false]], ["A1:A2", "B1:B2", "C1:D1"]);
+    const ws = addSheet(
+      wb,
+      'Biểu <01> & "KH"',
+      [
+        ["STT", "Chỉ tiêu", "So sánh (%)"],
+        [null, null, "TH/KH"],
+        ["1", "Thu ngân sách", 44.2, "106,0", true, false],
+      ],
+      ["A1:A2", "B1:B2", "C1:D1"],
+    );
     ws.getCell("A5").value = { richText: [{ text: "Tỷ " }, { font: { bold: true }, text: "đồng" }] };
     ws.getCell("B5").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
     ws.getCell("C5").value = new Date(Date.UTC(2020, 5, 30));
@@ -36,7 +45,18 @@ describe("reads as ExcelJS reads", () => {
     ws.getCell("H5").value = { formula: "TRUE()", result: true } as ExcelJS.CellFormulaValue;
     ws.getCell("I5").value = { formula: "TODAY()" } as ExcelJS.CellFormulaValue;
     ws.getCell("J5").value = { sharedFormula: "G5", result: 1 } as unknown as ExcelJS.CellValue;
-    const formats = ["0.0%", "#,##0", "#,##0.00", "0.0", '0.0" tỷ"', "dd/mm/yyyy", "@", "General", "#,##0.00;[Red]-#,##0.00", "[$-F800]dddd, mmmm dd, yyyy"];
+    const formats = [
+      "0.0%",
+      "#,##0",
+      "#,##0.00",
+      "0.0",
+      '0.0" tỷ"',
+      "dd/mm/yyyy",
+      "@",
+      "General",
+      "#,##0.00;[Red]-#,##0.00",
+      "[$-F800]dddd, mmmm dd, yyyy",
+    ];
     formats.forEach((format, i) => {
       const c = ws.getCell(7, i + 1);
       c.value = 0.4419 * (i + 1) * 1000;
@@ -54,10 +74,36 @@ describe("reads as ExcelJS reads", () => {
     const ours = await readWorkbook(bytes);
     expect(ours).toEqual(await readWithExcelJs(bytes));
     // and what it is, so that agreeing is not agreeing on nothing
-    expect(ours.sheets.map((s) => [s.name, s.hidden])).toEqual([["Biểu <01> & \"KH\"", false], ["Ẩn", true], ["Rất ẩn", true], ["Trống", false]]);
+    expect(ours.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Biểu <01> & "KH"', false],
+      ["Ẩn", true],
+      ["Rất ẩn", true],
+      ["Trống", false],
+    ]);
     const values = ours.sheets[0].values;
-    expect(values[4]).toEqual(["Tỷ đồng", { error: "#N/A" }, "2020-06-30", "nguồn", "STTChỉ tiêu", { error: "#DIV/0!" }, 88.4, true, null, 1]);
-    expect(ours.sheets[0].numberFormats?.[6]).toEqual(["0.0%", "#,##0", "#,##0.00", "0.0", '0.0" tỷ"', undefined, "@", undefined, "#,##0.00;[Red]-#,##0.00"]);
+    expect(values[4]).toEqual([
+      "Tỷ đồng",
+      { error: "#N/A" },
+      "2020-06-30",
+      "nguồn",
+      "STTChỉ tiêu",
+      { error: "#DIV/0!" },
+      88.4,
+      true,
+      null,
+      1,
+    ]);
+    expect(ours.sheets[0].numberFormats?.[6]).toEqual([
+      "0.0%",
+      "#,##0",
+      "#,##0.00",
+      "0.0",
+      '0.0" tỷ"',
+      undefined,
+      "@",
+      undefined,
+      "#,##0.00;[Red]-#,##0.00",
+    ]);
     expect(values[6][5]).toBe("1907-04-04"); // serial 2651.4 with a date format is a date
   });
 
@@ -108,7 +154,8 @@ async function handmade(parts: Record<string, string>, options: { stored?: boole
   return zip.generateAsync({ type: "uint8array", compression: options.stored ? "STORE" : "DEFLATE" });
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const rootRels = (target = "xl/workbook.xml", rel = REL) =>
   `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="${target}"/></Relationships>`;
@@ -121,7 +168,8 @@ describe("files other writers make", () => {
       "xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdS" Type="${REL}/worksheet" Target="worksheets/../sheets/s.xml"/><Relationship Id="rIdT" Type="${REL}/sharedStrings" Target="/xl/strings.xml"/><Relationship Id="rIdY" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
       "xl/strings.xml": `<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:si><x:t>Tổng</x:t></x:si><x:si><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">Trong </x:t></x:r><x:r><x:t>đó</x:t></x:r><x:rPh sb="0" eb="1"><x:t>phonetic</x:t></x:rPh></x:si><x:si><x:t>dòng_x000D_&#10;hai</x:t></x:si><x:si/></x:sst>`,
       "xl/styles.xml": `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot;%&quot;"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"><alignment horizontal="center"/></xf><xf numFmtId="14"/><xf numFmtId="10"/></cellXfs></styleSheet>`,
-      "xl/sheets/s.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+      "xl/sheets/s.xml":
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
         `<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="s"><x:v>3</x:v></x:c><x:c t="s"><x:v>99</x:v></x:c></x:row>` +
         `<x:row><x:c t="inlineStr"><x:is><x:t>1.235,6</x:t></x:is></x:c><x:c s="1"><x:v>44.2</x:v></x:c><x:c s="2"><x:v>0</x:v></x:c><x:c s="3"><x:v>0.442</x:v></x:c><x:c t="d"><x:v>2020-06-30T00:00:00Z</x:v></x:c></x:row>` +
         `<x:row r="5"><x:c r="C5" t="str"><x:f>"a"&amp;"&lt;b&gt;"</x:f><x:v><![CDATA[a<b>]]></x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#REF!</x:v></x:c><x:c r="G5"><x:f>1/0</x:f></x:c><x:c r="H5"><x:v>abc</x:v></x:c></x:row>` +
@@ -143,7 +191,8 @@ describe("files other writers make", () => {
 
   it("strict OOXML, stored entries, sheets in the workbook's order, chart sheets left out", async () => {
     const strict = "http://purl.oclc.org/ooxml/officeDocument/relationships";
-    const sheetXml = (text: string) => `<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData><row r="1"><c r="B1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`;
+    const sheetXml = (text: string) =>
+      `<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData><row r="1"><c r="B1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`;
     const bytes = await handmade(
       {
         "_rels/.rels": rootRels("xl/workbook.xml", strict),
@@ -162,7 +211,7 @@ describe("files other writers make", () => {
     ]);
   });
 
-  it("what Excel 2013+, openpyxl and .NET writers put in: a second workbookPr, zone-less t=\"d\", CRLF line ends, dxf formats, comments in text, word booleans, built-in currency, locale dates, elapsed time", async () => {
+  it('what Excel 2013+, openpyxl and .NET writers put in: a second workbookPr, zone-less t="d", CRLF line ends, dxf formats, comments in text, word booleans, built-in currency, locale dates, elapsed time', async () => {
     const sheet = (row: string) => `<worksheet ${NS}><sheetData><row r="1">${row}</row></sheetData></worksheet>`;
     const bytes = await handmade({
       "_rels/.rels": rootRels(),
@@ -182,7 +231,19 @@ describe("files other writers make", () => {
     process.env.TZ = "Asia/Ho_Chi_Minh"; // a zone-less date-time must not be shifted to UTC (it was "2024-01-14" at UTC+7)
     try {
       const [read] = (await readWorkbook(bytes)).sheets;
-      expect(read.values[0]).toEqual(["Chỉ tiêu\nchính\nphụ\r", "Trong đó", 0.442, "2021-09-23", "2024-01-15", false, true, 1235.6, "2021-09-23", "1904-01-01", "x\ry\nz"]);
+      expect(read.values[0]).toEqual([
+        "Chỉ tiêu\nchính\nphụ\r",
+        "Trong đó",
+        0.442,
+        "2021-09-23",
+        "2024-01-15",
+        false,
+        true,
+        1235.6,
+        "2021-09-23",
+        "1904-01-01",
+        "x\ry\nz",
+      ]);
       expect(read.numberFormats?.[0]?.[2]).toBe("0.0%");
       expect(read.numberFormats?.[0]?.[7]).toBe('_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)');
     } finally {
@@ -259,38 +320,79 @@ function zip64(files: Record<string, string>): Uint8Array {
 describe("damaged files are refused, never crash the reader", () => {
   it("random damage to a real workbook (property)", async () => {
     const wb = new ExcelJS.Workbook();
-    addSheet(wb, "Biểu 01", [["STT", "Chỉ tiêu", "KH 2020", "TH 6T/2020"], ["1", "Thu ngân sách", 2310, 961.1], ["a", "Trong đó:", null, "1.235,6"]], ["A1:A2"], { C2: "#,##0" });
+    addSheet(
+      wb,
+      "Biểu 01",
+      [
+        ["STT", "Chỉ tiêu", "KH 2020", "TH 6T/2020"],
+        ["1", "Thu ngân sách", 2310, 961.1],
+        ["a", "Trong đó:", null, "1.235,6"],
+      ],
+      ["A1:A2"],
+      { C2: "#,##0" },
+    );
     const original = Buffer.from(await wb.xlsx.writeBuffer());
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(original.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }), fc.option(fc.nat(original.length)), async (damage, cut) => {
-        const bytes = Buffer.from(original);
-        for (const [at, value] of damage) bytes[at] = value;
-        try {
-          await readWorkbook(cut === null ? bytes : bytes.subarray(0, cut));
-        } catch (error) {
-          expect(error).toBeInstanceOf(WorkbookInputError);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(original.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }),
+        fc.option(fc.nat(original.length)),
+        async (damage, cut) => {
+          const bytes = Buffer.from(original);
+          for (const [at, value] of damage) bytes[at] = value;
+          try {
+            await readWorkbook(cut === null ? bytes : bytes.subarray(0, cut));
+          } catch (error) {
+            expect(error).toBeInstanceOf(WorkbookInputError);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("the XML reader ends on any text (property)", () => {
-    const pieces = fc.constantFrom("<", ">", "/", "</c>", "<c r='A1'>", "<v>", "</v>", "<![CDATA[", "]]>", "<!--", "-->", "<?x", "?>", '"', "'", "=", "&amp;", "&#x1F600;", "&bogus;", "x:", "t", " ", "ấ");
+    const pieces = fc.constantFrom(
+      "<",
+      ">",
+      "/",
+      "</c>",
+      "<c r='A1'>",
+      "<v>",
+      "</v>",
+      "<![CDATA[",
+      "]]>",
+      "<!--",
+      "-->",
+      "<?x",
+      "?>",
+      '"',
+      "'",
+      "=",
+      "&amp;",
+      "&#x1F600;",
+      "&bogus;",
+      "x:",
+      "t",
+      " ",
+      "ấ",
+    );
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 60 }).map((p) => p.join("")), (xml) => {
-        const reader = new XmlReader(xml);
-        let steps = 0;
-        for (let event = reader.next(); event !== END; event = reader.next()) {
-          expect([OPEN, CLOSE]).toContain(event);
-          if (event === OPEN) {
-            reader.attr("r");
-            if (steps % 2) reader.text();
-            else reader.skip();
+      fc.property(
+        fc.array(pieces, { maxLength: 60 }).map((p) => p.join("")),
+        (xml) => {
+          const reader = new XmlReader(xml);
+          let steps = 0;
+          for (let event = reader.next(); event !== END; event = reader.next()) {
+            expect([OPEN, CLOSE]).toContain(event);
+            if (event === OPEN) {
+              reader.attr("r");
+              if (steps % 2) reader.text();
+              else reader.skip();
+            }
+            expect(++steps).toBeLessThan(200);
           }
-          expect(++steps).toBeLessThan(200);
-        }
-      }),
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -338,7 +440,11 @@ describe("ZipArchive", () => {
   it("finds the directory when the zip's comment holds the end-record signature", async () => {
     const zip = new JSZip();
     zip.file("a.xml", "<a/>");
-    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", comment: "PK\u0005\u0006 và một chú thích dài hơn bản ghi cuối" });
+    const bytes = await zip.generateAsync({
+      type: "uint8array",
+      compression: "DEFLATE",
+      comment: "PK\u0005\u0006 và một chú thích dài hơn bản ghi cuối",
+    });
     expect(await new ZipArchive(bytes).text("a.xml")).toBe("<a/>");
   });
 

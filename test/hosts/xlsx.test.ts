@@ -17,11 +17,17 @@ async function readFile(file: string) {
 describe("xlsx host", () => {
   it("reads values, keeping text apart from numbers, and merged areas as areas", async () => {
     const wb = new ExcelJS.Workbook();
-    const ws = addSheet(wb, "Biểu 01", [
-      ["STT", "Chỉ tiêu", "So sánh (%)", null],
-      [null, null, "TH/KH", "TH/CK"],
-      ["1", "Thu ngân sách", 44.2, "106,0"],
-    ], ["A1:A2", "B1:B2", "C1:D1"], { C3: "0.0" });
+    const ws = addSheet(
+      wb,
+      "Biểu 01",
+      [
+        ["STT", "Chỉ tiêu", "So sánh (%)", null],
+        [null, null, "TH/KH", "TH/CK"],
+        ["1", "Thu ngân sách", 44.2, "106,0"],
+      ],
+      ["A1:A2", "B1:B2", "C1:D1"],
+      { C3: "0.0" },
+    );
     ws.getCell("E3").value = { richText: [{ text: "Tỷ " }, { font: { bold: true }, text: "đồng" }] };
     ws.getCell("F3").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
     ws.getCell("G3").value = new Date(Date.UTC(2020, 5, 30));
@@ -35,7 +41,12 @@ describe("xlsx host", () => {
     expect(sheet.values[1][0]).toBeNull();
     expect(sheet.values[2]).toEqual(["1", "Thu ngân sách", 44.2, "106,0", "Tỷ đồng", { error: "#DIV/0!" }, "2020-06-30", "nguồn", 0.442]);
     expect(sheet.numberFormats?.[2]?.[8]).toBe("0.0%");
-    expect(sheet.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 2, bottom: 0, right: 3 }]));
+    expect(sheet.merges).toEqual(
+      expect.arrayContaining([
+        { top: 0, left: 0, bottom: 1, right: 0 },
+        { top: 0, left: 2, bottom: 0, right: 3 },
+      ]),
+    );
     expect(sheet.merges).toHaveLength(3);
   });
 
@@ -112,7 +123,10 @@ describe("xlsx host", () => {
 describeWithSoffice("xlsx host on files saved by LibreOffice", () => {
   it("reads formulas that LibreOffice computed, and refuses its .xls", async () => {
     const wb = new ExcelJS.Workbook();
-    const ws = addSheet(wb, "Biểu", [["STT", "Chỉ tiêu", "Kế hoạch năm 2020", "Ước TH năm 2020", "TH/KH (%)"], ["1", "Thu NS", 2310, 961.1]]);
+    const ws = addSheet(wb, "Biểu", [
+      ["STT", "Chỉ tiêu", "Kế hoạch năm 2020", "Ước TH năm 2020", "TH/KH (%)"],
+      ["1", "Thu NS", 2310, 961.1],
+    ]);
     ws.getCell("E2").value = { formula: "ROUND(D2/C2*100,1)" } as ExcelJS.CellFormulaValue;
     const source = await writeXlsx(wb, dir, "formulas.xlsx");
     const out = tempDir();

@@ -159,7 +159,10 @@ describe("Báo cáo", () => {
     wrap(<ReportPanel t={t} session={session(snapshot)} actions={actions} />);
     fireEvent.change(screen.getByRole("combobox"), { target: { value: "Mẫu quý" } });
     fireEvent.click(screen.getByText(t.generate));
-    expect(await screen.findByRole("alert")).toHaveProperty("textContent", expect.stringContaining('Ô A1: không tìm thấy chỉ tiêu "Không có chỉ tiêu này"'));
+    expect(await screen.findByRole("alert")).toHaveProperty(
+      "textContent",
+      expect.stringContaining('Ô A1: không tìm thấy chỉ tiêu "Không có chỉ tiêu này"'),
+    );
     expect(actions.apply).not.toHaveBeenCalled();
   });
 });
@@ -199,7 +202,12 @@ describe("the pane with a host", () => {
   });
 
   test("a host error is shown in plain Vietnamese with what to do", async () => {
-    const host = fakeHost({ read: async () => Promise.reject(new HostError("Trang tính đang được bảo vệ nên chitieu không ghi được.", "Hãy bỏ bảo vệ trang rồi thử lại.", "protected")) });
+    const host = fakeHost({
+      read: async () =>
+        Promise.reject(
+          new HostError("Trang tính đang được bảo vệ nên chitieu không ghi được.", "Hãy bỏ bảo vệ trang rồi thử lại.", "protected"),
+        ),
+    });
     wrap(<App host={host} initialLang="vi" />);
     await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
     expect(await screen.findByText("Trang tính đang được bảo vệ nên chitieu không ghi được.")).toBeTruthy();

@@ -7,7 +7,16 @@ import { indicatorSentence, periodWithYear, summarySentence } from "../narrative
 import { valueAt } from "../rules/context";
 import { romanNumeral } from "../period";
 import { address } from "../snapshot";
-import { figureFormat, figureFormula, PERCENT_FORMAT, pointsFormula, POINTS_FORMAT, ratioFormula, sheetRef, type FigureField } from "./formulas";
+import {
+  figureFormat,
+  figureFormula,
+  PERCENT_FORMAT,
+  pointsFormula,
+  POINTS_FORMAT,
+  ratioFormula,
+  sheetRef,
+  type FigureField,
+} from "./formulas";
 import { markerText, placeSheet, type PlanStyle, type PlannedCell, type SheetPlan } from "./plan";
 import { sections, shortPeriod, type FillSource } from "./source";
 
@@ -35,39 +44,71 @@ function tableHeaders(source: FillSource): string[] {
   const plan = wording?.planWord === "dự toán" ? "Dự toán" : "Kế hoạch";
   const previous = year === null ? "Cùng kỳ năm trước" : source.period ? `Cùng kỳ năm ${year - 1}` : `Thực hiện năm ${year - 1}`;
   const actual = `${wording?.estimate ? "Ước thực hiện" : "Thực hiện"} ${periodWithYear(source.period, year)}`;
-  return TABLE_COLUMNS.map((h) => (h === "previous" ? previous : h === "plan" ? `${plan} năm ${year ?? ""}`.trim() : h === "actual" ? actual : h));
+  return TABLE_COLUMNS.map((h) =>
+    h === "previous" ? previous : h === "plan" ? `${plan} năm ${year ?? ""}`.trim() : h === "actual" ? actual : h,
+  );
 }
 
 /** The formula or text that compares two figures of the row, with the value the core computed. */
-function comparisonCells(indicator: Indicator, row: number, hasNumber: (field: FigureField) => boolean): { planCell: PlannedCell; previousCell: PlannedCell; evaluationCell: PlannedCell | null } {
+function comparisonCells(
+  indicator: Indicator,
+  row: number,
+  hasNumber: (field: FigureField) => boolean,
+): { planCell: PlannedCell; previousCell: PlannedCell; evaluationCell: PlannedCell | null } {
   const [D, E, F] = ["D", "E", "F"].map((c) => `${c}${row}`);
   const dash = (addr: string): PlannedCell => ({ address: addr, value: "-", style: { ...CELL, horizontal: "center" } });
   const pointPlan = indicator.planTarget?.qualifier === "point" && hasNumber("plan");
   let planCell: PlannedCell;
   if (indicator.kind === "absolute") {
-    planCell = pointPlan || indicator.planPercent === null
-      ? { address: `G${row}`, formula: ratioFormula(F, E), value: indicator.planPercent ?? "-", style: { ...CELL, numberFormat: PERCENT_FORMAT } }
-      : { address: `G${row}`, value: indicator.planPercent, style: { ...CELL, italic: true, numberFormat: PERCENT_FORMAT } };
+    planCell =
+      pointPlan || indicator.planPercent === null
+        ? {
+            address: `G${row}`,
+            formula: ratioFormula(F, E),
+            value: indicator.planPercent ?? "-",
+            style: { ...CELL, numberFormat: PERCENT_FORMAT },
+          }
+        : { address: `G${row}`, value: indicator.planPercent, style: { ...CELL, italic: true, numberFormat: PERCENT_FORMAT } };
   } else if (pointPlan) {
-    planCell = { address: `G${row}`, formula: pointsFormula(F, E), value: indicator.planGapPoints ?? "-", style: { ...CELL, numberFormat: POINTS_FORMAT } };
+    planCell = {
+      address: `G${row}`,
+      formula: pointsFormula(F, E),
+      value: indicator.planGapPoints ?? "-",
+      style: { ...CELL, numberFormat: POINTS_FORMAT },
+    };
   } else {
     planCell = dash(`G${row}`);
   }
-  const previousCell: PlannedCell = indicator.kind === "absolute"
-    ? { address: `H${row}`, formula: ratioFormula(F, D), value: indicator.index ?? "-", style: { ...CELL, numberFormat: PERCENT_FORMAT } }
-    : { address: `H${row}`, formula: pointsFormula(F, D), value: indicator.changePoints ?? "-", style: { ...CELL, numberFormat: POINTS_FORMAT } };
+  const previousCell: PlannedCell =
+    indicator.kind === "absolute"
+      ? { address: `H${row}`, formula: ratioFormula(F, D), value: indicator.index ?? "-", style: { ...CELL, numberFormat: PERCENT_FORMAT } }
+      : {
+          address: `H${row}`,
+          formula: pointsFormula(F, D),
+          value: indicator.changePoints ?? "-",
+          style: { ...CELL, numberFormat: POINTS_FORMAT },
+        };
   let evaluationCell: PlannedCell | null = null;
   if (indicator.evaluation !== null) {
     const better = indicator.direction === "lower" ? "<" : ">";
     evaluationCell = pointPlan
-      ? { address: `I${row}`, formula: `IF(AND(ISNUMBER(${F}),ISNUMBER(${E})),IF(${F}=${E},"Đạt",IF(${F}${better}${E},"Vượt","Không đạt")),"-")`, value: indicator.evaluation, style: { ...CELL, horizontal: "center" } }
+      ? {
+          address: `I${row}`,
+          formula: `IF(AND(ISNUMBER(${F}),ISNUMBER(${E})),IF(${F}=${E},"Đạt",IF(${F}${better}${E},"Vượt","Không đạt")),"-")`,
+          value: indicator.evaluation,
+          style: { ...CELL, horizontal: "center" },
+        }
       : { address: `I${row}`, value: indicator.evaluation, style: { ...CELL, horizontal: "center" } };
   }
   return { planCell, previousCell, evaluationCell };
 }
 
 export function indicatorTable(source: FillSource): SheetPlan {
-  const { name, replaces } = placeSheet(source.workbook.sheets, "bieu-chi-tieu", `Biểu chỉ tiêu ${shortPeriod(source.period, source.reportYear)}`);
+  const { name, replaces } = placeSheet(
+    source.workbook.sheets,
+    "bieu-chi-tieu",
+    `Biểu chỉ tiêu ${shortPeriod(source.period, source.reportYear)}`,
+  );
   const cells: PlannedCell[] = [];
   const merges: string[] = ["A1:I1", "A2:I2"];
   const sourceSheets = [...new Set(source.indicators.map((i) => i.sheet))];
@@ -100,7 +141,16 @@ export function indicatorTable(source: FillSource): SheetPlan {
     for (const indicator of section.indicators) {
       const hasNumber = (field: FigureField) => indicator[field] !== null && figureFormula(indicator, field, sheet, style) !== null;
       cells.push({ address: `A${row}`, value: indicator.order || null, style: { ...CELL, horizontal: "center" } });
-      cells.push({ address: `B${row}`, value: indicator.name, style: { ...CELL, wrap: true, indent: Math.max(0, indicator.level - 1), bold: indicator.level <= 1 && indicator.breakdown !== null } });
+      cells.push({
+        address: `B${row}`,
+        value: indicator.name,
+        style: {
+          ...CELL,
+          wrap: true,
+          indent: Math.max(0, indicator.level - 1),
+          bold: indicator.level <= 1 && indicator.breakdown !== null,
+        },
+      });
       cells.push({ address: `C${row}`, value: indicator.unit || null, style: { ...CELL, horizontal: "center" } });
       (["previous", "plan", "actual"] as const).forEach((field, k) => {
         const at = `${"DEF"[k]}${row}`;
@@ -109,7 +159,13 @@ export function indicatorTable(source: FillSource): SheetPlan {
         const raw = valueAt(sheet, indicator.cells[field]);
         const text = typeof raw === "string" && !indicator.textNumbers.includes(indicator.cells[field] ?? "") ? raw : null;
         if (formula === null || (indicator[field] === null && text === null)) cells.push({ address: at, value: null, style: CELL });
-        else cells.push({ address: at, formula, value: text ?? indicator[field], style: { ...CELL, numberFormat: figureFormat(indicator, field, sheet), horizontal: text === null ? undefined : "right" } });
+        else
+          cells.push({
+            address: at,
+            formula,
+            value: text ?? indicator[field],
+            style: { ...CELL, numberFormat: figureFormat(indicator, field, sheet), horizontal: text === null ? undefined : "right" },
+          });
       });
       const { planCell, previousCell, evaluationCell } = comparisonCells(indicator, row, hasNumber);
       cells.push(planCell, previousCell, evaluationCell ?? { address: `I${row}`, value: null, style: CELL });
@@ -142,7 +198,11 @@ export type NarrativeItem =
 /** "'Biểu 01'!F11 (TH), D11 (KH), E11 (CK)": where a sentence's figures come from. */
 function sourceCells(indicator: Indicator): string {
   const parts: string[] = [];
-  const labels: Array<[FigureField, string]> = [["actual", "TH"], ["plan", "KH"], ["previous", "CK"]];
+  const labels: Array<[FigureField, string]> = [
+    ["actual", "TH"],
+    ["plan", "KH"],
+    ["previous", "CK"],
+  ];
   for (const [field, label] of labels) {
     const at = indicator.cells[field];
     if (at) parts.push(`${parts.length === 0 ? sheetRef(indicator.sheet, at) : at} (${label})`);
@@ -161,7 +221,12 @@ export function narrative(source: FillSource): NarrativeItem[] {
     for (const indicator of section.indicators) {
       const error = source.error(indicator);
       if (error) {
-        items.push({ kind: "error", text: `⚠ Chưa viết câu cho chỉ tiêu "${indicator.name}" vì số liệu có lỗi (${error.rule}, ô ${error.cell}): ${error.message}`, indicator, cells: sourceCells(indicator) });
+        items.push({
+          kind: "error",
+          text: `⚠ Chưa viết câu cho chỉ tiêu "${indicator.name}" vì số liệu có lỗi (${error.rule}, ô ${error.cell}): ${error.message}`,
+          indicator,
+          cells: sourceCells(indicator),
+        });
         continue;
       }
       const sentence = indicatorSentence(indicator, source.wording(indicator));
@@ -179,7 +244,11 @@ export function narrativeReport(source: FillSource): SheetPlan {
   const { name, replaces } = placeSheet(source.workbook.sheets, "bao-cao", `Báo cáo ${shortPeriod(source.period, source.reportYear)}`);
   const cells: PlannedCell[] = [
     { address: "A1", value: title(source, "Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu"), style: TITLE },
-    { address: "A2", value: "(Mỗi câu ghi các ô nguồn ở cột B; chỉ tiêu có lỗi số liệu không được viết thành câu mà được đánh dấu ⚠ kèm lỗi cần sửa)", style: SUBTITLE },
+    {
+      address: "A2",
+      value: "(Mỗi câu ghi các ô nguồn ở cột B; chỉ tiêu có lỗi số liệu không được viết thành câu mà được đánh dấu ⚠ kèm lỗi cần sửa)",
+      style: SUBTITLE,
+    },
     { address: "A4", value: "Nội dung", style: HEADER },
     { address: "B4", value: "Ô nguồn", style: HEADER },
   ];

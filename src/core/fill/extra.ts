@@ -14,13 +14,40 @@ export function findingsSheet(workbook: WorkbookSnapshot, findings: readonly Fin
   const { name, replaces } = placeSheet(workbook.sheets, "ket-qua-kiem-tra", `Kết quả kiểm tra ${reportYear ?? ""}`.trim());
   const header = { bold: true, border: true, fill: "DDEBF7", wrap: true, vertical: "middle" as const };
   const cell = { border: true, wrap: true, vertical: "top" as const };
-  const cells: PlannedCell[] = ["Mức", "Quy tắc", "Trang", "Ô", "Nội dung", "Giá trị đúng", "Giá trị ghi"].map((value, c) => ({ address: `${columnLetters(c)}1`, value, style: header }));
+  const cells: PlannedCell[] = ["Mức", "Quy tắc", "Trang", "Ô", "Nội dung", "Giá trị đúng", "Giá trị ghi"].map((value, c) => ({
+    address: `${columnLetters(c)}1`,
+    value,
+    style: header,
+  }));
   findings.forEach((f, i) => {
     const row = i + 2;
-    const values: Array<string | number | null> = [SEVERITY_VI[f.severity], f.rule, f.sheet, f.cell, f.message, f.expected ?? null, f.actual ?? null];
-    values.forEach((value, c) => cells.push({ address: `${columnLetters(c)}${row}`, value, style: c >= 5 ? { ...cell, numberFormat: "#,##0.0#" } : f.severity === "error" && c === 0 ? { ...cell, bold: true, color: "C00000" } : cell }));
+    const values: Array<string | number | null> = [
+      SEVERITY_VI[f.severity],
+      f.rule,
+      f.sheet,
+      f.cell,
+      f.message,
+      f.expected ?? null,
+      f.actual ?? null,
+    ];
+    values.forEach((value, c) =>
+      cells.push({
+        address: `${columnLetters(c)}${row}`,
+        value,
+        style:
+          c >= 5
+            ? { ...cell, numberFormat: "#,##0.0#" }
+            : f.severity === "error" && c === 0
+              ? { ...cell, bold: true, color: "C00000" }
+              : cell,
+      }),
+    );
   });
-  cells.push({ address: `A${findings.length + 3}`, value: markerText("ket-qua-kiem-tra", name), style: { italic: true, size: 9, color: "808080" } });
+  cells.push({
+    address: `A${findings.length + 3}`,
+    value: markerText("ket-qua-kiem-tra", name),
+    style: { italic: true, size: 9, color: "808080" },
+  });
   return {
     name,
     replaces,
@@ -42,12 +69,18 @@ export interface ComparisonColumns {
  * Formulas for the comparison columns of one indicator sheet, row by row, over the sheet's own
  * cells. `occupied` lists the cells that already hold something: the host must ask before those.
  */
-export function comparisonColumns(workbook: WorkbookSnapshot, analysis: Analysis, sheet: string, columns: ComparisonColumns): { write: SheetWrite; occupied: string[] } {
+export function comparisonColumns(
+  workbook: WorkbookSnapshot,
+  analysis: Analysis,
+  sheet: string,
+  columns: ComparisonColumns,
+): { write: SheetWrite; occupied: string[] } {
   const source = workbook.sheets.find((s) => s.name === sheet);
   const style = analysis.sheets.find((s) => s.name === sheet)?.numberStyle ?? "vi";
   const cells: PlannedCell[] = [];
   const occupied: string[] = [];
-  const local = (i: Indicator, field: "actual" | "plan" | "previous") => (source && i[field] !== null ? figureFormula(i, field, source, style, true) : null);
+  const local = (i: Indicator, field: "actual" | "plan" | "previous") =>
+    source && i[field] !== null ? figureFormula(i, field, source, style, true) : null;
   for (const i of analysis.indicators.filter((x) => x.sheet === sheet)) {
     const actual = local(i, "actual");
     const add = (letter: string | null, formula: string | null, value: number | null, numberFormat: string) => {
@@ -61,7 +94,12 @@ export function comparisonColumns(workbook: WorkbookSnapshot, analysis: Analysis
     const plan = local(i, "plan");
     const previous = local(i, "previous");
     if (i.kind === "absolute") {
-      add(columns.planPercent, actual && plan && i.planTarget?.qualifier === "point" ? ratioFormula(actual, plan) : null, i.planPercent, PERCENT_FORMAT);
+      add(
+        columns.planPercent,
+        actual && plan && i.planTarget?.qualifier === "point" ? ratioFormula(actual, plan) : null,
+        i.planPercent,
+        PERCENT_FORMAT,
+      );
       add(columns.previous, actual && previous ? ratioFormula(actual, previous) : null, i.index, PERCENT_FORMAT);
     } else {
       add(columns.previous, actual && previous ? pointsFormula(actual, previous) : null, i.changePoints, POINTS_FORMAT);

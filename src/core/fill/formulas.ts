@@ -25,7 +25,13 @@ export function formulaString(text: string): string {
  * the sheet's separators. A formula written on the source sheet itself (`onSourceSheet`) refers to
  * the cell without the sheet's name. Null when the indicator has no such cell.
  */
-export function figureFormula(indicator: Indicator, field: FigureField, source: SheetSnapshot, style: NumberStyle, onSourceSheet = false): string | null {
+export function figureFormula(
+  indicator: Indicator,
+  field: FigureField,
+  source: SheetSnapshot,
+  style: NumberStyle,
+  onSourceSheet = false,
+): string | null {
   const address = indicator.cells[field];
   if (!address) return null;
   const ref = onSourceSheet ? address : sheetRef(indicator.sheet, address);

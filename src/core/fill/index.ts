@@ -44,7 +44,12 @@ export function builtInTemplate(id: string): BuiltInTemplate | null {
 }
 
 /** Fills a built-in template (by id) or a user template sheet against an analysed workbook. */
-export function fillTemplate(workbook: WorkbookSnapshot, analysis: Analysis, template: string | UserTemplate, catalogue?: Catalogue): FillResult {
+export function fillTemplate(
+  workbook: WorkbookSnapshot,
+  analysis: Analysis,
+  template: string | UserTemplate,
+  catalogue?: Catalogue,
+): FillResult {
   const source = fillSource(workbook, analysis);
   if (typeof template === "string") {
     const builtIn = builtInTemplate(template);

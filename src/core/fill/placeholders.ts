@@ -7,7 +7,20 @@
 
 import { address as a1, type SheetSnapshot } from "../snapshot";
 
-export const FIELDS = ["name", "unit", "order", "actual", "plan", "previous", "planPercent", "index", "growthPercent", "changePoints", "evaluation", "sentence"] as const;
+export const FIELDS = [
+  "name",
+  "unit",
+  "order",
+  "actual",
+  "plan",
+  "previous",
+  "planPercent",
+  "index",
+  "growthPercent",
+  "changePoints",
+  "evaluation",
+  "sentence",
+] as const;
 export type Field = (typeof FIELDS)[number];
 export const GLOBALS = ["year", "period", "summary"] as const;
 export type Global = (typeof GLOBALS)[number];
@@ -19,7 +32,16 @@ export type Placeholder =
 
 export interface TemplateProblem {
   cell: string;
-  id: "unclosed-placeholder" | "empty-placeholder" | "unknown-field" | "unknown-indicator" | "ambiguous-indicator" | "unknown-group" | "loop-outside-row" | "two-loops-in-row" | "row-indicator-outside-loop";
+  id:
+    | "unclosed-placeholder"
+    | "empty-placeholder"
+    | "unknown-field"
+    | "unknown-indicator"
+    | "ambiguous-indicator"
+    | "unknown-group"
+    | "loop-outside-row"
+    | "two-loops-in-row"
+    | "row-indicator-outside-loop";
   message: string;
   messageEn: string;
 }
@@ -72,14 +94,31 @@ export function parseTemplateSheet(sheet: SheetSnapshot): { cells: TemplateCell[
         const end = v.indexOf(CLOSE, at + 2);
         const nextOpen = v.indexOf(OPEN, at + 2);
         if (end < 0 || (nextOpen >= 0 && nextOpen < end)) {
-          problems.push({ cell, id: "unclosed-placeholder", message: `Ô ${cell}: "${v.slice(at, at + 30)}…" mở bằng {{ nhưng không đóng bằng }}`, messageEn: `Cell ${cell}: a placeholder opened with {{ is never closed` });
+          problems.push({
+            cell,
+            id: "unclosed-placeholder",
+            message: `Ô ${cell}: "${v.slice(at, at + 30)}…" mở bằng {{ nhưng không đóng bằng }}`,
+            messageEn: `Cell ${cell}: a placeholder opened with {{ is never closed`,
+          });
           at = nextOpen;
           continue;
         }
         const parsed = parseOne(v.slice(at + 2, end));
         if (typeof parsed === "string") {
-          if (parsed === "empty") problems.push({ cell, id: "empty-placeholder", message: `Ô ${cell}: ô mẫu {{}} trống`, messageEn: `Cell ${cell}: empty placeholder` });
-          else problems.push({ cell, id: "unknown-field", message: `Ô ${cell}: trường "${parsed.slice(6)}" không có; dùng một trong: ${FIELDS.join(", ")}`, messageEn: `Cell ${cell}: unknown field "${parsed.slice(6)}"; use one of ${FIELDS.join(", ")}` });
+          if (parsed === "empty")
+            problems.push({
+              cell,
+              id: "empty-placeholder",
+              message: `Ô ${cell}: ô mẫu {{}} trống`,
+              messageEn: `Cell ${cell}: empty placeholder`,
+            });
+          else
+            problems.push({
+              cell,
+              id: "unknown-field",
+              message: `Ô ${cell}: trường "${parsed.slice(6)}" không có; dùng một trong: ${FIELDS.join(", ")}`,
+              messageEn: `Cell ${cell}: unknown field "${parsed.slice(6)}"; use one of ${FIELDS.join(", ")}`,
+            });
         } else {
           found.push({ start: at, end: end + 2, placeholder: parsed });
         }
@@ -93,17 +132,33 @@ export function parseTemplateSheet(sheet: SheetSnapshot): { cells: TemplateCell[
   for (const cell of cells) {
     for (const { placeholder } of cell.placeholders) {
       if (placeholder.type !== "each") continue;
-      if (loopRows.has(cell.row)) problems.push({ cell: a1(cell.row, cell.col), id: "two-loops-in-row", message: `Ô ${a1(cell.row, cell.col)}: một dòng chỉ lặp theo một nhóm`, messageEn: "one loop per row" });
+      if (loopRows.has(cell.row))
+        problems.push({
+          cell: a1(cell.row, cell.col),
+          id: "two-loops-in-row",
+          message: `Ô ${a1(cell.row, cell.col)}: một dòng chỉ lặp theo một nhóm`,
+          messageEn: "one loop per row",
+        });
       else loopRows.set(cell.row, placeholder.group);
       if (alonePlaceholder(cell) === null) {
-        problems.push({ cell: a1(cell.row, cell.col), id: "loop-outside-row", message: `Ô ${a1(cell.row, cell.col)}: {{each …}} phải đứng riêng một ô (ô này sẽ ghi số thứ tự)`, messageEn: "{{each …}} must be alone in its cell (it becomes the row number)" });
+        problems.push({
+          cell: a1(cell.row, cell.col),
+          id: "loop-outside-row",
+          message: `Ô ${a1(cell.row, cell.col)}: {{each …}} phải đứng riêng một ô (ô này sẽ ghi số thứ tự)`,
+          messageEn: "{{each …}} must be alone in its cell (it becomes the row number)",
+        });
       }
     }
   }
   for (const cell of cells) {
     for (const { placeholder } of cell.placeholders) {
       if (placeholder.type === "value" && placeholder.indicator === "@" && !loopRows.has(cell.row)) {
-        problems.push({ cell: a1(cell.row, cell.col), id: "row-indicator-outside-loop", message: `Ô ${a1(cell.row, cell.col)}: "@" chỉ dùng trong dòng có {{each …}}`, messageEn: '"@" only works in a row with {{each …}}' });
+        problems.push({
+          cell: a1(cell.row, cell.col),
+          id: "row-indicator-outside-loop",
+          message: `Ô ${a1(cell.row, cell.col)}: "@" chỉ dùng trong dòng có {{each …}}`,
+          messageEn: '"@" only works in a row with {{each …}}',
+        });
       }
     }
   }

@@ -100,7 +100,10 @@ const MAX_NAME = 31;
 
 /** A legal Excel sheet name: no \ / ? * [ ] :, at most 31 characters, no leading or trailing quote. */
 export function legalSheetName(name: string): string {
-  const cleaned = name.replace(FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim();
+  const cleaned = name
+    .replace(FORBIDDEN, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   return [...cleaned].slice(0, MAX_NAME).join("").trim() || "chitieu";
 }
 
@@ -108,7 +111,11 @@ export function legalSheetName(name: string): string {
  * Where a generated sheet goes: over the sheet chitieu made earlier for the same template and name,
  * or under a new name when that name belongs to anything else ("… (2)").
  */
-export function placeSheet(sheets: readonly SheetSnapshot[], templateId: string, wanted: string): { name: string; replaces: string | null } {
+export function placeSheet(
+  sheets: readonly SheetSnapshot[],
+  templateId: string,
+  wanted: string,
+): { name: string; replaces: string | null } {
   const base = legalSheetName(wanted);
   const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
   const own = sheets.find((s) => s.name.toLowerCase() === base.toLowerCase());
@@ -119,7 +126,11 @@ export function placeSheet(sheets: readonly SheetSnapshot[], templateId: string,
   if (!taken.has(base.toLowerCase())) return { name: base, replaces: null };
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const name = [...base].slice(0, MAX_NAME - suffix.length).join("").trimEnd() + suffix;
+    const name =
+      [...base]
+        .slice(0, MAX_NAME - suffix.length)
+        .join("")
+        .trimEnd() + suffix;
     if (!taken.has(name.toLowerCase())) return { name, replaces: null };
   }
 }

@@ -33,28 +33,44 @@ export class RowMap {
   }
 }
 
-const REFERENCE = /("(?:[^"]|"")*")|(?<![\p{L}\p{N}_.$])((?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\p{L}\p{N}_(!])/gu;
+const REFERENCE =
+  /("(?:[^"]|"")*")|(?<![\p{L}\p{N}_.$])((?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\p{L}\p{N}_(!])/gu;
 
 /**
  * A formula of a template cell as it reads in the filled sheet: `copy` is the copy number (0 for
  * the first) when the cell sits on the repeated row `ownRow`; `sheet` is the template sheet's name.
  */
 export function moveFormula(formula: string, map: RowMap, sheet: string, ownRow: number | null = null, copy = 0): string {
-  return formula.replace(REFERENCE, (match, literal: string | undefined, prefix: string | undefined, c1: string, col1: string, r1: string, row1: string, c2?: string, col2?: string, r2?: string, row2?: string) => {
-    if (literal !== undefined) return match;
-    if (prefix) {
-      const name = prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'");
-      if (name !== sheet) return match;
-    }
-    const first = Number(row1);
-    const moveOne = (row: number, absolute: string, isEnd: boolean) => {
-      if (ownRow !== null && row === ownRow && absolute === "") return map.row(row) + copy;
-      return isEnd ? map.end(row) : map.row(row);
-    };
-    const start = `${prefix ?? ""}${c1}${col1}${r1}${moveOne(first, r1, false)}`;
-    if (row2 === undefined) return start;
-    return `${start}:${c2}${col2}${r2}${moveOne(Number(row2), r2 as string, true)}`;
-  });
+  return formula.replace(
+    REFERENCE,
+    (
+      match,
+      literal: string | undefined,
+      prefix: string | undefined,
+      c1: string,
+      col1: string,
+      r1: string,
+      row1: string,
+      c2?: string,
+      col2?: string,
+      r2?: string,
+      row2?: string,
+    ) => {
+      if (literal !== undefined) return match;
+      if (prefix) {
+        const name = prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'");
+        if (name !== sheet) return match;
+      }
+      const first = Number(row1);
+      const moveOne = (row: number, absolute: string, isEnd: boolean) => {
+        if (ownRow !== null && row === ownRow && absolute === "") return map.row(row) + copy;
+        return isEnd ? map.end(row) : map.row(row);
+      };
+      const start = `${prefix ?? ""}${c1}${col1}${r1}${moveOne(first, r1, false)}`;
+      if (row2 === undefined) return start;
+      return `${start}:${c2}${col2}${r2}${moveOne(Number(row2), r2 as string, true)}`;
+    },
+  );
 }
 
 /** A space-separated list of A1 ranges (a merge, a conditional format's ref) moved the same way. */

@@ -12,7 +12,14 @@ import { address, type SheetSnapshot } from "../snapshot";
 import { formatDecimals } from "../rules/context";
 import { fold } from "../text";
 import { figureFormula, pointsFormula, ratioFormula, type FigureField } from "./formulas";
-import { alonePlaceholder, parseTemplateSheet, type Field, type Placeholder, type TemplateCell, type TemplateProblem } from "./placeholders";
+import {
+  alonePlaceholder,
+  parseTemplateSheet,
+  type Field,
+  type Placeholder,
+  type TemplateCell,
+  type TemplateProblem,
+} from "./placeholders";
 import { markerText, placeSheet, type PlannedCell, type SheetPlan } from "./plan";
 import { shortPeriod, type FillSource } from "./source";
 
@@ -26,12 +33,19 @@ export type UserFill = { plan: SheetPlan; problems: [] } | { plan: null; problem
 
 /** The template id recorded in the marker: the sheet name as a slug ("mau-bao-cao-quy"). */
 export function templateSlug(sheetName: string): string {
-  return `mau-${fold(sheetName).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "nguoi-dung"}`;
+  return `mau-${
+    fold(sheetName)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "nguoi-dung"
+  }`;
 }
 
 class IndicatorFinder {
   private readonly matcher: CatalogueMatcher;
-  constructor(private readonly indicators: readonly Indicator[], catalogue: Catalogue) {
+  constructor(
+    private readonly indicators: readonly Indicator[],
+    catalogue: Catalogue,
+  ) {
     this.matcher = new CatalogueMatcher(catalogue);
   }
 
@@ -57,7 +71,8 @@ class IndicatorFinder {
 /** A field as text inside a sentence of the template. */
 function fieldText(indicator: Indicator, field: Field, format: string | null, source: FillSource): string {
   const decimals = format ? formatDecimals(format) : null;
-  const number = (value: number | null, fallback: number) => (value === null ? "-" : decimals === null ? formatCompact(roundTo(value, fallback), fallback) : formatNumber(value, decimals));
+  const number = (value: number | null, fallback: number) =>
+    value === null ? "-" : decimals === null ? formatCompact(roundTo(value, fallback), fallback) : formatNumber(value, decimals);
   switch (field) {
     case "name":
       return indicator.name;
@@ -68,7 +83,7 @@ function fieldText(indicator: Indicator, field: Field, format: string | null, so
     case "actual":
     case "plan":
     case "previous":
-      return indicator[field] === null ? (field === "plan" ? indicator.planText ?? "-" : "-") : number(indicator[field], 2);
+      return indicator[field] === null ? (field === "plan" ? (indicator.planText ?? "-") : "-") : number(indicator[field], 2);
     case "planPercent":
     case "index":
     case "growthPercent":
@@ -97,13 +112,22 @@ function fieldCell(at: string, indicator: Indicator, field: Field, format: strin
     case "previous":
       return formulaCell(ref(field), indicator[field] ?? (field === "plan" ? indicator.planText : null));
     case "planPercent":
-      return formulaCell(actual && plan && indicator.planTarget?.qualifier === "point" && indicator.kind === "absolute" ? ratioFormula(actual, plan) : null, indicator.planPercent);
+      return formulaCell(
+        actual && plan && indicator.planTarget?.qualifier === "point" && indicator.kind === "absolute" ? ratioFormula(actual, plan) : null,
+        indicator.planPercent,
+      );
     case "index":
       return formulaCell(actual && previous && indicator.kind === "absolute" ? ratioFormula(actual, previous) : null, indicator.index);
     case "growthPercent":
-      return formulaCell(actual && previous && indicator.kind === "absolute" ? `IFERROR(${ratioFormula(actual, previous)}-100,"-")` : null, indicator.growthPercent);
+      return formulaCell(
+        actual && previous && indicator.kind === "absolute" ? `IFERROR(${ratioFormula(actual, previous)}-100,"-")` : null,
+        indicator.growthPercent,
+      );
     case "changePoints":
-      return formulaCell(actual && previous && indicator.kind !== "absolute" ? pointsFormula(actual, previous) : null, indicator.changePoints);
+      return formulaCell(
+        actual && previous && indicator.kind !== "absolute" ? pointsFormula(actual, previous) : null,
+        indicator.changePoints,
+      );
     default:
       return { address: at, value: fieldText(indicator, field, format, source) };
   }
@@ -120,13 +144,34 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
     for (const { placeholder } of cell.placeholders) {
       if (placeholder.type === "each") {
         const members = finder.group(placeholder.group);
-        if (members.length === 0) problems.push({ cell: at, id: "unknown-group", message: `Ô ${at}: không có nhóm hay trang nào tên "${placeholder.group}" (dùng * cho mọi chỉ tiêu)`, messageEn: `Cell ${at}: no group or sheet named "${placeholder.group}"` });
+        if (members.length === 0)
+          problems.push({
+            cell: at,
+            id: "unknown-group",
+            message: `Ô ${at}: không có nhóm hay trang nào tên "${placeholder.group}" (dùng * cho mọi chỉ tiêu)`,
+            messageEn: `Cell ${at}: no group or sheet named "${placeholder.group}"`,
+          });
         else loops.set(cell.row, members);
       } else if (placeholder.type === "value" && placeholder.indicator !== "@") {
         const found = finder.find(placeholder.indicator, placeholder.sheet);
         const unique = new Set(found.map((i) => i.sheet));
-        if (found.length === 0) problems.push({ cell: at, id: "unknown-indicator", message: `Ô ${at}: không tìm thấy chỉ tiêu "${placeholder.indicator}"${placeholder.sheet ? ` ở trang "${placeholder.sheet}"` : ""}`, messageEn: `Cell ${at}: no indicator "${placeholder.indicator}"` });
-        else if (unique.size > 1 || found.length > 1) problems.push({ cell: at, id: "ambiguous-indicator", message: `Ô ${at}: "${placeholder.indicator}" khớp ${found.length} chỉ tiêu (${found.slice(0, 3).map((i) => `'${i.sheet}'!${i.cells.name}`).join(", ")}); ghi rõ tên đầy đủ hoặc trang: {{'${found[0].sheet}'!${placeholder.indicator} | ${placeholder.field}}}`, messageEn: `Cell ${at}: "${placeholder.indicator}" matches ${found.length} indicators` });
+        if (found.length === 0)
+          problems.push({
+            cell: at,
+            id: "unknown-indicator",
+            message: `Ô ${at}: không tìm thấy chỉ tiêu "${placeholder.indicator}"${placeholder.sheet ? ` ở trang "${placeholder.sheet}"` : ""}`,
+            messageEn: `Cell ${at}: no indicator "${placeholder.indicator}"`,
+          });
+        else if (unique.size > 1 || found.length > 1)
+          problems.push({
+            cell: at,
+            id: "ambiguous-indicator",
+            message: `Ô ${at}: "${placeholder.indicator}" khớp ${found.length} chỉ tiêu (${found
+              .slice(0, 3)
+              .map((i) => `'${i.sheet}'!${i.cells.name}`)
+              .join(", ")}); ghi rõ tên đầy đủ hoặc trang: {{'${found[0].sheet}'!${placeholder.indicator} | ${placeholder.field}}}`,
+            messageEn: `Cell ${at}: "${placeholder.indicator}" matches ${found.length} indicators`,
+          });
         else resolved.set(placeholder, found[0]);
       }
     }
@@ -138,7 +183,11 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
   const shift = (row: number) => loopRows.filter((r) => r < row).reduce((n, r) => n + (loops.get(r) as Indicator[]).length - 1, 0);
   const narrated = source.indicators.filter((i) => !source.error(i));
   const globals = (name: string): string =>
-    name === "year" ? String(source.reportYear ?? "") : name === "period" ? periodPhrase(source.period, source.reportYear) : summarySentence(source.analysis, narrated, source.wording) ?? "";
+    name === "year"
+      ? String(source.reportYear ?? "")
+      : name === "period"
+        ? periodPhrase(source.period, source.reportYear)
+        : (summarySentence(source.analysis, narrated, source.wording) ?? "");
 
   const planned: PlannedCell[] = [];
   const fill = (cell: TemplateCell, row: number, rowIndicator: Indicator | null, sequence: number): void => {
@@ -149,7 +198,15 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
       return;
     }
     if (only?.type === "value") {
-      planned.push(fieldCell(at, only.indicator === "@" ? (rowIndicator as Indicator) : (resolved.get(only) as Indicator), only.field, only.format, source));
+      planned.push(
+        fieldCell(
+          at,
+          only.indicator === "@" ? (rowIndicator as Indicator) : (resolved.get(only) as Indicator),
+          only.field,
+          only.format,
+          source,
+        ),
+      );
       return;
     }
     let text = "";
@@ -157,7 +214,13 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
     for (const { start, end, placeholder } of cell.placeholders) {
       text += cell.text.slice(from, start);
       if (placeholder.type === "global") text += globals(placeholder.name);
-      else if (placeholder.type === "value") text += fieldText(placeholder.indicator === "@" ? (rowIndicator as Indicator) : (resolved.get(placeholder) as Indicator), placeholder.field, placeholder.format, source);
+      else if (placeholder.type === "value")
+        text += fieldText(
+          placeholder.indicator === "@" ? (rowIndicator as Indicator) : (resolved.get(placeholder) as Indicator),
+          placeholder.field,
+          placeholder.format,
+          source,
+        );
       from = end;
     }
     planned.push({ address: at, value: text + cell.text.slice(from) });
@@ -169,13 +232,25 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
     else members.forEach((indicator, k) => fill(cell, row + k, indicator, k + 1));
   }
   const lastRow = template.sheet.values.length + shift(template.sheet.values.length);
-  const { name, replaces } = placeSheet(source.workbook.sheets, templateSlug(template.sheet.name), `${template.sheet.name} ${shortPeriod(source.period, source.reportYear)}`);
-  planned.push({ address: `A${lastRow + 2}`, value: markerText(templateSlug(template.sheet.name), name), style: { italic: true, size: 9, color: "808080" } });
+  const { name, replaces } = placeSheet(
+    source.workbook.sheets,
+    templateSlug(template.sheet.name),
+    `${template.sheet.name} ${shortPeriod(source.period, source.reportYear)}`,
+  );
+  planned.push({
+    address: `A${lastRow + 2}`,
+    value: markerText(templateSlug(template.sheet.name), name),
+    style: { italic: true, size: 9, color: "808080" },
+  });
   return {
     plan: {
       name,
       replaces,
-      copy: { from: template.from, sheet: template.sheet.name, repeats: loopRows.map((r) => ({ row: r + 1, times: (loops.get(r) as Indicator[]).length })) },
+      copy: {
+        from: template.from,
+        sheet: template.sheet.name,
+        repeats: loopRows.map((r) => ({ row: r + 1, times: (loops.get(r) as Indicator[]).length })),
+      },
       cells: planned,
       merges: [],
     },

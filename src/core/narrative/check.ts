@@ -54,12 +54,14 @@ export function inferTextYear(text: string): number | null {
     if (m.role !== "dated") continue;
     const before = f.slice(Math.max(0, m.index - 40), m.index);
     if (/(cung ky|so voi|so)\s*(nam\s*)?$/.test(before)) vote(m.year + 1, 2);
-    else if (/(\d{1,2}\s*thang|quy\s*[ivx\d]+|thang\s*\d{1,2}|thuc hien|uoc|ket qua|ca nam|het)[^.;]{0,20}?(nam\s*|\/\s*)?$/.test(before)) vote(m.year, 3);
+    else if (/(\d{1,2}\s*thang|quy\s*[ivx\d]+|thang\s*\d{1,2}|thuc hien|uoc|ket qua|ca nam|het)[^.;]{0,20}?(nam\s*|\/\s*)?$/.test(before))
+      vote(m.year, 3);
     else if (/(ke hoach|nhiem vu|phuong huong|du toan|muc tieu|trien khai)[^.;]{0,25}(nam\s*)?$/.test(before)) vote(m.year, 0.5);
     else vote(m.year, 1);
   }
   let best: number | null = null;
-  for (const [year, weight] of votes) if (best === null || weight > (votes.get(best) ?? 0) || (weight === votes.get(best) && year < best)) best = year;
+  for (const [year, weight] of votes)
+    if (best === null || weight > (votes.get(best) ?? 0) || (weight === votes.get(best) && year < best)) best = year;
   return best;
 }
 
@@ -79,7 +81,14 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 };
 }
 
-function at(claim: Claim, rule: string, severity: Severity, message: string, messageEn: string, figures: { expected?: number | null; actual?: number | null } = {}): TextFinding {
+function at(
+  claim: Claim,
+  rule: string,
+  severity: Severity,
+  message: string,
+  messageEn: string,
+  figures: { expected?: number | null; actual?: number | null } = {},
+): TextFinding {
   return { rule, severity, line: claim.line, column: claim.column, excerpt: claim.excerpt, message, messageEn, ...figures };
 }
 
@@ -103,7 +112,17 @@ export function checkText(input: string, options: TextCheckOptions = {}): TextCh
   if (reportYear !== null) {
     for (const issue of comparisonYearIssues(text, reportYear)) {
       const { line, column } = lineColumn(text, issue.index);
-      findings.push({ rule: "base-year", severity: issue.severity, line, column, excerpt: excerptAround(text, issue.index, 4), message: issue.message, messageEn: issue.messageEn, expected: reportYear - 1, actual: issue.year });
+      findings.push({
+        rule: "base-year",
+        severity: issue.severity,
+        line,
+        column,
+        excerpt: excerptAround(text, issue.index, 4),
+        message: issue.message,
+        messageEn: issue.messageEn,
+        expected: reportYear - 1,
+        actual: issue.year,
+      });
     }
   }
 
@@ -123,7 +142,8 @@ function subjectProfile(claim: Claim, matcher: CatalogueMatcher) {
   if (entry) return { kind: entry.kind, measure: entry.measure };
   const f = fold(claim.subject);
   if (/(^|, )chi so\b/.test(f)) return { kind: "other" as const, measure: "index" as const };
-  if (/(^|, )(ty le|ty trong|co cau)\b/.test(f)) return { kind: "rate" as const, measure: /(ty trong|co cau)/.test(f) ? ("share" as const) : ("level" as const) };
+  if (/(^|, )(ty le|ty trong|co cau)\b/.test(f))
+    return { kind: "rate" as const, measure: /(ty trong|co cau)/.test(f) ? ("share" as const) : ("level" as const) };
   return { kind: "absolute" as const, measure: null };
 }
 
@@ -133,20 +153,62 @@ function claimStyleFindings(claim: Claim, matcher: CatalogueMatcher): TextFindin
   if (claim.kind === "growth") {
     const x = Math.abs(claim.value);
     if (claim.unitMissing) {
-      out.push(at(claim, "missing-unit", "warning", `"${claim.excerpt}": thiếu đơn vị sau số ${vi(x)} (%, điểm phần trăm hay đơn vị của chỉ tiêu?).`, `"${claim.excerpt}": the number ${x} has no unit.`));
+      out.push(
+        at(
+          claim,
+          "missing-unit",
+          "warning",
+          `"${claim.excerpt}": thiếu đơn vị sau số ${vi(x)} (%, điểm phần trăm hay đơn vị của chỉ tiêu?).`,
+          `"${claim.excerpt}": the number ${x} has no unit.`,
+        ),
+      );
       return out;
     }
     if (profile.measure === "index" && claim.value >= 100) {
-      out.push(at(claim, "index-as-growth", "error", `${claim.subject}: "${claim.excerpt}" ghi chỉ số thành mức tăng; chỉ số ${vi(x)}% nghĩa là tăng ${vi(x - 100)}% (viết "tăng ${vi(x - 100)}%" hoặc "bằng ${vi(x)}%").`, `${claim.subject}: an index written as growth; ${x}% means +${(x - 100).toFixed(2)}%.`, { expected: x - 100, actual: x }));
+      out.push(
+        at(
+          claim,
+          "index-as-growth",
+          "error",
+          `${claim.subject}: "${claim.excerpt}" ghi chỉ số thành mức tăng; chỉ số ${vi(x)}% nghĩa là tăng ${vi(x - 100)}% (viết "tăng ${vi(x - 100)}%" hoặc "bằng ${vi(x)}%").`,
+          `${claim.subject}: an index written as growth; ${x}% means +${(x - 100).toFixed(2)}%.`,
+          { expected: x - 100, actual: x },
+        ),
+      );
     } else if (claim.value >= 100) {
-      out.push(at(claim, "growth-multiple", "warning", `"${claim.excerpt}": mức tăng từ 100% trở lên nên viết "gấp ${vi(1 + x / 100, 1)} lần" cho dễ hiểu.`, `"${claim.excerpt}": a growth of 100% or more reads better as "${(1 + x / 100).toFixed(1)} times".`, { expected: 1 + x / 100, actual: x }));
+      out.push(
+        at(
+          claim,
+          "growth-multiple",
+          "warning",
+          `"${claim.excerpt}": mức tăng từ 100% trở lên nên viết "gấp ${vi(1 + x / 100, 1)} lần" cho dễ hiểu.`,
+          `"${claim.excerpt}": a growth of 100% or more reads better as "${(1 + x / 100).toFixed(1)} times".`,
+          { expected: 1 + x / 100, actual: x },
+        ),
+      );
     }
     if (profile.kind === "rate" && (profile.measure === "level" || profile.measure === "share")) {
-      out.push(at(claim, "rate-points", "warning", `${claim.subject} là chỉ tiêu tỷ lệ: mức thay đổi nên ghi bằng "điểm phần trăm" ("${claim.value < 0 ? "giảm" : "tăng"} ${vi(x)} điểm phần trăm"), không ghi "%".`, `${claim.subject} is a rate: state its change in percentage points, not "%".`));
+      out.push(
+        at(
+          claim,
+          "rate-points",
+          "warning",
+          `${claim.subject} là chỉ tiêu tỷ lệ: mức thay đổi nên ghi bằng "điểm phần trăm" ("${claim.value < 0 ? "giảm" : "tăng"} ${vi(x)} điểm phần trăm"), không ghi "%".`,
+          `${claim.subject} is a rate: state its change in percentage points, not "%".`,
+        ),
+      );
     }
   }
   if (claim.kind === "exceedPercent" && claim.value >= 100) {
-    out.push(at(claim, "exceed-percent", "warning", `"${claim.excerpt}": "vượt ${vi(claim.value)}%" nghĩa là đạt ${vi(100 + claim.value)}% kế hoạch; nếu thực hiện bằng ${vi(claim.value)}% kế hoạch thì viết "đạt ${vi(claim.value)}% kế hoạch" (vượt ${vi(claim.value - 100)}%).`, `"${claim.excerpt}": exceeding by ${claim.value}% means ${100 + claim.value}% of plan; if ${claim.value}% of plan is meant, say so.`));
+    out.push(
+      at(
+        claim,
+        "exceed-percent",
+        "warning",
+        `"${claim.excerpt}": "vượt ${vi(claim.value)}%" nghĩa là đạt ${vi(100 + claim.value)}% kế hoạch; nếu thực hiện bằng ${vi(claim.value)}% kế hoạch thì viết "đạt ${vi(claim.value)}% kế hoạch" (vượt ${vi(claim.value - 100)}%).`,
+        `"${claim.excerpt}": exceeding by ${claim.value}% means ${100 + claim.value}% of plan; if ${claim.value}% of plan is meant, say so.`,
+      ),
+    );
   }
   return out;
 }
@@ -156,7 +218,9 @@ function arithmeticFindings(claims: Claim[]): TextFinding[] {
   const out: TextFinding[] = [];
   for (const claim of claims) {
     if (claim.kind !== "growth" || !claim.equivalent || claim.unitMissing) continue;
-    const level = [...claims].reverse().find((c) => c.kind === "value" && c.offset < claim.offset && c.subject === claim.subject && c.unit !== "%");
+    const level = [...claims]
+      .reverse()
+      .find((c) => c.kind === "value" && c.offset < claim.offset && c.subject === claim.subject && c.unit !== "%");
     if (!level || level.scale === undefined || fold(level.unit ?? "") !== fold(claim.equivalent.unit)) continue;
     const change = (claim.equivalent.value * claim.equivalent.scale) / level.scale;
     const previous = level.value - Math.sign(claim.value) * change;
@@ -167,7 +231,16 @@ function arithmeticFindings(claims: Claim[]): TextFinding[] {
     const hC = (0.5 * 10 ** -claim.equivalent.decimals * claim.equivalent.scale) / level.scale;
     const slack = (100 * (hC * level.value + hL * change)) / previous ** 2;
     if (Math.abs(implied - claim.value) > Math.max(roundingTolerance(claim.decimals), slack)) {
-      out.push(at(claim, "claim-arithmetic", "error", `${claim.subject}: ${vi(level.value)} ${level.unit} và mức thay đổi ${vi(change)} cho tốc độ ${vi(implied, 1)}%, không phải ${vi(claim.value)}%.`, `${claim.subject}: the level and the change stated give ${implied.toFixed(1)}%, not ${claim.value}%.`, { expected: implied, actual: claim.value }));
+      out.push(
+        at(
+          claim,
+          "claim-arithmetic",
+          "error",
+          `${claim.subject}: ${vi(level.value)} ${level.unit} và mức thay đổi ${vi(change)} cho tốc độ ${vi(implied, 1)}%, không phải ${vi(claim.value)}%.`,
+          `${claim.subject}: the level and the change stated give ${implied.toFixed(1)}%, not ${claim.value}%.`,
+          { expected: implied, actual: claim.value },
+        ),
+      );
     }
   }
   return out;
@@ -200,14 +273,24 @@ function workbookFindings(claims: Claim[], analysis: Analysis, matcher: Catalogu
     const tol = roundingTolerance(claim.decimals) + (claim.hedge ? 1 : 0);
     const percentMismatch = (computed: number | null, label: string, cell: string | null) => {
       if (computed === null || Math.abs(computed - claim.value) <= tol) return;
-      out.push(at(claim, "stated-percent", "error", `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, cell)}) cho ${label} ${vi(computed, Math.max(1, claim.decimals))}.`, `${ind.name}: the text says "${claim.excerpt}" but the workbook gives ${computed.toFixed(2)}.`, { expected: computed, actual: claim.value }));
+      out.push(
+        at(
+          claim,
+          "stated-percent",
+          "error",
+          `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, cell)}) cho ${label} ${vi(computed, Math.max(1, claim.decimals))}.`,
+          `${ind.name}: the text says "${claim.excerpt}" but the workbook gives ${computed.toFixed(2)}.`,
+          { expected: computed, actual: claim.value },
+        ),
+      );
     };
     switch (claim.kind) {
       case "planPercent":
         if (ind.kind === "absolute") percentMismatch(ind.planPercent, "tỷ lệ so với kế hoạch", ind.cells.actual);
         break;
       case "exceedPercent":
-        if (ind.kind === "absolute" && ind.planPercent !== null) percentMismatch(ind.planPercent - 100, "mức vượt kế hoạch (%)", ind.cells.actual);
+        if (ind.kind === "absolute" && ind.planPercent !== null)
+          percentMismatch(ind.planPercent - 100, "mức vượt kế hoạch (%)", ind.cells.actual);
         break;
       case "index":
         percentMismatch(ind.index, "chỉ số so với cùng kỳ", ind.cells.actual);
@@ -215,8 +298,22 @@ function workbookFindings(claims: Claim[], analysis: Analysis, matcher: Catalogu
       case "growth":
         if (ind.kind === "absolute" && (!claim.basis || /cung ky|nam truoc|\d{4}/.test(fold(claim.basis)))) {
           // An index written as growth matches the index, not the growth.
-          if (ind.index !== null && Math.abs(ind.index - claim.value) <= tol && ind.growthPercent !== null && Math.abs(ind.growthPercent - claim.value) > tol) {
-            out.push(at(claim, "index-as-growth", "error", `${ind.name}: "${claim.excerpt}" là chỉ số (${vi(ind.index, 1)}%), mức tăng đúng là ${vi(ind.growthPercent, 1)}%.`, `${ind.name}: "${claim.excerpt}" is the index; the growth is ${ind.growthPercent.toFixed(1)}%.`, { expected: ind.growthPercent, actual: claim.value }));
+          if (
+            ind.index !== null &&
+            Math.abs(ind.index - claim.value) <= tol &&
+            ind.growthPercent !== null &&
+            Math.abs(ind.growthPercent - claim.value) > tol
+          ) {
+            out.push(
+              at(
+                claim,
+                "index-as-growth",
+                "error",
+                `${ind.name}: "${claim.excerpt}" là chỉ số (${vi(ind.index, 1)}%), mức tăng đúng là ${vi(ind.growthPercent, 1)}%.`,
+                `${ind.name}: "${claim.excerpt}" is the index; the growth is ${ind.growthPercent.toFixed(1)}%.`,
+                { expected: ind.growthPercent, actual: claim.value },
+              ),
+            );
           } else percentMismatch(ind.growthPercent, "tốc độ tăng so với cùng kỳ (%)", ind.cells.actual);
         }
         if (ind.kind === "rate" && ind.changePoints !== null && ind.measure !== "growth") {
@@ -224,19 +321,57 @@ function workbookFindings(claims: Claim[], analysis: Analysis, matcher: Catalogu
           const isPoints = Math.abs(ind.changePoints - claim.value) <= tol;
           const isRelative = relative !== null && Math.abs(relative - claim.value) <= tol;
           if (!isPoints && !isRelative) {
-            out.push(at(claim, "stated-percent", "error", `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, ind.cells.actual)}) cho mức thay đổi ${vi(ind.changePoints)} điểm phần trăm.`, `${ind.name}: the workbook gives a change of ${ind.changePoints.toFixed(2)} points.`, { expected: ind.changePoints, actual: claim.value }));
+            out.push(
+              at(
+                claim,
+                "stated-percent",
+                "error",
+                `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, ind.cells.actual)}) cho mức thay đổi ${vi(ind.changePoints)} điểm phần trăm.`,
+                `${ind.name}: the workbook gives a change of ${ind.changePoints.toFixed(2)} points.`,
+                { expected: ind.changePoints, actual: claim.value },
+              ),
+            );
           }
         }
         break;
       case "points":
-        if (ind.changePoints !== null && (!claim.basis || /cung ky|nam truoc|\d{4}/.test(fold(claim.basis))) && Math.abs(ind.changePoints - claim.value) > tol) {
-          out.push(at(claim, "stated-percent", "error", `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, ind.cells.actual)}) cho ${vi(ind.changePoints)} điểm phần trăm.`, `${ind.name}: the workbook gives ${ind.changePoints.toFixed(2)} points.`, { expected: ind.changePoints, actual: claim.value }));
+        if (
+          ind.changePoints !== null &&
+          (!claim.basis || /cung ky|nam truoc|\d{4}/.test(fold(claim.basis))) &&
+          Math.abs(ind.changePoints - claim.value) > tol
+        ) {
+          out.push(
+            at(
+              claim,
+              "stated-percent",
+              "error",
+              `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, ind.cells.actual)}) cho ${vi(ind.changePoints)} điểm phần trăm.`,
+              `${ind.name}: the workbook gives ${ind.changePoints.toFixed(2)} points.`,
+              { expected: ind.changePoints, actual: claim.value },
+            ),
+          );
         }
         break;
       case "multiple": {
-        const ratio = claim.basis && /ke hoach|kh\b|du toan/.test(fold(claim.basis)) ? (ind.planPercent === null ? null : ind.planPercent / 100) : ind.index === null ? null : ind.index / 100;
+        const ratio =
+          claim.basis && /ke hoach|kh\b|du toan/.test(fold(claim.basis))
+            ? ind.planPercent === null
+              ? null
+              : ind.planPercent / 100
+            : ind.index === null
+              ? null
+              : ind.index / 100;
         if (ratio !== null && Math.abs(ratio - claim.value) > roundingTolerance(claim.decimals)) {
-          out.push(at(claim, "stated-percent", "error", `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính cho gấp ${vi(ratio)} lần.`, `${ind.name}: the workbook gives ${ratio.toFixed(2)} times.`, { expected: ratio, actual: claim.value }));
+          out.push(
+            at(
+              claim,
+              "stated-percent",
+              "error",
+              `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính cho gấp ${vi(ratio)} lần.`,
+              `${ind.name}: the workbook gives ${ratio.toFixed(2)} times.`,
+              { expected: ratio, actual: claim.value },
+            ),
+          );
         }
         break;
       }
@@ -273,5 +408,14 @@ function valueMismatch(claim: Claim, ind: Indicator): TextFinding[] {
           ? Math.abs(actual - v) <= Math.max(half, Math.abs(v) * 0.05)
           : Math.abs(actual - v) <= half;
   if (ok) return [];
-  return [at(claim, "claim-value", "error", `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, ind.cells.actual)}) ghi ${vi(actual, Math.max(claim.decimals, 1))} (cùng đơn vị).`, `${ind.name}: the text says "${claim.excerpt}" but the workbook holds ${actual}.`, { expected: actual, actual: v })];
+  return [
+    at(
+      claim,
+      "claim-value",
+      "error",
+      `${ind.name}: văn bản ghi "${claim.excerpt}" nhưng bảng tính (${where(ind, ind.cells.actual)}) ghi ${vi(actual, Math.max(claim.decimals, 1))} (cùng đơn vị).`,
+      `${ind.name}: the text says "${claim.excerpt}" but the workbook holds ${actual}.`,
+      { expected: actual, actual: v },
+    ),
+  ];
 }

@@ -51,21 +51,63 @@ interface Pattern {
 
 // Each pattern runs on the folded clause; group 1 is a hedge or verb, the number group is named.
 const PATTERNS: Pattern[] = [
-  { kind: "planPercent", re: new RegExp(String.raw`\b(?:dat|bang|duoc|thuc hien|hoan thanh)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%\s*(?:so voi\s+|so\s+|cua\s+)?(?<basis>${PLAN_BASIS.slice(1, -1)})`, "gd") },
-  { kind: "planPercent", re: new RegExp(String.raw`\bso\s+(?:voi\s+)?(?<basis>${PLAN_BASIS.slice(1, -1)})[^,;.%]{0,30}?\b(?:dat|bang)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%`, "gd") },
-  { kind: "exceedPercent", re: new RegExp(String.raw`\bvuot\s+(?:muc\s+)?${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%\s*(?:so voi\s+|so\s+)?(?<basis>${PLAN_BASIS.slice(1, -1)})?`, "gd") },
-  { kind: "index", re: new RegExp(String.raw`\bbang\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%\s*(?:so voi|so)\s+(?<basis>[^,;.()]{0,40})`, "gd") },
-  { kind: "points", re: new RegExp(String.raw`\b(?<dir>tang|giam|cao hon|thap hon)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*(?:diem phan tram|diem %|diem)${COMPARED}`, "gd") },
-  { kind: "growth", re: new RegExp(String.raw`\b(?<dir>tang|giam)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})(?<after>\s*%(?!\s*\/\s*nam)|(?=\s*[.;]?\s*$))${COMPARED}`, "gd") },
+  {
+    kind: "planPercent",
+    re: new RegExp(
+      String.raw`\b(?:dat|bang|duoc|thuc hien|hoan thanh)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%\s*(?:so voi\s+|so\s+|cua\s+)?(?<basis>${PLAN_BASIS.slice(1, -1)})`,
+      "gd",
+    ),
+  },
+  {
+    kind: "planPercent",
+    re: new RegExp(
+      String.raw`\bso\s+(?:voi\s+)?(?<basis>${PLAN_BASIS.slice(1, -1)})[^,;.%]{0,30}?\b(?:dat|bang)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%`,
+      "gd",
+    ),
+  },
+  {
+    kind: "exceedPercent",
+    re: new RegExp(
+      String.raw`\bvuot\s+(?:muc\s+)?${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%\s*(?:so voi\s+|so\s+)?(?<basis>${PLAN_BASIS.slice(1, -1)})?`,
+      "gd",
+    ),
+  },
+  {
+    kind: "index",
+    re: new RegExp(String.raw`\bbang\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%\s*(?:so voi|so)\s+(?<basis>[^,;.()]{0,40})`, "gd"),
+  },
+  {
+    kind: "points",
+    re: new RegExp(
+      String.raw`\b(?<dir>tang|giam|cao hon|thap hon)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*(?:diem phan tram|diem %|diem)${COMPARED}`,
+      "gd",
+    ),
+  },
+  {
+    kind: "growth",
+    re: new RegExp(
+      String.raw`\b(?<dir>tang|giam)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})(?<after>\s*%(?!\s*\/\s*nam)|(?=\s*[.;]?\s*$))${COMPARED}`,
+      "gd",
+    ),
+  },
   { kind: "multiple", re: new RegExp(String.raw`\b(?:gap|tang)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s+lan${COMPARED}`, "gd") },
   { kind: "share", re: new RegExp(String.raw`\bchiem\s+(?:ty trong\s+|ty le\s+)?${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%`, "gd") },
 ];
 
-const VALUE = new RegExp(String.raw`(?<![\d.,/])(?<n>${NUM.slice(1, -1)})(?![\d.,]*\s*(?:%|lan\b|diem))\s*(?<unit>(?:(?:nghin|ngan|van|trieu|ty|ti)\s+)*(?:dong|usd|luot(?: khach)?|tan|ha|nguoi|lao dong|doanh nghiep|hop tac xa|du an|xa|ho|con|km|kwh|m3|san pham|tieu chi|truong|benh vien|giuong|tr\.?d|ty\b|trieu\b))`, "g");
-const VALUE_PERCENT = new RegExp(String.raw`\b(?:dat|la|con|o muc|uoc dat|uoc tinh)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%(?!\s*(?:so voi|so\b|ke hoach|kh\b|du toan|chi tieu|muc tieu))`, "g");
+const VALUE = new RegExp(
+  String.raw`(?<![\d.,/])(?<n>${NUM.slice(1, -1)})(?![\d.,]*\s*(?:%|lan\b|diem))\s*(?<unit>(?:(?:nghin|ngan|van|trieu|ty|ti)\s+)*(?:dong|usd|luot(?: khach)?|tan|ha|nguoi|lao dong|doanh nghiep|hop tac xa|du an|xa|ho|con|km|kwh|m3|san pham|tieu chi|truong|benh vien|giuong|tr\.?d|ty\b|trieu\b))`,
+  "g",
+);
+const VALUE_PERCENT = new RegExp(
+  String.raw`\b(?:dat|la|con|o muc|uoc dat|uoc tinh)\s+${HEDGE}(?<n>${NUM.slice(1, -1)})\s*%(?!\s*(?:so voi|so\b|ke hoach|kh\b|du toan|chi tieu|muc tieu))`,
+  "g",
+);
 const PERIOD_LABEL = /\b(\d{1,2}\s+thang(?:\s+dau\s+nam)?|quy\s+(?:iv|iii|ii|i|[1-4])\b|thang\s+\d{1,2}\b)/g;
-const EQUIVALENT = new RegExp(String.raw`^\s*,?\s*(?:tuong duong|tuong ung|bang)\s+(?:voi\s+)?(?:tang\s+|giam\s+)?${HEDGE}(?<n>${NUM.slice(1, -1)})\s*(?<unit>(?:(?:nghin|ngan|van|trieu|ty|ti)\s+)*[a-z][a-z ]{0,20})`);
-const VERB_START = /^\s*(?:va\s+|,\s*)?(?:uoc\s+)?(?:dat|bang|tang|giam|vuot|gap|chiem|la|con|so|duoc|thu hut|tuong duong|cao hon|thap hon)\b/;
+const EQUIVALENT = new RegExp(
+  String.raw`^\s*,?\s*(?:tuong duong|tuong ung|bang)\s+(?:voi\s+)?(?:tang\s+|giam\s+)?${HEDGE}(?<n>${NUM.slice(1, -1)})\s*(?<unit>(?:(?:nghin|ngan|van|trieu|ty|ti)\s+)*[a-z][a-z ]{0,20})`,
+);
+const VERB_START =
+  /^\s*(?:va\s+|,\s*)?(?:uoc\s+)?(?:dat|bang|tang|giam|vuot|gap|chiem|la|con|so|duoc|thu hut|tuong duong|cao hon|thap hon)\b/;
 const STATEMENT_END = /[.!?](?=\s|$)|;|\n/g;
 
 /** The style of number texts in a document: Vietnamese unless English-style numbers dominate. */
@@ -116,7 +158,8 @@ function clauses(folded: string, start: number, end: number): Array<[number, num
 }
 
 const LEADING_CONNECTOR = /^[\s,;:.\-–(]*(?:(?:trong do|theo do|dong thoi|ngoai ra|rieng|cu the|nhin chung|tinh chung|trong)\b[\s,:]*)?/;
-const TRAILING_VERB = /[\s,]*(?:(?<![a-z])(?:uoc dat|uoc tinh|uoc thuc hien|du uoc|dat duoc|dat|la|uoc|con|thu hut|duoc|co|o muc)(?:\s+(?:hon|tren|gan|khoang|xap xi|duoc|muc))?)?[\s,:(]*$/;
+const TRAILING_VERB =
+  /[\s,]*(?:(?<![a-z])(?:uoc dat|uoc tinh|uoc thuc hien|du uoc|dat duoc|dat|la|uoc|con|thu hut|duoc|co|o muc)(?:\s+(?:hon|tren|gan|khoang|xap xi|duoc|muc))?)?[\s,:(]*$/;
 
 /** The subject as written: connectors before it and the verb after it cut off, spaces tidied. */
 function subjectText(text: string, folded: string, from: number, to: number): string {
@@ -124,7 +167,10 @@ function subjectText(text: string, folded: string, from: number, to: number): st
   const lead = LEADING_CONNECTOR.exec(part)?.[0].length ?? 0;
   const trail = TRAILING_VERB.exec(part);
   const end = trail ? Math.max(lead, trail.index) : part.length;
-  return text.slice(from + lead, from + end).replace(/\s+/g, " ").trim();
+  return text
+    .slice(from + lead, from + end)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -165,7 +211,14 @@ export function extractClaims(input: string, style: NumberStyle = documentNumber
       pendingFrom = -1;
       for (const c of found) {
         const position = lines.lineOf(c.start);
-        claims.push({ ...c.claim, subject, offset: c.start, line: position.line, column: position.column, excerpt: text.slice(c.start, c.end).trim() });
+        claims.push({
+          ...c.claim,
+          subject,
+          offset: c.start,
+          line: position.line,
+          column: position.column,
+          excerpt: text.slice(c.start, c.end).trim(),
+        });
       }
     }
     statementStart = statementEnd;
@@ -232,7 +285,11 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
       if (/^(19|20)\d\d$/.test(g.n) || /\b(nam|thang|quy|ngay|so|khoa|lan thu)\s*$/.test(before)) continue;
       const { scale, rest } = g.unit ? splitScale(g.unit.trim()) : { scale: 1, rest: "%" };
       const hedge = /\b(hon|tren|gan|khoang|xap xi)\s+$/.exec(before)?.[1] ?? null;
-      found.push({ start: base + start, end: base + end, claim: { kind: "value", value: number.value, decimals: number.decimals, hedge, unit: rest || "dong", scale } });
+      found.push({
+        start: base + start,
+        end: base + end,
+        claim: { kind: "value", value: number.value, decimals: number.decimals, hedge, unit: rest || "dong", scale },
+      });
     }
   }
 
@@ -241,7 +298,11 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
     const period = detectPeriod(m[0]);
     if (!period) continue;
     const start = m.index ?? 0;
-    found.push({ start: base + start, end: base + start + m[0].length, claim: { kind: "period", value: period.months, decimals: 0, hedge: null, period } });
+    found.push({
+      start: base + start,
+      end: base + start + m[0].length,
+      claim: { kind: "period", value: period.months, decimals: 0, hedge: null, period },
+    });
   }
   // Claims other than period labels decide the clause's subject; labels alone do not make one.
   return found.some((f) => f.claim.kind !== "period") ? found : [];

@@ -20,7 +20,11 @@ export interface SheetWording {
   decimals(indicator: Indicator): number;
 }
 
-export function sheetWording(report: SheetReport | undefined, reportYear: number | null, decimals: (indicator: Indicator) => number): SheetWording {
+export function sheetWording(
+  report: SheetReport | undefined,
+  reportYear: number | null,
+  decimals: (indicator: Indicator) => number,
+): SheetWording {
   const header = (role: string) => fold(report?.columns?.find((c) => c.role === role)?.header ?? "");
   return {
     reportYear: report?.reportYear ?? reportYear,
@@ -115,7 +119,8 @@ export function indicatorSentence(indicator: Indicator, wording: SheetWording): 
     const decimals = Math.min(2, wording.decimals(indicator));
     head = `${indicator.name} ${when} ${verb} ${withUnit(formatCompact(roundTo(indicator.actual, decimals), decimals), indicator.unit)}`;
     if (indicator.kind === "absolute") {
-      if (indicator.planPercent !== null) clauses.push(`${indicator.planPercent < 100 ? "bằng" : "đạt"} ${percent(indicator.planPercent)}% ${wording.planWord}`);
+      if (indicator.planPercent !== null)
+        clauses.push(`${indicator.planPercent < 100 ? "bằng" : "đạt"} ${percent(indicator.planPercent)}% ${wording.planWord}`);
       if (indicator.index !== null) clauses.push(growthClause(indicator.index, wording));
     } else if (indicator.changePoints !== null) {
       clauses.push(pointsClause(indicator.changePoints, indicator.unit, wording));
@@ -139,7 +144,11 @@ function names(indicators: Indicator[]): string {
  * The summary sentence. For a whole year: how many indicators reached their plan ("đạt và vượt")
  * and which did not. For part of a year: how many are at or past the elapsed share of the plan.
  */
-export function summarySentence(analysis: Analysis, indicators: readonly Indicator[], wording: (indicator: Indicator) => SheetWording): string | null {
+export function summarySentence(
+  analysis: Analysis,
+  indicators: readonly Indicator[],
+  wording: (indicator: Indicator) => SheetWording,
+): string | null {
   const evaluated = indicators.filter((i) => i.evaluation !== null);
   if (evaluated.length > 0) {
     const estimate = evaluated.some((i) => wording(i).estimate) ? "ước có " : "có ";

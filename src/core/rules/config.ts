@@ -63,7 +63,8 @@ export function mergeRuleConfig(base: RuleConfig, extra: Partial<RuleConfig>): R
 
 /** Checks a user's rule configuration; returns the problems found. */
 export function ruleConfigProblems(value: unknown, knownRules: string[]): string[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return ["cấu hình phải là một đối tượng JSON / the configuration must be a JSON object"];
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return ["cấu hình phải là một đối tượng JSON / the configuration must be a JSON object"];
   const problems: string[] = [];
   const { defaults, byIndicator, disabled } = value as Record<string, unknown>;
   const keys = Object.keys(DEFAULT_THRESHOLDS);
@@ -79,17 +80,29 @@ export function ruleConfigProblems(value: unknown, knownRules: string[]): string
   }
   if (disabled !== undefined) {
     if (!Array.isArray(disabled)) problems.push("disabled phải là một mảng / must be an array");
-    else for (const id of disabled) if (!knownRules.includes(String(id))) problems.push(`disabled: không có quy tắc "${id}" / unknown rule`);
+    else
+      for (const id of disabled) if (!knownRules.includes(String(id))) problems.push(`disabled: không có quy tắc "${id}" / unknown rule`);
   }
   return problems;
 }
 
 /** The thresholds for one indicator: defaults, then the override by catalogue id, then by name. */
-export function thresholdsFor(config: RuleConfig, indicator: Indicator, entry: CatalogueEntry | null): Thresholds & { growthBand: [number, number] | null } {
+export function thresholdsFor(
+  config: RuleConfig,
+  indicator: Indicator,
+  entry: CatalogueEntry | null,
+): Thresholds & { growthBand: [number, number] | null } {
   const overridden = Object.keys(config.byIndicator).length > 0;
   const byId = overridden && indicator.catalogueId ? config.byIndicator[fold(indicator.catalogueId)] : undefined;
   const byName = overridden ? config.byIndicator[fold(indicator.name)] : undefined;
   const t = { ...config.defaults, ...(byId ?? {}), ...(byName ?? {}) };
-  const growthBand = t.growthBand ?? entry?.growthBand ?? (indicator.measure ? MEASURE_GROWTH_BAND[indicator.measure] ?? null : indicator.kind === "absolute" ? MEASURE_GROWTH_BAND.flow ?? null : null);
+  const growthBand =
+    t.growthBand ??
+    entry?.growthBand ??
+    (indicator.measure
+      ? (MEASURE_GROWTH_BAND[indicator.measure] ?? null)
+      : indicator.kind === "absolute"
+        ? (MEASURE_GROWTH_BAND.flow ?? null)
+        : null);
   return { ...t, growthBand };
 }

@@ -40,7 +40,9 @@ export interface Rule {
 }
 
 /** A rule on one indicator at a time; `check` runs it over the workbook on its own. */
-export function indicatorRule(definition: Omit<Rule, "check" | "each"> & { each(indicator: Indicator, sheet: SheetContext, ctx: RuleContext): readonly Finding[] }): Rule {
+export function indicatorRule(
+  definition: Omit<Rule, "check" | "each"> & { each(indicator: Indicator, sheet: SheetContext, ctx: RuleContext): readonly Finding[] },
+): Rule {
   return { ...definition, check: (ctx) => eachIndicator(ctx, (i, s) => definition.each(i, s, ctx)) };
 }
 

@@ -10,7 +10,7 @@ import { parseUnit } from "../units";
 import { decimalsAt, finding, indicatorRule, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
 
 function columnOf(a1: string | null): number {
-  return a1 ? parseAddress(a1)?.col ?? -1 : -1;
+  return a1 ? (parseAddress(a1)?.col ?? -1) : -1;
 }
 
 /**
@@ -35,7 +35,8 @@ export const statedPercent: Rule = {
   severity: "error",
   name: "Tỷ lệ ghi trong biểu không khớp số liệu",
   nameEn: "Stated percentage the figures do not give",
-  description: "Cột TH/KH và so với cùng kỳ phải bằng tỷ lệ tính từ số liệu, sai khác không quá mức làm tròn của số chữ số thập phân được ghi. Cột so với cùng kỳ thường ghi chỉ số (106,0) hoặc tăng trưởng (6,0): chấp nhận một trong hai, nhưng phải nhất quán trong cột.",
+  description:
+    "Cột TH/KH và so với cùng kỳ phải bằng tỷ lệ tính từ số liệu, sai khác không quá mức làm tròn của số chữ số thập phân được ghi. Cột so với cùng kỳ thường ghi chỉ số (106,0) hoặc tăng trưởng (6,0): chấp nhận một trong hai, nhưng phải nhất quán trong cột.",
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
@@ -52,11 +53,19 @@ export const statedPercent: Rule = {
           // Within a hundredth nothing can be wrong; only then is the cell's format looked up.
           if (Math.abs(diff) > 0.01 && Math.abs(diff) > roundingTolerance(decimalsAt(sheet.sheet, ind.row - 1, planCol))) {
             out.push(
-              finding(statedPercent, "error", sheet.sheet.name, ind.cells.statedPlanPercent, `${name}: ghi ${vi(ind.stated.planPercent)}% kế hoạch, nhưng ${vi(ind.actual ?? 0)}/${vi(ind.plan ?? 0)} = ${vi(ind.planPercent)}%.`, `${name}: states ${ind.stated.planPercent}% of plan, but the figures give ${ind.planPercent.toFixed(2)}%.`, {
-                expected: ind.planPercent,
-                actual: ind.stated.planPercent,
-                imbalance: diff,
-              }),
+              finding(
+                statedPercent,
+                "error",
+                sheet.sheet.name,
+                ind.cells.statedPlanPercent,
+                `${name}: ghi ${vi(ind.stated.planPercent)}% kế hoạch, nhưng ${vi(ind.actual ?? 0)}/${vi(ind.plan ?? 0)} = ${vi(ind.planPercent)}%.`,
+                `${name}: states ${ind.stated.planPercent}% of plan, but the figures give ${ind.planPercent.toFixed(2)}%.`,
+                {
+                  expected: ind.planPercent,
+                  actual: ind.stated.planPercent,
+                  imbalance: diff,
+                },
+              ),
             );
           }
         }
@@ -77,7 +86,9 @@ export const statedPercent: Rule = {
                 asOther
                   ? `${name}: cột so với cùng kỳ ghi theo dạng ${formVi} nhưng ô này ghi ${vi(stated)}, dạng còn lại; theo dạng của cột phải là ${vi(expected, 1)}.`
                   : `${name}: ghi ${vi(stated)} so với cùng kỳ, nhưng số liệu cho ${vi(expected, 1)} (${formVi}).`,
-                asOther ? `${name}: the column is in ${form} form but this cell holds the other form; expected ${expected.toFixed(1)}.` : `${name}: states ${stated} against the same period, the figures give ${expected.toFixed(2)} (${form}).`,
+                asOther
+                  ? `${name}: the column is in ${form} form but this cell holds the other form; expected ${expected.toFixed(1)}.`
+                  : `${name}: states ${stated} against the same period, the figures give ${expected.toFixed(2)} (${form}).`,
                 { expected, actual: stated, imbalance: stated - expected },
               ),
             );
@@ -94,16 +105,25 @@ export const ratePlanPercent: Rule = indicatorRule({
   severity: "warning",
   name: "Chỉ tiêu tỷ lệ ghi % kế hoạch",
   nameEn: "Plan percentage of a rate",
-  description: "Chỉ tiêu tỷ lệ (%, tỷ lệ, cơ cấu, tốc độ tăng) so sánh bằng điểm phần trăm và đánh giá Đạt/Vượt/Không đạt, không tính % kế hoạch.",
+  description:
+    "Chỉ tiêu tỷ lệ (%, tỷ lệ, cơ cấu, tốc độ tăng) so sánh bằng điểm phần trăm và đánh giá Đạt/Vượt/Không đạt, không tính % kế hoạch.",
   each: (ind, sheet) =>
-      ind.kind === "rate" && ind.stated.planPercent !== null && ind.cells.statedPlanPercent
-        ? [
-            finding(ratePlanPercent, "warning", sheet.sheet.name, ind.cells.statedPlanPercent, `${ind.name} là chỉ tiêu tỷ lệ: nên so sánh bằng điểm phần trăm${ind.planGapPoints !== null ? ` (${ind.planGapPoints >= 0 ? "cao hơn" : "thấp hơn"} kế hoạch ${vi(Math.abs(ind.planGapPoints))} điểm phần trăm)` : ""} và đánh giá Đạt/Vượt/Không đạt, không ghi ${vi(ind.stated.planPercent)}% kế hoạch.`, `${ind.name} is a rate: compare it in percentage points and evaluate it, rather than stating ${ind.stated.planPercent}% of plan.`, {
+    ind.kind === "rate" && ind.stated.planPercent !== null && ind.cells.statedPlanPercent
+      ? [
+          finding(
+            ratePlanPercent,
+            "warning",
+            sheet.sheet.name,
+            ind.cells.statedPlanPercent,
+            `${ind.name} là chỉ tiêu tỷ lệ: nên so sánh bằng điểm phần trăm${ind.planGapPoints !== null ? ` (${ind.planGapPoints >= 0 ? "cao hơn" : "thấp hơn"} kế hoạch ${vi(Math.abs(ind.planGapPoints))} điểm phần trăm)` : ""} và đánh giá Đạt/Vượt/Không đạt, không ghi ${vi(ind.stated.planPercent)}% kế hoạch.`,
+            `${ind.name} is a rate: compare it in percentage points and evaluate it, rather than stating ${ind.stated.planPercent}% of plan.`,
+            {
               expected: ind.planGapPoints,
               actual: ind.stated.planPercent,
-            }),
-          ]
-        : NONE,
+            },
+          ),
+        ]
+      : NONE,
 });
 
 const EVALUATION_WORDS: Array<[RegExp, string]> = [
@@ -117,18 +137,26 @@ export const statedEvaluation: Rule = indicatorRule({
   severity: "error",
   name: "Đánh giá không khớp số liệu",
   nameEn: "Stated evaluation the figures do not give",
-  description: "Cột Đánh giá phải khớp với kết quả so sánh số thực hiện và kế hoạch, theo chiều tốt của chỉ tiêu (chỉ tiêu nghịch: thấp hơn là tốt).",
+  description:
+    "Cột Đánh giá phải khớp với kết quả so sánh số thực hiện và kế hoạch, theo chiều tốt của chỉ tiêu (chỉ tiêu nghịch: thấp hơn là tốt).",
   each: (ind, sheet) => {
-      if (!ind.stated.evaluation || !ind.evaluation || !ind.cells.evaluation) return NONE;
-      const f = fold(ind.stated.evaluation);
-      const stated = EVALUATION_WORDS.find(([re]) => re.test(f))?.[1];
-      if (!stated || stated === ind.evaluation) return NONE;
-      // Đạt where the figures say Vượt understates; the other way round misreports the result.
-      const severity = stated === "Đạt" && ind.evaluation === "Vượt" ? "warning" : "error";
-      return [
-        finding(statedEvaluation, severity, sheet.sheet.name, ind.cells.evaluation, `${ind.name}: ghi "${ind.stated.evaluation}", nhưng thực hiện ${vi(ind.actual ?? 0)} so với kế hoạch ${ind.planText ?? vi(ind.plan ?? 0)} là "${ind.evaluation}"${ind.direction === "lower" ? " (chỉ tiêu càng thấp càng tốt)" : ""}.`, `${ind.name}: states "${ind.stated.evaluation}", but the figures give "${ind.evaluation}".`),
-      ];
-    },
+    if (!ind.stated.evaluation || !ind.evaluation || !ind.cells.evaluation) return NONE;
+    const f = fold(ind.stated.evaluation);
+    const stated = EVALUATION_WORDS.find(([re]) => re.test(f))?.[1];
+    if (!stated || stated === ind.evaluation) return NONE;
+    // Đạt where the figures say Vượt understates; the other way round misreports the result.
+    const severity = stated === "Đạt" && ind.evaluation === "Vượt" ? "warning" : "error";
+    return [
+      finding(
+        statedEvaluation,
+        severity,
+        sheet.sheet.name,
+        ind.cells.evaluation,
+        `${ind.name}: ghi "${ind.stated.evaluation}", nhưng thực hiện ${vi(ind.actual ?? 0)} so với kế hoạch ${ind.planText ?? vi(ind.plan ?? 0)} là "${ind.evaluation}"${ind.direction === "lower" ? " (chỉ tiêu càng thấp càng tốt)" : ""}.`,
+        `${ind.name}: states "${ind.stated.evaluation}", but the figures give "${ind.evaluation}".`,
+      ),
+    ];
+  },
 });
 
 export const rateRange: Rule = indicatorRule({
@@ -138,26 +166,34 @@ export const rateRange: Rule = indicatorRule({
   nameEn: "Rate outside 0–100%",
   description: "Chỉ tiêu tỷ lệ, cơ cấu (đơn vị %) phải nằm trong khoảng 0–100% (ngưỡng đổi được theo chỉ tiêu).",
   each: (ind, sheet, ctx) => {
-      if (ind.kind !== "rate" || (ind.measure !== "level" && ind.measure !== "share")) return NONE;
-      const range = ctx.thresholds(ind).rateRange;
-      const low = range[0];
-      const high = range[1];
-      const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
-      const outside = (v: number | null) => v !== null && (v < low || v > high);
-      if (!outside(ind.actual) && !outside(ind.previous) && !outside(plan)) return NONE;
-      const unit = parseUnit(ind.unit);
-      if (unit.perMille || unit.points || /\bso voi\b/.test(fold(ind.name))) return NONE;
-      const figures: Array<[number | null, string | null, string]> = [
-        [ind.actual, ind.cells.actual, "thực hiện"],
-        [ind.previous, ind.cells.previous, "cùng kỳ"],
-        [plan, ind.cells.plan, "kế hoạch"],
-      ];
-      return figures
-        .filter(([v, cell]) => cell !== null && outside(v))
-        .map(([v, cell, what]) =>
-          finding(rateRange, "error", sheet.sheet.name, cell as string, `${ind.name} ${vi(v as number)}% (${what}) nằm ngoài khoảng ${vi(low)}–${vi(high)}%.`, `${ind.name} ${v}% (${what}) is outside ${low}–${high}%.`, { expected: Math.min(Math.max(v as number, low), high), actual: v }),
-        );
-    },
+    if (ind.kind !== "rate" || (ind.measure !== "level" && ind.measure !== "share")) return NONE;
+    const range = ctx.thresholds(ind).rateRange;
+    const low = range[0];
+    const high = range[1];
+    const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
+    const outside = (v: number | null) => v !== null && (v < low || v > high);
+    if (!outside(ind.actual) && !outside(ind.previous) && !outside(plan)) return NONE;
+    const unit = parseUnit(ind.unit);
+    if (unit.perMille || unit.points || /\bso voi\b/.test(fold(ind.name))) return NONE;
+    const figures: Array<[number | null, string | null, string]> = [
+      [ind.actual, ind.cells.actual, "thực hiện"],
+      [ind.previous, ind.cells.previous, "cùng kỳ"],
+      [plan, ind.cells.plan, "kế hoạch"],
+    ];
+    return figures
+      .filter(([v, cell]) => cell !== null && outside(v))
+      .map(([v, cell, what]) =>
+        finding(
+          rateRange,
+          "error",
+          sheet.sheet.name,
+          cell as string,
+          `${ind.name} ${vi(v as number)}% (${what}) nằm ngoài khoảng ${vi(low)}–${vi(high)}%.`,
+          `${ind.name} ${v}% (${what}) is outside ${low}–${high}%.`,
+          { expected: Math.min(Math.max(v as number, low), high), actual: v },
+        ),
+      );
+  },
 });
 
 /** Numbers typed as text: one note per sheet naming the cells. */
@@ -166,7 +202,14 @@ function textNumberNotes(sheet: SheetContext): readonly Finding[] {
   if (cells.length === 0) return NONE;
   const list = cellList(cells);
   return [
-    finding(notANumber, "info", sheet.sheet.name, cells[0], `${cells.length} ô số được nhập dạng chữ (${list}); đã đọc được, nhưng Excel không tính được công thức trên các ô này.`, `${cells.length} figures are typed as text (${list}); they were read, but Excel formulas cannot use them.`),
+    finding(
+      notANumber,
+      "info",
+      sheet.sheet.name,
+      cells[0],
+      `${cells.length} ô số được nhập dạng chữ (${list}); đã đọc được, nhưng Excel không tính được công thức trên các ô này.`,
+      `${cells.length} figures are typed as text (${list}); they were read, but Excel formulas cannot use them.`,
+    ),
   ];
 }
 
@@ -199,7 +242,8 @@ export const notANumber: Rule = {
   severity: "error",
   name: "Chữ ở ô phải là số",
   nameEn: "Text where a figure must be",
-  description: "Ô số liệu chứa lỗi Excel (#DIV/0!, #N/A), chữ có kèm số (“khoảng 10.000”) hay chữ (“n/a”) thì không tính được; số nhập dạng chữ đọc được chỉ được ghi chú.",
+  description:
+    "Ô số liệu chứa lỗi Excel (#DIV/0!, #N/A), chữ có kèm số (“khoảng 10.000”) hay chữ (“n/a”) thì không tính được; số nhập dạng chữ đọc được chỉ được ghi chú.",
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
@@ -213,14 +257,32 @@ export const notANumber: Rule = {
           const v = valueAt(sheet.sheet, cell);
           if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") continue;
           if (typeof v === "object") {
-            out.push(finding(notANumber, "error", sheet.sheet.name, cell, `${ind.name}: ô ${what} ${cell} là lỗi ${v.error}, không phải số liệu.`, `${ind.name}: the ${what} cell ${cell} holds the error ${v.error}.`));
+            out.push(
+              finding(
+                notANumber,
+                "error",
+                sheet.sheet.name,
+                cell,
+                `${ind.name}: ô ${what} ${cell} là lỗi ${v.error}, không phải số liệu.`,
+                `${ind.name}: the ${what} cell ${cell} holds the error ${v.error}.`,
+              ),
+            );
             continue;
           }
           if ((key === "plan" && ind.planTarget !== null) || ind.textNumbers.includes(cell) || /^\s*[-–—.x]?\s*$/.test(v)) continue;
           const hasDigits = /\d/.test(v);
           // A plan in words ("Duy trì") or as a change ("Giảm 1,5") is a real target, only noted.
           const severity = key === "plan" ? "info" : hasDigits ? "error" : "warning";
-          out.push(finding(notANumber, severity, sheet.sheet.name, cell, `${ind.name}: ô ${what} ${cell} ghi "${v.trim().slice(0, 60)}" — ${hasDigits ? "chữ kèm số không tính được, hãy ghi một số" : "không phải số liệu"}.`, `${ind.name}: the ${what} cell ${cell} holds "${v.trim().slice(0, 60)}", not a figure.`));
+          out.push(
+            finding(
+              notANumber,
+              severity,
+              sheet.sheet.name,
+              cell,
+              `${ind.name}: ô ${what} ${cell} ghi "${v.trim().slice(0, 60)}" — ${hasDigits ? "chữ kèm số không tính được, hãy ghi một số" : "không phải số liệu"}.`,
+              `${ind.name}: the ${what} cell ${cell} holds "${v.trim().slice(0, 60)}", not a figure.`,
+            ),
+          );
         }
       }
       out.push(...textNumberNotes(sheet));
@@ -236,9 +298,22 @@ export const missingValue: Rule = indicatorRule({
   nameEn: "Missing actual figure",
   description: "Chỉ tiêu có tên và đơn vị nhưng ô thực hiện để trống (trừ dòng mẹ có số liệu ở các thành phần, như “Cơ cấu kinh tế”).",
   each: (ind, sheet) =>
-      ind.cells.actual && ind.actual === null && ind.actualText === null && isBlank(valueAt(sheet.sheet, ind.cells.actual)) && !sheet.indicators.some((c) => c.parentRow === ind.row)
-        ? [finding(missingValue, "warning", sheet.sheet.name, ind.cells.actual, `${ind.name}: chưa có số thực hiện (ô ${ind.cells.actual} trống).`, `${ind.name}: the actual figure (${ind.cells.actual}) is empty.`)]
-        : NONE,
+    ind.cells.actual &&
+    ind.actual === null &&
+    ind.actualText === null &&
+    isBlank(valueAt(sheet.sheet, ind.cells.actual)) &&
+    !sheet.indicators.some((c) => c.parentRow === ind.row)
+      ? [
+          finding(
+            missingValue,
+            "warning",
+            sheet.sheet.name,
+            ind.cells.actual,
+            `${ind.name}: chưa có số thực hiện (ô ${ind.cells.actual} trống).`,
+            `${ind.name}: the actual figure (${ind.cells.actual}) is empty.`,
+          ),
+        ]
+      : NONE,
 });
 
 /** log10 of a / b, or null when either is not positive. */
@@ -259,34 +334,48 @@ export const unitScale: Rule = indicatorRule({
   severity: "error",
   name: "Nhầm đơn vị (gấp 1.000 lần)",
   nameEn: "Unit-scale slip (×1000)",
-  description: "Một số liệu gấp khoảng 1.000 lần (hoặc bằng khoảng 1/1.000) các số so sánh của nó: thường là nhầm nghìn/triệu, kWh/triệu kWh.",
+  description:
+    "Một số liệu gấp khoảng 1.000 lần (hoặc bằng khoảng 1/1.000) các số so sánh của nó: thường là nhầm nghìn/triệu, kWh/triệu kWh.",
   each: (ind, sheet, ctx) => {
-      if (ind.kind !== "absolute") return NONE;
-      const band = ctx.thresholds(ind).unitScaleLog;
-      const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
-      // Most rows: no pair of figures is ~1000× apart.
-      if (!isScaleSlip(logRatio(ind.actual, ind.previous), band) && !isScaleSlip(logRatio(ind.actual, plan), band) && !isScaleSlip(logRatio(ind.previous, plan), band)) return NONE;
-      const figures = [
-        { what: "thực hiện", value: ind.actual, cell: ind.cells.actual },
-        { what: "cùng kỳ", value: ind.previous, cell: ind.cells.previous },
-        { what: "kế hoạch", value: plan, cell: ind.cells.plan },
-      ].filter((f) => f.value !== null && f.value > 0 && f.cell);
-      // The odd one out is the figure that slips against every other one.
-      for (const f of figures) {
-        const others = figures.filter((o) => o !== f);
-        if (others.length === 0 || !others.every((o) => isScaleSlip(logRatio(f.value, o.value), band))) continue;
-        if (others.length === 1 && f.what !== "thực hiện") continue;
-        const o = others[0];
-        const times = (f.value as number) / (o.value as number);
-        return [
-          finding(unitScale, "error", sheet.sheet.name, f.cell as string, `${ind.name}: số ${f.what} ${vi(f.value as number)} ${times > 1 ? `gấp khoảng ${vi(Math.round(times))} lần` : `chỉ bằng khoảng 1/${vi(Math.round(1 / times))}`} số ${o.what} ${vi(o.value as number)} (${ind.unit}) — có thể nhầm đơn vị.`, `${ind.name}: the ${f.what} ${f.value} is about ${times > 1 ? `${Math.round(times)}×` : `1/${Math.round(1 / times)} of`} the ${o.what} ${o.value}: a unit slip?`, {
+    if (ind.kind !== "absolute") return NONE;
+    const band = ctx.thresholds(ind).unitScaleLog;
+    const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
+    // Most rows: no pair of figures is ~1000× apart.
+    if (
+      !isScaleSlip(logRatio(ind.actual, ind.previous), band) &&
+      !isScaleSlip(logRatio(ind.actual, plan), band) &&
+      !isScaleSlip(logRatio(ind.previous, plan), band)
+    )
+      return NONE;
+    const figures = [
+      { what: "thực hiện", value: ind.actual, cell: ind.cells.actual },
+      { what: "cùng kỳ", value: ind.previous, cell: ind.cells.previous },
+      { what: "kế hoạch", value: plan, cell: ind.cells.plan },
+    ].filter((f) => f.value !== null && f.value > 0 && f.cell);
+    // The odd one out is the figure that slips against every other one.
+    for (const f of figures) {
+      const others = figures.filter((o) => o !== f);
+      if (others.length === 0 || !others.every((o) => isScaleSlip(logRatio(f.value, o.value), band))) continue;
+      if (others.length === 1 && f.what !== "thực hiện") continue;
+      const o = others[0];
+      const times = (f.value as number) / (o.value as number);
+      return [
+        finding(
+          unitScale,
+          "error",
+          sheet.sheet.name,
+          f.cell as string,
+          `${ind.name}: số ${f.what} ${vi(f.value as number)} ${times > 1 ? `gấp khoảng ${vi(Math.round(times))} lần` : `chỉ bằng khoảng 1/${vi(Math.round(1 / times))}`} số ${o.what} ${vi(o.value as number)} (${ind.unit}) — có thể nhầm đơn vị.`,
+          `${ind.name}: the ${f.what} ${f.value} is about ${times > 1 ? `${Math.round(times)}×` : `1/${Math.round(1 / times)} of`} the ${o.what} ${o.value}: a unit slip?`,
+          {
             expected: o.value,
             actual: f.value,
-          }),
-        ];
-      }
-      return NONE;
-    },
+          },
+        ),
+      ];
+    }
+    return NONE;
+  },
 });
 
 export const growthOutlier: Rule = indicatorRule({
@@ -294,30 +383,47 @@ export const growthOutlier: Rule = indicatorRule({
   severity: "warning",
   name: "Tăng trưởng bất thường",
   nameEn: "Implausible growth",
-  description: "Tốc độ tăng so với cùng kỳ ngoài khoảng hợp lý của loại chỉ tiêu (phần lớn chỉ tiêu dòng ±30%, GRDP −10…+20%); tăng từ 200% trở lên nên viết “gấp X lần”.",
+  description:
+    "Tốc độ tăng so với cùng kỳ ngoài khoảng hợp lý của loại chỉ tiêu (phần lớn chỉ tiêu dòng ±30%, GRDP −10…+20%); tăng từ 200% trở lên nên viết “gấp X lần”.",
   each: (ind, sheet, ctx) => {
-      const band = ctx.thresholds(ind).growthBand;
-      if (!band || !ind.cells.actual) return NONE;
-      const low = band[0];
-      const high = band[1];
-      // A growth rate itself (GRDP, CPI) is checked as a value; a level by its growth on the same period.
-      const growth = ind.kind === "rate" && ind.measure === "growth" ? ind.actual : ind.kind === "absolute" ? ind.growthPercent : null;
-      if (growth === null || (growth >= low && growth <= high)) return NONE;
-      if (ind.kind === "absolute" && isScaleSlip(logRatio(ind.actual, ind.previous), ctx.thresholds(ind).unitScaleLog)) return NONE;
-      const multiple = ind.index !== null && ind.index >= 300 ? ` (gấp ${vi(ind.index / 100, 1)} lần)` : "";
-      return [
-        finding(growthOutlier, "warning", sheet.sheet.name, ind.cells.actual, `${ind.name}: ${growth >= 0 ? "tăng" : "giảm"} ${vi(Math.abs(growth), 1)}%${multiple} so với cùng kỳ, ngoài khoảng thường gặp ${vi(low)}…${vi(high)}%; hãy kiểm tra hoặc giải trình.`, `${ind.name}: ${growth.toFixed(1)}% on the same period, outside the usual ${low}…${high}%.`, {
+    const band = ctx.thresholds(ind).growthBand;
+    if (!band || !ind.cells.actual) return NONE;
+    const low = band[0];
+    const high = band[1];
+    // A growth rate itself (GRDP, CPI) is checked as a value; a level by its growth on the same period.
+    const growth = ind.kind === "rate" && ind.measure === "growth" ? ind.actual : ind.kind === "absolute" ? ind.growthPercent : null;
+    if (growth === null || (growth >= low && growth <= high)) return NONE;
+    if (ind.kind === "absolute" && isScaleSlip(logRatio(ind.actual, ind.previous), ctx.thresholds(ind).unitScaleLog)) return NONE;
+    const multiple = ind.index !== null && ind.index >= 300 ? ` (gấp ${vi(ind.index / 100, 1)} lần)` : "";
+    return [
+      finding(
+        growthOutlier,
+        "warning",
+        sheet.sheet.name,
+        ind.cells.actual,
+        `${ind.name}: ${growth >= 0 ? "tăng" : "giảm"} ${vi(Math.abs(growth), 1)}%${multiple} so với cùng kỳ, ngoài khoảng thường gặp ${vi(low)}…${vi(high)}%; hãy kiểm tra hoặc giải trình.`,
+        `${ind.name}: ${growth.toFixed(1)}% on the same period, outside the usual ${low}…${high}%.`,
+        {
           expected: growth < low ? low : high,
           actual: growth,
-        }),
-      ];
-    },
+        },
+      ),
+    ];
+  },
 });
 
-function paceIssue(ind: Indicator, months: number | null, t: { planPercentMax: number; paceLow: number; paceHigh: number }): { message: string; messageEn: string; expected: number } | null {
+function paceIssue(
+  ind: Indicator,
+  months: number | null,
+  t: { planPercentMax: number; paceLow: number; paceHigh: number },
+): { message: string; messageEn: string; expected: number } | null {
   const p = ind.planPercent as number;
   if (p > t.planPercentMax) {
-    return { message: `${ind.name}: đạt ${vi(p, 1)}% kế hoạch, trên ${vi(t.planPercentMax)}%; hãy kiểm tra số kế hoạch hoặc giải trình.`, messageEn: `${ind.name}: ${p.toFixed(1)}% of plan, above ${t.planPercentMax}%.`, expected: t.planPercentMax };
+    return {
+      message: `${ind.name}: đạt ${vi(p, 1)}% kế hoạch, trên ${vi(t.planPercentMax)}%; hãy kiểm tra số kế hoạch hoặc giải trình.`,
+      messageEn: `${ind.name}: ${p.toFixed(1)}% of plan, above ${t.planPercentMax}%.`,
+      expected: t.planPercentMax,
+    };
   }
   if (months === null || months >= 12 || ind.measure !== "flow") return null;
   const expected = (months / 12) * 100;
@@ -334,12 +440,20 @@ export const planOutlier: Rule = indicatorRule({
   severity: "warning",
   name: "Tiến độ kế hoạch bất thường",
   nameEn: "Implausible plan progress",
-  description: "Chỉ tiêu dòng (cộng dồn) đạt % kế hoạch năm quá xa tiến độ thời gian (dưới 0,5 hoặc trên 1,5 lần số tháng đã qua), hoặc trên 200% kế hoạch.",
+  description:
+    "Chỉ tiêu dòng (cộng dồn) đạt % kế hoạch năm quá xa tiến độ thời gian (dưới 0,5 hoặc trên 1,5 lần số tháng đã qua), hoặc trên 200% kế hoạch.",
   each: (ind, sheet, ctx) => {
-      if (ind.planPercent === null || !ind.cells.actual) return NONE;
-      const t = ctx.thresholds(ind);
-      if (isScaleSlip(logRatio(ind.actual, ind.plan), t.unitScaleLog)) return NONE;
-      const issue = paceIssue(ind, sheet.period?.months ?? null, t);
-      return issue ? [finding(planOutlier, "warning", sheet.sheet.name, ind.cells.actual, issue.message, issue.messageEn, { expected: issue.expected, actual: ind.planPercent })] : NONE;
-    },
+    if (ind.planPercent === null || !ind.cells.actual) return NONE;
+    const t = ctx.thresholds(ind);
+    if (isScaleSlip(logRatio(ind.actual, ind.plan), t.unitScaleLog)) return NONE;
+    const issue = paceIssue(ind, sheet.period?.months ?? null, t);
+    return issue
+      ? [
+          finding(planOutlier, "warning", sheet.sheet.name, ind.cells.actual, issue.message, issue.messageEn, {
+            expected: issue.expected,
+            actual: ind.planPercent,
+          }),
+        ]
+      : NONE;
+  },
 });

@@ -3,7 +3,17 @@
 
 import type { Finding } from "../findings";
 import type { RuleContext, Rule } from "./context";
-import { notANumber, growthOutlier, missingValue, planOutlier, ratePlanPercent, rateRange, statedEvaluation, statedPercent, unitScale } from "./figures";
+import {
+  notANumber,
+  growthOutlier,
+  missingValue,
+  planOutlier,
+  ratePlanPercent,
+  rateRange,
+  statedEvaluation,
+  statedPercent,
+  unitScale,
+} from "./figures";
 import { componentTotal, cumulativeDecrease, shareTotal } from "./structure";
 import { baseYear } from "./years";
 

@@ -61,7 +61,8 @@ export const componentTotal: Rule = {
   severity: "error",
   name: "Thành phần không khớp tổng",
   nameEn: "Components that do not match their total",
-  description: "Dưới “Chia ra”, “Bao gồm”, các thành phần cộng lại phải bằng tổng (sai khác quá 1% là lỗi, nhỏ hơn là cảnh báo); dưới “Trong đó”, không thành phần nào và tổng các thành phần không được lớn hơn tổng.",
+  description:
+    "Dưới “Chia ra”, “Bao gồm”, các thành phần cộng lại phải bằng tổng (sai khác quá 1% là lỗi, nhỏ hơn là cảnh báo); dưới “Trong đó”, không thành phần nào và tổng các thành phần không được lớn hơn tổng.",
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
@@ -93,7 +94,15 @@ export const componentTotal: Rule = {
             if (Math.abs(diff) <= 1e-9 * Math.max(1, Math.abs(total)) || Math.abs(diff) <= tol()) continue;
             const severity = Math.abs(diff) > ctx.thresholds(parent).componentErrorShare * Math.abs(total) ? "error" : "warning";
             out.push(
-              finding(componentTotal, severity, sheet.sheet.name, totalCell, `${parent.name} (${fieldVi}): tổng ghi ${vi(total)} nhưng các thành phần cộng lại ${vi(sum)}, lệch ${vi(diff)} ${parent.unit}.`, `${parent.name} (${fieldEn}): the total is ${total} but its components add up to ${sum} (off by ${diff}).`, { expected: sum, actual: total, imbalance: diff }),
+              finding(
+                componentTotal,
+                severity,
+                sheet.sheet.name,
+                totalCell,
+                `${parent.name} (${fieldVi}): tổng ghi ${vi(total)} nhưng các thành phần cộng lại ${vi(sum)}, lệch ${vi(diff)} ${parent.unit}.`,
+                `${parent.name} (${fieldEn}): the total is ${total} but its components add up to ${sum} (off by ${diff}).`,
+                { expected: sum, actual: total, imbalance: diff },
+              ),
             );
           } else {
             if (sum <= total && present.every(({ v }) => v <= total)) continue;
@@ -101,13 +110,29 @@ export const componentTotal: Rule = {
             for (const { c, v } of present) {
               if (v > total + tolerance) {
                 out.push(
-                  finding(componentTotal, "error", sheet.sheet.name, cellOf(c, field) as string, `${c.name} (${fieldVi}) ${vi(v)} lớn hơn tổng ${parent.name} ${vi(total)}, dù chỉ là một phần (“Trong đó”).`, `${c.name} (${fieldEn}) ${v} exceeds its total ${parent.name} ${total}.`, { expected: total, actual: v, imbalance: v - total }),
+                  finding(
+                    componentTotal,
+                    "error",
+                    sheet.sheet.name,
+                    cellOf(c, field) as string,
+                    `${c.name} (${fieldVi}) ${vi(v)} lớn hơn tổng ${parent.name} ${vi(total)}, dù chỉ là một phần (“Trong đó”).`,
+                    `${c.name} (${fieldEn}) ${v} exceeds its total ${parent.name} ${total}.`,
+                    { expected: total, actual: v, imbalance: v - total },
+                  ),
                 );
               }
             }
             if (present.length > 1 && sum > total + tolerance && present.every(({ v }) => v <= total + tolerance)) {
               out.push(
-                finding(componentTotal, "warning", sheet.sheet.name, totalCell, `${parent.name} (${fieldVi}): các khoản “Trong đó” cộng lại ${vi(sum)}, lớn hơn tổng ${vi(total)}; hãy kiểm tra hoặc giải trình (ví dụ hoàn thuế).`, `${parent.name} (${fieldEn}): the "of which" items add up to ${sum}, more than the total ${total}.`, { expected: total, actual: sum, imbalance: sum - total }),
+                finding(
+                  componentTotal,
+                  "warning",
+                  sheet.sheet.name,
+                  totalCell,
+                  `${parent.name} (${fieldVi}): các khoản “Trong đó” cộng lại ${vi(sum)}, lớn hơn tổng ${vi(total)}; hãy kiểm tra hoặc giải trình (ví dụ hoàn thuế).`,
+                  `${parent.name} (${fieldEn}): the "of which" items add up to ${sum}, more than the total ${total}.`,
+                  { expected: total, actual: sum, imbalance: sum - total },
+                ),
               );
             }
           }
@@ -123,7 +148,8 @@ export const shareTotal: Rule = {
   severity: "error",
   name: "Cơ cấu không cộng đủ 100%",
   nameEn: "Shares that do not add up to 100",
-  description: "Các thành phần của một cơ cấu (“Cơ cấu kinh tế”: nông nghiệp, công nghiệp, dịch vụ…) phải cộng lại 100% trong mức làm tròn; lệch quá 1 điểm là lỗi, ít hơn là cảnh báo.",
+  description:
+    "Các thành phần của một cơ cấu (“Cơ cấu kinh tế”: nông nghiệp, công nghiệp, dịch vụ…) phải cộng lại 100% trong mức làm tròn; lệch quá 1 điểm là lỗi, ít hơn là cảnh báo.",
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
@@ -141,7 +167,15 @@ export const shareTotal: Rule = {
           const cell = cellOf(parent, field) ?? (cells[0] as string);
           const severity = Math.abs(diff) > ctx.thresholds(parent).shareErrorPoints ? "error" : "warning";
           out.push(
-            finding(shareTotal, severity, sheet.sheet.name, cell, `${parent.name} (${fieldVi}): các tỷ trọng ${(values as number[]).map((v) => vi(v)).join(" + ")} = ${vi(sum)}%, không phải 100% (lệch ${vi(diff)} điểm).`, `${parent.name} (${fieldEn}): the shares add up to ${sum}%, not 100%.`, { expected: 100, actual: sum, imbalance: diff }),
+            finding(
+              shareTotal,
+              severity,
+              sheet.sheet.name,
+              cell,
+              `${parent.name} (${fieldVi}): các tỷ trọng ${(values as number[]).map((v) => vi(v)).join(" + ")} = ${vi(sum)}%, không phải 100% (lệch ${vi(diff)} điểm).`,
+              `${parent.name} (${fieldEn}): the shares add up to ${sum}%, not 100%.`,
+              { expected: 100, actual: sum, imbalance: diff },
+            ),
           );
         }
       }
@@ -159,7 +193,8 @@ export const cumulativeDecrease: Rule = {
   severity: "error",
   name: "Số cộng dồn giảm giữa hai kỳ",
   nameEn: "Cumulative figure falling between periods",
-  description: "Khi bảng tính có nhiều kỳ của cùng một năm (6 tháng, 9 tháng…), chỉ tiêu cộng dồn (thu ngân sách, giá trị sản xuất, lượt khách…) của kỳ sau không thể nhỏ hơn kỳ trước.",
+  description:
+    "Khi bảng tính có nhiều kỳ của cùng một năm (6 tháng, 9 tháng…), chỉ tiêu cộng dồn (thu ngân sách, giá trị sản xuất, lượt khách…) của kỳ sau không thể nhỏ hơn kỳ trước.",
   check(ctx: RuleContext) {
     const out: Finding[] = [];
     const periodic = ctx.sheets.filter((s) => s.period !== null && (s.reportYear ?? ctx.reportYear) !== null);
@@ -167,18 +202,28 @@ export const cumulativeDecrease: Rule = {
       for (const earlier of periodic) {
         const sameYear = (later.reportYear ?? ctx.reportYear) === (earlier.reportYear ?? ctx.reportYear);
         if (!sameYear || (earlier.period?.months ?? 0) >= (later.period?.months ?? 0)) continue;
-        const before = new Map(earlier.indicators.filter((i) => i.measure === "flow" && i.actual !== null).map((i) => [key(i), i] as const));
+        const before = new Map(
+          earlier.indicators.filter((i) => i.measure === "flow" && i.actual !== null).map((i) => [key(i), i] as const),
+        );
         for (const ind of later.indicators) {
           const prior = before.get(key(ind));
           if (!prior || ind.measure !== "flow" || ind.actual === null || !ind.cells.actual) continue;
           const tol = sumTolerance(later, [ind.cells.actual]);
           if ((ind.actual as number) + tol < (prior.actual as number)) {
             out.push(
-              finding(cumulativeDecrease, "error", later.sheet.name, ind.cells.actual, `${ind.name}: ${later.period?.label} là ${vi(ind.actual)} ${ind.unit}, nhỏ hơn ${earlier.period?.label} (${vi(prior.actual as number)}, trang "${earlier.sheet.name}") — số cộng dồn không thể giảm.`, `${ind.name}: ${ind.actual} for ${later.period?.months} months is below ${prior.actual} for ${earlier.period?.months} months (sheet "${earlier.sheet.name}").`, {
-                expected: prior.actual,
-                actual: ind.actual,
-                imbalance: (ind.actual as number) - (prior.actual as number),
-              }),
+              finding(
+                cumulativeDecrease,
+                "error",
+                later.sheet.name,
+                ind.cells.actual,
+                `${ind.name}: ${later.period?.label} là ${vi(ind.actual)} ${ind.unit}, nhỏ hơn ${earlier.period?.label} (${vi(prior.actual as number)}, trang "${earlier.sheet.name}") — số cộng dồn không thể giảm.`,
+                `${ind.name}: ${ind.actual} for ${later.period?.months} months is below ${prior.actual} for ${earlier.period?.months} months (sheet "${earlier.sheet.name}").`,
+                {
+                  expected: prior.actual,
+                  actual: ind.actual,
+                  imbalance: (ind.actual as number) - (prior.actual as number),
+                },
+              ),
             );
           }
         }

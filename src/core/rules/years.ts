@@ -121,10 +121,22 @@ export const baseYear: Rule = {
             };
           }
         }
-        if (issue) out.push(finding(baseYear, issue.severity, s.sheet.name, column.headerCell, issue.message, issue.messageEn, { expected: reportYear - 1, actual: issue.year }));
+        if (issue)
+          out.push(
+            finding(baseYear, issue.severity, s.sheet.name, column.headerCell, issue.message, issue.messageEn, {
+              expected: reportYear - 1,
+              actual: issue.year,
+            }),
+          );
       }
       for (const t of s.titleCells) {
-        for (const issue of comparisonYearIssues(t.text, reportYear)) out.push(finding(baseYear, issue.severity, s.sheet.name, t.cell, issue.message, issue.messageEn, { expected: reportYear - 1, actual: issue.year }));
+        for (const issue of comparisonYearIssues(t.text, reportYear))
+          out.push(
+            finding(baseYear, issue.severity, s.sheet.name, t.cell, issue.message, issue.messageEn, {
+              expected: reportYear - 1,
+              actual: issue.year,
+            }),
+          );
       }
     }
     return out;

@@ -18,7 +18,13 @@ export function fileFormula(formula: string): string {
 
 function excelStyle(style: PlanStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
-  out.font = { name: FONT, size: style.size ?? 12, bold: style.bold, italic: style.italic, ...(style.color ? { color: { argb: `FF${style.color}` } } : {}) };
+  out.font = {
+    name: FONT,
+    size: style.size ?? 12,
+    bold: style.bold,
+    italic: style.italic,
+    ...(style.color ? { color: { argb: `FF${style.color}` } } : {}),
+  };
   if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
   if (style.horizontal || style.vertical || style.wrap || style.indent) {
     out.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent || undefined };
@@ -94,7 +100,10 @@ function copySheet(from: ExcelJS.Worksheet, target: ExcelJS.Worksheet, copy: She
         out.style = JSON.parse(JSON.stringify(cell.style ?? {}));
         if (cell.type === ExcelJS.ValueType.Merge) return;
         if (cell.formula) {
-          out.value = { formula: moveFormula(cell.formula, map, from.name, times > 1 ? r : null, k), result: undefined } as unknown as ExcelJS.CellFormulaValue;
+          out.value = {
+            formula: moveFormula(cell.formula, map, from.name, times > 1 ? r : null, k),
+            result: undefined,
+          } as unknown as ExcelJS.CellFormulaValue;
         } else {
           out.value = JSON.parse(JSON.stringify(cell.value ?? null));
         }
@@ -106,12 +115,15 @@ function copySheet(from: ExcelJS.Worksheet, target: ExcelJS.Worksheet, copy: She
     const top = Number(a.replace(/^\D+/, ""));
     const bottom = Number((b ?? a).replace(/^\D+/, ""));
     if (top === bottom && map.times(top) > 1) {
-      for (let k = 0; k < map.times(top); k++) target.mergeCells(`${a.replace(/\d+$/, "")}${map.row(top) + k}:${(b ?? a).replace(/\d+$/, "")}${map.row(top) + k}`);
+      for (let k = 0; k < map.times(top); k++)
+        target.mergeCells(`${a.replace(/\d+$/, "")}${map.row(top) + k}:${(b ?? a).replace(/\d+$/, "")}${map.row(top) + k}`);
     } else {
       target.mergeCells(moveRanges(range, map));
     }
   }
-  const formats = (from as unknown as { conditionalFormattings?: Array<{ ref: string; rules: ExcelJS.ConditionalFormattingRule[] }> }).conditionalFormattings ?? [];
+  const formats =
+    (from as unknown as { conditionalFormattings?: Array<{ ref: string; rules: ExcelJS.ConditionalFormattingRule[] }> })
+      .conditionalFormattings ?? [];
   for (const cf of formats) target.addConditionalFormatting({ ref: moveRanges(cf.ref, map), rules: JSON.parse(JSON.stringify(cf.rules)) });
   target.pageSetup = { ...from.pageSetup, printArea: undefined, printTitlesRow: undefined };
   if (from.views?.length) target.views = JSON.parse(JSON.stringify(from.views));
@@ -142,7 +154,8 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, template: Excel
   for (const planned of plan.cells) writeCell(sheet, planned, plan.copy !== undefined, styles);
   for (const range of plan.merges) sheet.mergeCells(range);
   if (plan.printTitleRows) sheet.pageSetup.printTitlesRow = `${plan.printTitleRows.first}:${plan.printTitleRows.last}`;
-  if (plan.landscape) Object.assign(sheet.pageSetup, { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (plan.landscape)
+    Object.assign(sheet.pageSetup, { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   if (plan.frozenRows) sheet.views = [{ state: "frozen", ySplit: plan.frozenRows, xSplit: 0 }];
 }
 

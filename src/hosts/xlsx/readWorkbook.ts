@@ -39,14 +39,31 @@ export function checkWorkbookBytes(bytes: Uint8Array): void {
     if (containsName(bytes, "EncryptionInfo", true) || containsName(bytes, "EncryptedPackage", true)) {
       throw new WorkbookInputError("tệp được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại", "the file is password-protected");
     }
-    throw new WorkbookInputError("tệp là định dạng Excel cũ (.xls) hoặc Word cũ (.doc); hãy lưu lại dưới dạng .xlsx", "the file is in the old binary format (.xls/.doc), not .xlsx");
+    throw new WorkbookInputError(
+      "tệp là định dạng Excel cũ (.xls) hoặc Word cũ (.doc); hãy lưu lại dưới dạng .xlsx",
+      "the file is in the old binary format (.xls/.doc), not .xlsx",
+    );
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new WorkbookInputError("tệp không phải là bảng tính .xlsx (không đúng định dạng)", "not an .xlsx file");
-  if (endRecordAt(bytes) < 0) throw new WorkbookInputError("tệp bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong)", "the file is corrupt or truncated");
+  if (!startsWith(bytes, ZIP_MAGIC))
+    throw new WorkbookInputError("tệp không phải là bảng tính .xlsx (không đúng định dạng)", "not an .xlsx file");
+  if (endRecordAt(bytes) < 0)
+    throw new WorkbookInputError("tệp bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong)", "the file is corrupt or truncated");
   if (!containsName(bytes, "xl/workbook.xml")) {
-    if (containsName(bytes, "word/document.xml")) throw new WorkbookInputError("tệp là văn bản Word (.docx) được đổi tên, không phải bảng tính", "the file is a Word document renamed, not a workbook");
-    if (containsName(bytes, "ppt/presentation.xml")) throw new WorkbookInputError("tệp là bản trình chiếu PowerPoint, không phải bảng tính", "the file is a PowerPoint presentation, not a workbook");
-    if (containsName(bytes, "content.xml")) throw new WorkbookInputError("tệp là bảng tính OpenDocument (.ods); hãy lưu lại dưới dạng .xlsx", "the file is an OpenDocument spreadsheet; save it as .xlsx");
+    if (containsName(bytes, "word/document.xml"))
+      throw new WorkbookInputError(
+        "tệp là văn bản Word (.docx) được đổi tên, không phải bảng tính",
+        "the file is a Word document renamed, not a workbook",
+      );
+    if (containsName(bytes, "ppt/presentation.xml"))
+      throw new WorkbookInputError(
+        "tệp là bản trình chiếu PowerPoint, không phải bảng tính",
+        "the file is a PowerPoint presentation, not a workbook",
+      );
+    if (containsName(bytes, "content.xml"))
+      throw new WorkbookInputError(
+        "tệp là bảng tính OpenDocument (.ods); hãy lưu lại dưới dạng .xlsx",
+        "the file is an OpenDocument spreadsheet; save it as .xlsx",
+      );
     throw new WorkbookInputError("tệp nén này không chứa bảng tính Excel", "the zip file holds no Excel workbook");
   }
 }
@@ -165,7 +182,7 @@ function decodeEscapes(text: string): string {
  */
 function stringItem(reader: XmlReader): string {
   let text = "";
-  for (let depth = 0; ; ) {
+  for (let depth = 0; ;) {
     const event = reader.next();
     if (event === END) break;
     if (event === CLOSE) {
@@ -191,14 +208,41 @@ async function sharedStrings(zip: ZipArchive, part: string | null): Promise<stri
 
 /** Excel's built-in number formats (as en-US shows them; the currency and accounting ids too). */
 const BUILT_IN_FORMATS: Record<number, string> = {
-  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
-  5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
-  9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm',
-  37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
-  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
-  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)', 44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
-  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  5: '"$"#,##0_);("$"#,##0)',
+  6: '"$"#,##0_);[Red]("$"#,##0)',
+  7: '"$"#,##0.00_);("$"#,##0.00)',
+  8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
+  42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 /** Built-in ids whose format depends on the language (East Asian dates and times): dates all the same. */
@@ -306,7 +350,12 @@ function cellText(reader: XmlReader): string | null {
   return raw;
 }
 
-function readSheet(xml: string, strings: string[], styles: CellStyles, date1904: boolean): Pick<SheetSnapshot, "values" | "numberFormats" | "merges"> {
+function readSheet(
+  xml: string,
+  strings: string[],
+  styles: CellStyles,
+  date1904: boolean,
+): Pick<SheetSnapshot, "values" | "numberFormats" | "merges"> {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   const merges: Area[] = [];

@@ -124,7 +124,8 @@ export class XmlReader {
       const valueTo = xml.indexOf(quote === 34 ? '"' : "'", valueFrom);
       if (valueTo < 0 || valueTo > to) return null;
       const localFrom = colon < 0 ? nameFrom : colon + 1;
-      if (nameTo - localFrom === localName.length && xml.startsWith(localName, localFrom)) return decodeEntities(xml.slice(valueFrom, valueTo));
+      if (nameTo - localFrom === localName.length && xml.startsWith(localName, localFrom))
+        return decodeEntities(xml.slice(valueFrom, valueTo));
       at = valueTo + 1;
     }
     return null;
@@ -171,7 +172,7 @@ export class XmlReader {
   /** Skips to the end of the element just opened, children included. */
   skip(): void {
     if (this.empty) return;
-    for (let depth = 0; ; ) {
+    for (let depth = 0; ;) {
       const event = this.next();
       if (event === END) return;
       if (event === OPEN && !this.empty) depth++;

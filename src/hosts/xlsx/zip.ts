@@ -25,7 +25,7 @@ interface NodeZlib {
 export const webInflate: Inflate = async (data, size) => {
   const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const out = new Uint8Array(size);
-  for (let length = 0; ; ) {
+  for (let length = 0; ;) {
     const { done, value } = await reader.read();
     if (done) return out.subarray(0, length);
     if (length + value.length > size) {
@@ -70,7 +70,10 @@ export class ZipArchive {
   private readonly view: DataView;
   private readonly inflate: Inflate;
 
-  constructor(private readonly bytes: Uint8Array, inflate: Inflate = platformInflate()) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    inflate: Inflate = platformInflate(),
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.inflate = inflate;
     this.readDirectory();
@@ -82,7 +85,8 @@ export class ZipArchive {
     if (!entry) return null;
     if (entry.flags & 1) throw new ZipError(`entry ${name} is encrypted`);
     const at = entry.localOffset;
-    if (at + 30 > this.bytes.length || this.view.getUint32(at, true) !== LOCAL_ENTRY) throw new ZipError(`entry ${name} has no local header`);
+    if (at + 30 > this.bytes.length || this.view.getUint32(at, true) !== LOCAL_ENTRY)
+      throw new ZipError(`entry ${name} has no local header`);
     const start = at + 30 + this.view.getUint16(at + 26, true) + this.view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
     if (end > this.bytes.length) throw new ZipError(`entry ${name} runs past the end of the file`);
@@ -138,7 +142,8 @@ export class ZipArchive {
         localOffset: view.getUint32(at + 42, true),
       };
       const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-      if (entry.size === MAX32 || entry.compressedSize === MAX32 || entry.localOffset === MAX32) this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
+      if (entry.size === MAX32 || entry.compressedSize === MAX32 || entry.localOffset === MAX32)
+        this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
       if (!name.endsWith("/")) this.entries.set(name.toLowerCase(), entry);
       at += 46 + nameLength + extraLength + commentLength;
     }
@@ -147,7 +152,7 @@ export class ZipArchive {
   /** Sizes and offsets of 4 GiB and more (some writers use this form for every entry). */
   private readZip64Extra(entry: Entry, from: number, length: number): void {
     const { view } = this;
-    for (let at = from; at + 4 <= from + length; ) {
+    for (let at = from; at + 4 <= from + length;) {
       const id = view.getUint16(at, true);
       const size = view.getUint16(at + 2, true);
       if (id === 0x0001) {

@@ -1,7 +1,22 @@
 // Kiểm tra: findings grouped by sheet and severity with counts, a severity filter, a click goes
 // to the cell, next/previous, ignore with a reason, marks in the grid, export as a sheet.
 
-import { Badge, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Textarea,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { findingsSheet } from "../../core/fill/extra";
 import type { Finding, Severity } from "../../core/findings";
@@ -14,7 +29,15 @@ const useStyles = makeStyles({
   sheet: { margin: "8px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   item: { display: "flex", gap: "6px", alignItems: "flex-start" },
-  finding: { flexGrow: 1, textAlign: "left", justifyContent: "flex-start", whiteSpace: "normal", height: "auto", padding: "4px 6px", fontWeight: tokens.fontWeightRegular },
+  finding: {
+    flexGrow: 1,
+    textAlign: "left",
+    justifyContent: "flex-start",
+    whiteSpace: "normal",
+    height: "auto",
+    padding: "4px 6px",
+    fontWeight: tokens.fontWeightRegular,
+  },
   current: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: "6px" },
 });
@@ -69,26 +92,41 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
         <>
           <div className={styles.bar} role="group" aria-label="severity">
             {counts(session.open).map(([s, n]) => (
-              <Checkbox key={s} checked={shown[s]} onChange={(_, d) => setShown({ ...shown, [s]: d.checked === true })} label={`${t[s]} (${n})`} />
+              <Checkbox
+                key={s}
+                checked={shown[s]}
+                onChange={(_, d) => setShown({ ...shown, [s]: d.checked === true })}
+                label={`${t[s]} (${n})`}
+              />
             ))}
           </div>
-          <p>{session.open.length === 0 ? t.noFindings : t.findings(session.open.length)}{session.ignored.length > 0 ? ` · ${t.ignored(session.ignored.length)}` : ""}</p>
+          <p>
+            {session.open.length === 0 ? t.noFindings : t.findings(session.open.length)}
+            {session.ignored.length > 0 ? ` · ${t.ignored(session.ignored.length)}` : ""}
+          </p>
           {[...bySheet].map(([sheet, list]) => (
             <div key={sheet}>
               <h2 className={styles.sheet}>
                 {sheet}{" "}
-                {counts(list).filter(([, n]) => n > 0).map(([s, n]) => (
-                  <Badge key={s} appearance="tint" color={BADGE[s]}>
-                    {n}
-                  </Badge>
-                ))}
+                {counts(list)
+                  .filter(([, n]) => n > 0)
+                  .map(([s, n]) => (
+                    <Badge key={s} appearance="tint" color={BADGE[s]}>
+                      {n}
+                    </Badge>
+                  ))}
               </h2>
               <ul className={styles.list}>
                 {list.map((f) => {
                   const i = visible.indexOf(f);
                   return (
                     <li key={`${f.rule}|${f.cell}|${i}`} className={styles.item}>
-                      <Button appearance="subtle" className={mergeClasses(styles.finding, i === current && styles.current)} data-finding={`${f.sheet}!${f.cell}`} onClick={() => go(i)}>
+                      <Button
+                        appearance="subtle"
+                        className={mergeClasses(styles.finding, i === current && styles.current)}
+                        data-finding={`${f.sheet}!${f.cell}`}
+                        onClick={() => go(i)}
+                      >
                         <span>
                           <Badge appearance="filled" color={BADGE[f.severity]}>
                             {t[f.severity]}
@@ -97,7 +135,14 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
                           {lang === "vi" ? f.message : f.messageEn}
                         </span>
                       </Button>
-                      <Button size="small" appearance="transparent" onClick={() => { setIgnoring(f); setReason(""); }}>
+                      <Button
+                        size="small"
+                        appearance="transparent"
+                        onClick={() => {
+                          setIgnoring(f);
+                          setReason("");
+                        }}
+                      >
                         {t.ignore}
                       </Button>
                     </li>
@@ -109,7 +154,11 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
           <div className={styles.bar}>
             <Button onClick={() => void actions.busy(t.working, () => host.mark(session.open))}>{t.markCells}</Button>
             <Button onClick={() => void actions.busy(t.working, () => host.clearMarks())}>{t.clearMarks}</Button>
-            <Button onClick={() => void actions.apply({ sheets: [findingsSheet(session.snapshot, session.open, session.analysis.reportYear)] })}>{t.exportFindings}</Button>
+            <Button
+              onClick={() => void actions.apply({ sheets: [findingsSheet(session.snapshot, session.open, session.analysis.reportYear)] })}
+            >
+              {t.exportFindings}
+            </Button>
           </div>
         </>
       )}

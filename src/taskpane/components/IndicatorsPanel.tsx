@@ -2,7 +2,21 @@
 // comparison columns into the sheet as formulas, only after the user confirms the columns, and
 // never over cells that hold something without asking again.
 
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Select,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import type { Indicator } from "../../core/analyze";
 import { comparisonColumns } from "../../core/fill/extra";
@@ -49,7 +63,12 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
     setStep("columns");
   };
   const letter = (v: string) => (/^[A-Z]{1,3}$/.test(v) ? v : null);
-  const planned = chosen ? comparisonColumns(session.snapshot, session.analysis, chosen, { planPercent: letter(columns.planPercent), previous: letter(columns.previous) }) : null;
+  const planned = chosen
+    ? comparisonColumns(session.snapshot, session.analysis, chosen, {
+        planPercent: letter(columns.planPercent),
+        previous: letter(columns.previous),
+      })
+    : null;
   const write = async (overwrite: boolean) => {
     if (!planned) return;
     const cells = overwrite ? planned.write.cells : planned.write.cells.filter((c) => !planned.occupied.includes(c.address));
@@ -103,7 +122,10 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
                   </Field>
                   <div className={styles.columns}>
                     <Field label={t.planColumn}>
-                      <Input value={columns.planPercent} onChange={(_, d) => setColumns({ ...columns, planPercent: d.value.toUpperCase() })} />
+                      <Input
+                        value={columns.planPercent}
+                        onChange={(_, d) => setColumns({ ...columns, planPercent: d.value.toUpperCase() })}
+                      />
                     </Field>
                     <Field label={t.previousColumn}>
                       <Input value={columns.previous} onChange={(_, d) => setColumns({ ...columns, previous: d.value.toUpperCase() })} />
@@ -119,7 +141,11 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
               <Button onClick={() => setStep("closed")}>{t.cancel}</Button>
               {step === "overwrite" && <Button onClick={() => void write(false)}>{t.onlyEmpty}</Button>}
               {step === "columns" ? (
-                <Button appearance="primary" disabled={!planned || planned.write.cells.length === 0} onClick={() => (planned && planned.occupied.length > 0 ? setStep("overwrite") : void write(false))}>
+                <Button
+                  appearance="primary"
+                  disabled={!planned || planned.write.cells.length === 0}
+                  onClick={() => (planned && planned.occupied.length > 0 ? setStep("overwrite") : void write(false))}
+                >
                   {t.confirm}
                 </Button>
               ) : (

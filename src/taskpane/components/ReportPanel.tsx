@@ -10,7 +10,16 @@ import type { Strings } from "../strings";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: "6px", flexWrap: "wrap", margin: "6px 0" },
-  preview: { display: "flex", flexDirection: "column", gap: "6px", fontSize: tokens.fontSizeBase200, maxHeight: "50vh", overflowY: "auto", padding: "6px", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  preview: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    fontSize: tokens.fontSizeBase200,
+    maxHeight: "50vh",
+    overflowY: "auto",
+    padding: "6px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   group: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
   error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   sentence: { margin: 0 },
@@ -32,7 +41,9 @@ export function ReportPanel({ t, session, actions }: ReportPanelProps): React.JS
 
   const generate = async () => {
     const user = session.snapshot.sheets.find((s) => s.name === template && isTemplateSheet(s));
-    const result = user ? fillTemplate(session.snapshot, session.analysis, { sheet: user, from: "workbook" }) : fillTemplate(session.snapshot, session.analysis, template);
+    const result = user
+      ? fillTemplate(session.snapshot, session.analysis, { sheet: user, from: "workbook" })
+      : fillTemplate(session.snapshot, session.analysis, template);
     setProblems(result.problems);
     if (!result.plan) return;
     if (await actions.apply(result.plan)) actions.notify(t.created(result.plan.sheets[0].name));

@@ -12,7 +12,14 @@ const useStyles = makeStyles({
   bar: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
   grid: { overflow: "auto", maxHeight: "40vh", border: `1px solid ${tokens.colorNeutralStroke2}` },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100 },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "1px 3px", maxWidth: "180px", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke3}`,
+    padding: "1px 3px",
+    maxWidth: "180px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
   head: { backgroundColor: tokens.colorNeutralBackground3, textAlign: "center" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
@@ -49,7 +56,9 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
   const download = () => {
     const result = host.result();
     if (!result) return;
-    const url = URL.createObjectURL(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const url = URL.createObjectURL(
+      new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = result.name;
@@ -66,7 +75,12 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
       <div className={styles.bar}>
         <label>
           <span className="visually-hidden">{t.open}</span>
-          <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label={t.open} onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t.open}
+            onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
+          />
         </label>
         <Button onClick={download} disabled={!state.snapshot}>
           {t.download}
@@ -103,7 +117,14 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
                       const selected = state.selection?.sheet === snap.name && state.selection.address === at;
                       const mark = state.marks.get(`${snap.name}!${at}`);
                       return (
-                        <td key={c} ref={selected ? selectedRef : undefined} data-cell={at} aria-selected={selected || undefined} className={mergeClasses(styles.cell, selected && styles.selected)} style={mark ? { backgroundColor: MARK_COLORS[mark], color: "#000" } : undefined}>
+                        <td
+                          key={c}
+                          ref={selected ? selectedRef : undefined}
+                          data-cell={at}
+                          aria-selected={selected || undefined}
+                          className={mergeClasses(styles.cell, selected && styles.selected)}
+                          style={mark ? { backgroundColor: MARK_COLORS[mark], color: "#000" } : undefined}
+                        >
                           {cellText(row[c])}
                         </td>
                       );
