@@ -4,7 +4,7 @@
 let cli;
 try {
   cli = require("../lib/cli/main.js");
-} catch (error) {
+} catch {
   process.stderr.write("chitieu: chưa biên dịch, hãy chạy `npm run build:cli` (not built: run `npm run build:cli`)\n");
   process.exit(2);
 }

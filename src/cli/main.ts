@@ -1,7 +1,7 @@
 // chitieu on the command line: the same engine as the task pane, on .xlsx files, for batch checks.
 // Exit status: 0 no error finding, 1 at least one, 2 input that cannot be used (one line on stderr).
 
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { analyzeWorkbook, type Analysis } from "../core/analyze";
 import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/catalogue";
@@ -313,7 +313,7 @@ export function toJson(file: string, analysis: Analysis): object {
 
 function version(): string {
   // lib/cli/main.js → package.json two folders up, as in the source tree.
-  const pkg = JSON.parse(require("node:fs").readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 
