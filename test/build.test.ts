@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expectShippable, manifestSchema, xsdErrors } from "./helpers/manifest";
 import { buildPane, CHROMIUM, CHROMIUM_FLAGS, entryScripts, OFFICE_JS_HOST, officeJsFile, serveFolder } from "../src/bench/pane";
 
 const root = path.join(__dirname, "..");
@@ -31,6 +32,18 @@ describe("npm run build", () => {
       "icon-64.png",
       "icon-80.png",
     ]);
+  });
+
+  it("ships a manifest that office-addin-manifest reads as the source one, every page and icon it names built", () => {
+    const built = expectShippable(path.join(out, "manifest.xml"), "https://chitieu.example.vn/pane/", out);
+    const source = expectShippable(path.join(root, "manifest.xml"), "https://localhost:3000/", root);
+    expect(built.info.id).toBe(source.info.id);
+    for (const page of ["taskpane.html", "help.html"]) expect(fs.existsSync(path.join(out, page))).toBe(true);
+  });
+
+  const schema = manifestSchema();
+  (schema ? it : it.skip)("ships a manifest valid against the Office add-in manifest schema (xmllint)", () => {
+    expect(xsdErrors(schema!, path.join(out, "manifest.xml"))).toBe("");
   });
 
   it("keeps the pane's JavaScript within 250 KB gzipped; ExcelJS loads only in standalone mode", () => {
