@@ -299,7 +299,7 @@ function listRules(io: Io): number {
   return 0;
 }
 
-/** The JSON of SPEC.md: file, reportYear, indicators, findings (plus the sheets as read). */
+/** The JSON of docs/cli.md: file, reportYear, indicators, findings (plus the sheets as read). */
 export function toJson(file: string, analysis: Analysis): object {
   return {
     file,

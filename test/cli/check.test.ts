@@ -75,7 +75,7 @@ describe("chitieu check --json", () => {
   });
   const ind = (name: string) => nine.json.indicators.find((i: any) => i.name === name);
 
-  it("prints the JSON of SPEC.md and exits 0 when nothing is wrong", () => {
+  it("prints the JSON of docs/cli.md and exits 0 when nothing is wrong", () => {
     expect(nine.status).toBe(0);
     expect(nine.stderr).toBe("");
     expect(nine.json).toMatchObject({ file: "huyen-a-9-thang-2022.xlsx", reportYear: 2022 });

@@ -5,7 +5,7 @@ import { parseAddress } from "../../src/core/snapshot";
 import { hostileSheet } from "../helpers/hostile";
 
 describe("the rule catalogue", () => {
-  it("has the rule ids SPEC.md names, each documented in Vietnamese and English", () => {
+  it("has the rule ids docs/cli.md names, each documented in Vietnamese and English", () => {
     const ids = RULES.map((r) => r.id);
     for (const id of [
       "base-year",
