@@ -48,6 +48,12 @@ function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: Edi
 
 const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 
+/** Clicks the pane's "Kiểm tra" button (the header's) once the pane has drawn it. */
+async function runCheck(): Promise<void> {
+  const button = (await screen.findAllByText(t.runCheck))[1];
+  await act(async () => fireEvent.click(button));
+}
+
 describe("Kiểm tra", () => {
   test("findings grouped by sheet with counts; a click goes to the cell; next and previous walk the list", async () => {
     const s = session();
@@ -81,10 +87,12 @@ describe("Kiểm tra", () => {
     const actions = fakeActions();
     wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
     fireEvent.click(screen.getAllByText(t.ignore)[0]);
+    // A dialog opens in steps: wait for each part the test uses, not for the dialog alone.
     const dialog = await screen.findByRole("dialog");
-    const ok = within(dialog).getByText(t.confirm).closest("button") as HTMLButtonElement;
+    const reason = await within(dialog).findByRole("textbox");
+    const ok = (await within(dialog).findByText(t.confirm)).closest("button") as HTMLButtonElement;
     expect(ok.disabled).toBe(true);
-    fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "Số liệu đã được Sở Tài chính xác nhận" } });
+    fireEvent.change(reason, { target: { value: "Số liệu đã được Sở Tài chính xác nhận" } });
     fireEvent.click(ok);
     expect(actions.ignore).toHaveBeenCalledWith(s.open[0], "Số liệu đã được Sở Tài chính xác nhận");
   });
@@ -120,13 +128,14 @@ describe("Chỉ tiêu", () => {
     fireEvent.click(screen.getByText(t.writeColumns));
     const dialog = await screen.findByRole("dialog");
     // Proposed: the two columns after the sheet's last (G holds the stated TH/KH): H and I.
-    expect((within(dialog).getByLabelText(t.planColumn) as HTMLInputElement).value).toBe("H");
-    fireEvent.change(within(dialog).getByLabelText(t.planColumn), { target: { value: "G" } });
-    fireEvent.click(within(dialog).getByText(t.confirm));
+    const planColumn = (await within(dialog).findByLabelText(t.planColumn)) as HTMLInputElement;
+    expect(planColumn.value).toBe("H");
+    fireEvent.change(planColumn, { target: { value: "G" } });
+    fireEvent.click(await within(dialog).findByText(t.confirm));
     const second = await screen.findByText(/đã có nội dung \(G4\)/);
     expect(second).toBeTruthy();
     expect(actions.apply).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByText(t.onlyEmpty));
+    fireEvent.click(await screen.findByText(t.onlyEmpty));
     await waitFor(() => expect(actions.apply).toHaveBeenCalled());
     const write = actions.applied[0].writes![0];
     expect(write.sheet).toBe("Biểu 01");
@@ -184,7 +193,7 @@ describe("the pane with a host", () => {
 
   test("Kiểm tra reads the workbook, fills in the year and period, shows the findings", async () => {
     wrap(<App host={fakeHost()} initialLang="vi" />);
-    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    await runCheck();
     expect(await screen.findByDisplayValue("2020")).toBeTruthy();
     expect(screen.getByDisplayValue("Theo bảng tính: 6 tháng")).toBeTruthy();
     expect(document.querySelectorAll("[data-finding]").length).toBeGreaterThan(0);
@@ -192,7 +201,7 @@ describe("the pane with a host", () => {
 
   test("setting the period to the whole year re-evaluates: the plan can now be judged", async () => {
     wrap(<App host={fakeHost()} initialLang="vi" />);
-    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    await runCheck();
     await screen.findByDisplayValue("2020");
     fireEvent.click(screen.getByRole("tab", { name: t.tabIndicators }));
     const row = () => screen.getByText("Thu ngân sách nhà nước trên địa bàn").closest("tr") as HTMLElement;
@@ -209,14 +218,14 @@ describe("the pane with a host", () => {
         ),
     });
     wrap(<App host={host} initialLang="vi" />);
-    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    await runCheck();
     expect(await screen.findByText("Trang tính đang được bảo vệ nên chitieu không ghi được.")).toBeTruthy();
     expect(screen.getByText("Hãy bỏ bảo vệ trang rồi thử lại.")).toBeTruthy();
   });
 
   test("no indicator sheet: explained, not a crash; English available", async () => {
     wrap(<App host={fakeHost({ read: async () => ({ sheets: [sheet("Bìa", [["Báo cáo"]])] }) })} initialLang="vi" />);
-    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    await runCheck();
     expect(await screen.findByText(t.noIndicatorSheet)).toBeTruthy();
     fireEvent.click(screen.getByText("English"));
     expect(screen.getByRole("tab", { name: STRINGS.en.tabIndicators })).toBeTruthy();
@@ -226,11 +235,13 @@ describe("the pane with a host", () => {
   test("ignoring persists through the host and moves the finding out of the open list", async () => {
     const saved: unknown[] = [];
     wrap(<App host={fakeHost({ saveIgnores: async (list) => void saved.push(list) })} initialLang="vi" />);
-    await act(async () => fireEvent.click(screen.getAllByText(t.runCheck)[1]));
+    await runCheck();
+    const ignoreButtons = await screen.findAllByText(t.ignore);
     const before = document.querySelectorAll("[data-finding]").length;
-    fireEvent.click(screen.getAllByText(t.ignore)[0]);
-    fireEvent.change(within(await screen.findByRole("dialog")).getByRole("textbox"), { target: { value: "Đã giải trình" } });
-    await act(async () => fireEvent.click(screen.getByText(t.confirm)));
+    fireEvent.click(ignoreButtons[0]);
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.change(await within(dialog).findByRole("textbox"), { target: { value: "Đã giải trình" } });
+    await act(async () => fireEvent.click(await within(dialog).findByText(t.confirm)));
     await waitFor(() => expect(document.querySelectorAll("[data-finding]").length).toBe(before - 1));
     expect(saved).toHaveLength(1);
     expect(screen.getByText(/1 vấn đề đã bỏ qua/)).toBeTruthy();
