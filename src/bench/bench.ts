@@ -201,12 +201,12 @@ async function benchFill(file: string, snapshot: WorkbookSnapshot): Promise<void
   );
 }
 
-/** A 200-page report (≈ 500 KB): the seeds' published text and the research's real sentences, repeated. */
+/** A 200-page report (≈ 500 KB): the report-style fixtures of test/fixtures (five reports, 31 sentences), repeated. */
 function benchText(dir: string): void {
-  const shared = path.resolve(__dirname, "..", "..", "..", "shared");
-  const parts: string[] = [fs.readFileSync(path.resolve(__dirname, "..", "..", "test", "fixtures", "research-sentences.txt"), "utf8")];
-  const seeds = path.join(shared, "seeds");
-  if (fs.existsSync(seeds)) for (const f of fs.readdirSync(seeds).sort()) parts.push(fs.readFileSync(path.join(seeds, f), "utf8"));
+  const fixtures = path.resolve(__dirname, "..", "..", "test", "fixtures");
+  const reports = path.join(fixtures, "reports");
+  const parts: string[] = [fs.readFileSync(path.join(fixtures, "sentences.txt"), "utf8")];
+  for (const f of fs.readdirSync(reports).sort()) if (f.endsWith(".txt")) parts.push(fs.readFileSync(path.join(reports, f), "utf8"));
   let text = "";
   while (Buffer.byteLength(text) < 500 * 1024) text += parts.join("\n\n") + "\n\n";
   const file = path.join(dir, "bao-cao-200-trang.txt");
@@ -230,7 +230,7 @@ function benchText(dir: string): void {
         { stdio: "ignore" },
       );
     } catch {
-      // Exit 1: the text holds errors (seed 001's 2029, repeated); the time is what counts.
+      // Exit 1: the text holds errors (report 001's 2029, repeated); the time is what counts.
     }
     cliTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
   }

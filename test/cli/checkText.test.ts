@@ -5,17 +5,15 @@ import { chitieu } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
 
 const dir = tempDir("chitieu-text-");
-const seeds = path.join(__dirname, "..", "..", "..", "shared", "seeds");
-const seed001 = path.join(
-  seeds,
-  fs.readdirSync(seeds).find((f) => f.startsWith("001"))!,
-);
+// Report 001 of test/fixtures/reports: a 2020 half-year report whose only error is "so với cùng kỳ năm 2029" (line 11).
+const report001 = path.join(__dirname, "..", "fixtures", "reports", "001-hoi-nghi-6-thang-2020.txt");
 const sample = path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx");
 
+// The figures of the sample workbook, told in report style ("thu hút được …": the subject after the verb).
 const report =
-  "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2020 đạt 7.966 tỷ đồng, bằng 44,2% kế hoạch, tăng 6% so với cùng kỳ năm 2019; " +
-  "tổng mức bán lẻ hàng hóa đạt 10.267 tỷ đồng, bằng 28,4% kế hoạch, tăng 1,7% so với cùng kỳ năm 2019; " +
-  "thu hút 549.500 lượt khách du lịch, đạt 26,89% kế hoạch, giảm 56% so với cùng kỳ năm 2019.\n" +
+  "Sáu tháng đầu năm 2020, giá trị sản xuất công nghiệp toàn tỉnh ước 7.966 tỷ đồng, tăng 6% so với cùng kỳ năm 2019, bằng 44,2% kế hoạch năm; " +
+  "riêng tổng mức bán lẻ hàng hóa ước 10.267 tỷ đồng, tăng 1,7% so với cùng kỳ năm 2019, bằng 28,4% kế hoạch; " +
+  "thu hút được 549.500 lượt khách du lịch, giảm 56% so với cùng kỳ năm 2019, bằng 26,89% kế hoạch.\n" +
   "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,4%, tăng 0,3 điểm phần trăm so với cùng kỳ.\n";
 
 function write(name: string, text: string): string {
@@ -25,16 +23,16 @@ function write(name: string, text: string): string {
 }
 
 describe("chitieu check-text", () => {
-  it("reports the 2029 of seed 001 with its line and exits 1", () => {
-    const r = chitieu(["check-text", seed001]);
+  it("reports the 2029 of report 001 with its line and exits 1", () => {
+    const r = chitieu(["check-text", report001]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/Năm báo cáo: 2020 \(suy ra từ văn bản\)/);
-    expect(r.stdout).toMatch(/dòng 12, cột \d+\s+\[base-year\]\s+"tăng 5% so với cùng kỳ năm 2029/);
+    expect(r.stdout).toMatch(/dòng 11, cột \d+\s+\[base-year\]\s+"tăng 5% so với cùng kỳ năm 2029/);
     expect(r.stdout).toMatch(/Tổng cộng: 1 lỗi, 0 cảnh báo, 0 ghi chú\./);
   });
 
-  it("reads standard input and prints the JSON of SPEC.md", () => {
-    const r = chitieu(["check-text", "-", "--json", "--year", "2020"], fs.readFileSync(seed001, "utf8"));
+  it("reads standard input and prints the JSON of docs/cli.md", () => {
+    const r = chitieu(["check-text", "-", "--json", "--year", "2020"], fs.readFileSync(report001, "utf8"));
     const json = JSON.parse(r.stdout);
     expect(json.reportYear).toBe(2020);
     expect(json.claims.length).toBeGreaterThan(10);
@@ -42,7 +40,7 @@ describe("chitieu check-text", () => {
       {
         rule: "base-year",
         severity: "error",
-        line: 12,
+        line: 11,
         column: expect.any(Number),
         excerpt: expect.stringContaining("2029"),
         message: expect.stringContaining("2029"),
@@ -78,14 +76,14 @@ describe("chitieu check-text", () => {
 
   it("reads UTF-16 text with its byte-order mark", () => {
     const file = path.join(dir, "utf16.txt");
-    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(seed001, "utf8"), "utf16le")]));
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(report001, "utf8"), "utf16le")]));
     expect(chitieu(["check-text", file]).status).toBe(1);
   });
 
   it.each([
     ["a missing file", ["check-text", path.join(dir, "khong-co.txt")], /tệp không tồn tại/],
     ["a binary file", ["check-text", sample], /không phải tệp văn bản/],
-    ["a missing workbook", ["check-text", seed001, "--workbook", path.join(dir, "x.xlsx")], /tệp không tồn tại/],
+    ["a missing workbook", ["check-text", report001, "--workbook", path.join(dir, "x.xlsx")], /tệp không tồn tại/],
     ["no file", ["check-text"], /cần đúng một tệp văn bản/],
   ])("refuses %s with one line and exit 2", (_, args, pattern) => {
     const r = chitieu(args as string[]);

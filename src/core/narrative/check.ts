@@ -213,7 +213,7 @@ function claimStyleFindings(claim: Claim, matcher: CatalogueMatcher): TextFindin
   return out;
 }
 
-/** "22,4 triệu đồng (tăng 7,7% tương đương 1,6 triệu đồng)": 22,4 / (22,4 − 1,6) must be 107,7%. */
+/** "22,4 triệu đồng (tăng 7,7%, tương ứng 1,6 triệu đồng)": 22,4 / (22,4 − 1,6) must be 107,7%. */
 function arithmeticFindings(claims: Claim[]): TextFinding[] {
   const out: TextFinding[] = [];
   for (const claim of claims) {

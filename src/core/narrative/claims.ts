@@ -205,7 +205,7 @@ export function extractClaims(input: string, style: NumberStyle = documentNumber
         // A short clause before is the start of the name ("Giá trị sản xuất ngành nông, lâm nghiệp…");
         // a long one is an introduction.
         const joined = own && before.split(" ").length <= 6 ? `${before}, ${own}` : own || before;
-        // "thu hút 549.500 lượt khách du lịch": the subject follows the verb.
+        // "thu hút được 549.500 lượt khách du lịch": the subject follows the verb.
         subject = joined.replace(/^, /, "") || subject || text.slice(from, to).replace(/\s+/g, " ").trim();
       }
       pendingFrom = -1;
