@@ -1,6 +1,7 @@
-// Sample workbooks that look like real provincial reports, built from the figures of the
-// published reports in shared/seeds (the seed's own figures are marked; the rest are plausible
-// companions chosen so that every stated percentage agrees with the figures).
+// Sample workbooks that look like real provincial reports, built from the figures of published
+// provincial reports (those figures are marked "seed"; the rest are plausible companions chosen so
+// that every stated percentage agrees with the figures). The report texts with the same figures, in
+// our own words, are test/fixtures/reports.
 //   tuyen-quang-6-thang-2020: seed 001 — industry 7.966 tỷ đồng = 44,2% of 18.029, +6% on 2019.
 //   thai-nguyen-nam-2021:     seed 000 — annual 2021, text numbers, range plans, next year's plan.
 //   lang-son-9-thang-2021:    seed 002 — budget 8.127,9 tỷ đồng = 139,9% of plan, +66%; a cover sheet.
