@@ -52,11 +52,24 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-/** Serves a folder on 127.0.0.1 at a free port. */
+/** Serves a folder on 127.0.0.1 at a free port: only files inside it (400 for a path that cannot be decoded or holds NUL). */
 export async function serveFolder(dir: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (pathname.includes("\0")) {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = path.join(dir, pathname);
+    const relative = path.relative(dir, file);
+    const inside = relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+    if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
