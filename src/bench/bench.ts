@@ -7,11 +7,11 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import * as path from "node:path";
-import { analyzeWorkbook } from "../core/analyze";
+import { checkWorkbook } from "../core/check";
 import { checkText } from "../core/narrative/check";
 import { DEFAULT_RULE_CONFIG, RULES } from "../core/rules";
 import { fillTemplate, type EditPlan } from "../core/fill";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { applyPlanToBytes } from "../hosts/xlsx/applyPlan";
 import { readWorkbook } from "../hosts/xlsx/readWorkbook";
 import { benchWorkbook, BENCH_INDICATORS, BENCH_SHEETS } from "./generate";
@@ -90,10 +90,10 @@ async function main(): Promise<void> {
   const ruleTimes: number[] = [];
   for (let i = 0; i < WARMUP + CORE_RUNS; i++) {
     let start = process.hrtime.bigint();
-    rows = analyzeWorkbook(snapshot, { rules: noRules }).indicators.length;
+    rows = checkWorkbook(snapshot, { rules: noRules }).indicators.length;
     coreTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
     start = process.hrtime.bigint();
-    analyzeWorkbook(snapshot);
+    checkWorkbook(snapshot);
     ruleTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   const coldMs = coreTimes[0];
@@ -160,7 +160,7 @@ async function benchPane(dir: string): Promise<void> {
  * applied by ExcelJS against ExcelJS writing the same cells (values and formulas) by hand.
  */
 async function benchFill(file: string, snapshot: WorkbookSnapshot): Promise<void> {
-  const analysis = analyzeWorkbook(snapshot);
+  const analysis = checkWorkbook(snapshot);
   const planTimes: number[] = [];
   let plan: EditPlan = { sheets: [] };
   for (let i = 0; i < 4; i++) {

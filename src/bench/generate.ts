@@ -3,8 +3,8 @@
 // blocks, rates, and some figures typed as text in Vietnamese style.
 
 import ExcelJS from "exceljs";
-import { DEFAULT_CATALOGUE } from "../core/catalogueData";
-import { formatNumber } from "../core/numbers";
+import { DEFAULT_CATALOGUE } from "../core/model/catalogueData";
+import { formatNumber } from "../core/model/numbers";
 
 export const BENCH_SHEETS = 60;
 export const BENCH_INDICATORS = 300;

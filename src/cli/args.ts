@@ -1,6 +1,6 @@
 // Argument parsing for the chitieu command line: a command, positional arguments and --options.
 
-import { ExplainedError } from "../core/errors";
+import { ExplainedError } from "../core/model/errors";
 
 /** The command line was used wrongly. */
 export class UsageError extends ExplainedError {}

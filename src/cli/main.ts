@@ -3,18 +3,19 @@
 
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyzeWorkbook, type Analysis } from "../core/analyze";
-import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/catalogue";
+import { checkWorkbook } from "../core/check";
+import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/model/catalogue";
 import { checkText } from "../core/narrative/check";
 import { DEFAULT_RULE_CONFIG, mergeRuleConfig, ruleConfigProblems, RULES, type RuleConfig } from "../core/rules";
-import { DEFAULT_CATALOGUE } from "../core/catalogueData";
-import { ExplainedError } from "../core/errors";
+import { DEFAULT_CATALOGUE } from "../core/model/catalogueData";
+import { ExplainedError } from "../core/model/errors";
 import { BUILT_IN_TEMPLATES, builtInTemplate, fillTemplate, FIELDS, isTemplateSheet, type EditPlan } from "../core/fill";
 import type { UserTemplate } from "../core/fill/userTemplate";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
 import { parseArgs, parseYear, UsageError } from "./args";
 import { renderReport, renderTextReport } from "./report";
+import type { Analysis } from "../core/model/indicator";
 
 export interface Io {
   stdout(text: string): void;
@@ -121,7 +122,7 @@ async function analyzeFile(file: string, options: WorkbookOptions, read?: { snap
       `no sheet named "${sheet}"`,
     );
   }
-  const analysis = analyzeWorkbook(snapshot, options);
+  const analysis = checkWorkbook(snapshot, options);
   if (!analysis.sheets.some((s) => s.status === "indicators")) {
     const why = analysis.sheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
     throw new InputError(`"${file}": không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");

@@ -2,10 +2,10 @@
 // computed comparisons, then the findings grouped by severity. Vietnamese first, numbers in
 // Vietnamese style.
 
-import type { Analysis, Indicator, SheetReport } from "../core/analyze";
-import type { Finding, Severity } from "../core/findings";
+import type { Finding, Severity } from "../core/model/findings";
 import type { TextCheck } from "../core/narrative/check";
-import { formatCompact, formatNumber } from "../core/numbers";
+import { formatCompact, formatNumber } from "../core/model/numbers";
+import type { Analysis, Indicator, SheetReport } from "../core/model/indicator";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 

@@ -6,9 +6,9 @@
 // signature, so that removing them never touches the user's own formatting.
 
 import type { EditPlan, PlannedCell, PlanStyle, SheetPlan, SheetWrite } from "../core/fill/plan";
-import type { Finding } from "../core/findings";
-import { parseIgnores, type Ignore } from "../core/ignores";
-import { columnLetters, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
+import type { Finding } from "../core/model/findings";
+import { parseIgnores, type Ignore } from "../core/model/ignores";
+import { columnLetters, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";
 import { HostError, MARK_COLORS, type WorkbookHost } from "../hosts/host";
 
 /** Requests and responses in Excel on the web are limited to 5 MB: stay well under it. */

@@ -4,7 +4,7 @@
 // they join it), so that the page lists every rule the code has. Rendered at build time into a
 // static page: no script, no request beyond its own stylesheet and icon; every text is escaped.
 
-import type { Severity } from "../core/findings";
+import type { Severity } from "../core/model/findings";
 import { BUILT_IN_TEMPLATES } from "../core/fill";
 import { RULES } from "../core/rules";
 import { STRINGS } from "../taskpane/strings";

@@ -2,7 +2,7 @@
 // rules of RULES, for the help page. They live here until they join the rule registry; the help
 // page then takes them from RULES and skips these (an id already in RULES wins).
 
-import type { Severity } from "../core/findings";
+import type { Severity } from "../core/model/findings";
 
 /** What the help page needs of a rule: the fields of a Rule in src/core/rules, English optional. */
 export interface RuleRecord {

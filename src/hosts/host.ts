@@ -2,9 +2,9 @@
 // opened in the browser (standalone mode). Components receive one of these and nothing else.
 
 import type { EditPlan } from "../core/fill/plan";
-import type { Finding } from "../core/findings";
-import type { Ignore } from "../core/ignores";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import type { Finding } from "../core/model/findings";
+import type { Ignore } from "../core/model/ignores";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
 
 /** Fill colours of marked cells by severity, the same in Excel and in the standalone grid. */
 export const MARK_COLORS = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;

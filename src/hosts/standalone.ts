@@ -4,9 +4,9 @@
 // read-only grid.
 
 import type { EditPlan } from "../core/fill/plan";
-import type { Finding } from "../core/findings";
-import type { Ignore } from "../core/ignores";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import type { Finding } from "../core/model/findings";
+import type { Ignore } from "../core/model/ignores";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { HostError, type WorkbookHost } from "./host";
 
 export interface GridState {

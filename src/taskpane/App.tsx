@@ -17,12 +17,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { analyzeWorkbook, type Analysis } from "../core/analyze";
-import type { EditPlan } from "../core/fill/plan";
-import { applyIgnores, type Ignore } from "../core/ignores";
-import type { Finding } from "../core/findings";
-import { monthsPeriod, type Period } from "../core/period";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import { applyIgnores } from "../core/model/ignores";
+import { checkWorkbook } from "../core/check";
+import { monthsPeriod, type Period } from "../core/model/period";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { HostError, type WorkbookHost } from "../hosts/host";
 import type { StandaloneHost } from "../hosts/standalone";
 import { CheckPanel } from "./components/CheckPanel";
@@ -30,6 +28,10 @@ import { IndicatorsPanel } from "./components/IndicatorsPanel";
 import { ReportPanel } from "./components/ReportPanel";
 import { StandaloneBar } from "./components/StandaloneBar";
 import { STRINGS, type Lang, type Strings } from "./strings";
+import type { Analysis } from "../core/model/indicator";
+import type { Actions, Session } from "./session";
+
+export type { Actions, Session } from "./session";
 
 const useStyles = makeStyles({
   root: {
@@ -47,24 +49,6 @@ const useStyles = makeStyles({
   header: { display: "flex", justifyContent: "space-between", alignItems: "center" },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
-
-export interface Session {
-  snapshot: WorkbookSnapshot;
-  analysis: Analysis;
-  open: Finding[];
-  ignored: Array<{ finding: Finding; ignore: Ignore }>;
-  ignores: Ignore[];
-}
-
-export interface Actions {
-  /** Runs an action with the progress indicator and Vietnamese errors. */
-  busy<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
-  check(): Promise<void>;
-  apply(plan: EditPlan): Promise<boolean>;
-  select(finding: Pick<Finding, "sheet" | "cell">): Promise<void>;
-  ignore(finding: Finding, reason: string): Promise<void>;
-  notify(text: string): void;
-}
 
 export interface AppProps {
   host: WorkbookHost;
@@ -116,12 +100,12 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
   const analyse = React.useCallback(
     async (snapshot: WorkbookSnapshot): Promise<Session> => {
       const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
-      const analysis = analyzeWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current) });
+      const ignores = await host.loadIgnores();
+      const analysis = checkWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current), ignores });
       if (!analysis.sheets.some((s) => s.status === "indicators"))
         throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");
       if (!yearRef.current && analysis.reportYear) setYear(String(analysis.reportYear));
-      const ignores = await host.loadIgnores();
-      return { snapshot, analysis, ignores, ...applyIgnores(analysis.findings, ignores) };
+      return { snapshot, analysis, ignores };
     },
     [host, lang],
   );
@@ -152,7 +136,7 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
       ];
       await busy(t.working, async () => {
         await host.saveIgnores(ignores);
-        setSession({ ...session, ignores, ...applyIgnores(session.analysis.findings, ignores) });
+        setSession({ ...session, ignores, analysis: { ...session.analysis, ...applyIgnores(session.analysis.findings, ignores) } });
       });
     },
     notify: setNotice,

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { checkWorkbook } from "../../src/core/check";
 import {
   fillSource,
   fillTemplate,
@@ -69,7 +69,7 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
 
     // What the core plans for the input, to compare with what LibreOffice computes.
     const before = await readWorkbook(fs.readFileSync(input));
-    const analysis = analyzeWorkbook(before);
+    const analysis = checkWorkbook(before);
     const plans = (["bieu-chi-tieu", "bao-cao"] as const).map(
       (id) => (fillTemplate(before, analysis, id).plan as { sheets: SheetPlan[] }).sheets[0],
     );
@@ -119,7 +119,7 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
   test("the own layout: live references, NUMBERVALUE for text numbers, ×100 for % formats, points for rates", async () => {
     const input = await ownLayout(dir);
     const snapshot = await readWorkbook(fs.readFileSync(input));
-    const plan = (fillTemplate(snapshot, analyzeWorkbook(snapshot), "bieu-chi-tieu").plan as { sheets: SheetPlan[] }).sheets[0];
+    const plan = (fillTemplate(snapshot, checkWorkbook(snapshot), "bieu-chi-tieu").plan as { sheets: SheetPlan[] }).sheets[0];
     const at = (a: string) => plan.cells.find((c) => c.address === a);
     expect(plan.name).toBe("Biểu chỉ tiêu năm 2021");
     expect(at("A1")?.value).toBe("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2021");

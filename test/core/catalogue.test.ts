@@ -1,5 +1,5 @@
-import { CatalogueMatcher, catalogueProblems, extendCatalogue } from "../../src/core/catalogue";
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogueData";
+import { CatalogueMatcher, catalogueProblems, extendCatalogue } from "../../src/core/model/catalogue";
+import { DEFAULT_CATALOGUE } from "../../src/core/model/catalogueData";
 
 const matcher = new CatalogueMatcher(DEFAULT_CATALOGUE);
 

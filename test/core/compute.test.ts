@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { compute, evaluate, percentOf, type Figures } from "../../src/core/compute";
-import { parsePlanText, pointTarget, type PlanTarget } from "../../src/core/plan";
-import { parseUnit } from "../../src/core/units";
+import { compute, evaluate, percentOf, type Figures } from "../../src/core/model/compute";
+import { parsePlanText, pointTarget, type PlanTarget } from "../../src/core/model/plan";
+import { parseUnit } from "../../src/core/model/units";
 
 const plan = (text: string): PlanTarget => parsePlanText(text, parseUnit("%"), "vi")!;
 const absolute = (p: number | null, actual: number | null, previous: number | null, wholeYear = false): Figures => ({

@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { findHeader, resolveColumns, type ColumnRole } from "../../src/core/layout";
-import type { CellValue } from "../../src/core/snapshot";
+import { findHeader, resolveColumns } from "../../src/core/reading/layout";
+import type { CellValue } from "../../src/core/model/snapshot";
 import { sheet } from "../helpers/grid";
+import type { ColumnRole } from "../../src/core/model/indicator";
 
 function roles(values: CellValue[][], merges: string[] = [], year: number | null = null): Record<string, ColumnRole> {
   const s = sheet("S", values, merges);

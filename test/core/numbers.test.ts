@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatNumber, parseNumberText, roundTo } from "../../src/core/numbers";
+import { formatNumber, parseNumberText, roundTo } from "../../src/core/model/numbers";
 
 describe("parseNumberText", () => {
   it.each([

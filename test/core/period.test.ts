@@ -1,5 +1,5 @@
-import { datedYears, detectPeriod, yearMentions } from "../../src/core/period";
-import { titleYear } from "../../src/core/layout";
+import { datedYears, detectPeriod, yearMentions } from "../../src/core/model/period";
+import { titleYear } from "../../src/core/reading/layout";
 
 describe("periods", () => {
   it.each([

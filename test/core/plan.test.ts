@@ -1,5 +1,5 @@
-import { parsePlanText, planBasis } from "../../src/core/plan";
-import { parseUnit } from "../../src/core/units";
+import { parsePlanText, planBasis } from "../../src/core/model/plan";
+import { parseUnit } from "../../src/core/model/units";
 
 const percent = parseUnit("%");
 const billion = parseUnit("tỷ đồng");

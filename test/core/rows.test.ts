@@ -1,4 +1,4 @@
-import { buildTree, orderRank, readRowLabel, type TreeInput } from "../../src/core/rows";
+import { buildTree, orderRank, readRowLabel, type TreeInput } from "../../src/core/reading/rows";
 
 describe("row labels", () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { checkWorkbook } from "../../src/core/check";
 import { RULES, comparisonYearIssues } from "../../src/core/rules";
-import { parseAddress } from "../../src/core/snapshot";
+import { parseAddress } from "../../src/core/model/snapshot";
 import { hostileSheet } from "../helpers/hostile";
 
 describe("the rule catalogue", () => {
@@ -62,7 +62,7 @@ describe("rules on hostile sheets", () => {
         fc.option(fc.integer({ min: 1990, max: 2035 }), { nil: null }),
         (sheets, year) => {
           const named = sheets.map((s, i) => ({ ...s, name: `S${i}` }));
-          const a = analyzeWorkbook({ sheets: named }, { reportYear: year });
+          const a = checkWorkbook({ sheets: named }, { reportYear: year });
           for (const f of a.findings) {
             const sheet = named.find((s) => s.name === f.sheet);
             const at = parseAddress(f.cell);
@@ -93,7 +93,7 @@ describe("rules on hostile sheets", () => {
           ["b", "Công nghiệp", "Nghìn tỷ đồng", x[8], x[9], x[10]],
           ["2", "Tỷ lệ hộ nghèo", "%", x[11], x[12], x[13]],
         ];
-        const a = analyzeWorkbook(
+        const a = checkWorkbook(
           { sheets: [{ name: "S", values, numberFormats: values.map((r) => r.map(() => format)), merges: [] }] },
           { reportYear: 2020 },
         );

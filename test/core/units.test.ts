@@ -1,4 +1,4 @@
-import { parseUnit, sameBase, splitScale } from "../../src/core/units";
+import { parseUnit, sameBase, splitScale } from "../../src/core/model/units";
 
 describe("units", () => {
   it.each([

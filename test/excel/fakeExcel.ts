@@ -3,7 +3,7 @@
 // (the mock has none), every context.sync() is counted, and Excel on the web's payload limit is
 // enforced on requests and responses so that chunking is tested, not assumed.
 import { OfficeMockObject } from "office-addin-mock";
-import { address as a1, parseAddress } from "../../src/core/snapshot";
+import { address as a1, parseAddress } from "../../src/core/model/snapshot";
 
 export interface FakeSheet {
   name: string;

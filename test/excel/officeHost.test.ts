@@ -1,4 +1,4 @@
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { checkWorkbook } from "../../src/core/check";
 import { fillTemplate, type EditPlan } from "../../src/core/fill";
 import { MARK_SIGNATURE, OfficeHost, PAYLOAD_BUDGET, formulaCell } from "../../src/excel/officeHost";
 import { HostError } from "../../src/hosts/host";
@@ -36,7 +36,7 @@ describe("reading the workbook", () => {
     expect(excel.state.syncs).toBe(2);
     expect(snapshot.sheets).toHaveLength(40);
     expect(snapshot.sheets[39].values[402]).toEqual(["400", "Giá trị sản xuất ngành 400", "Tỷ đồng", 1399, 799, 879]);
-    expect(analyzeWorkbook(snapshot).indicators).toHaveLength(16000);
+    expect(checkWorkbook(snapshot).indicators).toHaveLength(16000);
   });
 
   test("merged areas are read where the API has them (ExcelApi 1.13), left out where it has not", async () => {
@@ -79,7 +79,7 @@ describe("applying a plan", () => {
     const excel = fakeExcel(sheets, { payloadLimit: FIVE_MB });
     const office = host(excel);
     const snapshot = await office.read();
-    const analysis = analyzeWorkbook(snapshot);
+    const analysis = checkWorkbook(snapshot);
     const plan: EditPlan = {
       sheets: (["bieu-chi-tieu", "bao-cao"] as const).map((id) => (fillTemplate(snapshot, analysis, id).plan as EditPlan).sheets[0]),
     };
@@ -103,14 +103,14 @@ describe("applying a plan", () => {
     ]);
     const office = host(excel);
     const snapshot = await office.read();
-    const plan = fillTemplate(snapshot, analyzeWorkbook(snapshot), "bieu-chi-tieu").plan as EditPlan;
+    const plan = fillTemplate(snapshot, checkWorkbook(snapshot), "bieu-chi-tieu").plan as EditPlan;
     const before = excel.state.syncs;
     await office.apply(plan);
     expect(excel.state.syncs - before).toBe(1);
     // The generated sheet moved before "Ghi chú" by the user, then filled again: replaced in place.
     excel.state.order = ["Biểu 01", plan.sheets[0].name, "Ghi chú"];
     const again = await office.read();
-    const replan = fillTemplate(again, analyzeWorkbook(again), "bieu-chi-tieu").plan as EditPlan;
+    const replan = fillTemplate(again, checkWorkbook(again), "bieu-chi-tieu").plan as EditPlan;
     expect(replan.sheets[0].replaces).toBe(plan.sheets[0].name);
     await office.apply(replan);
     expect(excel.state.order).toEqual(["Biểu 01", plan.sheets[0].name, "Ghi chú"]);

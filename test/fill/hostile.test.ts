@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { checkWorkbook } from "../../src/core/check";
 import { fillTemplate, isGeneratedSheet, narrative, fillSource, parseTemplateSheet, type SheetPlan } from "../../src/core/fill";
-import { parseAddress, type SheetSnapshot } from "../../src/core/snapshot";
+import { parseAddress, type SheetSnapshot } from "../../src/core/model/snapshot";
 import { hostileSheet } from "../helpers/hostile";
 
 describe("filling on hostile sheets", () => {
@@ -10,7 +10,7 @@ describe("filling on hostile sheets", () => {
       fc.property(fc.array(hostileSheet, { minLength: 1, maxLength: 3 }), (sheets) => {
         const named = sheets.map((s, i) => ({ ...s, name: `S${i}` }));
         const workbook = { sheets: named };
-        const analysis = analyzeWorkbook(workbook);
+        const analysis = checkWorkbook(workbook);
         for (const id of ["bieu-chi-tieu", "bao-cao"]) {
           const sheet = (fillTemplate(workbook, analysis, id).plan as { sheets: SheetPlan[] }).sheets[0];
           expect(named.some((s) => s.name === sheet.name)).toBe(false);

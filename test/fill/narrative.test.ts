@@ -1,11 +1,11 @@
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { checkWorkbook } from "../../src/core/check";
 import { fillSource, narrative, narrativeText } from "../../src/core/fill";
 import { checkText } from "../../src/core/narrative/check";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { partYear, wholeYear } from "./narrativeCases";
 
 function narrate(workbook: WorkbookSnapshot) {
-  const analysis = analyzeWorkbook(workbook);
+  const analysis = checkWorkbook(workbook);
   const items = narrative(fillSource(workbook, analysis));
   const sentence = (name: string) => items.find((i) => i.kind === "sentence" && i.indicator.name === name)?.text;
   return { analysis, items, sentence };

@@ -1,5 +1,5 @@
 // Sheets with one indicator per narrative case (kind and direction), as snapshots.
-import type { CellValue } from "../../src/core/snapshot";
+import type { CellValue } from "../../src/core/model/snapshot";
 import { sheet } from "../helpers/grid";
 
 export const WHOLE_YEAR_ROWS: CellValue[][] = [

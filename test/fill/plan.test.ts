@@ -1,4 +1,5 @@
-import { isGeneratedSheet, legalSheetName, markerText, placeSheet, readMarker } from "../../src/core/fill/plan";
+import { legalSheetName, placeSheet } from "../../src/core/fill/plan";
+import { isGeneratedSheet, markerText, readMarker } from "../../src/core/model/ownSheets";
 import { sheet } from "../helpers/grid";
 
 const generated = (name: string, template = "bieu-chi-tieu", recorded = name) =>

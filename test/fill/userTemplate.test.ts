@@ -1,12 +1,12 @@
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { checkWorkbook } from "../../src/core/check";
 import { fillTemplate, type SheetPlan } from "../../src/core/fill";
-import type { CellValue } from "../../src/core/snapshot";
+import type { CellValue } from "../../src/core/model/snapshot";
 import { sheet } from "../helpers/grid";
 import { partYear } from "./narrativeCases";
 
 function fill(rows: CellValue[][]) {
   const workbook = { sheets: [partYear(), sheet("Mẫu", rows)] };
-  const analysis = analyzeWorkbook(workbook);
+  const analysis = checkWorkbook(workbook);
   return fillTemplate(workbook, analysis, { sheet: workbook.sheets[1], from: "workbook" });
 }
 
@@ -54,7 +54,7 @@ describe("user templates in the core", () => {
         sheet("Mẫu", [["{{Khách du lịch | actual}}", "{{Tỷ lệ che phủ rừng | actual}}", "{{'Biểu 02'!Tỷ lệ che phủ rừng | actual}}"]]),
       ],
     };
-    const result = fillTemplate(workbook, analyzeWorkbook(workbook), { sheet: workbook.sheets[2], from: "workbook" });
+    const result = fillTemplate(workbook, checkWorkbook(workbook), { sheet: workbook.sheets[2], from: "workbook" });
     expect(result.problems.map((p) => [p.cell, p.id])).toEqual([
       ["A1", "unknown-indicator"],
       ["B1", "ambiguous-indicator"],

@@ -3,7 +3,7 @@
 // compare the two readings of the same files.
 
 import ExcelJS from "exceljs";
-import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
+import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 
 /** Worksheet parts the snapshot does not use: ExcelJS skips parsing them. */
 const UNUSED_PARTS = [

@@ -1,5 +1,5 @@
 // Builds snapshots by hand for core tests: rows of values, merged areas as A1 ranges.
-import { parseAddress, type Area, type CellValue, type SheetSnapshot } from "../../src/core/snapshot";
+import { parseAddress, type Area, type CellValue, type SheetSnapshot } from "../../src/core/model/snapshot";
 
 export function area(range: string): Area {
   const [a, b = a] = range.split(":");

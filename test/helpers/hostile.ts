@@ -1,7 +1,7 @@
 // Random and hostile indicator sheets for property tests: merges everywhere, error values,
 // 10,000-character cells, graphemes, every kind of number format.
 import fc from "fast-check";
-import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
+import type { CellValue, SheetSnapshot } from "../../src/core/model/snapshot";
 
 const vocabulary = [
   "STT",

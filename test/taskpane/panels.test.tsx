@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { checkWorkbook } from "../../src/core/check";
 import type { EditPlan } from "../../src/core/fill";
-import { applyIgnores } from "../../src/core/ignores";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { HostError, type WorkbookHost } from "../../src/hosts/host";
 import { App, type Actions, type Session } from "../../src/taskpane/App";
 import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
@@ -25,8 +24,7 @@ function workbook(): WorkbookSnapshot {
 }
 
 function session(snapshot = workbook()): Session {
-  const analysis = analyzeWorkbook(snapshot);
-  return { snapshot, analysis, ignores: [], ...applyIgnores(analysis.findings, []) };
+  return { snapshot, analysis: checkWorkbook(snapshot), ignores: [] };
 }
 
 function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: EditPlan[] } {
@@ -59,7 +57,7 @@ describe("Kiểm tra", () => {
     const s = session();
     const actions = fakeActions();
     wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
-    const errors = s.open.filter((f) => f.severity === "error");
+    const errors = s.analysis.open.filter((f) => f.severity === "error");
     expect(errors.length).toBeGreaterThan(0);
     expect(screen.getByRole("heading", { name: /Biểu 01/ })).toBeTruthy();
     expect(screen.getByLabelText(`Lỗi (${errors.length})`)).toBeTruthy();
@@ -68,7 +66,7 @@ describe("Kiểm tra", () => {
     fireEvent.click(first);
     expect(actions.select).toHaveBeenLastCalledWith(errors[0]);
     fireEvent.click(screen.getByText(t.next));
-    const visible = s.open.filter((f) => f.severity !== "info");
+    const visible = s.analysis.open.filter((f) => f.severity !== "info");
     expect(actions.select).toHaveBeenLastCalledWith(visible[1 % visible.length]);
     fireEvent.click(screen.getByText(t.previous));
     expect(actions.select).toHaveBeenLastCalledWith(visible[0]);
@@ -79,7 +77,7 @@ describe("Kiểm tra", () => {
     wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={fakeActions()} />);
     const before = document.querySelectorAll("[data-finding]").length;
     fireEvent.click(screen.getByLabelText(/^Lỗi/));
-    expect(document.querySelectorAll("[data-finding]").length).toBe(before - s.open.filter((f) => f.severity === "error").length);
+    expect(document.querySelectorAll("[data-finding]").length).toBe(before - s.analysis.open.filter((f) => f.severity === "error").length);
   });
 
   test("ignoring asks for a reason and passes it on", async () => {
@@ -94,7 +92,7 @@ describe("Kiểm tra", () => {
     expect(ok.disabled).toBe(true);
     fireEvent.change(reason, { target: { value: "Số liệu đã được Sở Tài chính xác nhận" } });
     fireEvent.click(ok);
-    expect(actions.ignore).toHaveBeenCalledWith(s.open[0], "Số liệu đã được Sở Tài chính xác nhận");
+    expect(actions.ignore).toHaveBeenCalledWith(s.analysis.open[0], "Số liệu đã được Sở Tài chính xác nhận");
   });
 
   test("marks go through the host; findings can be exported to a sheet", () => {
@@ -103,12 +101,12 @@ describe("Kiểm tra", () => {
     const actions = fakeActions();
     wrap(<CheckPanel t={t} lang="vi" session={s} host={host} actions={actions} />);
     fireEvent.click(screen.getByText(t.markCells));
-    expect(host.mark).toHaveBeenCalledWith(s.open);
+    expect(host.mark).toHaveBeenCalledWith(s.analysis.open);
     fireEvent.click(screen.getByText(t.clearMarks));
     expect(host.clearMarks).toHaveBeenCalled();
     fireEvent.click(screen.getByText(t.exportFindings));
     expect(actions.applied[0].sheets[0].name).toBe("Kết quả kiểm tra 2020");
-    expect(actions.applied[0].sheets[0].cells.some((c) => c.value === s.open[0].message)).toBe(true);
+    expect(actions.applied[0].sheets[0].cells.some((c) => c.value === s.analysis.open[0].message)).toBe(true);
   });
 });
 

@@ -2,11 +2,10 @@
 // referencing its source cell and every comparison a formula over them. `bao-cao`: the narrative
 // section, one sentence per indicator with the cells it came from beside it, then the summary.
 
-import type { Indicator } from "../analyze";
 import { indicatorSentence, periodWithYear, summarySentence } from "../narrative/write";
 import { valueAt } from "../rules/context";
-import { romanNumeral } from "../period";
-import { address } from "../snapshot";
+import { romanNumeral } from "../model/period";
+import { address } from "../model/snapshot";
 import {
   figureFormat,
   figureFormula,
@@ -17,8 +16,10 @@ import {
   sheetRef,
   type FigureField,
 } from "./formulas";
-import { markerText, placeSheet, type PlanStyle, type PlannedCell, type SheetPlan } from "./plan";
+import { markerText } from "../model/ownSheets";
+import { placeSheet, type PlanStyle, type PlannedCell, type SheetPlan } from "./plan";
 import { sections, shortPeriod, type FillSource } from "./source";
+import type { Indicator } from "../model/indicator";
 
 const TITLE: PlanStyle = { bold: true, size: 13, horizontal: "center", vertical: "middle", wrap: true };
 const SUBTITLE: PlanStyle = { italic: true, size: 10, horizontal: "center", wrap: true };

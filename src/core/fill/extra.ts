@@ -2,11 +2,12 @@
 // columns (TH/KH, TH/CK) written as formulas into the indicator sheet itself — the only plan that
 // writes into a user's sheet, so it names every cell it would write and the host asks first.
 
-import type { Analysis, Indicator } from "../analyze";
-import type { Finding } from "../findings";
-import { columnLetters, parseAddress, type WorkbookSnapshot } from "../snapshot";
+import type { Finding } from "../model/findings";
+import { columnLetters, parseAddress, type WorkbookSnapshot } from "../model/snapshot";
 import { figureFormula, PERCENT_FORMAT, pointsFormula, POINTS_FORMAT, ratioFormula } from "./formulas";
-import { markerText, placeSheet, type PlannedCell, type SheetPlan, type SheetWrite } from "./plan";
+import { markerText } from "../model/ownSheets";
+import { placeSheet, type PlannedCell, type SheetPlan, type SheetWrite } from "./plan";
+import type { Analysis, Indicator } from "../model/indicator";
 
 const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
 

@@ -2,10 +2,11 @@
 // source cells so that an official can audit them and the table follows later edits; comparisons
 // are computed over those references and guarded with IFERROR, as the core guards its divisions.
 
-import { isPercentFormat, type Indicator } from "../analyze";
-import type { NumberStyle } from "../numbers";
+import { isPercentFormat } from "../reading/workbook";
+import type { NumberStyle } from "../model/numbers";
 import { decimalsAt } from "../rules/context";
-import { parseAddress, type SheetSnapshot } from "../snapshot";
+import { parseAddress, type SheetSnapshot } from "../model/snapshot";
+import type { Indicator } from "../model/indicator";
 
 export type FigureField = "actual" | "plan" | "previous";
 

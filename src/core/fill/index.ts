@@ -1,13 +1,13 @@
 // Filling templates: the built-in ones by id, a user's template sheet, both into an edit plan.
 
-import type { Analysis } from "../analyze";
-import type { Catalogue } from "../catalogue";
-import type { WorkbookSnapshot } from "../snapshot";
+import type { Catalogue } from "../model/catalogue";
+import type { WorkbookSnapshot } from "../model/snapshot";
 import { indicatorTable, narrativeReport } from "./builtin";
 import type { EditPlan } from "./plan";
 import type { TemplateProblem } from "./placeholders";
 import { fillSource, type FillSource } from "./source";
 import { fillUserTemplate, type UserTemplate } from "./userTemplate";
+import type { Analysis } from "../model/indicator";
 
 export interface BuiltInTemplate {
   id: string;
@@ -60,9 +60,10 @@ export function fillTemplate(
   return filled.plan ? { plan: { sheets: [filled.plan] }, problems: [] } : { plan: null, problems: filled.problems };
 }
 
-export { markerText, readMarker, isGeneratedSheet, placeSheet, legalSheetName } from "./plan";
+export { markerText, readMarker, isGeneratedSheet, isTemplateSheet } from "../model/ownSheets";
+export { placeSheet, legalSheetName } from "./plan";
 export type { EditPlan, SheetPlan, PlannedCell, PlanStyle, SheetCopy, SheetWrite } from "./plan";
 export { findingsSheet, comparisonColumns, type ComparisonColumns } from "./extra";
 export { narrative, narrativeText, type NarrativeItem } from "./builtin";
 export { fillSource, type FillSource } from "./source";
-export { parseTemplateSheet, isTemplateSheet, FIELDS, type TemplateProblem } from "./placeholders";
+export { parseTemplateSheet, FIELDS, type TemplateProblem } from "./placeholders";

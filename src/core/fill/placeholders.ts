@@ -5,7 +5,8 @@
 //   {{@ | name}}  {{@ | growthPercent | 0.0}}         the indicator of the repeated row
 //   {{year}}  {{period}}  {{summary}}                 the report year, the period, the summary sentence
 
-import { address as a1, type SheetSnapshot } from "../snapshot";
+import { CLOSE, OPEN } from "../model/ownSheets";
+import { address as a1, type SheetSnapshot } from "../model/snapshot";
 
 export const FIELDS = [
   "name",
@@ -52,17 +53,6 @@ export interface TemplateCell {
   col: number;
   text: string;
   placeholders: Array<{ start: number; end: number; placeholder: Placeholder }>;
-}
-
-const OPEN = "{{";
-const CLOSE = "}}";
-
-export function isTemplateSheet(sheet: SheetSnapshot): boolean {
-  for (const row of sheet.values) {
-    if (!row) continue;
-    for (const v of row) if (typeof v === "string" && v.includes(OPEN) && v.includes(CLOSE, v.indexOf(OPEN))) return true;
-  }
-  return false;
 }
 
 function parseOne(body: string): Placeholder | string {

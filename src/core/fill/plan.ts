@@ -4,7 +4,8 @@
 // the sheet's own name, so that filling again replaces that sheet and nothing else: a sheet the
 // user made, or renamed after chitieu made it, does not carry a marker that matches its name.
 
-import type { SheetSnapshot } from "../snapshot";
+import { readMarker } from "../model/ownSheets";
+import type { SheetSnapshot } from "../model/snapshot";
 
 export interface PlanStyle {
   bold?: boolean;
@@ -70,29 +71,6 @@ export interface SheetWrite {
 export interface EditPlan {
   sheets: SheetPlan[];
   writes?: SheetWrite[];
-}
-
-const MARKER = /\[chitieu:([a-z0-9-]+)\|([^\]]+)\]\s*$/;
-
-/** The marker line written at the foot of a generated sheet. */
-export function markerText(templateId: string, sheetName: string): string {
-  return `Trang do chitieu tạo tự động từ mẫu "${templateId}"; tạo lại sẽ thay thế trang này, hãy sửa số liệu ở các biểu nguồn. [chitieu:${templateId}|${sheetName}]`;
-}
-
-/** The template and name a generated sheet records in column A, searching up from the bottom. */
-export function readMarker(sheet: SheetSnapshot): { templateId: string; name: string } | null {
-  for (let r = sheet.values.length - 1; r >= 0; r--) {
-    const first = sheet.values[r]?.[0];
-    if (typeof first !== "string") continue;
-    const m = MARKER.exec(first);
-    if (m) return { templateId: m[1], name: m[2] };
-  }
-  return null;
-}
-
-/** A sheet chitieu generated and the user has not renamed since. */
-export function isGeneratedSheet(sheet: SheetSnapshot): boolean {
-  return readMarker(sheet)?.name === sheet.name;
 }
 
 const FORBIDDEN = /[\\/?*[\]:]/g;

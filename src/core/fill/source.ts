@@ -2,13 +2,13 @@
 // sheets chitieu generated), their source sheets, how each sheet words its figures, and which
 // indicators carry an error that must not be narrated as if fine.
 
-import type { Analysis, Indicator, SheetReport } from "../analyze";
-import type { Finding } from "../findings";
+import type { Finding } from "../model/findings";
 import { sheetWording, type SheetWording } from "../narrative/write";
-import type { NumberStyle } from "../numbers";
-import { romanNumeral, type Period } from "../period";
+import type { NumberStyle } from "../model/numbers";
+import { romanNumeral, type Period } from "../model/period";
 import { decimalsShown } from "../rules/context";
-import { parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import type { Analysis, Indicator, SheetReport } from "../model/indicator";
 
 export interface FillSource {
   workbook: WorkbookSnapshot;

@@ -3,14 +3,13 @@
 // A placeholder alone in its cell becomes a live formula for figures and comparisons (the number
 // format after the second "|" applies to the cell); inside text it becomes formatted Vietnamese text.
 
-import type { Indicator } from "../analyze";
-import { CatalogueMatcher, type Catalogue } from "../catalogue";
-import { DEFAULT_CATALOGUE } from "../catalogueData";
+import { CatalogueMatcher, type Catalogue } from "../model/catalogue";
+import { DEFAULT_CATALOGUE } from "../model/catalogueData";
 import { indicatorSentence, periodPhrase, summarySentence } from "../narrative/write";
-import { formatCompact, formatNumber, roundTo } from "../numbers";
-import { address, type SheetSnapshot } from "../snapshot";
+import { formatCompact, formatNumber, roundTo } from "../model/numbers";
+import { address, type SheetSnapshot } from "../model/snapshot";
 import { formatDecimals } from "../rules/context";
-import { fold } from "../text";
+import { fold } from "../model/text";
 import { figureFormula, pointsFormula, ratioFormula, type FigureField } from "./formulas";
 import {
   alonePlaceholder,
@@ -20,8 +19,10 @@ import {
   type TemplateCell,
   type TemplateProblem,
 } from "./placeholders";
-import { markerText, placeSheet, type PlannedCell, type SheetPlan } from "./plan";
+import { markerText } from "../model/ownSheets";
+import { placeSheet, type PlannedCell, type SheetPlan } from "./plan";
 import { shortPeriod, type FillSource } from "./source";
+import type { Indicator } from "../model/indicator";
 
 export interface UserTemplate {
   sheet: SheetSnapshot;

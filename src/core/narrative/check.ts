@@ -3,16 +3,16 @@
 // be "gấp X lần", a growth with no unit, the arithmetic inside one claim, and — with a workbook —
 // each claim against the indicator it names.
 
-import type { Analysis, Indicator } from "../analyze";
-import { CatalogueMatcher, type Catalogue } from "../catalogue";
-import { DEFAULT_CATALOGUE } from "../catalogueData";
-import type { Severity } from "../findings";
-import { yearMentions } from "../period";
+import { CatalogueMatcher, type Catalogue } from "../model/catalogue";
+import { DEFAULT_CATALOGUE } from "../model/catalogueData";
+import type { Severity } from "../model/findings";
+import { yearMentions } from "../model/period";
 import { roundingTolerance, vi } from "../rules/context";
 import { comparisonYearIssues } from "../rules/years";
-import { fold, foldKeepingOffsets } from "../text";
-import { parseUnit } from "../units";
+import { fold, foldKeepingOffsets } from "../model/text";
+import { parseUnit } from "../model/units";
 import { extractClaims, type Claim } from "./claims";
+import type { Analysis, Indicator } from "../model/indicator";
 
 export interface TextFinding {
   rule: string;

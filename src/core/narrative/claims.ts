@@ -2,10 +2,10 @@
 // "tăng/giảm X% so với cùng kỳ năm YYYY", "bằng X% so với cùng kỳ", "gấp X lần", "X điểm phần
 // trăm", "chiếm X%", and period labels, each with the subject it is about and its position.
 
-import { parseNumberText, type NumberStyle } from "../numbers";
-import { detectPeriod, yearMentions, type Period } from "../period";
-import { fold, foldKeepingOffsets } from "../text";
-import { splitScale } from "../units";
+import { parseNumberText, type NumberStyle } from "../model/numbers";
+import { detectPeriod, yearMentions, type Period } from "../model/period";
+import { fold, foldKeepingOffsets } from "../model/text";
+import { splitScale } from "../model/units";
 
 export type ClaimKind = "value" | "planPercent" | "exceedPercent" | "growth" | "index" | "multiple" | "points" | "share" | "period";
 

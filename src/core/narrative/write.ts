@@ -3,10 +3,10 @@
 // shows, Vietnamese separators whatever Excel's locale. Rates move in points, an index of 200 or
 // more is "gấp X lần", the comparison year is named, the evaluation respects the direction.
 
-import type { Analysis, Indicator, SheetReport } from "../analyze";
-import { formatCompact, roundTo } from "../numbers";
-import type { Period } from "../period";
-import { fold } from "../text";
+import { formatCompact, roundTo } from "../model/numbers";
+import type { Period } from "../model/period";
+import { fold } from "../model/text";
+import type { Analysis, Indicator, SheetReport } from "../model/indicator";
 
 /** What a sentence needs to know about the sheet its indicator comes from. */
 export interface SheetWording {

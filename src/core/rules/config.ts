@@ -1,9 +1,9 @@
 // Thresholds of the rules: defaults from the research (V01–V35), overridable per indicator by
 // catalogue id or by name, and rules that can be switched off.
 
-import type { CatalogueEntry, Measure } from "../catalogue";
-import type { Indicator } from "../analyze";
-import { fold } from "../text";
+import type { CatalogueEntry, Measure } from "../model/catalogue";
+import { fold } from "../model/text";
+import type { Indicator } from "../model/indicator";
 
 export interface Thresholds {
   /** Bounds of a rate (tỷ lệ, cơ cấu) in percent. */

@@ -1,23 +1,15 @@
 // What a rule sees: the workbook's indicator sheets as read, with their columns and raw cells,
 // the report year, the thresholds and the catalogue. Rules are pure functions of this context.
 
-import type { Indicator } from "../analyze";
-import type { CatalogueEntry } from "../catalogue";
-import type { Finding, Severity } from "../findings";
-import type { ColumnInfo } from "../layout";
-import { formatCompact, parseNumberText } from "../numbers";
-import type { Period } from "../period";
-import { parseAddress, type CellValue, type SheetSnapshot } from "../snapshot";
+import type { CatalogueEntry } from "../model/catalogue";
+import type { Finding, Severity } from "../model/findings";
+import { formatCompact, parseNumberText } from "../model/numbers";
+import { parseAddress, type CellValue, type SheetSnapshot } from "../model/snapshot";
 import type { RuleConfig, Thresholds } from "./config";
+import type { Indicator, IndicatorSheet } from "../model/indicator";
 
-export interface SheetContext {
-  sheet: SheetSnapshot;
-  reportYear: number | null;
-  period: Period | null;
-  titleCells: Array<{ cell: string; text: string }>;
-  columns: ColumnInfo[];
-  indicators: Indicator[];
-}
+/** An indicator sheet with what the rules need of it. */
+export type SheetContext = IndicatorSheet;
 
 export interface RuleContext {
   reportYear: number | null;

@@ -2,12 +2,12 @@
 // give, rates out of range, text where a figure must be, missing figures, ×1000 slips, and
 // implausible growth or plan progress.
 
-import type { Indicator } from "../analyze";
-import { cellList, type Finding } from "../findings";
-import { isBlank, parseAddress } from "../snapshot";
-import { fold } from "../text";
-import { parseUnit } from "../units";
+import { cellList, type Finding } from "../model/findings";
+import { isBlank, parseAddress } from "../model/snapshot";
+import { fold } from "../model/text";
+import { parseUnit } from "../model/units";
 import { decimalsAt, finding, indicatorRule, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
+import type { Indicator } from "../model/indicator";
 
 function columnOf(a1: string | null): number {
   return a1 ? (parseAddress(a1)?.col ?? -1) : -1;

@@ -1,7 +1,10 @@
 // The rule catalogue: every check chitieu makes on indicator sheets, as data. `chitieu rules`
 // and the task pane list them from here.
 
-import type { Finding } from "../findings";
+import type { Catalogue } from "../model/catalogue";
+import type { Finding } from "../model/findings";
+import type { Indicator, WorkbookReading } from "../model/indicator";
+import { thresholdsFor, type RuleConfig } from "./config";
 import type { RuleContext, Rule } from "./context";
 import {
   notANumber,
@@ -32,6 +35,32 @@ export const RULES: readonly Rule[] = [
   cumulativeDecrease,
   missingValue,
 ];
+
+/** The context the rules run in: the indicator sheets read, the configuration and the catalogue. */
+export function ruleContext(reading: WorkbookReading, config: RuleConfig, catalogue: Catalogue): RuleContext {
+  const entries = new Map(catalogue.entries.map((e) => [e.id, e] as const));
+  const entry = (id: string | null) => (id === null ? null : (entries.get(id) ?? null));
+  // Thresholds are worked out once per indicator when the user overrides some, else once per
+  // catalogue entry and measure: they depend on nothing else.
+  type Limits = ReturnType<typeof thresholdsFor>;
+  const byIndicator = new Map<Indicator, Limits>();
+  const byKind = new Map<string, Map<string, Limits>>();
+  const overridden = Object.keys(config.byIndicator).length > 0;
+  const thresholds = (i: Indicator): Limits => {
+    if (overridden) {
+      let t = byIndicator.get(i);
+      if (!t) byIndicator.set(i, (t = thresholdsFor(config, i, entry(i.catalogueId))));
+      return t;
+    }
+    let byMeasure = byKind.get(i.catalogueId ?? "");
+    if (!byMeasure) byKind.set(i.catalogueId ?? "", (byMeasure = new Map()));
+    const key = i.measure ?? i.kind;
+    let t = byMeasure.get(key);
+    if (!t) byMeasure.set(key, (t = thresholdsFor(config, i, entry(i.catalogueId))));
+    return t;
+  };
+  return { reportYear: reading.reportYear, sheets: reading.tables, config, entry, thresholds };
+}
 
 /** Runs every rule that is not switched off: the one-indicator rules together in one pass. */
 export function runRules(ctx: RuleContext): Finding[] {

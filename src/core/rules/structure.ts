@@ -2,11 +2,11 @@
 // under "Trong đó" do not exceed it; the shares of a structure add up to 100; a cumulative flow
 // does not fall between two periods of the same year.
 
-import type { Indicator } from "../analyze";
-import type { Finding } from "../findings";
-import { fold } from "../text";
-import { parseUnit, sameBase } from "../units";
+import type { Finding } from "../model/findings";
+import { fold } from "../model/text";
+import { parseUnit, sameBase } from "../model/units";
 import { decimalsShown, finding, vi, type Rule, type RuleContext, type SheetContext } from "./context";
+import type { Indicator } from "../model/indicator";
 
 type Field = "plan" | "actual" | "previous";
 const FIELDS: Array<[Field, string, string]> = [

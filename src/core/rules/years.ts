@@ -3,9 +3,9 @@
 // years ("đến năm 2025"), spans ("giai đoạn 2021-2025"), price bases ("giá so sánh 2010") and
 // starting points ("kể từ năm 2011") are not comparisons and are never flagged.
 
-import type { Severity } from "../findings";
-import { yearMentions } from "../period";
-import { fold, foldKeepingOffsets } from "../text";
+import type { Severity } from "../model/findings";
+import { yearMentions } from "../model/period";
+import { fold, foldKeepingOffsets } from "../model/text";
 import { finding, type Rule } from "./context";
 
 export interface YearIssue {

@@ -6,8 +6,8 @@
 // results, rich text by its plain text, dates as ISO dates. Files that are not usable workbooks
 // are refused with a reason an official understands.
 
-import { ExplainedError } from "../../core/errors";
-import { parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
+import { ExplainedError } from "../../core/model/errors";
+import { parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { CLOSE, END, OPEN, XmlReader } from "./xml";
 import { endRecordAt, ZipArchive, ZipError } from "./zip";
 

@@ -19,9 +19,9 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { findingsSheet } from "../../core/fill/extra";
-import type { Finding, Severity } from "../../core/findings";
+import type { Finding, Severity } from "../../core/model/findings";
 import type { WorkbookHost } from "../../hosts/host";
-import type { Actions, Session } from "../App";
+import type { Actions, Session } from "../session";
 import type { Lang, Strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -60,7 +60,7 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
   const [ignoring, setIgnoring] = React.useState<Finding | null>(null);
   const [reason, setReason] = React.useState("");
 
-  const visible = (session?.open ?? []).filter((f) => shown[f.severity]);
+  const visible = (session?.analysis.open ?? []).filter((f) => shown[f.severity]);
   const go = (index: number) => {
     if (visible.length === 0) return;
     const i = (index + visible.length) % visible.length;
@@ -91,7 +91,7 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
       {session && (
         <>
           <div className={styles.bar} role="group" aria-label="severity">
-            {counts(session.open).map(([s, n]) => (
+            {counts(session.analysis.open).map(([s, n]) => (
               <Checkbox
                 key={s}
                 checked={shown[s]}
@@ -101,8 +101,8 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
             ))}
           </div>
           <p>
-            {session.open.length === 0 ? t.noFindings : t.findings(session.open.length)}
-            {session.ignored.length > 0 ? ` · ${t.ignored(session.ignored.length)}` : ""}
+            {session.analysis.open.length === 0 ? t.noFindings : t.findings(session.analysis.open.length)}
+            {session.analysis.ignored.length > 0 ? ` · ${t.ignored(session.analysis.ignored.length)}` : ""}
           </p>
           {[...bySheet].map(([sheet, list]) => (
             <div key={sheet}>
@@ -152,10 +152,12 @@ export function CheckPanel({ t, lang, session, host, actions }: CheckPanelProps)
             </div>
           ))}
           <div className={styles.bar}>
-            <Button onClick={() => void actions.busy(t.working, () => host.mark(session.open))}>{t.markCells}</Button>
+            <Button onClick={() => void actions.busy(t.working, () => host.mark(session.analysis.open))}>{t.markCells}</Button>
             <Button onClick={() => void actions.busy(t.working, () => host.clearMarks())}>{t.clearMarks}</Button>
             <Button
-              onClick={() => void actions.apply({ sheets: [findingsSheet(session.snapshot, session.open, session.analysis.reportYear)] })}
+              onClick={() =>
+                void actions.apply({ sheets: [findingsSheet(session.snapshot, session.analysis.open, session.analysis.reportYear)] })
+              }
             >
               {t.exportFindings}
             </Button>

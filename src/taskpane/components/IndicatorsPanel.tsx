@@ -18,12 +18,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { Indicator } from "../../core/analyze";
 import { comparisonColumns } from "../../core/fill/extra";
-import { formatCompact, roundTo } from "../../core/numbers";
-import { columnLetters } from "../../core/snapshot";
-import type { Actions, Session } from "../App";
+import { formatCompact, roundTo } from "../../core/model/numbers";
+import { columnLetters } from "../../core/model/snapshot";
+import type { Actions, Session } from "../session";
 import type { Strings } from "../strings";
+import type { Indicator } from "../../core/model/indicator";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },

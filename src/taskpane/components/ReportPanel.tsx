@@ -5,7 +5,7 @@ import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-compo
 import * as React from "react";
 import { BUILT_IN_TEMPLATES, fillSource, fillTemplate, isTemplateSheet, narrative, narrativeText } from "../../core/fill";
 import type { TemplateProblem } from "../../core/fill/placeholders";
-import type { Actions, Session } from "../App";
+import type { Actions, Session } from "../session";
 import type { Strings } from "../strings";
 
 const useStyles = makeStyles({

@@ -3,7 +3,7 @@
 
 import { Button, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { address, cellText, columnLetters, type WorkbookSnapshot } from "../../core/snapshot";
+import { address, cellText, columnLetters, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { MARK_COLORS } from "../../hosts/host";
 import type { StandaloneHost } from "../../hosts/standalone";
 import type { Strings } from "../strings";

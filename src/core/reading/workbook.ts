@@ -1,16 +1,17 @@
 // Reads every indicator sheet of a workbook snapshot into indicators with their computations.
 // Sheets that are not indicator tables (notes, cover pages) are skipped and reported as such;
-// reading problems (ambiguous number texts, unreadable figures) become findings.
+// reading problems (ambiguous number texts) become findings. No rule runs here: check.ts
+// composes reading, the rules and the official's ignores.
 
-import { CatalogueMatcher, type Catalogue, type Direction, type IndicatorKind, type Measure } from "./catalogue";
-import { DEFAULT_CATALOGUE } from "./catalogueData";
-import { compute, DEFAULT_EVALUATION_OPTIONS, type Computed, type EvaluationOptions } from "./compute";
-import { cellList, sortFindings, type Finding } from "./findings";
-import { findHeader, resolveColumns, type ColumnInfo, type ColumnRole, type ResolvedColumns } from "./layout";
-import { formatCompact, parseNumberText, type NumberStyle, type ParsedNumber } from "./numbers";
-import type { Period } from "./period";
-import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "./plan";
-import { buildTree, readRowLabel, type Breakdown, type TreeInput, type TreeNode } from "./rows";
+import { CatalogueMatcher, type Catalogue } from "../model/catalogue";
+import { DEFAULT_CATALOGUE } from "../model/catalogueData";
+import { compute, DEFAULT_EVALUATION_OPTIONS, type EvaluationOptions } from "../model/compute";
+import { cellList, type Finding } from "../model/findings";
+import type { ColumnInfo, ColumnRole, Indicator, IndicatorSheet, SheetReport, WorkbookReading, YearSource } from "../model/indicator";
+import { formatCompact, parseNumberText, type NumberStyle, type ParsedNumber } from "../model/numbers";
+import { isGeneratedSheet, isTemplateSheet } from "../model/ownSheets";
+import type { Period } from "../model/period";
+import { parsePlanText, planBasis, pointTarget, type PlanTarget } from "../model/plan";
 import {
   cellText,
   columnLetters,
@@ -20,16 +21,13 @@ import {
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "./snapshot";
-import { DEFAULT_RULE_CONFIG, runRules, thresholdsFor, type RuleConfig, type SheetContext } from "./rules";
-import { isGeneratedSheet } from "./fill/plan";
-import { isTemplateSheet } from "./fill/placeholders";
-import { fold, tidy } from "./text";
-import { parseUnit } from "./units";
+} from "../model/snapshot";
+import { fold, tidy } from "../model/text";
+import { parseUnit } from "../model/units";
+import { findHeader, resolveColumns, type ResolvedColumns } from "./layout";
+import { buildTree, readRowLabel, type TreeInput, type TreeNode } from "./rows";
 
-export interface AnalyzeOptions {
-  /** Thresholds and switched-off rules; the defaults when absent. */
-  rules?: RuleConfig;
+export interface ReadOptions {
   /** The report year; inferred from titles and headers when absent. */
   reportYear?: number | null;
   /** Only this sheet (by name). */
@@ -40,87 +38,10 @@ export interface AnalyzeOptions {
   evaluation?: EvaluationOptions;
 }
 
-export interface StatedFigures {
-  /** The TH/KH percentage written in the sheet. */
-  planPercent: number | null;
-  /** The comparison with the same period written in the sheet (index 106,0 or growth 6,0). */
-  previousComparison: number | null;
-  previousForm: "index" | "growth" | null;
-  /** The evaluation written in the sheet. */
-  evaluation: string | null;
-}
-
-export interface Indicator extends Computed {
-  sheet: string;
-  /** 1-based worksheet row. */
-  row: number;
-  order: string;
-  name: string;
-  unit: string;
-  /** Name of the group row it falls under ("Kinh tế"). */
-  group: string | null;
-  level: number;
-  /** 1-based row of the indicator it is a component of. */
-  parentRow: number | null;
-  breakdown: Breakdown | null;
-  kind: IndicatorKind;
-  measure: Measure | null;
-  direction: Direction;
-  catalogueId: string | null;
-  plan: number | null;
-  planText: string | null;
-  planTarget: PlanTarget | null;
-  actual: number | null;
-  actualText: string | null;
-  previous: number | null;
-  stated: StatedFigures;
-  /** A1 addresses of the figures read. */
-  cells: {
-    name: string;
-    plan: string | null;
-    actual: string | null;
-    previous: string | null;
-    statedPlanPercent: string | null;
-    statedPrevious: string | null;
-    evaluation: string | null;
-  };
-  /** Addresses of figures that were typed as text and read as numbers. */
-  textNumbers: readonly string[];
-}
-
-export type SheetStatus = "indicators" | "skipped";
-
-export interface SheetReport {
-  name: string;
-  status: SheetStatus;
-  /** Why the sheet was skipped, in Vietnamese and English. */
-  reason?: string;
-  reasonEn?: string;
-  reportYear?: number | null;
-  yearSource?: ResolvedColumns["yearSource"];
-  period?: Period | null;
-  title?: string;
-  /** 1-based rows. */
-  headerRows?: number[];
-  numberRow?: number | null;
-  dataStartRow?: number;
-  columns?: Array<Pick<ColumnInfo, "letter" | "header" | "role" | "year">>;
-  numberStyle?: NumberStyle;
-  indicatorCount?: number;
-}
-
-export interface Analysis {
-  reportYear: number | null;
-  reportYearSource: ResolvedColumns["yearSource"];
-  sheets: SheetReport[];
-  indicators: Indicator[];
-  findings: Finding[];
-}
-
 const FOOTER =
   /^(ghi chu\s*[:.]|ghi chu$|nguon\s*:|nguon so lieu|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*\)|\*\s|luu y\s*:|chu thich\s*:)/;
 
-export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions = {}): WorkbookReading {
   const matcher = new CatalogueMatcher(options.catalogue ?? DEFAULT_CATALOGUE);
   const evaluationOptions = options.evaluation ?? DEFAULT_EVALUATION_OPTIONS;
   const yearOption = options.reportYear ?? null;
@@ -148,7 +69,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
   const reports: SheetReport[] = [];
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
-  const contexts: SheetContext[] = [];
+  const tables: IndicatorSheet[] = [];
   for (const { sheet, header, resolved: own } of headed) {
     const ownReason = ownSheets.get(sheet.name);
     if (ownReason) {
@@ -175,7 +96,7 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
     // A loop, not push(...spread): a sheet may hold more rows than a call takes arguments.
     for (const indicator of read.indicators) indicators.push(indicator);
     for (const finding of read.findings) findings.push(finding);
-    contexts.push({
+    tables.push({
       sheet,
       reportYear: resolved.reportYear,
       period: resolved.period,
@@ -198,52 +119,17 @@ export function analyzeWorkbook(workbook: WorkbookSnapshot, options: AnalyzeOpti
       indicatorCount: read.indicators.length,
     });
   }
-  const config = options.rules ?? DEFAULT_RULE_CONFIG;
-  const entries = new Map(matcher.catalogue.entries.map((e) => [e.id, e] as const));
-  const entry = (id: string | null) => (id === null ? null : (entries.get(id) ?? null));
-  // Thresholds are worked out once per indicator when the user overrides some, else once per
-  // catalogue entry and measure: they depend on nothing else.
-  type Limits = ReturnType<typeof thresholdsFor>;
-  const byIndicator = new Map<Indicator, Limits>();
-  const byKind = new Map<string, Map<string, Limits>>();
-  const overridden = Object.keys(config.byIndicator).length > 0;
-  const thresholdsOf = (i: Indicator): Limits => {
-    if (overridden) {
-      let t = byIndicator.get(i);
-      if (!t) byIndicator.set(i, (t = thresholdsFor(config, i, entry(i.catalogueId))));
-      return t;
-    }
-    let byMeasure = byKind.get(i.catalogueId ?? "");
-    if (!byMeasure) byKind.set(i.catalogueId ?? "", (byMeasure = new Map()));
-    const key = i.measure ?? i.kind;
-    let t = byMeasure.get(key);
-    if (!t) byMeasure.set(key, (t = thresholdsFor(config, i, entry(i.catalogueId))));
-    return t;
-  };
-  for (const f of runRules({ reportYear: workbookYear, sheets: contexts, config, entry, thresholds: thresholdsOf })) findings.push(f);
-  return {
-    reportYear: workbookYear,
-    reportYearSource: workbookYearSource,
-    sheets: reports,
-    indicators,
-    findings: sortFindings(
-      findings,
-      sheets.map((s) => s.name),
-    ),
-  };
+  return { reportYear: workbookYear, reportYearSource: workbookYearSource, sheets: reports, tables, indicators, findings };
 }
 
 function skipped(name: string, reason: string, reasonEn: string): SheetReport {
   return { name, status: "skipped", reason, reasonEn };
 }
 
-function workbookReportYear(
-  resolved: Array<ResolvedColumns | null>,
-  option: number | null,
-): { year: number | null; source: ResolvedColumns["yearSource"] } {
+function workbookReportYear(resolved: Array<ResolvedColumns | null>, option: number | null): { year: number | null; source: YearSource } {
   if (option !== null) return { year: option, source: "option" };
   const rank = { title: 0, header: 1, "sheet-name": 2, option: -1 } as const;
-  const votes = new Map<number, { count: number; best: number; source: ResolvedColumns["yearSource"] }>();
+  const votes = new Map<number, { count: number; best: number; source: YearSource }>();
   for (const r of resolved) {
     if (!r || r.reportYear === null || r.yearSource === null) continue;
     const v = votes.get(r.reportYear) ?? { count: 0, best: 9, source: r.yearSource };
@@ -255,7 +141,7 @@ function workbookReportYear(
     votes.set(r.reportYear, v);
   }
   let year: number | null = null;
-  let winner: { count: number; best: number; source: ResolvedColumns["yearSource"] } | null = null;
+  let winner: { count: number; best: number; source: YearSource } | null = null;
   for (const [y, v] of votes) {
     if (
       !winner ||

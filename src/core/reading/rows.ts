@@ -2,9 +2,8 @@
 // partial breakdown and "Chia ra:" / "Bao gồm:" an exhaustive one under the row above; the
 // order markers (I, 1, 1.1, a, -, +) give the hierarchy.
 
-import { fold, tidy } from "./text";
-
-export type Breakdown = "partial" | "exhaustive";
+import type { Breakdown } from "../model/indicator";
+import { fold, tidy } from "../model/text";
 
 export interface RowLabel {
   /** Order marker as found in the STT column or at the start of the name: "I", "1.2", "a", "-". */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { analyzeWorkbook } from "../../src/core/analyze";
-import { parseAddress, type CellValue } from "../../src/core/snapshot";
+import { checkWorkbook } from "../../src/core/check";
+import { parseAddress, type CellValue } from "../../src/core/model/snapshot";
 import { sheet } from "../helpers/grid";
 
 const annual: CellValue[][] = [
@@ -21,8 +21,8 @@ const annual: CellValue[][] = [
   ["7", "Dòng sau ghi chú không được đọc", "%", 1, 2, 3],
 ];
 
-describe("analyzeWorkbook", () => {
-  const analysis = analyzeWorkbook({ sheets: [sheet("Phụ lục", annual, ["A1:H1"])] });
+describe("checkWorkbook", () => {
+  const analysis = checkWorkbook({ sheets: [sheet("Phụ lục", annual, ["A1:H1"])] });
   const byName = (name: string) => analysis.indicators.find((i) => i.name === name)!;
 
   it("infers the report year from the title and reads every indicator row", () => {
@@ -105,7 +105,7 @@ describe("analyzeWorkbook", () => {
   });
 
   it("lets --year override the inferred year, turning columns around", () => {
-    const other = analyzeWorkbook({ sheets: [sheet("Phụ lục", annual, ["A1:H1"])] }, { reportYear: 2022 });
+    const other = checkWorkbook({ sheets: [sheet("Phụ lục", annual, ["A1:H1"])] }, { reportYear: 2022 });
     expect(other.reportYear).toBe(2022);
     expect(other.reportYearSource).toBe("option");
     // In 2022 the plan is the "KH năm 2022" column and no actual column belongs to the year.
@@ -118,7 +118,7 @@ describe("analyzeWorkbook", () => {
       ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH 6 tháng 2019", "Ước TH 6 tháng 2020"],
       ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 18029, 7515.1, 7966],
     ];
-    const ind = analyzeWorkbook({ sheets: [sheet("B", half)] }).indicators[0];
+    const ind = checkWorkbook({ sheets: [sheet("B", half)] }).indicators[0];
     expect(ind.evaluation).toBeNull();
     expect(ind.planPercent).toBeCloseTo(44.18, 2);
     expect(ind.growthPercent).toBeCloseTo(6.0, 2);
@@ -130,7 +130,7 @@ describe("analyzeWorkbook", () => {
       ["Số xã đạt chuẩn NTM (xã)", 21, 15, 19, 0.905, 1.267],
     ];
     const formats = [[], [null, null, null, null, "0.0%", "0.0%"]];
-    const ind = analyzeWorkbook({ sheets: [sheet("9T", values, [], formats)] }, { reportYear: 2020 }).indicators[0];
+    const ind = checkWorkbook({ sheets: [sheet("9T", values, [], formats)] }, { reportYear: 2020 }).indicators[0];
     expect(ind).toMatchObject({ name: "Số xã đạt chuẩn NTM", unit: "xã", stated: { planPercent: 90.5 } });
     expect(ind.stated.previousComparison).toBeCloseTo(126.7, 9);
   });
@@ -141,13 +141,13 @@ describe("analyzeWorkbook", () => {
       ["Tỷ lệ che phủ rừng", 55, 54.5, -1.797693134862316e306],
     ];
     const formats = [[], [null, "0.0%", "0.0%", "0.0%"]];
-    const ind = analyzeWorkbook({ sheets: [sheet("9T", values, [], formats)] }, { reportYear: 2020 }).indicators[0];
+    const ind = checkWorkbook({ sheets: [sheet("9T", values, [], formats)] }, { reportYear: 2020 }).indicators[0];
     expect(ind.plan).toBeCloseTo(5500, 9);
     expect(ind.actual).toBeNull();
   });
 
   it("reports ambiguous numbers: one note when the sheet shows its style, a warning per cell when it does not", () => {
-    const withEvidence = analyzeWorkbook({
+    const withEvidence = checkWorkbook({
       sheets: [
         sheet("S", [
           ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2021"],
@@ -161,7 +161,7 @@ describe("analyzeWorkbook", () => {
     expect(formatNotes[0]).toMatchObject({ severity: "info", cell: "E2" });
     expect(withEvidence.indicators[0].actual).toBeCloseTo(28.845, 9);
 
-    const noEvidence = analyzeWorkbook({
+    const noEvidence = checkWorkbook({
       sheets: [
         sheet("S", [
           ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2020", "TH năm 2021"],
@@ -176,7 +176,7 @@ describe("analyzeWorkbook", () => {
   });
 
   it("reports skipped sheets with a reason and reads the others", () => {
-    const a = analyzeWorkbook({ sheets: [sheet("Bìa", [["BÁO CÁO KT-XH"]]), sheet("Biểu", annual)] });
+    const a = checkWorkbook({ sheets: [sheet("Bìa", [["BÁO CÁO KT-XH"]]), sheet("Biểu", annual)] });
     expect(a.sheets.map((s) => [s.name, s.status])).toEqual([
       ["Bìa", "skipped"],
       ["Biểu", "indicators"],
@@ -223,7 +223,7 @@ describe("analyzeWorkbook", () => {
     const rows = fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 30 });
     fc.assert(
       fc.property(header, rows, (h, body) => {
-        const a = analyzeWorkbook({ sheets: [sheet("S", [h, ...body])] });
+        const a = checkWorkbook({ sheets: [sheet("S", [h, ...body])] });
         for (const ind of a.indicators) {
           for (const v of [
             ind.plan,
@@ -245,11 +245,11 @@ describe("analyzeWorkbook", () => {
   });
 });
 
-describe("analyzeWorkbook on a very long sheet", () => {
+describe("checkWorkbook on a very long sheet", () => {
   it("reads 150,000 indicator rows without running out of call arguments", () => {
     const values: CellValue[][] = [["STT", "Chỉ tiêu", "ĐVT", "KH năm 2020", "TH năm 2020"]];
     for (let i = 0; i < 150_000; i++) values.push([String(i + 1), `Chỉ tiêu ${i}`, "tấn", 100, 90 + (i % 20)]);
-    const a = analyzeWorkbook({ sheets: [sheet("Dài", values)] });
+    const a = checkWorkbook({ sheets: [sheet("Dài", values)] });
     expect(a.indicators).toHaveLength(150_000);
     expect(a.indicators[149_999]).toMatchObject({ row: 150_001, evaluation: "Vượt" });
     expect(a.indicators[149_999].planPercent).toBeCloseTo(109, 9);

@@ -4,45 +4,10 @@
 // The year in each header belongs to its column: the plan of the report year is the comparison
 // plan, next year's plan column is not.
 
-import { detectPeriod, datedYears, type Period } from "./period";
-import { address, cellText, isBlank, type CellValue, type SheetSnapshot } from "./snapshot";
-import { fold, tidy } from "./text";
-
-export type ColumnRole =
-  | "order"
-  | "indicator"
-  | "unit"
-  | "plan"
-  /** A plan column that is not the comparison plan: next year's, a five-year target, another basis. */
-  | "otherPlan"
-  | "actual"
-  /** An estimate for the whole year in a report on part of it ("Ước TH cả năm"). */
-  | "yearEstimate"
-  | "previous"
-  /** Figures of other years or periods, kept for reference. */
-  | "history"
-  | "statedPlanPercent"
-  | "statedPrevious"
-  | "statedComparison"
-  | "evaluation"
-  | "notes"
-  | "unknown";
-
-export interface ColumnInfo {
-  col: number;
-  /** Column letters, for reports. */
-  letter: string;
-  /** The header text, parent group first ("So sánh (%) Với KH"). */
-  header: string;
-  role: ColumnRole;
-  /** The year the header dates its figures to, if any. */
-  year: number | null;
-  period: Period | null;
-  /** For a stated comparison with the previous year: the index form (106,0) or growth (6,0). */
-  form?: "index" | "growth";
-  /** A1 address of the header cell that names the column (the lowest header row with text). */
-  headerCell: string;
-}
+import type { ColumnInfo, ColumnRole, YearSource } from "../model/indicator";
+import { detectPeriod, datedYears, type Period } from "../model/period";
+import { address, cellText, isBlank, type CellValue, type SheetSnapshot } from "../model/snapshot";
+import { fold, tidy } from "../model/text";
 
 export interface HeaderBlock {
   /** 0-based rows of the header block. */
@@ -258,7 +223,7 @@ function headerRole(header: string): { role: ColumnRole; form?: "index" | "growt
 export interface ResolvedColumns {
   columns: ColumnInfo[];
   reportYear: number | null;
-  yearSource: "option" | "title" | "header" | "sheet-name" | null;
+  yearSource: YearSource;
   period: Period | null;
 }
 
