@@ -5,7 +5,12 @@
 import { fold, words } from "./text";
 import { parseUnit } from "./units";
 
-export type IndicatorKind = "absolute" | "rate" | "other";
+/**
+ * absolute: a level or a flow in its unit; rate: a percentage or per-mille compared in points;
+ * index: an index with a base of 100 (CPI, previous year = 100); coefficient: a ratio on its own
+ * scale (HDI 0–1, GINI, ICOR); other: none of these.
+ */
+export type IndicatorKind = "absolute" | "rate" | "index" | "coefficient" | "other";
 
 /**
  * flow: accumulates through the year (thu ngân sách, giá trị sản xuất, lượt khách);
@@ -70,8 +75,8 @@ export function catalogueProblems(value: unknown): string[] {
       const entry = e as Record<string, unknown>;
       if (typeof entry?.id !== "string" || typeof entry?.name !== "string")
         problems.push(`entries[${i}]: thiếu 'id' hoặc 'name' / missing 'id' or 'name'`);
-      if (!["absolute", "rate", "other"].includes(entry?.kind as string))
-        problems.push(`entries[${i}]: 'kind' phải là absolute, rate hoặc other / bad 'kind'`);
+      if (!["absolute", "rate", "index", "coefficient", "other"].includes(entry?.kind as string))
+        problems.push(`entries[${i}]: 'kind' phải là absolute, rate, index, coefficient hoặc other / bad 'kind'`);
       if (!["flow", "stock", "ratio", "level", "share", "growth", "index"].includes(entry?.measure as string))
         problems.push(`entries[${i}]: 'measure' không hợp lệ / bad 'measure'`);
       if (!["higher", "lower"].includes(entry?.direction as string))

@@ -62,19 +62,38 @@ export interface StatedFigures {
   evaluation: string | null;
 }
 
+/** One year's figure of an indicator in a table of years ("2018 | 2019 | … | Sơ bộ 2023"). */
+export interface SeriesPoint {
+  year: number;
+  /** The column's header as written ("Sơ bộ 2023"). */
+  header: string;
+  value: number | null;
+  /** A1 address of the figure. */
+  cell: string;
+  /** A preliminary figure ("Sơ bộ", "Ước tính"). */
+  provisional: boolean;
+  /** "0" or "0.00" standing for a missing figure between real ones: read as missing. */
+  placeholder: boolean;
+}
+
 export interface Indicator extends Computed {
   sheet: string;
   /** 1-based worksheet row. */
   row: number;
+  /** 0-based line inside the row's cells when several indicators are stacked in one row ("7,6\n10,4"); else 0. */
+  line: number;
   order: string;
   name: string;
   unit: string;
   /** Name of the group row it falls under ("Kinh tế"). */
   group: string | null;
   level: number;
-  /** 1-based row of the indicator it is a component of. */
+  /** 1-based row of the indicator it is a component of (and its line, for stacked rows). */
   parentRow: number | null;
+  parentLine: number;
   breakdown: Breakdown | null;
+  /** Which breakdown of its parent it belongs to (1, 2, …): "Phân theo khu vực", then "Phân theo giới tính". */
+  breakdownBlock: number | null;
   kind: IndicatorKind;
   measure: Measure | null;
   direction: Direction;
@@ -84,7 +103,14 @@ export interface Indicator extends Computed {
   planTarget: PlanTarget | null;
   actual: number | null;
   actualText: string | null;
+  /** The actual as written when it is a range or a bound ("61-62", "Trên 4", ">2.300", "Khoảng 24"). */
+  actualTarget: PlanTarget | null;
   previous: number | null;
+  previousTarget: PlanTarget | null;
+  /** Words written beside a figure and kept: "(tăng 15%)", "(còn 4,17%)". */
+  notes: string[];
+  /** Every year's figure, in column order, when the table is a series of years; else null. */
+  series: SeriesPoint[] | null;
   stated: StatedFigures;
   /** A1 addresses of the figures read. */
   cells: {
