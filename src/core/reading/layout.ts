@@ -27,19 +27,30 @@ const SCAN_ROWS = 40;
 const MAX_HEADER_ROWS = 3;
 
 const INDICATOR_HEADER = /\b(chi tieu|noi dung|ten chi tieu|danh muc|linh vuc|ten don vi)\b/;
-const ORDER_HEADER = /^(stt|tt|s\.?t\.?t\.?|so tt|so thu tu|thu tu)$/;
+// "STT", "TT", and the list artifact "1. STT" of a page copied into Excel.
+const ORDER_HEADER = /^(\d{1,2}[.)]\s*)?(stt|tt|s\.?t\.?t\.?|so tt|so thu tu|thu tu)\.?$/;
 const UNIT_HEADER = /^(don vi tinh|don vi|dvt|d\.v\.t\.?|dv tinh|dv)\b/;
 const NOTES_HEADER = /\b(ghi chu|giai trinh)\b/;
+// "Cơ quan chủ trì theo dõi, đánh giá": who follows the indicator up, not how it went.
+const AGENCY_HEADER = /\b(co quan|don vi (chu tri|thuc hien|phu trach|theo doi)|chu tri|phu trach)\b/;
 const EVALUATION_HEADER = /\b(danh gia|muc do hoan thanh|muc do dat|ket qua danh gia|xep loai)\b/;
 // A slash compares ("TH/KH", "2021/TH 2020") unless it dates a period ("9T/2021", "6T/2019").
 const COMPARING_SLASH =
   /\b(th|uth|uoc th|uoc|thuc hien|kh|ke hoach)\s*\/\s*(th|kh|ck|ke hoach|cung ky|du toan|cung ky nam truoc)\b|\d{4}\s*\/\s*[a-z]*\s*\d{4}/;
-const COMPARISON_MARK = /(so sanh|so voi|\bvoi\b|%|\bty le (th|thuc hien|hoan thanh)\b|\bchi so\b|tang,? giam|tang \/ giam)/;
+const COMPARISON_MARK =
+  /(so sanh|so voi|\bvoi\b|%|\bty le (th|thuc hien|hoan thanh)\b|\bchi so\b|tang,? giam|tang \/ giam|\bso (ke hoach|kh|nghi quyet|nq|du toan|cung ky|ck|muc tieu|chi tieu)\b)/;
 const PLAN_WORDS = /(ke hoach|\bkh\b|\bkhv\b|du toan|muc tieu|nghi quyet|\bnq\b|chi tieu giao|\bgiao\b)/;
 const PREVIOUS_WORDS = /(cung ky|\bck\b|nam truoc|cung thoi ky)/;
+// The period before the report's in a monthly table: kept for reference, never the actual.
+const HISTORY_WORDS = /\b(thang truoc|ky truoc|quy truoc)\b/;
 const ACTUAL_WORDS =
-  /(thuc hien|\bth\b|\buoc\b|\buth\b|uoc th|luy ke|cong don|thuc te|\bket qua\b|so lieu|uoc tinh|du uoc|uoc dat|\bdat\b|tinh chung)/;
-const FIGURE_WORDS = /(ke hoach|\bkh\b|du toan|thuc hien|\bth\b|\buoc\b|\buth\b|cung ky|\bck\b|so sanh|luy ke)/;
+  /(thuc hien|\bth\b|\buoc\b|\buth\b|uoc th|luy ke|cong don|thuc te|\bket qua\b|so lieu|uoc tinh|du uoc|uoc dat|\bdat\b|tinh chung|\bso bo\b|chinh thuc)/;
+const FIGURE_WORDS = new RegExp(`${PLAN_WORDS.source}|${PREVIOUS_WORDS.source}|${ACTUAL_WORDS.source}|so sanh`);
+/** A column of one year's figures: "2019", "Năm 2020", "Sơ bộ 2023", "Sơ bộ - 2022", "Ước tính 2024". */
+const BARE_YEAR =
+  /^(?:(?:so bo|uoc tinh|uoc th|uoc thuc hien|uoc|chinh thuc|du kien|thuc hien|th)\s*[-–:]?\s*)?(?:nam\s*)?((?:19|20)\d\d)\s*(?:\([^)]*\))?$/;
+/** A column named by its period alone: "Tháng 10/2023", "Quý II", "6 tháng". */
+const PERIOD_ONLY = /^(thang \d{1,2}|quy [ivx\d]+|\d{1,2} thang( dau nam)?)\b[\s\d/.-]*(nam \d{4})?$/;
 const NUMBER_ROW_TOKEN = /^\(?([a-z]|\d{1,2})\)?$|^\(?\d{1,2}\)?\s*=\s*[\d()\s/*x×:+\-.,]+$/;
 
 interface LabelGrid {
@@ -84,34 +95,75 @@ function isNumeric(value: CellValue | undefined): boolean {
   return typeof value === "number";
 }
 
-/** Scores a row as the first row of a header block; a title merged across the table scores 0. */
+const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "plan",
+  "otherPlan",
+  "actual",
+  "yearEstimate",
+  "previous",
+  "history",
+  "statedPlanPercent",
+  "statedPrevious",
+  "statedComparison",
+]);
+
+/** A figure as a data cell holds it: a number, or a text that starts with one ("1.235,6", "575 (tăng 15%)", "Trên 90"). */
+function looksLikeFigure(v: CellValue | undefined): boolean {
+  if (typeof v === "number") return Number.isFinite(v);
+  return typeof v === "string" && /^\s*([<>≤≥~+\-–]|tren|duoi|khoang|hon|gan)?\s*\d/.test(fold(v));
+}
+
+/**
+ * How many rows below a candidate header look like data: a row with at least one figure under a
+ * figure column. A header is only a header when data follows it.
+ */
+function dataRowsBelow(sheet: SheetSnapshot, row: number, figureCols: number[]): number {
+  let rows = 0;
+  const end = Math.min(sheet.values.length, row + 1 + 30);
+  for (let r = row + 1; r < end; r++) {
+    const values = sheet.values[r];
+    if (values && figureCols.some((c) => looksLikeFigure(values[c]))) rows++;
+  }
+  return rows;
+}
+
+/**
+ * Scores a row as the first row of a header block by what its labels mean, not by a word list: a
+ * header names at least one figure column (plan, actual, previous, a year, a stated comparison),
+ * and data rows follow it. A title merged across the table is one cell and scores 0.
+ */
 function headerScore(grid: LabelGrid, sheet: SheetSnapshot, row: number): number {
   let indicator = false;
   let order = false;
   let unit = false;
-  let figures = 0;
   let numbers = 0;
   const cells = new Set<string>();
+  const figureCols: number[] = [];
   for (let c = 0; c < grid.width; c++) {
     const v = sheet.values[row]?.[c];
     // Years typed as numbers ("2019 | 2020") are labels, not figures.
-    if (isNumeric(v) && !((v as number) >= 1980 && (v as number) <= 2100 && Number.isInteger(v))) numbers++;
-    if (grid.label(row, c)) cells.add(grid.origin(row, c));
+    if (isNumeric(v) && !isYearNumber(v as number)) numbers++;
+    const own = grid.label(row, c);
+    if (own) cells.add(grid.origin(row, c));
     // A header row may hold a group label ("Năm 2020") over figure columns named one row below.
-    const labels = [grid.label(row, c), grid.label(row + 1, c)];
-    for (const text of labels) {
-      const f = fold(text);
-      if (f.length === 0 || f.length > 40) continue;
-      if (INDICATOR_HEADER.test(f)) indicator = true;
-      if (ORDER_HEADER.test(f)) order = true;
-      if (UNIT_HEADER.test(f)) unit = true;
-    }
-    if (FIGURE_WORDS.test(fold(labels.join(" ")))) figures++;
+    const below = grid.mergedFromAbove(row + 1, c) ? "" : grid.label(row + 1, c);
+    const roles = [own, below, below ? `${own} ${below}` : ""].filter((t) => t && t.length <= 120).map((t) => headerRole(t).role);
+    if (roles.includes("indicator")) indicator = true;
+    if (roles.includes("order")) order = true;
+    if (roles.includes("unit")) unit = true;
+    if (roles.some((r) => FIGURE_ROLES.has(r))) figureCols.push(c);
   }
-  if (numbers > 2 || cells.size < 3 || figures === 0) return 0;
-  if (indicator) return 10 + figures + (order ? 1 : 0) + (unit ? 1 : 0);
-  if (figures >= 2 && (order || unit)) return 5 + figures;
-  return 0;
+  if (numbers > 2 || cells.size < 2 || figureCols.length === 0) return 0;
+  const data = dataRowsBelow(sheet, row, figureCols);
+  if (data === 0) return 0;
+  const named = (indicator ? 6 : 0) + (order ? 1 : 0) + (unit ? 1 : 0);
+  // A lone figure column needs a named indicator column beside it.
+  if (figureCols.length === 1 && !indicator) return 0;
+  return 4 + named + Math.min(figureCols.length, 8) + Math.min(data, 5) / 5;
+}
+
+function isYearNumber(v: number): boolean {
+  return v >= 1980 && v <= 2100 && Number.isInteger(v);
 }
 
 function isNumberRow(sheet: SheetSnapshot, grid: LabelGrid, row: number): boolean {
@@ -139,7 +191,8 @@ export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
       bestScore = score;
       best = r;
     }
-    if (score >= 10) break;
+    // A header naming its indicator column and several figure columns is not bettered further down.
+    if (score >= 14) break;
   }
   if (best < 0) return null;
 
@@ -195,29 +248,42 @@ export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
 }
 
 /** Role of a column from its header alone, before years are weighed. */
-function headerRole(header: string): { role: ColumnRole; form?: "index" | "growth" } {
+export function headerRole(header: string): { role: ColumnRole; form?: "index" | "growth" } {
   const f = fold(header);
   if (ORDER_HEADER.test(f)) return { role: "order" };
-  if (NOTES_HEADER.test(f)) return { role: "notes" };
+  if (NOTES_HEADER.test(f) || AGENCY_HEADER.test(f)) return { role: "notes" };
   if (EVALUATION_HEADER.test(f)) return { role: "evaluation" };
-  if (UNIT_HEADER.test(f) && !FIGURE_WORDS.test(f)) return { role: "unit" };
-  if (INDICATOR_HEADER.test(f) && !FIGURE_WORDS.test(f)) return { role: "indicator" };
+  const figureWords = FIGURE_WORDS.test(f);
+  if (UNIT_HEADER.test(f) && !figureWords) return { role: "unit" };
+  if (INDICATOR_HEADER.test(f) && !figureWords) return { role: "indicator" };
   const years = datedYears(f);
   const comparison = COMPARISON_MARK.test(f) || COMPARING_SLASH.test(f);
   if (comparison) {
     const growth = /\btang\b|tang,? giam|toc do/.test(f) ? "growth" : "index";
-    // "TH/KH", "% KH", "Với kế hoạch", "So dự toán": a plan percentage.
-    if (PLAN_WORDS.test(f.replace(/^.*?(so sanh|so voi|[a-z\d]\s*\/|%)/, ""))) return { role: "statedPlanPercent" };
+    // "TH/KH", "% KH", "Với kế hoạch", "So dự toán", "Thực hiện so nghị quyết": a plan percentage.
+    if (PLAN_WORDS.test(f.replace(/^.*?(so sanh|so voi|\bso\b|[a-z\d]\s*\/|%)/, ""))) return { role: "statedPlanPercent" };
+    // "So cùng kỳ", "2019/2018", "Tháng 10/2023 so với cùng kỳ năm trước (%)": a stated index or growth.
     if (PREVIOUS_WORDS.test(f) || years.length >= 2 || /\bnam truoc|cung ky|\bck\b/.test(f))
       return { role: "statedPrevious", form: growth };
     if (PLAN_WORDS.test(f)) return { role: "statedPlanPercent" };
     return { role: "statedComparison", form: growth };
   }
+  if (HISTORY_WORDS.test(f)) return { role: "history" };
   if (PREVIOUS_WORDS.test(f)) return { role: "previous" };
   if (PLAN_WORDS.test(f)) return { role: "plan" };
   if (ACTUAL_WORDS.test(f)) return { role: "actual" };
-  if (years.length > 0 && /^\(?(nam )?\d{4}\)?$/.test(f.replace(/\s*\(.*\)$/, ""))) return { role: "actual" };
+  if (BARE_YEAR.test(f) || PERIOD_ONLY.test(f)) return { role: "actual" };
   return { role: "unknown" };
+}
+
+/** Whether a header names one year's figures and nothing else, as the columns of a series do. */
+export function isYearColumn(header: string): boolean {
+  return BARE_YEAR.test(fold(header));
+}
+
+/** A preliminary or estimated figure's column ("Sơ bộ 2023", "Ước tính 2024"). */
+export function isProvisionalColumn(header: string): boolean {
+  return /\b(so bo|uoc tinh|uoc|du kien)\b/.test(fold(header));
 }
 
 export interface ResolvedColumns {
