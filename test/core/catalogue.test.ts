@@ -22,7 +22,13 @@ describe("catalogue", () => {
   it("gives direction: lower is better for poverty, higher for its reduction", () => {
     expect(matcher.profile("Tỷ lệ hộ nghèo", "%").direction).toBe("lower");
     expect(matcher.profile("Mức giảm tỷ lệ hộ nghèo", "điểm %").direction).toBe("higher");
+    // CPI is an index with a base of 100 (lower is better); its growth rate is a separate indicator.
     expect(matcher.profile("Chỉ số giá tiêu dùng (CPI) bình quân", "%")).toMatchObject({
+      kind: "index",
+      measure: "index",
+      direction: "lower",
+    });
+    expect(matcher.profile("Tốc độ tăng chỉ số giá tiêu dùng (CPI) bình quân", "%")).toMatchObject({
       kind: "rate",
       measure: "growth",
       direction: "lower",

@@ -85,7 +85,7 @@ describe("checkWorkbook", () => {
     expect(poverty.changePoints).toBeCloseTo(-0.65, 9);
     expect(byName("Tỷ lệ thất nghiệp khu vực thành thị")).toMatchObject({ evaluation: "Đạt", planText: "Dưới 4", plan: 4 });
     // 108,6 is more than half a point above "Khoảng 108".
-    expect(byName("Chỉ số sản xuất công nghiệp (IIP)")).toMatchObject({ kind: "other", measure: "index", evaluation: "Vượt" });
+    expect(byName("Chỉ số sản xuất công nghiệp (IIP)")).toMatchObject({ kind: "index", measure: "index", evaluation: "Vượt" });
   });
 
   it("keeps a figure written in words as text and computes nothing from it", () => {
