@@ -126,4 +126,40 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     todo: "Đối chiếu với ô nêu trong thông báo; sửa văn bản hoặc bảng tính.",
     todoEn: "Compare with the cell the message names; correct the text or the workbook.",
   },
+  "series-scale": {
+    descriptionEn:
+      "In a row of several years, one figure (or every figure from some year on) is about 1,000 times (or a thousandth of) the years beside it: usually a change of unit midway (millions ↔ thousands of đồng). A thousandfold change between consecutive years of a level cannot be growth. Rates, indices and coefficients are left out.",
+    todo: "Đưa các số của dòng về cùng một đơn vị (nhân hoặc chia 1.000 từ năm đổi đơn vị) hoặc sửa ĐVT.",
+    todoEn: "Bring the row's figures to one unit (×/÷1000 from the year the unit changed) or correct the unit.",
+  },
+  "series-growth": {
+    descriptionEn:
+      "A growth row (GRDP, each sector) must be close to the growth its constant-price level row gives (this year / last year − 1): an opposite sign or a gap of more than 5 percentage points is a warning, at the level cell of that year. Current-price rows are not compared.",
+    todo: "Đối chiếu số giá trị theo giá so sánh của hai năm với tốc độ tăng đã công bố; sửa số sai hoặc ghi chú nếu số liệu đã được điều chỉnh.",
+    todoEn: "Compare the two years' constant-price levels with the published growth; correct the wrong one or note a revision.",
+  },
+  "series-base-year": {
+    descriptionEn:
+      "In the base year of constant prices (2010 for “2010 prices”), a constant-price figure equals the current-price one by definition: a “(Giá 2010)” row and its “(Giá hiện hành)” twin (and their components) more than 1% apart in the base year is an error, at the constant-price cell.",
+    todo: "Trong năm gốc, ghi giá trị theo giá so sánh bằng giá hiện hành; kiểm tra dòng giá so sánh.",
+    todoEn: "In the base year make the constant-price figure equal to the current-price one; check the constant-price row.",
+  },
+  "count-fraction": {
+    descriptionEn:
+      "An indicator counted in units (people, households, communes, enterprises, cooperatives, schools, projects, products, visits…) is a whole number; a fraction (10.98 households) is usually a unit slip (thousands of people) or the wrong row. Units with a scale word and averages are not checked.",
+    todo: "Làm tròn số đếm hoặc sửa ĐVT (ví dụ “nghìn người”).",
+    todoEn: "Round the count or correct the unit (for example thousands of people).",
+  },
+  "stated-index": {
+    descriptionEn:
+      "A column comparing two years of a series (“2019/2018 (%)”, “2023 so với 2022”) must equal later / earlier × 100 (index) or that minus 100 (growth), within the rounding of the decimals shown. Actual against the same period is checked by stated-percent.",
+    todo: "Tính lại cột so sánh từ hai năm (ghi bằng công thức).",
+    todoEn: "Recompute the comparison column from the two years, as a formula.",
+  },
+  "copied-components": {
+    descriptionEn:
+      "Two or more components of one indicator (the same “Chia ra” or “Trong đó” block) with identical figures in every filled column, or a component identical to its parent while the others have figures: usually a row copied by mistake. Whole rows are compared, not single years.",
+    todo: "Nhập lại số liệu đúng cho thành phần bị chép.",
+    todoEn: "Enter the right figures for the copied component.",
+  },
 };

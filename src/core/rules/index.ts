@@ -17,6 +17,7 @@ import {
   statedPercent,
   unitScale,
 } from "./figures";
+import { copiedComponents, countFraction, seriesBaseYear, seriesGrowth, seriesScale, statedIndex } from "./series";
 import { componentTotal, cumulativeDecrease, shareTotal } from "./structure";
 import { baseYear } from "./years";
 
@@ -34,6 +35,12 @@ export const RULES: readonly Rule[] = [
   planOutlier,
   cumulativeDecrease,
   missingValue,
+  seriesScale,
+  seriesGrowth,
+  seriesBaseYear,
+  statedIndex,
+  countFraction,
+  copiedComponents,
 ];
 
 /** The context the rules run in: the indicator sheets read, the configuration and the catalogue. */

@@ -1,0 +1,896 @@
+// Rules on a table of years ("2010 | 2011 | … | 2018", "2018 | … | Sơ bộ 2023") and on rows seen
+// whole: a ×1000 unit switch inside a series, a growth row that contradicts the constant-price
+// levels it describes, a constant-price figure that differs from the current-price one in its own
+// base year, a count with a fraction, a stated comparison of two series years that the levels do
+// not give, and components whose figures are copies of each other or of their parent.
+//
+// The figures of a series are read from `indicator.series`: a point whose value is null (empty,
+// text, or a "0"/"0.00" placeholder between real figures) is missing and never compared. Years
+// that appear twice in one row ("Ước 2023", "Sơ bộ 2023") are ambiguous and left out of the
+// comparisons that go by year.
+
+import type { Finding } from "../model/findings";
+import type { Indicator, SeriesPoint } from "../model/indicator";
+import { parseNumberText } from "../model/numbers";
+import { parseAddress } from "../model/snapshot";
+import { fold, words } from "../model/text";
+import { parseUnit } from "../model/units";
+import { decimalsAt, decimalsShown, finding, indicatorRule, NONE, roundingTolerance, vi, type Rule, type SheetContext } from "./context";
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+// ---------------------------------------------------------------------------------------------
+
+/** A series figure that is there: a finite value, not a placeholder. */
+interface Point {
+  year: number;
+  value: number;
+  cell: string;
+  header: string;
+}
+
+/** The figures of a series that are there, in column order. */
+function present(ind: Indicator): Point[] {
+  const out: Point[] = [];
+  const series = ind.series;
+  if (!series) return out;
+  for (let i = 0; i < series.length; i++) {
+    const p: SeriesPoint = series[i];
+    if (p.value === null || p.placeholder || !Number.isFinite(p.value) || !p.cell) continue;
+    out.push({ year: p.year, value: p.value, cell: p.cell, header: p.header });
+  }
+  return out;
+}
+
+/** The figures of a series by year; a year written twice with different figures is left out. */
+function byYear(ind: Indicator): Map<number, Point> {
+  const out = new Map<number, Point>();
+  const twice = new Set<number>();
+  for (const p of present(ind)) {
+    const seen = out.get(p.year);
+    if (seen && seen.value !== p.value) twice.add(p.year);
+    else if (!seen) out.set(p.year, p);
+  }
+  for (const y of twice) out.delete(y);
+  return out;
+}
+
+/** A series point as the official reads it: "năm 2014", or its header when it says more ("Sơ bộ 2023"). */
+function label(p: Point): string {
+  const h = p.header.replace(/\s+/g, " ").trim();
+  return h && h.length <= 30 && !/^(nam\s*)?\d{4}$/.test(fold(h)) ? h : `năm ${p.year}`;
+}
+
+/** The same in English: the year, or the header when it says more. */
+function labelEn(p: Point): string {
+  const h = p.header.replace(/\s+/g, " ").trim();
+  return h && h.length <= 30 && !/^(nam\s*)?\d{4}$/.test(fold(h)) ? h : String(p.year);
+}
+
+const key = (row: number, line: number) => `${row}:${line}`;
+const ownKey = (ind: Indicator) => key(ind.row, ind.line);
+const parentKey = (ind: Indicator) => (ind.parentRow === null ? null : key(ind.parentRow, ind.parentLine));
+
+interface SheetIndex {
+  byKey: Map<string, Indicator>;
+  /** The components of each parent, in sheet order. */
+  children: Map<string, Indicator[]>;
+}
+
+const indexes = new WeakMap<SheetContext, SheetIndex>();
+
+/** The rows of a sheet by row and line, and the components of each (worked out once per sheet). */
+function indexOf(sheet: SheetContext): SheetIndex {
+  let found = indexes.get(sheet);
+  if (found) return found;
+  const byKey = new Map<string, Indicator>();
+  const children = new Map<string, Indicator[]>();
+  for (const ind of sheet.indicators) if (!byKey.has(ownKey(ind))) byKey.set(ownKey(ind), ind);
+  for (const ind of sheet.indicators) {
+    const pk = parentKey(ind);
+    if (pk === null || pk === ownKey(ind) || !byKey.has(pk)) continue;
+    const list = children.get(pk);
+    if (list) list.push(ind);
+    else children.set(pk, [ind]);
+  }
+  found = { byKey, children };
+  indexes.set(sheet, found);
+  return found;
+}
+
+function childrenOf(sheet: SheetContext, ind: Indicator): Indicator[] {
+  return indexOf(sheet).children.get(ownKey(ind)) ?? [];
+}
+
+function parentOf(sheet: SheetContext, ind: Indicator): Indicator | null {
+  const pk = parentKey(ind);
+  return pk === null || pk === ownKey(ind) ? null : (indexOf(sheet).byKey.get(pk) ?? null);
+}
+
+/** A finite number or null, for the figures a finding carries. */
+const finite = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
+
+/** A ratio written for the official: "1.266" or "1/1.266". */
+function times(ratio: number): string {
+  return ratio >= 1 ? vi(Math.round(ratio), 0) : `1/${vi(Math.round(1 / ratio), 0)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names: the price basis, and the words left once order marks, growth words and basis go
+// ---------------------------------------------------------------------------------------------
+
+const CONSTANT_PRICE = /\bgia\s*(?:so sanh|ss|co dinh|goc)(?![a-z])|\bgia\s*(?:nam\s*)?(?:19|20)\d\d(?!\d)/;
+const CURRENT_PRICE = /\bgia\s*(?:hien hanh|hh|thuc te)(?![a-z])/;
+const BASE_YEAR = /\bgia\s*(?:(?:so sanh|ss|co dinh|goc)\s*)?(?:nam\s*)?((?:19|20)\d\d)(?!\d)/;
+const PRICE_PHRASE =
+  /\b(?:theo\s+)?gia\s*(?:(?:so sanh|ss|co dinh|goc|hien hanh|hh|thuc te)(?![a-z])\s*(?:nam\s*)?(?:(?:19|20)\d\d(?!\d))?|(?:nam\s*)?(?:19|20)\d\d(?!\d))/g;
+const ORDER_MARK = /^(?:(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])\s*[.)]\s*|[-+*•.–—:]+\s*)/;
+const GROWTH_WORDS = /^(?:toc do\s+|muc\s+)?(?:tang truong|tang|phat trien)(?:\s+binh quan)?(?:\s+kinh te)?\b\s*/;
+
+interface Basis {
+  kind: "constant" | "current" | null;
+  /** The base year of a constant price ("giá so sánh 2010" → 2010). */
+  base: number | null;
+}
+
+function basisOfText(text: string): Basis {
+  const f = fold(text);
+  if (CURRENT_PRICE.test(f)) return { kind: "current", base: null };
+  if (CONSTANT_PRICE.test(f)) {
+    const m = BASE_YEAR.exec(f);
+    return { kind: "constant", base: m ? Number(m[1]) : null };
+  }
+  return { kind: null, base: null };
+}
+
+/** The price basis of a row: its own name's, else its parent's (a component of "GRDP (giá 2010)"), else its group's. */
+function basisOf(sheet: SheetContext, ind: Indicator): Basis {
+  let at: Indicator | null = ind;
+  for (let depth = 0; at && depth < 8; depth++) {
+    const b = basisOfText(at.name);
+    if (b.kind) return b;
+    at = parentOf(sheet, at);
+  }
+  return ind.group ? basisOfText(ind.group) : { kind: null, base: null };
+}
+
+/** The words of a name once order marks, growth words, the price basis and units in parentheses are gone. */
+export function coreName(name: string): string {
+  let core = coreNames.get(name);
+  if (core === undefined) {
+    if (coreNames.size > 10_000) coreNames.clear();
+    coreNames.set(name, (core = readCoreName(name)));
+  }
+  return core;
+}
+
+const coreNames = new Map<string, string>();
+
+function readCoreName(name: string): string {
+  let f = fold(name).replace(/\n/g, " ");
+  f = f.replace(/\(([^)]*)\)/g, (whole, inner: string) =>
+    /\bgia\b|%|‰|\bdong\b|\busd\b|\bty\b|\btrieu\b|\bnghin\b/.test(inner) ? " " : whole,
+  );
+  f = f.replace(PRICE_PHRASE, " ").trim();
+  for (let i = 0; i < 4; i++) {
+    const next = f.replace(ORDER_MARK, "").replace(GROWTH_WORDS, "").trim();
+    if (next === f) break;
+    f = next;
+  }
+  return words(f).join(" ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// series-scale: a ×1000 unit switch inside a series
+// ---------------------------------------------------------------------------------------------
+
+/** Two figures more than this many years apart are not compared for a unit switch. */
+const SCALE_MAX_YEAR_GAP = 5;
+
+/** The number of powers of 1000 (±1, ±2) a log10 ratio is near, by the unitScaleLog band; 0 when it is none. */
+function thousands(log: number, band: [number, number]): number {
+  const x = Math.abs(log);
+  const low = band[0];
+  const high = band[1];
+  const k = x >= low && x <= high ? 1 : x >= low + 3 && x <= high + 3 ? 2 : 0;
+  return log < 0 ? -k : k;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median yearly growth factor of a run of figures, or null with fewer than two. */
+function yearlyFactor(run: Point[]): number | null {
+  const steps: number[] = [];
+  for (let i = 1; i < run.length; i++) {
+    const years = Math.max(1, run[i].year - run[i - 1].year);
+    const f = (run[i].value / run[i - 1].value) ** (1 / years);
+    if (Number.isFinite(f) && f > 0) steps.push(f);
+  }
+  if (steps.length === 0) return null;
+  steps.sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)];
+}
+
+export const seriesScale: Rule = indicatorRule({
+  id: "series-scale",
+  severity: "error",
+  name: "Đổi đơn vị giữa chuỗi số liệu (gấp 1.000 lần)",
+  nameEn: "Unit switch inside a series (×1000)",
+  description:
+    "Trong một dòng số liệu nhiều năm, một số (hoặc mọi số từ một năm trở đi) gấp khoảng 1.000 lần (hoặc chỉ bằng khoảng 1/1.000) các năm liền kề: thường là đổi đơn vị giữa chừng (triệu đồng ↔ nghìn đồng). Mức tăng 1.000 lần giữa hai năm liền nhau của một chỉ tiêu quy mô không thể là tăng trưởng. Không áp dụng cho tỷ lệ, chỉ số và hệ số.",
+  each: (ind, sheet, ctx) => {
+    if (ind.kind !== "absolute" || !ind.series || ind.series.length < 2) return NONE;
+    // In time order (a table may list the latest year first); zeros and negatives are not compared by ratio.
+    const pts = present(ind)
+      .filter((p) => p.value > 0)
+      .sort((a, b) => a.year - b.year);
+    if (pts.length < 2) return NONE;
+    const band = ctx.thresholds(ind).unitScaleLog;
+    // Level of each figure in powers of 1000 against the first one: a jump between neighbours moves it.
+    const level: number[] = [0];
+    let jumps = 0;
+    for (let i = 1; i < pts.length; i++) {
+      const log = Math.log10(pts[i].value / pts[i - 1].value);
+      const gap = Math.abs(pts[i].year - pts[i - 1].year);
+      const k = Number.isFinite(log) && gap <= SCALE_MAX_YEAR_GAP ? thousands(log, band) : 0;
+      if (k !== 0) jumps++;
+      level.push(level[i - 1] + k);
+    }
+    if (jumps === 0) return NONE;
+    // Runs of figures on one level.
+    const runs: Array<{ from: number; to: number; level: number }> = [];
+    for (let i = 0; i < pts.length; i++) {
+      const last = runs[runs.length - 1];
+      if (last && last.level === level[i] && last.to === i - 1) last.to = i;
+      else runs.push({ from: i, to: i, level: level[i] });
+    }
+    // The reference level is the first run's, unless the first run is one figure against a
+    // longer run of the rest that its trend confirms: then that one figure is the odd one.
+    let reference = runs[0].level;
+    if (runs.length === 2 && runs[0].from === runs[0].to && runs[1].to > runs[1].from) {
+      const rest = pts.slice(runs[1].from, runs[1].to + 1);
+      const factor = yearlyFactor(rest);
+      const predicted = factor === null ? null : rest[0].value / factor ** Math.max(1, rest[0].year - pts[0].year);
+      if (predicted !== null && predicted > 0 && thousands(Math.log10(pts[0].value / predicted), band) !== 0) reference = runs[1].level;
+    }
+    // The figures on the reference level, to confirm each odd run as a whole: a tiny figure
+    // between ordinary ones (a profit of 0,04) makes two jumps that need not add up to a run.
+    const referenceMedian = median(pts.filter((_, i) => level[i] === reference).map((p) => p.value));
+    const out: Finding[] = [];
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r];
+      if (run.level === reference) continue;
+      const runMedian = median(pts.slice(run.from, run.to + 1).map((p) => p.value));
+      if (
+        referenceMedian === null ||
+        runMedian === null ||
+        thousands(Math.log10(runMedian / referenceMedian), band) !== run.level - reference
+      )
+        continue;
+      const first = pts[run.from];
+      const scale = 1000 ** (run.level - reference);
+      // The neighbour it is compared with: the figure before the run, else the one after it.
+      const before = run.from > 0 ? pts[run.from - 1] : null;
+      const after = run.to < pts.length - 1 ? pts[run.to + 1] : null;
+      const single = run.from === run.to;
+      const spike = single && before !== null && after !== null && level[run.from - 1] === level[run.to + 1];
+      const atEnd = single && (before === null || after === null);
+      // A lone figure at the end of a series is odd only when the trend of the rest agrees.
+      if (atEnd && r === runs.length - 1 && runs.length === 2 && runs[0].to > runs[0].from) {
+        const rest = pts.slice(runs[0].from, runs[0].to + 1);
+        const factor = yearlyFactor(rest);
+        const last = rest[rest.length - 1];
+        const predicted = factor === null ? null : last.value * factor ** Math.max(1, first.year - last.year);
+        if (predicted === null || !(predicted > 0) || thousands(Math.log10(first.value / predicted), band) === 0) continue;
+      }
+      const neighbour = (before ?? after) as Point;
+      // unit-scale reports the same pair when they are the actual and the previous figures.
+      if (
+        !ctx.config.disabled.includes("unit-scale") &&
+        first.cell === ind.cells.actual &&
+        neighbour.cell === ind.cells.previous &&
+        single &&
+        after === null
+      )
+        continue;
+      const ratio = first.value / neighbour.value;
+      const more = ratio > 1;
+      const runText =
+        spike && before && after
+          ? `${label(first)} là ${vi(first.value)} (ô ${first.cell}) ${more ? "gấp" : "chỉ bằng"} khoảng ${times(ratio)} lần ${label(before)} (${vi(before.value)}, ô ${before.cell}) và ${label(after)} (${vi(after.value)}, ô ${after.cell})`
+          : single
+            ? `${label(first)} là ${vi(first.value)} (ô ${first.cell}) ${more ? "gấp" : "chỉ bằng"} khoảng ${times(ratio)} lần ${label(neighbour)} (${vi(neighbour.value)}, ô ${neighbour.cell})`
+            : `từ ${label(first)} (${vi(first.value)}, ô ${first.cell}) đến ${label(pts[run.to])} các số ${more ? "gấp" : "chỉ bằng"} khoảng ${times(ratio)} lần ${label(neighbour)} (${vi(neighbour.value)}, ô ${neighbour.cell})`;
+      const runTextEn =
+        spike && before && after
+          ? `${labelEn(first)} is ${first.value} (${first.cell}), about ${more ? `${Math.round(ratio)}×` : `1/${Math.round(1 / ratio)} of`} both ${labelEn(before)} (${before.value}) and ${labelEn(after)} (${after.value})`
+          : single
+            ? `${labelEn(first)} is ${first.value} (${first.cell}), about ${more ? `${Math.round(ratio)}×` : `1/${Math.round(1 / ratio)} of`} ${labelEn(neighbour)} (${neighbour.value})`
+            : `from ${labelEn(first)} (${first.value}, ${first.cell}) to ${labelEn(pts[run.to])} the figures are about ${more ? `${Math.round(ratio)}×` : `1/${Math.round(1 / ratio)} of`} ${labelEn(neighbour)} (${neighbour.value})`;
+      out.push(
+        finding(
+          seriesScale,
+          "error",
+          sheet.sheet.name,
+          first.cell,
+          `${ind.name}: ${runText} — số liệu nhiều năm của một chỉ tiêu không thể tăng, giảm cỡ 1.000 lần giữa hai năm liền nhau; có thể đã đổi đơn vị${ind.unit ? ` (ĐVT ghi “${ind.unit}”)` : ""}.`,
+          `${ind.name}: ${runTextEn}; a level cannot move ~1000× between neighbouring years: the unit changed${ind.unit ? ` (unit "${ind.unit}")` : ""}?`,
+          { expected: finite(first.value / scale), actual: first.value },
+        ),
+      );
+    }
+    return out;
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// series-growth: a growth row that contradicts the constant-price levels it describes
+// ---------------------------------------------------------------------------------------------
+
+/** A stated growth further than this many points from the one the levels give is flagged. */
+const GROWTH_GAP_POINTS = 5;
+/** Growths on opposite sides of zero, each at least this far from it, contradict each other. */
+const GROWTH_SIGN_POINTS = 0.5;
+
+const isGrowthRow = (ind: Indicator) => ind.series !== null && ind.measure === "growth" && ind.kind === "rate";
+const isLevelRow = (ind: Indicator) => ind.series !== null && ind.kind === "absolute";
+
+/** The only element of a list, or null. */
+const only = <T>(list: T[]): T | null => (list.length === 1 ? list[0] : null);
+
+/** The component of `children` whose name matches `name`, when exactly one does. */
+function componentNamed(children: Indicator[], name: string): Indicator | null {
+  return name ? only(children.filter((c) => coreName(c.name) === name)) : null;
+}
+
+/** Components of a growth row: its children in percent (or growth rows themselves). */
+function growthComponents(sheet: SheetContext, growth: Indicator): Indicator[] {
+  return childrenOf(sheet, growth).filter(
+    (c) => c.series !== null && (c.measure === "growth" || (c.kind === "rate" && parseUnit(c.unit).percent)),
+  );
+}
+
+/** Pairs of a growth row and the constant-price level row it describes, components included. */
+function growthPairs(sheet: SheetContext): Array<[Indicator, Indicator]> {
+  const constant = sheet.indicators.filter((i) => isLevelRow(i) && basisOf(sheet, i).kind === "constant");
+  if (constant.length === 0) return [];
+  const pairs: Array<[Indicator, Indicator]> = [];
+  const seen = new Set<string>();
+  const add = (g: Indicator, l: Indicator) => {
+    const k = `${ownKey(g)}|${ownKey(l)}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      pairs.push([g, l]);
+    }
+  };
+  for (const g of sheet.indicators) {
+    // A growth at current prices ("tốc độ tăng GRDP (giá hiện hành)") is not a growth of constant-price levels.
+    if (!isGrowthRow(g) || basisOfText(g.name).kind === "current") continue;
+    const name = coreName(g.name);
+    const gParts = growthComponents(sheet, g);
+    const level =
+      (name ? only(constant.filter((l) => coreName(l.name) === name)) : null) ??
+      (g.catalogueId
+        ? only(
+            constant.filter(
+              (l) => l.catalogueId !== null && (l.catalogueId === g.catalogueId || `${l.catalogueId}-growth` === g.catalogueId),
+            ),
+          )
+        : null) ??
+      (gParts.length >= 2
+        ? only(
+            constant.filter((l) => {
+              const parts = childrenOf(sheet, l).filter(isLevelRow);
+              return gParts.every((p) => componentNamed(parts, coreName(p.name)) !== null);
+            }),
+          )
+        : null);
+    if (!level) continue;
+    add(g, level);
+    const lParts = childrenOf(sheet, level).filter(isLevelRow);
+    for (const p of gParts) {
+      const match = componentNamed(lParts, coreName(p.name));
+      if (match) add(p, match);
+    }
+  }
+  return pairs;
+}
+
+export const seriesGrowth: Rule = {
+  id: "series-growth",
+  severity: "warning",
+  name: "Tốc độ tăng không khớp số liệu theo giá so sánh",
+  nameEn: "Growth row contradicting the constant-price levels",
+  description:
+    "Dòng tốc độ tăng trưởng (GRDP, từng khu vực) của một năm phải gần với mức tăng tính từ dòng giá trị theo giá so sánh cùng tên trong biểu (năm đó / năm trước − 1): ngược dấu hoặc lệch quá 5 điểm phần trăm thì cảnh báo, tại ô giá trị của năm đó. Dòng theo giá hiện hành không dùng để so.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      for (const [growthRow, levelRow] of growthPairs(sheet)) {
+        const growth = byYear(growthRow);
+        const levels = byYear(levelRow);
+        const band = ctx.thresholds(levelRow).unitScaleLog;
+        const compared: Array<{ year: number; stated: Point; now: Point; before: Point; implied: number }> = [];
+        for (const [year, stated] of growth) {
+          const now = levels.get(year);
+          const before = levels.get(year - 1);
+          if (!now || !before || !(before.value > 0) || !(now.value > 0)) continue;
+          const ratio = now.value / before.value;
+          // A ×1000 slip between the two levels is series-scale's finding, not a growth to compare.
+          if (!Number.isFinite(ratio) || thousands(Math.log10(ratio), band) !== 0) continue;
+          compared.push({ year, stated, now, before, implied: (ratio - 1) * 100 });
+        }
+        if (compared.length === 0) continue;
+        // A "tốc độ" row written as an index (107,5) is compared as one, when most of its years read so.
+        const asIndex = compared.filter((c) => Math.abs(c.stated.value - (c.implied + 100)) < Math.abs(c.stated.value - c.implied)).length;
+        const offset = asIndex * 2 > compared.length ? 100 : 0;
+        for (const c of compared) {
+          const stated = c.stated.value - offset;
+          const gap = stated - c.implied;
+          const opposite =
+            (stated >= GROWTH_SIGN_POINTS && c.implied <= -GROWTH_SIGN_POINTS) ||
+            (stated <= -GROWTH_SIGN_POINTS && c.implied >= GROWTH_SIGN_POINTS);
+          if (!Number.isFinite(gap) || (Math.abs(gap) <= GROWTH_GAP_POINTS && !opposite)) continue;
+          const word = (g: number) => (g >= 0 ? `tăng ${vi(g, 1)}%` : `giảm ${vi(-g, 1)}%`);
+          out.push(
+            finding(
+              seriesGrowth,
+              "warning",
+              sheet.sheet.name,
+              c.now.cell,
+              `${levelRow.name}: ${label(c.now)} là ${vi(c.now.value)} (ô ${c.now.cell}), ${label(c.before)} là ${vi(c.before.value)} (ô ${c.before.cell}), tức là ${word(c.implied)}; nhưng dòng “${growthRow.name}” ghi ${offset ? `chỉ số ${vi(c.stated.value, 1)} (${word(stated)})` : word(stated)} (ô ${c.stated.cell})${opposite ? " — ngược chiều" : `, lệch ${vi(Math.abs(gap), 1)} điểm phần trăm`}. Hãy kiểm tra số giá trị hoặc tốc độ tăng.`,
+              `${levelRow.name}: ${labelEn(c.now)} ${c.now.value} (${c.now.cell}) against ${labelEn(c.before)} ${c.before.value} (${c.before.cell}) is ${c.implied.toFixed(1)}%, but "${growthRow.name}" states ${stated.toFixed(1)}% (${c.stated.cell})${opposite ? ", the opposite direction" : `, ${Math.abs(gap).toFixed(1)} points apart`}.`,
+              { expected: finite(c.before.value * (1 + stated / 100)), actual: c.now.value, imbalance: finite(gap) },
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// series-base-year: a constant-price figure that differs from the current-price one in its base year
+// ---------------------------------------------------------------------------------------------
+
+/** In its base year a constant-price figure further than this share from the current-price one is an error. */
+const BASE_YEAR_SHARE = 0.01;
+
+/** The factor that brings a figure in `from` to the unit `to`, or null when they measure different things. */
+function unitFactor(from: string, to: string): number | null {
+  if (!from.trim() || !to.trim()) return 1;
+  const a = parseUnit(from);
+  const b = parseUnit(to);
+  if (a.base !== b.base || a.percent !== b.percent || a.ratio !== b.ratio) return null;
+  return b.scale === 0 ? null : a.scale / b.scale;
+}
+
+export const seriesBaseYear: Rule = {
+  id: "series-base-year",
+  severity: "error",
+  name: "Giá so sánh khác giá hiện hành trong năm gốc",
+  nameEn: "Constant price different from current price in its base year",
+  description:
+    "Trong năm gốc của giá so sánh (năm 2010 với “giá so sánh 2010”), giá trị theo giá so sánh bằng giá trị theo giá hiện hành theo định nghĩa: dòng “(Giá 2010)” và dòng “(Giá hiện hành)” cùng tên (và các thành phần cùng tên của chúng) lệch nhau quá 1% ở năm gốc là lỗi, tại ô giá so sánh.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      const levels = sheet.indicators.filter(isLevelRow);
+      const current = levels.filter((i) => basisOfText(i.name).kind === "current");
+      if (current.length === 0) continue;
+      const pairs: Array<[Indicator, Indicator, number]> = [];
+      for (const c of levels) {
+        const basis = basisOfText(c.name);
+        if (basis.kind !== "constant" || basis.base === null) continue;
+        const name = coreName(c.name);
+        const twin = name ? only(current.filter((h) => coreName(h.name) === name)) : null;
+        if (!twin) continue;
+        pairs.push([c, twin, basis.base]);
+        const twinParts = childrenOf(sheet, twin).filter(isLevelRow);
+        for (const part of childrenOf(sheet, c).filter(isLevelRow)) {
+          if (basisOfText(part.name).kind === "current") continue;
+          const match = componentNamed(twinParts, coreName(part.name));
+          if (match) pairs.push([part, match, basis.base]);
+        }
+      }
+      for (const [constantRow, currentRow, base] of pairs) {
+        const a = byYear(constantRow).get(base);
+        const b = byYear(currentRow).get(base);
+        if (!a || !b) continue;
+        const factor = unitFactor(currentRow.unit, constantRow.unit);
+        if (factor === null) continue;
+        const h = b.value * factor;
+        // Constant-price levels are positive; a sign or a zero here is another rule's business.
+        if (!(a.value > 0) || !(h > 0) || !Number.isFinite(h)) continue;
+        const size = Math.max(a.value, h);
+        if (Math.abs(a.value - h) <= BASE_YEAR_SHARE * size) continue;
+        out.push(
+          finding(
+            seriesBaseYear,
+            "error",
+            sheet.sheet.name,
+            a.cell,
+            `${constantRow.name}: năm ${base} là năm gốc của giá so sánh, nên giá trị theo giá so sánh phải bằng giá hiện hành; nhưng ô ${a.cell} ghi ${vi(a.value)}, còn “${currentRow.name}” năm ${base} là ${vi(b.value)} (ô ${b.cell}), lệch ${vi(((a.value - h) / size) * 100, 1)}%.`,
+            `${constantRow.name}: ${base} is the base year of the constant prices, so the figure must equal the current-price one; ${a.cell} holds ${a.value}, "${currentRow.name}" ${base} is ${b.value} (${b.cell}).`,
+            { expected: finite(h), actual: a.value, imbalance: finite(a.value - h) },
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// count-fraction: a count with a fraction
+// ---------------------------------------------------------------------------------------------
+
+/** Units that count things (folded, without scale words): a figure in them is a whole number. */
+const COUNT_UNITS = new Set([
+  "nguoi",
+  "ho",
+  "ho gia dinh",
+  "xa",
+  "phuong",
+  "thi tran",
+  "thon",
+  "ban",
+  "lang",
+  "to",
+  "doanh nghiep",
+  "dn",
+  "htx",
+  "hop tac xa",
+  "to hop tac",
+  "trang trai",
+  "lang nghe",
+  "truong",
+  "lop",
+  "hoc sinh",
+  "sinh vien",
+  "giao vien",
+  "du an",
+  "cong trinh",
+  "san pham",
+  "luot",
+  "luot nguoi",
+  "luot khach",
+  "khach",
+  "con",
+  "ca",
+  "vu",
+  "co so",
+  "lao dong",
+  "bac si",
+  "giuong",
+  "giuong benh",
+  "benh nhan",
+  "tram",
+  "cho",
+  "sieu thi",
+  "chiec",
+  "cai",
+  "can",
+  "can ho",
+  "ngoi",
+  "thue bao",
+  "don vi",
+  "to chuc",
+]);
+
+/** Names of averages and per-something figures, which may well have a fraction in a count unit. */
+const AVERAGE_NAME = /\b(?:binh quan|trung binh|tren (?:1|mot)|van dan|nghin dan)\b|\//;
+
+function isCountUnit(unitText: string): boolean {
+  if (!unitText.trim()) return false;
+  const unit = parseUnit(unitText);
+  if (unit.scale !== 1 || unit.percent || unit.perMille || unit.points || unit.ratio) return false;
+  const base = unit.base
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[.,;:]+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return COUNT_UNITS.has(base);
+}
+
+/** A figure with a fraction: 10,98, not 11 nor 1e17. */
+function hasFraction(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) < 1e15 && Math.abs(value - Math.round(value)) > 1e-6;
+}
+
+/** A number stored in a cell whose format shows no decimals: the sheet shows a whole number. */
+function shownWhole(sheet: SheetContext, cell: string): boolean {
+  const at = parseAddress(cell);
+  if (!at) return false;
+  const v = sheet.sheet.values[at.row]?.[at.col];
+  const format = sheet.sheet.numberFormats?.[at.row]?.[at.col];
+  return typeof v === "number" && !!format && format !== "General" && decimalsAt(sheet.sheet, at.row, at.col) === 0;
+}
+
+export const countFraction: Rule = indicatorRule({
+  id: "count-fraction",
+  severity: "warning",
+  name: "Số đếm có phần lẻ",
+  nameEn: "A count with a fraction",
+  description:
+    "Chỉ tiêu có đơn vị đếm (người, hộ, xã, doanh nghiệp, HTX, trường, dự án, sản phẩm, lượt, con…) phải là số nguyên; số có phần lẻ (10,98 hộ) thường là nhầm đơn vị (nghìn người) hoặc nhầm dòng. Đơn vị có từ chỉ quy mô (nghìn người, triệu lượt) và chỉ tiêu bình quân không bị kiểm tra.",
+  each: (ind, sheet) => {
+    if (ind.kind !== "absolute" || ind.measure === "ratio" || !isCountUnit(ind.unit) || AVERAGE_NAME.test(fold(ind.name))) return NONE;
+    const figures: Array<{ value: number; cell: string; what: string; whatEn: string }> = [];
+    const seen = new Set<string>();
+    const add = (value: number | null, cell: string | null, what: string, whatEn: string) => {
+      if (value === null || !cell || seen.has(cell)) return;
+      seen.add(cell);
+      figures.push({ value, cell, what, whatEn });
+    };
+    add(ind.planTarget?.qualifier === "point" ? ind.plan : null, ind.cells.plan, "kế hoạch", "plan");
+    add(ind.actual, ind.cells.actual, "thực hiện", "actual");
+    add(ind.previous, ind.cells.previous, "cùng kỳ", "previous");
+    for (const p of present(ind)) add(p.value, p.cell, label(p), labelEn(p));
+    const odd = figures.filter((f) => hasFraction(f.value) && !shownWhole(sheet, f.cell));
+    if (odd.length === 0) return NONE;
+    // Most figures of the row with a fraction: the unit more likely lacks its scale word.
+    const most = odd.length >= 3 && odd.length * 3 >= figures.length * 2;
+    return odd.map((f) =>
+      finding(
+        countFraction,
+        "warning",
+        sheet.sheet.name,
+        f.cell,
+        `${ind.name}: số ${f.what} ${vi(f.value, 4)} ${ind.unit} (ô ${f.cell}) có phần lẻ, nhưng ${ind.unit} là đơn vị đếm${most ? `; hầu hết các số của dòng đều lẻ — có thể đơn vị đúng là “nghìn ${ind.unit}”` : " — hãy kiểm tra số hoặc đơn vị"}.`,
+        `${ind.name}: the ${f.whatEn} figure ${f.value} ${ind.unit} (${f.cell}) has a fraction, but ${ind.unit} counts things${most ? "; most figures of the row have one: is the unit thousands?" : "."}`,
+        { expected: finite(Math.round(f.value)), actual: f.value },
+      ),
+    );
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// stated-index: a stated comparison of two series years that the levels do not give
+// ---------------------------------------------------------------------------------------------
+
+/** "2019/2018 (%)", "2023 so với 2022", "Năm 2019 so với năm 2018", "ƯTH 2021/TH 2020". */
+const TWO_YEARS =
+  /((?:19|20)\d\d)(?!\d)\s*\(?\s*(?:\/|so voi|so)\s*(?:cung ky\s*|ck\s*)?(?:nam\s*)?(?:(?:uoc\s*)?(?:thuc hien|th|tt)\s*)?(?:nam\s*)?((?:19|20)\d\d)(?!\d)/;
+const SPAN = /(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d/;
+const PLAN_HEADER = /\b(ke hoach|kh|du toan|muc tieu)\b/;
+const COMPARISON_ROLES = new Set(["statedPrevious", "statedComparison", "unknown", "history"]);
+
+interface ComparisonColumn {
+  col: number;
+  letter: string;
+  header: string;
+  later: number;
+  earlier: number;
+}
+
+/** The columns of a sheet that state a comparison of two years, other than actual with previous. */
+function comparisonColumns(sheet: SheetContext): ComparisonColumn[] {
+  const actualYear = sheet.columns.find((c) => c.role === "actual")?.year ?? null;
+  const previousYear = sheet.columns.find((c) => c.role === "previous")?.year ?? null;
+  const out: ComparisonColumn[] = [];
+  for (const c of sheet.columns) {
+    if (!COMPARISON_ROLES.has(c.role)) continue;
+    const f = fold(c.header);
+    if (SPAN.test(f) || PLAN_HEADER.test(f)) continue;
+    const m = TWO_YEARS.exec(f);
+    if (!m) continue;
+    const later = Number(m[1]);
+    const earlier = Number(m[2]);
+    if (later === earlier) continue;
+    if (actualYear !== null && previousYear !== null && later === actualYear && earlier === previousYear) continue;
+    out.push({ col: c.col, letter: c.letter, header: c.header.replace(/\s+/g, " ").trim(), later, earlier });
+  }
+  return out;
+}
+
+/** The figure stated in a cell, in percent when the cell is %-formatted; null for text with several lines or no number. */
+function statedAt(sheet: SheetContext, row: number, col: number): number | null {
+  const v = sheet.sheet.values[row]?.[col];
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return null;
+    const format = sheet.sheet.numberFormats?.[row]?.[col];
+    return format && format.replace(/"[^"]*"/g, "").includes("%") ? v * 100 : v;
+  }
+  if (typeof v !== "string" || /\n/.test(v.trim())) return null;
+  const parsed = parseNumberText(v);
+  if (!parsed || parsed.style === "ambiguous" || parsed.perMille) return null;
+  return parsed.value;
+}
+
+/** Half a unit of the last decimal a cell shows. */
+function halfUnit(sheet: SheetContext, cell: string): number {
+  return 0.5 * 10 ** -decimalsShown(sheet.sheet, cell);
+}
+
+export const statedIndex: Rule = {
+  id: "stated-index",
+  severity: "error",
+  name: "Cột so sánh hai năm không khớp số liệu",
+  nameEn: "Stated comparison of two years the figures do not give",
+  description:
+    "Cột ghi so sánh giữa hai năm của bảng số liệu nhiều năm (“2019/2018 (%)”, “2023 so với 2022”) phải bằng số năm sau / số năm trước × 100 (dạng chỉ số) hoặc trừ 100 (dạng tốc độ tăng), trong mức làm tròn của số chữ số thập phân được ghi. So sánh thực hiện với cùng kỳ do quy tắc stated-percent kiểm tra.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      const columns = comparisonColumns(sheet);
+      if (columns.length === 0) continue;
+      for (const ind of sheet.indicators) {
+        if (ind.kind !== "absolute" || ind.line !== 0 || !ind.series) continue;
+        const years = byYear(ind);
+        const seriesCols = new Set(ind.series.map((p) => parseAddress(p.cell)?.col ?? -1));
+        for (const column of columns) {
+          if (seriesCols.has(column.col)) continue;
+          const a = years.get(column.later);
+          const b = years.get(column.earlier);
+          if (!a || !b || !(b.value > 0) || a.value < 0) continue;
+          const row = ind.row - 1;
+          const stated = statedAt(sheet, row, column.col);
+          // A 0 in a comparison column stands for "not worked out" more often than for a figure.
+          if (stated === null || stated === 0) continue;
+          const cell = `${column.letter}${ind.row}`;
+          // stated-percent checks the actual against the previous in the stated-previous column.
+          if (cell === ind.cells.statedPrevious && ind.actual !== null && ind.previous !== null) continue;
+          const index = (a.value / b.value) * 100;
+          if (!Number.isFinite(index)) continue;
+          const growth = index - 100;
+          // The levels are rounded too: their rounding moves the index by up to this much.
+          const levelSlack =
+            Math.abs(index) * (halfUnit(sheet, a.cell) / Math.max(Math.abs(a.value), 1e-9) + halfUnit(sheet, b.cell) / b.value);
+          const tol = roundingTolerance(decimalsAt(sheet.sheet, row, column.col));
+          const slack = Number.isFinite(levelSlack) ? levelSlack : 0;
+          // Any form the column may be written in: index (112,5), growth (12,5), times (1,125) or difference.
+          if (
+            Math.abs(stated - index) <= tol + slack ||
+            Math.abs(stated - growth) <= tol + slack ||
+            Math.abs(stated - a.value / b.value) <= tol + slack / 100 ||
+            Math.abs(stated - (a.value - b.value)) <= tol + halfUnit(sheet, a.cell) + halfUnit(sheet, b.cell)
+          )
+            continue;
+          const asGrowth = Math.abs(stated - growth) < Math.abs(stated - index);
+          const expected = asGrowth ? growth : index;
+          out.push(
+            finding(
+              statedIndex,
+              "error",
+              sheet.sheet.name,
+              cell,
+              `${ind.name}: cột “${column.header}” ghi ${vi(stated)} (ô ${cell}), nhưng ${label(a)} ${vi(a.value)} (ô ${a.cell}) / ${label(b)} ${vi(b.value)} (ô ${b.cell}) = ${vi(index, 1)}% (${growth >= 0 ? "tăng" : "giảm"} ${vi(Math.abs(growth), 1)}%).`,
+              `${ind.name}: "${column.header}" states ${stated} (${cell}), but ${a.value} (${a.cell}) / ${b.value} (${b.cell}) gives ${index.toFixed(2)}% (growth ${growth.toFixed(2)}%).`,
+              { expected: finite(expected), actual: stated, imbalance: finite(stated - expected) },
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// copied-components: components whose figures are copies of each other or of their parent
+// ---------------------------------------------------------------------------------------------
+
+/** A row's figures by column: plan, actual, previous and every series point, each column once. */
+function rowFigures(ind: Indicator): Map<number, { value: number; cell: string }> {
+  const out = new Map<number, { value: number; cell: string }>();
+  const add = (value: number | null, cell: string | null) => {
+    if (value === null || !cell || !Number.isFinite(value)) return;
+    const col = parseAddress(cell)?.col;
+    if (col !== undefined && !out.has(col)) out.set(col, { value, cell });
+  };
+  add(ind.planTarget?.qualifier === "point" ? ind.plan : null, ind.cells.plan);
+  add(ind.actual, ind.cells.actual);
+  add(ind.previous, ind.cells.previous);
+  for (const p of present(ind)) add(p.value, p.cell);
+  return out;
+}
+
+/** Figures telling enough to call two rows copies: two or more not zero, and not all the same value. */
+function telling(figures: Map<number, { value: number }>): boolean {
+  let nonZero = 0;
+  const values = new Set<number>();
+  for (const f of figures.values()) {
+    if (f.value !== 0) nonZero++;
+    values.add(f.value);
+  }
+  return nonZero >= 2 && values.size >= 2;
+}
+
+function sameFigures(a: Map<number, { value: number }>, b: Map<number, { value: number }>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [col, f] of a) if (b.get(col)?.value !== f.value) return false;
+  return true;
+}
+
+const sameUnit = (a: Indicator, b: Indicator) => !a.unit.trim() || !b.unit.trim() || fold(a.unit) === fold(b.unit);
+
+function firstCell(figures: Map<number, { cell: string }>): string {
+  let best: { col: number; cell: string } | null = null;
+  for (const [col, f] of figures) if (!best || col < best.col) best = { col, cell: f.cell };
+  return (best as { cell: string }).cell;
+}
+
+/** The cells of a row's figures, first to last: "C7…J7" (or the one cell). */
+function cellSpan(figures: Map<number, { cell: string }>): string {
+  const cells = [...figures.entries()].sort((x, y) => x[0] - y[0]).map(([, f]) => f.cell);
+  return cells.length > 1 ? `${cells[0]}…${cells[cells.length - 1]}` : (cells[0] ?? "");
+}
+
+function figureList(figures: Map<number, { value: number }>): string {
+  const values = [...figures.entries()].sort((x, y) => x[0] - y[0]).map(([, f]) => vi(f.value));
+  return values.slice(0, 6).join("; ") + (values.length > 6 ? "; …" : "");
+}
+
+export const copiedComponents: Rule = {
+  id: "copied-components",
+  severity: "warning",
+  name: "Thành phần có số liệu chép trùng",
+  nameEn: "Components with copied figures",
+  description:
+    "Hai thành phần trở lên của cùng một chỉ tiêu (cùng khối “Chia ra”, “Trong đó”) có số liệu giống hệt nhau ở mọi cột có số (kế hoạch, thực hiện, cùng kỳ, từng năm), hoặc một thành phần giống hệt chỉ tiêu mẹ trong khi các thành phần khác có số: thường là chép nhầm dòng. So sánh cả dòng, không so từng năm.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      for (const [pk, children] of indexOf(sheet).children) {
+        const parent = indexOf(sheet).byKey.get(pk);
+        if (!parent) continue;
+        const parentFigures = rowFigures(parent);
+        const blocks = new Map<number, Indicator[]>();
+        for (const c of children) {
+          const b = c.breakdownBlock ?? 0;
+          const list = blocks.get(b);
+          if (list) list.push(c);
+          else blocks.set(b, [c]);
+        }
+        for (const block of blocks.values()) {
+          const figures = block.map(rowFigures);
+          const flagged = new Set<number>();
+          for (let j = 1; j < block.length; j++) {
+            if (!telling(figures[j])) continue;
+            for (let i = 0; i < j; i++) {
+              if (!sameUnit(block[i], block[j]) || !sameFigures(figures[i], figures[j])) continue;
+              flagged.add(j);
+              const cell = firstCell(figures[j]);
+              out.push(
+                finding(
+                  copiedComponents,
+                  "warning",
+                  sheet.sheet.name,
+                  cell,
+                  `${parent.name}: thành phần “${block[j].name}” (dòng ${block[j].row}) có số liệu giống hệt “${block[i].name}” (dòng ${block[i].row}) ở mọi cột (ô ${cellSpan(figures[j])} và ${cellSpan(figures[i])}: ${figureList(figures[j])}) — có thể chép nhầm dòng.`,
+                  `${parent.name}: the component "${block[j].name}" (row ${block[j].row}) repeats every figure of "${block[i].name}" (row ${block[i].row}): a copy-paste slip?`,
+                ),
+              );
+              break;
+            }
+          }
+          // A component equal to its parent, where another component of the block has figures.
+          if (!telling(parentFigures)) continue;
+          for (let j = 0; j < block.length; j++) {
+            if (flagged.has(j) || !sameUnit(block[j], parent) || !sameFigures(figures[j], parentFigures)) continue;
+            const others = block.some((_c, k) => k !== j && [...figures[k].values()].some((f) => f.value !== 0));
+            if (!others) continue;
+            out.push(
+              finding(
+                copiedComponents,
+                "warning",
+                sheet.sheet.name,
+                firstCell(figures[j]),
+                `${parent.name}: thành phần “${block[j].name}” (dòng ${block[j].row}) có số liệu giống hệt chỉ tiêu mẹ ở mọi cột (ô ${cellSpan(figures[j])} và ${cellSpan(parentFigures)}: ${figureList(figures[j])}) trong khi các thành phần khác cũng có số — có thể chép nhầm dòng tổng.`,
+                `${parent.name}: the component "${block[j].name}" (row ${block[j].row}) repeats every figure of its parent although other components have figures: a copy-paste slip?`,
+              ),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
