@@ -21,6 +21,8 @@ export interface HeaderBlock {
   /** The cells that hold the title text. */
   titleCells: Array<{ cell: string; text: string }>;
   columns: Array<{ col: number; header: string; headerCell: string }>;
+  /** The unit a line above or under the header gives every row that has none ("Đơn vị tính: Tỷ đồng"). */
+  unit: string | null;
 }
 
 const SCAN_ROWS = 40;
@@ -95,7 +97,7 @@ function isNumeric(value: CellValue | undefined): boolean {
   return typeof value === "number";
 }
 
-const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+export const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   "plan",
   "otherPlan",
   "actual",
@@ -166,6 +168,39 @@ function isYearNumber(v: number): boolean {
   return v >= 1980 && v <= 2100 && Number.isInteger(v);
 }
 
+const UNIT_LINE = /(?:^|\(|\s)(?:don vi tinh|dvt|don vi)\s*[:：]\s*([^)]+?)\s*\)?\s*$/;
+
+/** The unit of a row that says only "Đơn vị tính: Tỷ đồng" (or "ĐVT: %"); null for any other row. */
+function unitLine(values: CellValue[] | undefined): string | null {
+  if (!values) return null;
+  let text: string | null = null;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    if (text !== null || typeof v !== "string") return null;
+    text = v;
+  }
+  if (text === null) return null;
+  return UNIT_LINE.test(fold(text)) ? unitAfterColon(text) : null;
+}
+
+/** What follows the colon of "Đơn vị tính: Tỷ đồng)", as written. */
+function unitAfterColon(text: string): string | null {
+  const colon = text.search(/[:：]/);
+  return colon < 0 ? null : tidy(text.slice(colon + 1).replace(/\)\s*$/, "")) || null;
+}
+
+/** A unit the title gives: "(Đơn vị tính: tỷ đồng)", a caption that is only "%" or "‰", a title ending in "(%)". */
+function titleUnit(texts: string[]): string | null {
+  for (const text of texts) {
+    const f = fold(text);
+    if (UNIT_LINE.test(f)) return unitAfterColon(text.slice(text.search(/đơn vị|don vi|đvt|dvt/i)));
+    if (/^\(?(%|‰)\)?$/.test(f)) return f.replace(/[()]/g, "");
+    const tail = /\((%|‰)\)\s*$/.exec(f);
+    if (tail) return tail[1];
+  }
+  return null;
+}
+
 function isNumberRow(sheet: SheetSnapshot, grid: LabelGrid, row: number): boolean {
   let tokens = 0;
   let others = 0;
@@ -198,7 +233,7 @@ export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
 
   const rows = [best];
   let indicatorCol = -1;
-  for (let c = 0; c < grid.width && indicatorCol < 0; c++) if (INDICATOR_HEADER.test(fold(grid.label(best, c)))) indicatorCol = c;
+  for (let c = 0; c < grid.width && indicatorCol < 0; c++) if (headerRole(grid.label(best, c)).role === "indicator") indicatorCol = c;
   for (let r = best + 1; r < best + MAX_HEADER_ROWS && r < sheet.values.length; r++) {
     if (isNumberRow(sheet, grid, r)) break;
     let mergedDown = false;
@@ -211,18 +246,26 @@ export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
       }
       const v = sheet.values[r]?.[c];
       if (isBlank(v)) continue;
-      if (typeof v === "string" && v.length <= 60 && c > indicatorCol) labels++;
-      else figures++;
+      // Years under a group label ("Năm" over "2019 | 2020") are labels; any other figure is data.
+      if (looksLikeFigure(v) && !(isYearNumber(Number(cellText(v).trim())) && grid.label(best, c))) figures++;
+      // Labels count under the header's own columns: a caption in a column with no header is data.
+      else if (typeof v === "string" || typeof v === "number") {
+        if (grid.label(best, c)) labels++;
+        else figures++;
+      }
     }
     // A row under the header belongs to it when it holds no figures, its indicator cell is empty
-    // (or merged from above), and it adds labels under the figure columns or continues merges.
+    // (or merged from above), and it adds labels under the header's columns or continues its merges.
     const indicatorFree = indicatorCol < 0 || grid.mergedFromAbove(r, indicatorCol) || isBlank(sheet.values[r]?.[indicatorCol]);
     if (figures === 0 && indicatorFree && (labels > 0 || mergedDown)) rows.push(r);
     else break;
   }
   const last = rows[rows.length - 1];
   const numberRow = isNumberRow(sheet, grid, last + 1) ? last + 1 : null;
-  const dataStart = (numberRow ?? last) + 1;
+  let dataStart = (numberRow ?? last) + 1;
+  // "Đơn vị tính: Tỷ đồng" on a line of its own under the header: the unit of every row without one.
+  let unit = unitLine(sheet.values[dataStart]);
+  if (unit !== null) dataStart++;
 
   const columns: HeaderBlock["columns"] = [];
   for (let c = 0; c < grid.width; c++) {
@@ -244,7 +287,8 @@ export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
       if (typeof v === "string" && v.trim()) titleCells.push({ cell: address(r, c), text: tidy(v) });
     });
   }
-  return { rows, numberRow, dataStart, title: titleCells.map((t) => t.text).join(" | "), titleCells, columns };
+  unit ??= titleUnit(titleCells.map((t) => t.text));
+  return { rows, numberRow, dataStart, title: titleCells.map((t) => t.text).join(" | "), titleCells, columns, unit };
 }
 
 /** Role of a column from its header alone, before years are weighed. */
@@ -374,6 +418,7 @@ export function resolveColumns(header: HeaderBlock, sheetName: string, reportYea
   pickOne(columns, "actual", period, "history");
   pickOne(columns, "previous", period, "history");
   pickOne(columns, "plan", period, "otherPlan");
+  pickOne(columns, "statedPrevious", period, "statedComparison");
   return { columns, reportYear, yearSource, period };
 }
 

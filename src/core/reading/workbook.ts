@@ -24,7 +24,7 @@ import {
 } from "../model/snapshot";
 import { fold, tidy } from "../model/text";
 import { parseUnit } from "../model/units";
-import { findHeader, resolveColumns, type ResolvedColumns } from "./layout";
+import { FIGURE_ROLES, findHeader, resolveColumns, type HeaderBlock, type ResolvedColumns } from "./layout";
 import { buildTree, readRowLabel, type TreeInput, type TreeNode } from "./rows";
 
 export interface ReadOptions {
@@ -88,7 +88,7 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
     }
     const columns = own.reportYear === null && workbookYear !== null ? resolveColumns(header, sheet.name, workbookYear) : own;
     const resolved = options.period === undefined ? columns : { ...columns, period: options.period };
-    const read = readSheet(sheet, header.dataStart, resolved, matcher, evaluationOptions);
+    const read = readSheet(sheet, header, resolved, matcher, evaluationOptions);
     if ("skip" in read) {
       reports.push(skipped(sheet.name, read.skip, read.skipEn));
       continue;
@@ -170,19 +170,25 @@ function rolesOf(columns: ColumnInfo[]): Roles {
   return roles;
 }
 
-/** Finds the indicator column when no header names it: the column with the most long texts. */
+/**
+ * Finds the indicator column when no header names it (statistics offices leave it blank): the
+ * column before the first figure column that holds the most labels, i.e. texts that are not figures.
+ */
 function guessIndicatorColumn(sheet: SheetSnapshot, dataStart: number, columns: ColumnInfo[]): number | null {
   const taken = new Set(columns.filter((c) => c.role !== "unknown").map((c) => c.col));
+  const firstFigure = Math.min(...columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col));
   const counts = new Map<number, number>();
   const end = Math.min(sheet.values.length, dataStart + 200);
   for (let r = dataStart; r < end; r++) {
-    (sheet.values[r] ?? []).forEach((v, c) => {
-      if (!taken.has(c) && typeof v === "string" && v.trim().length >= 8 && parseNumberText(v) === null)
+    const row = sheet.values[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, firstFigure); c++) {
+      const v = row[c];
+      if (!taken.has(c) && typeof v === "string" && v.trim().length >= 2 && parseNumberText(v) === null && !/^[IVXLC]+\.?$/.test(v.trim()))
         counts.set(c, (counts.get(c) ?? 0) + 1);
-    });
+    }
   }
   let best: number | null = null;
-  for (const [c, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = c;
+  for (const [c, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && c < best)) best = c;
   return best;
 }
 
@@ -292,7 +298,13 @@ function textsWritten(d: RowDraft, style: NumberStyle): number {
 }
 
 /** One data row as read: its label, unit and figures; null for a row to pass over. */
-function readDraft(sheet: SheetSnapshot, r: number, roles: Roles, indicatorCol: number): RowDraft | null | typeof END_OF_TABLE {
+function readDraft(
+  sheet: SheetSnapshot,
+  r: number,
+  roles: Roles,
+  indicatorCol: number,
+  tableUnit: string | null,
+): RowDraft | null | typeof END_OF_TABLE {
   const rowValues = sheet.values[r];
   if (!rowValues || isBlankRow(rowValues)) return null;
   const formats = sheet.numberFormats?.[r];
@@ -313,6 +325,8 @@ function readDraft(sheet: SheetSnapshot, r: number, roles: Roles, indicatorCol: 
     const split = unitFromName(name);
     if (split) ({ name, unit } = split);
   }
+  // A unit line ("Đơn vị tính: Tỷ đồng") speaks for every row that has a figure and no unit of its own.
+  if (unit === "" && tableUnit !== null && hasFigures) unit = tableUnit;
   return {
     row: r,
     order: label.order,
@@ -433,12 +447,13 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
 
 function readSheet(
   sheet: SheetSnapshot,
-  dataStart: number,
+  header: HeaderBlock,
   resolved: ResolvedColumns,
   matcher: CatalogueMatcher,
   evaluationOptions: EvaluationOptions,
 ): SheetRead | { skip: string; skipEn: string } {
   const roles = rolesOf(resolved.columns);
+  const dataStart = header.dataStart;
   const indicatorCol = roles.indicator?.col ?? guessIndicatorColumn(sheet, dataStart, resolved.columns);
   if (indicatorCol === null) return { skip: "không tìm thấy cột tên chỉ tiêu", skipEn: "no indicator name column found" };
   if (!roles.plan && !roles.actual && !roles.previous) {
@@ -450,7 +465,7 @@ function readSheet(
   let enTexts = 0;
   const drafts: RowDraft[] = [];
   for (let r = dataStart; r < sheet.values.length; r++) {
-    const d = readDraft(sheet, r, roles, indicatorCol);
+    const d = readDraft(sheet, r, roles, indicatorCol, header.unit);
     if (d === END_OF_TABLE) break;
     if (d === null) continue;
     drafts.push(d);
