@@ -2,7 +2,7 @@
 // source cells so that an official can audit them and the table follows later edits; comparisons
 // are computed over those references and guarded with IFERROR, as the core guards its divisions.
 
-import { isPercentFormat } from "../reading/workbook";
+import { isPercentFormat } from "../reading/figures";
 import type { NumberStyle } from "../model/numbers";
 import { decimalsAt } from "../rules/context";
 import { parseAddress, type SheetSnapshot } from "../model/snapshot";

@@ -14,6 +14,8 @@ export interface Figures {
   direction: Direction;
   plan: PlanTarget | null;
   actual: number | null;
+  /** The actual as a range or a bound ("61-62", "Trên 4"), when it is not one figure. */
+  actualTarget?: PlanTarget | null;
   previous: number | null;
   /** Whether the figures cover the whole year, so that the actual can be judged against the plan. */
   wholeYear: boolean;
@@ -60,7 +62,7 @@ export function compute(f: Figures, options: EvaluationOptions = DEFAULT_EVALUAT
     ? evaluate(
         f.direction,
         f.plan,
-        f.actual,
+        f.actual ?? worstCase(f.actualTarget ?? null, f.direction),
         f.kind === "absolute" ? { relative: options.approxRelative } : { points: options.approxPoints },
       )
     : null;
@@ -104,6 +106,16 @@ export function compute(f: Figures, options: EvaluationOptions = DEFAULT_EVALUAT
     planGapPoints: null,
     evaluation,
   };
+}
+
+/**
+ * The figure an actual written as a range or a bound is judged by: its worst end for the
+ * indicator's direction ("61-62" against a plan of 62 for a higher-is-better indicator is 61);
+ * null when that end is open ("Trên 4" where lower is better).
+ */
+export function worstCase(target: PlanTarget | null, direction: Direction): number | null {
+  if (target === null) return null;
+  return direction === "higher" ? target.low : target.high;
 }
 
 /** How far a rate is from its target, in points; 0 when inside a range or past a threshold. */

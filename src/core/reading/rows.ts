@@ -11,9 +11,13 @@ export interface RowLabel {
   name: string;
   /** A "Trong đó" / "Chia ra" / "Bao gồm" marker on this row, with or without a name after it. */
   marker: Breakdown | null;
+  /** The marker names a dimension ("Phân theo giới tính"), so another may follow under the same total. */
+  dimension: boolean;
 }
 
-const MARKER = /^(trong do|trong so do|chia ra|chia theo|phan theo|bao gom|gom co|gom|cu the|trong do gom)\b\s*(?:[^:]*?:)?\s*:?\s*(.*)$/;
+// "Tr.đó:" and "T.đó" are how tables abbreviate "Trong đó".
+const MARKER =
+  /^(trong do|trong so do|tr\. ?do|t\. ?do|chia ra|chia theo|phan theo|bao gom|gom co|gom|cu the|trong do gom)(?![a-z])\s*(?:[^:]*?:)?\s*:?\s*(.*)$/;
 const NAME_ORDER = /^((?:[IVXLC]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]|[-+*•–—])\s*(.+)$/;
 
 /** Splits the order marker and the breakdown marker off a row's name. */
@@ -31,12 +35,15 @@ export function readRowLabel(orderCell: string, nameCell: string): RowLabel {
   const f = fold(name);
   const marker = MARKER.exec(f);
   if (marker) {
-    const kind: Breakdown = /^(trong do|trong so do)/.test(marker[1]) && marker[1] !== "trong do gom" ? "partial" : "exhaustive";
-    // Keep the name after the marker, in its original spelling.
-    const rest = marker[2].length > 0 ? name.slice(name.length - marker[2].length).replace(/^[:\s]+/, "") : "";
-    return { order, name: rest, marker: kind };
+    const kind: Breakdown =
+      /^(trong do|trong so do|tr\. ?do|t\. ?do)/.test(marker[1]) && marker[1] !== "trong do gom" ? "partial" : "exhaustive";
+    // Keep the name after the marker, in its original spelling; "Phân theo giới tính" names the
+    // breakdown, not its first member.
+    const dimension = /^(chia theo|phan theo)$/.test(marker[1]);
+    const rest = marker[2].length > 0 && !dimension ? name.slice(name.length - marker[2].length).replace(/^[:\s]+/, "") : "";
+    return { order, name: rest, marker: kind, dimension };
   }
-  return { order, name, marker: null };
+  return { order, name, marker: null, dimension: false };
 }
 
 /**
@@ -67,6 +74,8 @@ export interface TreeInput {
   group: boolean;
   /** False for a bare marker row ("Trong đó:") that names nothing itself. */
   named: boolean;
+  /** The marker names a dimension ("Phân theo giới tính"): after the members of one, it opens the total's next breakdown. */
+  dimension?: boolean;
 }
 
 export interface TreeNode {
@@ -75,6 +84,8 @@ export interface TreeNode {
   parentRow: number | null;
   /** The breakdown this row is a component of, under parentRow. */
   breakdown: Breakdown | null;
+  /** Which breakdown of the parent (1, 2, …): a second "Phân theo …" under one total opens another. */
+  block: number | null;
   /** The nearest group row above it in the hierarchy. */
   groupRow: number | null;
 }
@@ -88,6 +99,7 @@ interface Open extends TreeNode {
 interface Block {
   parent: Open;
   kind: Breakdown;
+  index: number;
   memberRank: number | null | undefined;
   lastMember: Open | null;
 }
@@ -100,12 +112,14 @@ export function buildTree(rows: TreeInput[]): TreeNode[] {
   let lastRank = 2;
   let previous: Open | null = null;
 
-  const place = (input: TreeInput, rank: number, parent: Open | null, breakdown: Breakdown | null): Open => {
+  const blocks = new Map<Open, number>();
+  const place = (input: TreeInput, rank: number, parent: Open | null, breakdown: Breakdown | null, block: number | null = null): Open => {
     const node: Open = {
       row: input.row,
       level: parent ? parent.level + 1 : 0,
       parentRow: parent?.row ?? null,
       breakdown,
+      block,
       groupRow: parent?.group ? parent.row : (parent?.groupRow ?? null),
       rank,
       group: input.group,
@@ -120,8 +134,15 @@ export function buildTree(rows: TreeInput[]): TreeNode[] {
     const explicit = orderRank(input.order, section);
     if (explicit === 0) section = input.order;
     if (input.marker && !input.group) {
-      // The marker opens a breakdown of the row above; a named marker row is its first member.
-      if (previous) block = { parent: previous, kind: input.marker, memberRank: undefined, lastMember: null };
+      // The marker opens a breakdown of the row above; a named marker row is its first member. A
+      // marker right after the members of a breakdown opens the parent's next breakdown.
+      const sibling: boolean = input.dimension === true && block !== null && block.lastMember !== null && previous === block.lastMember;
+      const parent: Open | null = sibling && block ? block.parent : previous;
+      if (parent) {
+        const index: number = (blocks.get(parent) ?? 0) + 1;
+        blocks.set(parent, index);
+        block = { parent, kind: input.marker, index, memberRank: undefined, lastMember: null };
+      }
     }
     if (!input.named) continue;
     if (block && !input.group) {
@@ -134,7 +155,7 @@ export function buildTree(rows: TreeInput[]): TreeNode[] {
           explicit !== null && typeof block.memberRank === "number" && explicit > block.memberRank ? block.lastMember : null;
         const node: Open = memberParent
           ? place(input, explicit as number, memberParent, null)
-          : place(input, explicit ?? parentRank + 0.5, block.parent, block.kind);
+          : place(input, explicit ?? parentRank + 0.5, block.parent, block.kind, block.index);
         const deeper = memberParent !== null;
         if (!deeper) block.lastMember = node;
         previous = node;

@@ -7,7 +7,10 @@ import { isBlank, parseAddress } from "../model/snapshot";
 import { fold } from "../model/text";
 import { parseUnit } from "../model/units";
 import { decimalsAt, finding, indicatorRule, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
+import { childrenOf } from "./families";
 import type { Indicator } from "../model/indicator";
+import { parseNumberText } from "../model/numbers";
+import type { PlanTarget } from "../model/plan";
 
 function columnOf(a1: string | null): number {
   return a1 ? (parseAddress(a1)?.col ?? -1) : -1;
@@ -196,6 +199,33 @@ export const rateRange: Rule = indicatorRule({
   },
 });
 
+/**
+ * Several indicators written as lines of one row's cells ("7,6\n10,4"): read line by line, but
+ * Excel cannot compute on such cells. One warning per row, at its first such cell.
+ */
+function stackedRowFinding(sheet: SheetContext, row: number): readonly Finding[] {
+  const lines = sheet.indicators.filter((i) => i.row === row);
+  const first = lines[0];
+  const keys = ["plan", "actual", "previous"] as const;
+  const cells = [...new Set(lines.flatMap((i) => keys.map((k) => i.cells[k])).filter((c): c is string => c !== null))].filter((c) =>
+    /\n/.test(String(valueAt(sheet.sheet, c) ?? "")),
+  );
+  const series = (first.series ?? []).map((p) => p.cell).filter((c) => /\n/.test(String(valueAt(sheet.sheet, c) ?? "")));
+  const all = [...new Set([...cells, ...series])].sort((a, b) => (parseAddress(a)?.col ?? 0) - (parseAddress(b)?.col ?? 0));
+  if (all.length === 0) return NONE;
+  const names = lines.map((i) => i.name).filter((n) => n !== "");
+  return [
+    finding(
+      notANumber,
+      "warning",
+      sheet.sheet.name,
+      all[0],
+      `Dòng ${row} ghi ${lines.length} chỉ tiêu (${names.join("; ")}) trong cùng các ô, mỗi chỉ tiêu một dòng chữ (${cellList(all)}): đã đọc từng dòng, nhưng Excel không tính được trên các ô này; nên tách mỗi chỉ tiêu ra một dòng của bảng.`,
+      `Row ${row} holds ${lines.length} indicators (${names.join("; ")}) as lines of the same cells (${cellList(all)}): read line by line, but Excel cannot compute on them; give each indicator a row of its own.`,
+    ),
+  ];
+}
+
 /** Numbers typed as text: one note per sheet naming the cells. */
 function textNumberNotes(sheet: SheetContext): readonly Finding[] {
   const cells = sheet.indicators.flatMap((i) => i.textNumbers);
@@ -237,6 +267,36 @@ function readAsNumber(ind: Indicator, key: FigureCell): boolean {
   }
 }
 
+/**
+ * What was read from a figure written with words ("136 tỷ" → "136", "Khoảng 24" → "khoảng 24",
+ * "61-62" → "61–62"); null for a plain figure or none. Plans in words are the plan rules' business.
+ */
+function wordedFigure(ind: Indicator, key: FigureCell, v: unknown): string | null {
+  if (typeof v !== "string" || (key !== "actual" && key !== "previous") || parseNumberText(v) !== null) return null;
+  const value = key === "actual" ? ind.actual : ind.previous;
+  const target = key === "actual" ? ind.actualTarget : ind.previousTarget;
+  if (target !== null) return planTargetText(target);
+  return value !== null ? vi(value) : null;
+}
+
+/** A range or a bound in words: "61–62", "trên 4", "dưới 2", "khoảng 24". */
+function planTargetText(t: PlanTarget): string {
+  const low = t.low === null ? "" : vi(t.low);
+  const high = t.high === null ? "" : vi(t.high);
+  switch (t.qualifier) {
+    case "range":
+      return `${low}–${high}`;
+    case "min":
+      return `${t.strict ? "trên" : "từ"} ${low}`;
+    case "max":
+      return `${t.strict ? "dưới" : "không quá"} ${high}`;
+    case "approx":
+      return `khoảng ${low}`;
+    case "point":
+      return low;
+  }
+}
+
 export const notANumber: Rule = {
   id: "not-a-number",
   severity: "error",
@@ -247,14 +307,33 @@ export const notANumber: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
+      const stackedRows = new Set(sheet.indicators.filter((i) => i.line > 0).map((i) => i.row));
       for (const ind of sheet.indicators) {
+        // The lines of a stacked row were read one by one; its cells are reported once, below.
+        if (stackedRows.has(ind.row)) continue;
         for (let k = 0; k < FIGURE_CELLS.length; k++) {
           const key = FIGURE_CELLS[k][0];
           const what = FIGURE_CELLS[k][1];
           const cell = ind.cells[key];
-          // A figure read as a number (typed as one or as text) needs no second look.
-          if (!cell || readAsNumber(ind, key)) continue;
+          if (!cell) continue;
           const v = valueAt(sheet.sheet, cell);
+          // A figure read from words around it ("136 tỷ", "Khoảng 24", "61-62") is used, but Excel cannot compute on it.
+          const worded = wordedFigure(ind, key, v);
+          if (worded !== null) {
+            out.push(
+              finding(
+                notANumber,
+                "warning",
+                sheet.sheet.name,
+                cell,
+                `${ind.name}: ô ${what} ${cell} ghi "${(v as string).trim().slice(0, 60)}" — đã đọc là ${worded}, nhưng Excel không tính được trên ô chữ; hãy ghi một số (đơn vị để ở cột ĐVT, ghi chú để ở cột Ghi chú).`,
+                `${ind.name}: the ${what} cell ${cell} holds "${(v as string).trim().slice(0, 60)}", read as ${worded}; Excel cannot compute on text: write a plain figure.`,
+              ),
+            );
+            continue;
+          }
+          // A figure read as a number (typed as one or as text) needs no second look.
+          if (readAsNumber(ind, key)) continue;
           if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") continue;
           if (typeof v === "object") {
             out.push(
@@ -286,6 +365,7 @@ export const notANumber: Rule = {
         }
       }
       out.push(...textNumberNotes(sheet));
+      for (const row of stackedRows) out.push(...stackedRowFinding(sheet, row));
     }
     return out;
   },
@@ -302,7 +382,7 @@ export const missingValue: Rule = indicatorRule({
     ind.actual === null &&
     ind.actualText === null &&
     isBlank(valueAt(sheet.sheet, ind.cells.actual)) &&
-    !sheet.indicators.some((c) => c.parentRow === ind.row)
+    childrenOf(sheet, ind).length === 0
       ? [
           finding(
             missingValue,

@@ -16,6 +16,7 @@ import { parseAddress } from "../model/snapshot";
 import { fold, words } from "../model/text";
 import { parseUnit } from "../model/units";
 import { decimalsAt, decimalsShown, finding, indicatorRule, NONE, roundingTolerance, vi, type Rule, type SheetContext } from "./context";
+import { childrenOf, indexOf, indicatorKey, parentOf } from "./families";
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -65,46 +66,6 @@ function label(p: Point): string {
 function labelEn(p: Point): string {
   const h = p.header.replace(/\s+/g, " ").trim();
   return h && h.length <= 30 && !/^(nam\s*)?\d{4}$/.test(fold(h)) ? h : String(p.year);
-}
-
-const key = (row: number, line: number) => `${row}:${line}`;
-const ownKey = (ind: Indicator) => key(ind.row, ind.line);
-const parentKey = (ind: Indicator) => (ind.parentRow === null ? null : key(ind.parentRow, ind.parentLine));
-
-interface SheetIndex {
-  byKey: Map<string, Indicator>;
-  /** The components of each parent, in sheet order. */
-  children: Map<string, Indicator[]>;
-}
-
-const indexes = new WeakMap<SheetContext, SheetIndex>();
-
-/** The rows of a sheet by row and line, and the components of each (worked out once per sheet). */
-function indexOf(sheet: SheetContext): SheetIndex {
-  let found = indexes.get(sheet);
-  if (found) return found;
-  const byKey = new Map<string, Indicator>();
-  const children = new Map<string, Indicator[]>();
-  for (const ind of sheet.indicators) if (!byKey.has(ownKey(ind))) byKey.set(ownKey(ind), ind);
-  for (const ind of sheet.indicators) {
-    const pk = parentKey(ind);
-    if (pk === null || pk === ownKey(ind) || !byKey.has(pk)) continue;
-    const list = children.get(pk);
-    if (list) list.push(ind);
-    else children.set(pk, [ind]);
-  }
-  found = { byKey, children };
-  indexes.set(sheet, found);
-  return found;
-}
-
-function childrenOf(sheet: SheetContext, ind: Indicator): Indicator[] {
-  return indexOf(sheet).children.get(ownKey(ind)) ?? [];
-}
-
-function parentOf(sheet: SheetContext, ind: Indicator): Indicator | null {
-  const pk = parentKey(ind);
-  return pk === null || pk === ownKey(ind) ? null : (indexOf(sheet).byKey.get(pk) ?? null);
 }
 
 /** A finite number or null, for the figures a finding carries. */
@@ -362,7 +323,7 @@ function growthPairs(sheet: SheetContext): Array<[Indicator, Indicator]> {
   const pairs: Array<[Indicator, Indicator]> = [];
   const seen = new Set<string>();
   const add = (g: Indicator, l: Indicator) => {
-    const k = `${ownKey(g)}|${ownKey(l)}`;
+    const k = `${indicatorKey(g)}|${indicatorKey(l)}`;
     if (!seen.has(k)) {
       seen.add(k);
       pairs.push([g, l]);

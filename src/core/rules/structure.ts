@@ -6,6 +6,7 @@ import type { Finding } from "../model/findings";
 import { fold } from "../model/text";
 import { parseUnit, sameBase } from "../model/units";
 import { decimalsShown, finding, vi, type Rule, type RuleContext, type SheetContext } from "./context";
+import { familiesOf } from "./families";
 import type { Indicator } from "../model/indicator";
 
 type Field = "plan" | "actual" | "previous";
@@ -22,32 +23,6 @@ function figure(ind: Indicator, field: Field): number | null {
 
 function cellOf(ind: Indicator, field: Field): string | null {
   return ind.cells[field];
-}
-
-const families = new WeakMap<SheetContext, Array<{ parent: Indicator; children: Indicator[] }>>();
-
-/** The components of each parent row on a sheet, in sheet order (worked out once per sheet). */
-function familiesOf(sheet: SheetContext): Array<{ parent: Indicator; children: Indicator[] }> {
-  let found = families.get(sheet);
-  if (!found) families.set(sheet, (found = findFamilies(sheet)));
-  return found;
-}
-
-function findFamilies(sheet: SheetContext): Array<{ parent: Indicator; children: Indicator[] }> {
-  const byRow = new Map(sheet.indicators.map((i) => [i.row, i] as const));
-  const byParent = new Map<number, Indicator[]>();
-  for (const ind of sheet.indicators) {
-    if (ind.parentRow === null) continue;
-    const list = byParent.get(ind.parentRow) ?? [];
-    list.push(ind);
-    byParent.set(ind.parentRow, list);
-  }
-  const out: Array<{ parent: Indicator; children: Indicator[] }> = [];
-  for (const [row, children] of byParent) {
-    const parent = byRow.get(row);
-    if (parent) out.push({ parent, children });
-  }
-  return out;
 }
 
 /** Half a unit of the last decimal shown, summed over the figures added. */

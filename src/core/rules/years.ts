@@ -62,10 +62,21 @@ export function comparisonYearIssues(text: string, reportYear: number): YearIssu
   return issues;
 }
 
-/** The year a comparison header compares with: the year after the slash of "TH 2021/TH 2020", else its year. */
+/**
+ * The year a comparison header compares with: a year after its comparison mark ("TH 2021/TH 2020",
+ * "so với năm 2020"); none when it compares with "năm trước" ("Tháng 10/2023 so với cùng kỳ năm
+ * trước": 2023 dates the figure, not the base); else its last year ("Thực hiện 6 tháng 2019").
+ */
 function baseYearOf(header: string): number | null {
   const years = yearMentions(header).filter((m) => m.role === "dated");
   if (years.length === 0) return null;
+  const f = foldKeepingOffsets(header.normalize("NFC"));
+  const mark = [...f.matchAll(/\bso (voi|sanh)\b|\bvoi\b|\d\s*\/\s*(?=[a-z ]*\d{4})/g)].pop();
+  if (mark?.index !== undefined) {
+    const after = years.filter((m) => m.index > (mark.index as number));
+    if (after.length > 0) return after[after.length - 1].year;
+    if (/\bnam truoc\b|\bcung ky\b/.test(f.slice(mark.index))) return null;
+  }
   return years[years.length - 1].year;
 }
 
