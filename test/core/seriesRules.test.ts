@@ -284,9 +284,27 @@ describe("series-base-year", () => {
   const t = (r: number, name: string, values: number[], extra: Partial<IndicatorSpec> = {}) =>
     row({ name, row: r, values, years, unit: "Tỷ đồng", ...extra });
 
-  it("errs at the constant-price cell of the base year when it differs from the current-price figure, for totals and components", () => {
+  it("errs at the constant-price cell of the component whose base year differs, not at the total its gap explains", () => {
     const rows = [
       t(4, "1. Tổng giá trị tăng thêm (Giá 2010)", [30410.6, 32900.2, 35410.5]),
+      t(5, "Nông, lâm nghiệp và thủy sản", [14002.5, 14400.1, 14810.9], { parentRow: 4 }),
+      t(6, "Công nghiệp-Xây dựng", [7101.4, 8000.3, 8900.2], { parentRow: 4 }),
+      t(7, "Dịch vụ", [9306.7, 10499.8, 11699.4], { parentRow: 4 }),
+      t(8, "2. Tổng giá trị tăng thêm (Giá hiện hành)", [23010.1, 27400.3, 32100.6]),
+      t(9, "Nông, lâm nghiệp và thủy sản", [6602.0, 7500.2, 8400.5], { parentRow: 8 }),
+      t(10, "Công nghiệp-Xây dựng", [7101.4, 9100.1, 11300.8], { parentRow: 8 }),
+      t(11, "Dịch vụ", [9306.7, 10800.0, 12399.3], { parentRow: 8 }),
+    ];
+    const found = run(seriesBaseYear, [table(rows, { columns: yearColumns(years) })]);
+    expect(found.map(brief)).toEqual([{ rule: "series-base-year", severity: "error", cell: "C5" }]);
+    expect(found[0].expected).toBe(6602.0);
+    expect(found[0].actual).toBe(14002.5);
+    expect(found[0].message).toMatch(/năm 2010.*C5.*14\.002,5.*Giá hiện hành|năm 2010.*C5.*14\.002,5/);
+  });
+
+  it("errs at the total too when its own gap is more than its components explain", () => {
+    const rows = [
+      t(4, "1. Tổng giá trị tăng thêm (Giá 2010)", [40410.6, 32900.2, 35410.5]),
       t(5, "Nông, lâm nghiệp và thủy sản", [14002.5, 14400.1, 14810.9], { parentRow: 4 }),
       t(6, "Công nghiệp-Xây dựng", [7101.4, 8000.3, 8900.2], { parentRow: 4 }),
       t(7, "Dịch vụ", [9306.7, 10499.8, 11699.4], { parentRow: 4 }),
@@ -301,8 +319,7 @@ describe("series-base-year", () => {
       { rule: "series-base-year", severity: "error", cell: "C5" },
     ]);
     expect(found[0].expected).toBe(23010.1);
-    expect(found[0].actual).toBe(30410.6);
-    expect(found[0].message).toMatch(/năm 2010.*C4.*30\.410,6.*Giá hiện hành.*23\.010,1.*C8/);
+    expect(found[0].message).toMatch(/năm 2010.*C4.*40\.410,6.*Giá hiện hành.*23\.010,1.*C8/);
   });
 
   it("gives nothing when the base year agrees within 1% (units converted), or is not in the series, or the basis names no year", () => {

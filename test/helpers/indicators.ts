@@ -48,6 +48,7 @@ export function indicator(spec: IndicatorSpec): Indicator {
     parentLine: 0,
     breakdown: null,
     breakdownBlock: rest.parentRow ? 1 : null,
+    breakdownInferred: false,
     kind: "absolute",
     measure: null,
     direction: "higher",

@@ -94,6 +94,8 @@ export interface Indicator extends Computed {
   breakdown: Breakdown | null;
   /** Which breakdown of its parent it belongs to (1, 2, …): "Phân theo khu vực", then "Phân theo giới tính". */
   breakdownBlock: number | null;
+  /** A component found because the rows under a total add up to it, with no marker saying so. */
+  breakdownInferred: boolean;
   kind: IndicatorKind;
   measure: Measure | null;
   direction: Direction;

@@ -86,6 +86,8 @@ export interface TreeNode {
   breakdown: Breakdown | null;
   /** Which breakdown of the parent (1, 2, …): a second "Phân theo …" under one total opens another. */
   block: number | null;
+  /** Placed under its parent because the figures add up, not by a marker or an order mark. */
+  inferred?: boolean;
   /** The nearest group row above it in the hierarchy. */
   groupRow: number | null;
 }

@@ -297,6 +297,57 @@ function placeholders(series: Reading[]): boolean[] {
   return series.map((s) => s.value === 0 && nonZero.length >= 2 && zeros <= Math.max(1, nonZero.length / 3));
 }
 
+/** The figures of a draft that a total and its components share: plan, actual, previous and each year. */
+function sumFigures(d: RowDraft): Array<number | null> {
+  const out = [d.plan.target ? null : d.plan.value, d.actual.value, d.previous.value];
+  if (d.series) for (const s of d.series) out.push(s.value);
+  return out;
+}
+
+/**
+ * Rows with no order mark right under a row that their figures add up to are its components
+ * ("1. Tổng giá trị gia tăng" then "Nông, lâm nghiệp…", "Công nghiệp…", "Dịch vụ" with no "Chia
+ * ra"): more of their figures must add up than not, so that slips in some years are still found later.
+ */
+function inferComponents(tree: TreeNode[], byKey: Map<number, RowDraft>): void {
+  for (let i = 0; i < tree.length - 2; i++) {
+    const total = tree[i];
+    const head = byKey.get(total.row);
+    if (!head || head.group || tree[i + 1].parentRow === total.row) continue;
+    const run: TreeNode[] = [];
+    for (let j = i + 1; j < tree.length; j++) {
+      const n = tree[j];
+      const d = byKey.get(n.row);
+      if (n.parentRow !== total.parentRow || n.level !== total.level || !d || d.group || d.order !== "" || d.marker) break;
+      if (d.unit !== "" && head.unit !== "" && fold(d.unit) !== fold(head.unit)) break;
+      run.push(n);
+    }
+    const totals = sumFigures(head);
+    for (let k = run.length; k >= 2; k--) {
+      const parts = run.slice(0, k).map((n) => sumFigures(byKey.get(n.row) as RowDraft));
+      let matches = 0;
+      let misses = 0;
+      totals.forEach((t, f) => {
+        if (t === null || t === 0 || parts.some((p) => p[f] === null || p[f] === undefined)) return;
+        const sum = parts.reduce((a, p) => a + (p[f] as number), 0);
+        if (Math.abs(t - sum) <= 0.005 * Math.abs(t) + 1e-9) matches++;
+        else misses++;
+      });
+      if (matches >= 2 && matches > misses) {
+        for (const n of run.slice(0, k)) {
+          n.parentRow = total.row;
+          n.level = total.level + 1;
+          n.breakdown = "exhaustive";
+          n.block = 1;
+          n.inferred = true;
+        }
+        i += k;
+        break;
+      }
+    }
+  }
+}
+
 /** What turning a row into an indicator needs to know of its sheet. */
 interface IndicatorPlace {
   sheet: SheetSnapshot;
@@ -425,6 +476,7 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
     parentLine: parentDraft && !parentDraft.group ? parentDraft.line : 0,
     breakdown: node.breakdown,
     breakdownBlock: node.breakdown ? node.block : null,
+    breakdownInferred: node.inferred === true,
     kind: profile.kind,
     measure: profile.measure,
     direction: profile.direction,
@@ -538,6 +590,7 @@ export function readSheet(
 
   const tree = buildTree(drafts);
   const byKey = new Map(drafts.map((d) => [d.row, d] as const));
+  inferComponents(tree, byKey);
   const indicators: Indicator[] = [];
   const ambiguousCells: IndicatorPlace["ambiguousCells"] = [];
   const width = columns.reduce((w, c) => Math.max(w, c.col + 1), indicatorCol + 1);

@@ -432,6 +432,54 @@ function unitFactor(from: string, to: string): number | null {
   return b.scale === 0 ? null : a.scale / b.scale;
 }
 
+interface BaseYearGap {
+  constantCell: string;
+  constantValue: number;
+  currentCell: string;
+  currentValue: number;
+  /** The current-price figure in the constant-price row's unit. */
+  expected: number;
+  diff: number;
+  size: number;
+  off: boolean;
+}
+
+/** How far a constant-price figure is from its current-price twin in the base year; null when either is missing. */
+function baseYearGap(constantRow: Indicator, currentRow: Indicator, base: number): BaseYearGap | null {
+  const a = byYear(constantRow).get(base);
+  const b = byYear(currentRow).get(base);
+  if (!a || !b) return null;
+  const factor = unitFactor(currentRow.unit, constantRow.unit);
+  if (factor === null) return null;
+  const h = b.value * factor;
+  // Constant-price levels are positive; a sign or a zero here is another rule's business.
+  if (!(a.value > 0) || !(h > 0) || !Number.isFinite(h)) return null;
+  const size = Math.max(a.value, h);
+  const diff = a.value - h;
+  return {
+    constantCell: a.cell,
+    constantValue: a.value,
+    currentCell: b.cell,
+    currentValue: b.value,
+    expected: h,
+    diff,
+    size,
+    off: Math.abs(diff) > BASE_YEAR_SHARE * size,
+  };
+}
+
+function baseYearFinding(sheet: SheetContext, constantRow: Indicator, currentRow: Indicator, base: number, g: BaseYearGap): Finding {
+  return finding(
+    seriesBaseYear,
+    "error",
+    sheet.sheet.name,
+    g.constantCell,
+    `${constantRow.name}: năm ${base} là năm gốc của giá so sánh, nên giá trị theo giá so sánh phải bằng giá hiện hành; nhưng ô ${g.constantCell} ghi ${vi(g.constantValue)}, còn “${currentRow.name}” năm ${base} là ${vi(g.currentValue)} (ô ${g.currentCell}), lệch ${vi((g.diff / g.size) * 100, 1)}%.`,
+    `${constantRow.name}: ${base} is the base year of the constant prices, so the figure must equal the current-price one; ${g.constantCell} holds ${g.constantValue}, "${currentRow.name}" ${base} is ${g.currentValue} (${g.currentCell}).`,
+    { expected: finite(g.expected), actual: g.constantValue, imbalance: finite(g.diff) },
+  );
+}
+
 export const seriesBaseYear: Rule = {
   id: "series-base-year",
   severity: "error",
@@ -445,43 +493,34 @@ export const seriesBaseYear: Rule = {
       const levels = sheet.indicators.filter(isLevelRow);
       const current = levels.filter((i) => basisOfText(i.name).kind === "current");
       if (current.length === 0) continue;
-      const pairs: Array<[Indicator, Indicator, number]> = [];
+      // Each constant-price row and its current-price twin, with the pairs of their components.
+      const pairs: Array<{ constant: Indicator; current: Indicator; base: number; parts: Array<[Indicator, Indicator]> }> = [];
       for (const c of levels) {
         const basis = basisOfText(c.name);
         if (basis.kind !== "constant" || basis.base === null) continue;
         const name = coreName(c.name);
         const twin = name ? only(current.filter((h) => coreName(h.name) === name)) : null;
         if (!twin) continue;
-        pairs.push([c, twin, basis.base]);
+        const parts: Array<[Indicator, Indicator]> = [];
         const twinParts = childrenOf(sheet, twin).filter(isLevelRow);
         for (const part of childrenOf(sheet, c).filter(isLevelRow)) {
           if (basisOfText(part.name).kind === "current") continue;
           const match = componentNamed(twinParts, coreName(part.name));
-          if (match) pairs.push([part, match, basis.base]);
+          if (match) parts.push([part, match]);
         }
+        pairs.push({ constant: c, current: twin, base: basis.base, parts });
       }
-      for (const [constantRow, currentRow, base] of pairs) {
-        const a = byYear(constantRow).get(base);
-        const b = byYear(currentRow).get(base);
-        if (!a || !b) continue;
-        const factor = unitFactor(currentRow.unit, constantRow.unit);
-        if (factor === null) continue;
-        const h = b.value * factor;
-        // Constant-price levels are positive; a sign or a zero here is another rule's business.
-        if (!(a.value > 0) || !(h > 0) || !Number.isFinite(h)) continue;
-        const size = Math.max(a.value, h);
-        if (Math.abs(a.value - h) <= BASE_YEAR_SHARE * size) continue;
-        out.push(
-          finding(
-            seriesBaseYear,
-            "error",
-            sheet.sheet.name,
-            a.cell,
-            `${constantRow.name}: năm ${base} là năm gốc của giá so sánh, nên giá trị theo giá so sánh phải bằng giá hiện hành; nhưng ô ${a.cell} ghi ${vi(a.value)}, còn “${currentRow.name}” năm ${base} là ${vi(b.value)} (ô ${b.cell}), lệch ${vi(((a.value - h) / size) * 100, 1)}%.`,
-            `${constantRow.name}: ${base} is the base year of the constant prices, so the figure must equal the current-price one; ${a.cell} holds ${a.value}, "${currentRow.name}" ${base} is ${b.value} (${b.cell}).`,
-            { expected: finite(h), actual: a.value, imbalance: finite(a.value - h) },
-          ),
-        );
+      for (const { constant, current: twin, base, parts } of pairs) {
+        const total = baseYearGap(constant, twin, base);
+        const gaps = parts.map(([part, match]) => ({ part, match, gap: baseYearGap(part, match, base) }));
+        const wrong = gaps.filter((g) => g.gap !== null && g.gap.off);
+        // When the components' gaps make up the total's, the fault is in the components: report those.
+        const explained =
+          total !== null &&
+          wrong.length > 0 &&
+          Math.abs(total.diff - wrong.reduce((sum, g) => sum + (g.gap?.diff ?? 0), 0)) <= BASE_YEAR_SHARE * total.size;
+        if (total?.off && !explained) out.push(baseYearFinding(sheet, constant, twin, base, total));
+        for (const g of wrong) out.push(baseYearFinding(sheet, g.part, g.match, base, g.gap as BaseYearGap));
       }
     }
     return out;

@@ -16,6 +16,37 @@ const FIELDS: Array<[Field, string, string]> = [
   ["previous", "cùng kỳ", "same period"],
 ];
 
+/** A place where a total and its components each hold a figure: plan, actual, previous, or a year of a series. */
+interface Slot {
+  vi: string;
+  en: string;
+  at(ind: Indicator): { value: number; cell: string } | null;
+}
+
+function slotsOf(parent: Indicator): Slot[] {
+  const slots: Slot[] = FIELDS.map(([field, vi, en]) => ({
+    vi,
+    en,
+    at: (i) => {
+      const value = figure(i, field);
+      const cell = cellOf(i, field);
+      return value === null || !cell ? null : { value, cell };
+    },
+  }));
+  for (const p of parent.series ?? []) {
+    if (p.cell === parent.cells.actual || p.cell === parent.cells.previous) continue;
+    slots.push({
+      vi: `năm ${p.year}`,
+      en: String(p.year),
+      at: (i) => {
+        const q = i.series?.find((s) => s.year === p.year && s.header === p.header);
+        return q && q.value !== null ? { value: q.value, cell: q.cell } : null;
+      },
+    });
+  }
+  return slots;
+}
+
 function figure(ind: Indicator, field: Field): number | null {
   if (field === "plan") return ind.planTarget?.qualifier === "point" ? ind.plan : null;
   return ind[field];
@@ -49,25 +80,32 @@ export const componentTotal: Rule = {
         if (!parts.every((c) => c.kind === "absolute" && (c.unit === "" || sameBase(parseUnit(c.unit), parentUnit)))) continue;
         const factor = (c: Indicator) => (c.unit === "" || parentUnit.scale === 0 ? 1 : parseUnit(c.unit).scale / parentUnit.scale);
         const exhaustive = parts.some((c) => c.breakdown === "exhaustive");
-        for (const [field, fieldVi, fieldEn] of FIELDS) {
-          const total = figure(parent, field);
-          const totalCell = cellOf(parent, field);
-          if (total === null || !totalCell) continue;
+        // Components found by their sums, with no marker: a gap may mean they are not components after all.
+        const inferred = parts.every((c) => c.breakdownInferred);
+        for (const slot of slotsOf(parent)) {
+          const fieldVi = slot.vi;
+          const fieldEn = slot.en;
+          const own = slot.at(parent);
+          if (own === null) continue;
+          const total = own.value;
+          const totalCell = own.cell;
           const values = parts.map((c) => {
-            const v = figure(c, field) === null ? null : (figure(c, field) as number) * factor(c);
-            return { c, v: v !== null && Number.isFinite(v) ? v : null };
+            const at = slot.at(c);
+            const v = at === null ? null : at.value * factor(c);
+            return { c, v: v !== null && Number.isFinite(v) ? v : null, cell: at?.cell ?? null };
           });
-          const present = values.filter((x): x is { c: Indicator; v: number } => x.v !== null);
+          const present = values.filter((x): x is { c: Indicator; v: number; cell: string } => x.v !== null);
           const sum = present.reduce((a, x) => a + x.v, 0);
           // Figures near the largest double add up to Infinity: no sum to compare then.
           if (!Number.isFinite(sum) || !Number.isFinite(total - sum)) continue;
           // The rounding tolerance costs a look at every cell: only worked out when the figures differ.
-          const tol = () => sumTolerance(sheet, [totalCell, ...present.map((x) => cellOf(x.c, field))]);
+          const tol = () => sumTolerance(sheet, [totalCell, ...present.map((x) => x.cell)]);
           if (exhaustive) {
             if (present.length !== values.length) continue;
             const diff = total - sum;
             if (Math.abs(diff) <= 1e-9 * Math.max(1, Math.abs(total)) || Math.abs(diff) <= tol()) continue;
-            const severity = Math.abs(diff) > ctx.thresholds(parent).componentErrorShare * Math.abs(total) ? "error" : "warning";
+            const severity =
+              !inferred && Math.abs(diff) > ctx.thresholds(parent).componentErrorShare * Math.abs(total) ? "error" : "warning";
             out.push(
               finding(
                 componentTotal,
@@ -82,14 +120,14 @@ export const componentTotal: Rule = {
           } else {
             if (sum <= total && present.every(({ v }) => v <= total)) continue;
             const tolerance = tol();
-            for (const { c, v } of present) {
+            for (const { c, v, cell } of present) {
               if (v > total + tolerance) {
                 out.push(
                   finding(
                     componentTotal,
                     "error",
                     sheet.sheet.name,
-                    cellOf(c, field) as string,
+                    cell,
                     `${c.name} (${fieldVi}) ${vi(v)} lớn hơn tổng ${parent.name} ${vi(total)}, dù chỉ là một phần (“Trong đó”).`,
                     `${c.name} (${fieldEn}) ${v} exceeds its total ${parent.name} ${total}.`,
                     { expected: total, actual: v, imbalance: v - total },
