@@ -106,17 +106,9 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     todo: "Viết “đạt 115% kế hoạch” hoặc “vượt 15% kế hoạch”, tuỳ điều muốn nói.",
     todoEn: "Write “đạt 115% kế hoạch” (115% of plan) or “vượt 15% kế hoạch” (exceeded by 15%), whichever is meant.",
   },
-  "rate-points": {
-    todo: "Viết “giảm 1,2 điểm phần trăm” thay cho “giảm 1,2%”.",
-    todoEn: "Write “giảm 1,2 điểm phần trăm” (down 1.2 points) rather than “giảm 1,2%”.",
-  },
   "growth-multiple": {
     todo: "Viết “gấp … lần” như thông báo gợi ý.",
     todoEn: "Write “gấp … lần” (… times) as the message suggests.",
-  },
-  "missing-unit": {
-    todo: "Thêm “%”, “điểm phần trăm” hoặc đơn vị của chỉ tiêu sau con số.",
-    todoEn: "Add “%”, “điểm phần trăm” (points) or the indicator's unit after the number.",
   },
   "claim-arithmetic": {
     todo: "Thông báo nêu tốc độ mà mức và mức thay đổi cho; tính lại số sai từ hai số kia.",
@@ -161,5 +153,24 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
       "Two or more components of one indicator (the same “Chia ra” or “Trong đó” block) with identical figures in every filled column, or a component identical to its parent while the others have figures: usually a row copied by mistake. Whole rows are compared, not single years.",
     todo: "Nhập lại số liệu đúng cho thành phần bị chép.",
     todoEn: "Enter the right figures for the copied component.",
+  },
+  "missing-unit": {
+    descriptionEn:
+      "An indicator with figures but no unit, in a table where the others all have one: a warning when the table has a unit column, a note when units are written in the names. Indices and coefficients (HDI, ICOR) need none. In the text: a figure stated with no unit.",
+    todo: "Ghi đơn vị tính của chỉ tiêu (ở cột ĐVT, hoặc trong ngoặc sau tên như các dòng khác); trong lời văn, thêm “%”, “điểm phần trăm” hoặc đơn vị sau con số.",
+    todoEn:
+      "Write the indicator's unit (in the unit column, or in brackets after the name as the other rows do); in the text, add “%”, “điểm phần trăm” (points) or the unit after the number.",
+  },
+  "rate-points": {
+    descriptionEn:
+      "A difference between two rates (against the plan, against the same period) is in percentage points, not %: “vượt 0,2 điểm %”, not “vượt 0,2%”. In tables: a warning when an evaluation says so for a rate, a note when an indicator is the change of a rate with the unit %; in the text: a change of a rate written in %.",
+    todo: "Ghi “điểm %” (điểm phần trăm) thay cho “%” khi nói chênh lệch của hai tỷ lệ: “giảm 1,2 điểm phần trăm”, không phải “giảm 1,2%”.",
+    todoEn: "Write “điểm %” (percentage points) instead of “%” for a difference of two rates: “giảm 1,2 điểm phần trăm”, not “giảm 1,2%”.",
+  },
+  "unit-mismatch": {
+    descriptionEn:
+      "An indicator the catalogue measures in per mille (birth rate, natural population growth) written in % (or the other way round): the figures are ten times off, usually a wrong unit.",
+    todo: "Kiểm tra đơn vị: tỷ suất sinh, tỷ lệ tăng dân số tự nhiên thường tính bằng ‰ (phần nghìn).",
+    todoEn: "Check the unit: birth rates and natural population growth are usually in ‰ (per mille).",
   },
 };

@@ -54,6 +54,7 @@ describe("checkWorkbook", () => {
     expect(budget.textNumbers).toEqual(["D5", "E5", "F5"]);
     expect(budget.cells).toEqual({
       name: "B5",
+      unit: "C5",
       plan: "E5",
       actual: "F5",
       previous: "D5",

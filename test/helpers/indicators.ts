@@ -74,6 +74,7 @@ export function indicator(spec: IndicatorSpec): Indicator {
     stated: { planPercent: null, previousComparison: null, previousForm: null, evaluation: null, ...stated },
     cells: {
       name: `B${spec.row}`,
+      unit: `C${spec.row}`,
       plan: null,
       actual: null,
       previous: null,

@@ -117,6 +117,8 @@ export interface Indicator extends Computed {
   /** A1 addresses of the figures read. */
   cells: {
     name: string;
+    /** The unit's cell: in the unit column, or the name's cell when units are written in names. */
+    unit: string;
     plan: string | null;
     actual: string | null;
     previous: string | null;

@@ -508,6 +508,7 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
     },
     cells: {
       name: letters[p.indicatorCol] + rowText,
+      unit: cellOf(p.roles.unit) ?? letters[p.indicatorCol] + rowText,
       plan: cellOf(figures.plan),
       actual: cellOf(figures.actual),
       previous: cellOf(figures.previous),

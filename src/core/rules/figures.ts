@@ -226,6 +226,22 @@ function stackedRowFinding(sheet: SheetContext, row: number): readonly Finding[]
   ];
 }
 
+/** "0" or "0.00" standing for a figure not yet known among a row's real figures: read as missing, and said so. */
+function placeholderFindings(sheet: SheetContext, ind: Indicator): readonly Finding[] {
+  const points = (ind.series ?? []).filter((p) => p.placeholder);
+  if (points.length === 0) return NONE;
+  return points.map((p) =>
+    finding(
+      notANumber,
+      "warning",
+      sheet.sheet.name,
+      p.cell,
+      `${ind.name}: ô ${p.cell} (${p.header}) ghi 0 giữa các số liệu khác của dòng — có lẽ là số chưa có, đã coi là trống; nếu đúng là 0 thì hãy giải trình, nếu chưa có số thì để trống.`,
+      `${ind.name}: ${p.cell} (${p.header}) holds 0 among the row's real figures: probably a figure not yet known, read as missing; leave it empty, or explain a real zero.`,
+    ),
+  );
+}
+
 /** Numbers typed as text: one note per sheet naming the cells. */
 function textNumberNotes(sheet: SheetContext): readonly Finding[] {
   const cells = sheet.indicators.flatMap((i) => i.textNumbers);
@@ -366,6 +382,7 @@ export const notANumber: Rule = {
       }
       out.push(...textNumberNotes(sheet));
       for (const row of stackedRows) out.push(...stackedRowFinding(sheet, row));
+      for (const ind of sheet.indicators) if (ind.line === 0) out.push(...placeholderFindings(sheet, ind));
     }
     return out;
   },
@@ -535,5 +552,112 @@ export const planOutlier: Rule = indicatorRule({
           }),
         ]
       : NONE;
+  },
+});
+
+/** Whether an indicator has any figure at all (plan, actual, previous or a year of its series). */
+function hasFigure(ind: Indicator): boolean {
+  return ind.plan !== null || ind.actual !== null || ind.previous !== null || (ind.series ?? []).some((p) => p.value !== null);
+}
+
+export const missingUnit: Rule = {
+  id: "missing-unit",
+  severity: "warning",
+  name: "Thiếu đơn vị tính",
+  nameEn: "Missing unit",
+  description:
+    "Chỉ tiêu có số liệu nhưng không ghi đơn vị tính, trong một biểu mà các chỉ tiêu khác đều ghi: cảnh báo khi biểu có cột ĐVT, ghi chú khi đơn vị được ghi trong tên chỉ tiêu. Chỉ số và hệ số (HDI, ICOR) không cần đơn vị. Trong lời văn: con số không ghi đơn vị.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      const rows = sheet.indicators.filter((i) => i.line === 0 && hasFigure(i) && i.kind !== "index" && i.kind !== "coefficient");
+      const withUnit = rows.filter((i) => i.unit !== "").length;
+      // A table that writes no unit at all says nothing row by row; one that writes most says something by leaving one out.
+      if (withUnit < 2 || withUnit * 2 < rows.length) continue;
+      const unitColumn = rows.some((i) => i.cells.unit !== i.cells.name);
+      for (const ind of rows) {
+        if (ind.unit !== "") continue;
+        out.push(
+          finding(
+            missingUnit,
+            unitColumn ? "warning" : "info",
+            sheet.sheet.name,
+            ind.cells.unit,
+            `${ind.name}: có số liệu nhưng không ghi đơn vị tính (${unitColumn ? `ô ${ind.cells.unit} trống` : "tên không ghi đơn vị trong ngoặc"}), trong khi ${withUnit} chỉ tiêu khác của biểu đều ghi.`,
+            `${ind.name}: figures with no unit (${ind.cells.unit}), while ${withUnit} other indicators of the table have one.`,
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+/** "Vượt 0,2%" or "tăng 0,3%" written about a rate: the change of a rate is in percentage points. */
+const RATE_CHANGE_IN_PERCENT = /^(vuot|tang|giam|cao hon|thap hon|hon)\s*[+-]?\d+(,\d+)?\s*%/;
+/** "Tỷ lệ hộ nghèo giảm", "Mức giảm tỷ lệ …": the size of a change of a rate. */
+const RATE_CHANGE_NAME = /^(muc (giam|tang) )?ty le .*\b(giam|tang)\s*$|^muc (giam|tang) ty le\b/;
+
+export const ratePoints: Rule = indicatorRule({
+  id: "rate-points",
+  severity: "warning",
+  name: "Chênh lệch của tỷ lệ ghi bằng %",
+  nameEn: "Change of a rate written in %",
+  description:
+    "Chênh lệch giữa hai tỷ lệ (so với kế hoạch, so với cùng kỳ) tính bằng điểm phần trăm, không phải %: “vượt 0,2 điểm %”, không phải “vượt 0,2%”. Cảnh báo khi cột đánh giá ghi như vậy cho một chỉ tiêu tỷ lệ; ghi chú khi một chỉ tiêu là mức tăng, giảm của một tỷ lệ mà đơn vị ghi %. Trong lời văn: thay đổi của một tỷ lệ viết bằng %.",
+  each: (ind, sheet) => {
+    if (ind.kind !== "rate") return NONE;
+    const out: Finding[] = [];
+    const stated = ind.stated.evaluation;
+    if (stated && ind.cells.evaluation && RATE_CHANGE_IN_PERCENT.test(fold(stated)))
+      out.push(
+        finding(
+          ratePoints,
+          "warning",
+          sheet.sheet.name,
+          ind.cells.evaluation,
+          `${ind.name} là chỉ tiêu tỷ lệ: ô ${ind.cells.evaluation} ghi "${stated}" — chênh lệch của tỷ lệ tính bằng điểm phần trăm${ind.planGapPoints !== null ? ` (${vi(Math.abs(ind.planGapPoints))} điểm phần trăm)` : ""}, không phải %.`,
+          `${ind.name} is a rate: "${stated}" should be in percentage points, not %.`,
+        ),
+      );
+    if (ind.line === 0 && parseUnit(ind.unit).percent && RATE_CHANGE_NAME.test(fold(ind.name).replace(/\s*\([^)]*\)\s*$/, "")))
+      out.push(
+        finding(
+          ratePoints,
+          "info",
+          sheet.sheet.name,
+          ind.cells.unit,
+          `${ind.name}: mức tăng, giảm của một tỷ lệ tính bằng điểm phần trăm; nên ghi đơn vị "điểm %" thay cho "%".`,
+          `${ind.name}: the change of a rate is in percentage points; write the unit as "điểm %" rather than "%".`,
+        ),
+      );
+    return out.length === 0 ? NONE : out;
+  },
+});
+
+export const unitMismatch: Rule = indicatorRule({
+  id: "unit-mismatch",
+  severity: "warning",
+  name: "Đơn vị khác danh mục",
+  nameEn: "Unit unlike the catalogue's",
+  description:
+    "Chỉ tiêu trong danh mục đo bằng phần nghìn (‰: tỷ suất sinh, tỷ lệ tăng dân số tự nhiên) mà biểu ghi % (hoặc ngược lại): số liệu gấp hoặc bằng một phần mười lần, thường là ghi nhầm đơn vị.",
+  each: (ind, sheet, ctx) => {
+    const entry = ctx.entry(ind.catalogueId);
+    if (!entry?.unit || ind.unit === "" || ind.line > 0) return NONE;
+    const expected = parseUnit(entry.unit);
+    const written = parseUnit(ind.unit);
+    const swapped = (expected.perMille && written.percent) || (expected.percent && written.perMille);
+    if (!swapped) return NONE;
+    return [
+      finding(
+        unitMismatch,
+        "warning",
+        sheet.sheet.name,
+        ind.cells.unit,
+        `${ind.name} thường tính bằng ${entry.unit}, nhưng biểu ghi ${ind.unit}${ind.actual !== null ? ` (${vi(ind.actual)}${ind.unit})` : ""}: hãy kiểm tra đơn vị.`,
+        `${ind.name} is usually in ${entry.unit}, but the table writes ${ind.unit}: check the unit.`,
+      ),
+    ];
   },
 });

@@ -9,12 +9,15 @@ import type { RuleContext, Rule } from "./context";
 import {
   notANumber,
   growthOutlier,
+  missingUnit,
   missingValue,
   planOutlier,
+  ratePoints,
   ratePlanPercent,
   rateRange,
   statedEvaluation,
   statedPercent,
+  unitMismatch,
   unitScale,
 } from "./figures";
 import { copiedComponents, countFraction, seriesBaseYear, seriesGrowth, seriesScale, statedIndex } from "./series";
@@ -41,6 +44,9 @@ export const RULES: readonly Rule[] = [
   statedIndex,
   countFraction,
   copiedComponents,
+  missingUnit,
+  ratePoints,
+  unitMismatch,
 ];
 
 /** The context the rules run in: the indicator sheets read, the configuration and the catalogue. */
