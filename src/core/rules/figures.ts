@@ -4,7 +4,7 @@
 
 import { cellList, type Finding } from "../model/findings";
 import { isBlank, parseAddress } from "../model/snapshot";
-import { fold } from "../model/text";
+import { fold, tidy } from "../model/text";
 import { parseUnit } from "../model/units";
 import { decimalsAt, finding, indicatorRule, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
 import { childrenOf } from "./families";
@@ -32,6 +32,8 @@ function previousForm(sheet: SheetContext): "index" | "growth" {
   if (index === growth) return sheet.indicators.find((i) => i.stated.previousForm)?.stated.previousForm ?? "index";
   return index > growth ? "index" : "growth";
 }
+
+const EXCEED_PERCENT = /^vuot\s*([\d.,]+)\s*%/;
 
 export const statedPercent: Rule = {
   id: "stated-percent",
@@ -70,6 +72,28 @@ export const statedPercent: Rule = {
                 },
               ),
             );
+          }
+        }
+        // "Vượt 38,07%" in an evaluation column states TH/KH = 138,07%.
+        const exceed = ind.stated.evaluation ? EXCEED_PERCENT.exec(fold(ind.stated.evaluation)) : null;
+        if (exceed && ind.planPercent !== null && ind.cells.evaluation && ind.stated.planPercent === null) {
+          const parsed = parseNumberText(exceed[1]);
+          if (parsed) {
+            const claimed = 100 + parsed.value;
+            const diff = claimed - ind.planPercent;
+            if (Math.abs(diff) > roundingTolerance(parsed.decimals)) {
+              out.push(
+                finding(
+                  statedPercent,
+                  "error",
+                  sheet.sheet.name,
+                  ind.cells.evaluation,
+                  `${name}: ghi "${tidy(ind.stated.evaluation as string)}" (tức ${vi(claimed)}% kế hoạch), nhưng ${vi(ind.actual ?? 0)}/${vi(ind.plan ?? 0)} = ${vi(ind.planPercent)}%, tức vượt ${vi(ind.planPercent - 100)}%.`,
+                  `${name}: states "${tidy(ind.stated.evaluation as string)}" (${claimed}% of plan), but the figures give ${ind.planPercent.toFixed(2)}%.`,
+                  { expected: ind.planPercent, actual: claimed, imbalance: diff },
+                ),
+              );
+            }
           }
         }
         const stated = ind.stated.previousComparison;
@@ -135,28 +159,43 @@ const EVALUATION_WORDS: Array<[RegExp, string]> = [
   [/^(dat|hoan thanh)/, "Đạt"],
 ];
 
+/**
+ * How sure a mismatch between a stated and a computed evaluation is. Đạt where the figures say Vượt
+ * understates (warning). Vượt against Không đạt flips with the indicator's direction: an error only
+ * when the catalogue knows the direction. A figure equal to a strict bound ("< 7,6" met by 7,6) is
+ * how many tables write "at most" (warning).
+ */
+function evaluationSeverity(ind: Indicator, stated: string, computed: string): "error" | "warning" {
+  if (stated === "Đạt" && computed === "Vượt") return "warning";
+  const opposite = (stated === "Vượt" && computed === "Không đạt") || (stated === "Không đạt" && computed === "Vượt");
+  if (opposite && ind.catalogueId === null) return "warning";
+  const t = ind.planTarget;
+  const atStrictBound =
+    t !== null && t.strict && ind.actual !== null && (ind.actual === t.low || ind.actual === t.high) && stated === "Đạt";
+  return atStrictBound ? "warning" : "error";
+}
+
 export const statedEvaluation: Rule = indicatorRule({
   id: "stated-evaluation",
   severity: "error",
   name: "Đánh giá không khớp số liệu",
   nameEn: "Stated evaluation the figures do not give",
   description:
-    "Cột Đánh giá phải khớp với kết quả so sánh số thực hiện và kế hoạch, theo chiều tốt của chỉ tiêu (chỉ tiêu nghịch: thấp hơn là tốt).",
+    "Cột Đánh giá phải khớp với kết quả so sánh số thực hiện và kế hoạch, theo chiều tốt của chỉ tiêu (chỉ tiêu nghịch: thấp hơn là tốt). Ghi “Đạt” khi số liệu cho “Vượt”, hay ghi ngược chiều với một chỉ tiêu ngoài danh mục, hay số thực hiện đúng bằng mức “dưới”/“trên” của kế hoạch, chỉ là cảnh báo.",
   each: (ind, sheet) => {
     if (!ind.stated.evaluation || !ind.evaluation || !ind.cells.evaluation) return NONE;
     const f = fold(ind.stated.evaluation);
     const stated = EVALUATION_WORDS.find(([re]) => re.test(f))?.[1];
     if (!stated || stated === ind.evaluation) return NONE;
-    // Đạt where the figures say Vượt understates; the other way round misreports the result.
-    const severity = stated === "Đạt" && ind.evaluation === "Vượt" ? "warning" : "error";
+    const plan = ind.planText !== null ? tidy(ind.planText) : vi(ind.plan ?? 0);
     return [
       finding(
         statedEvaluation,
-        severity,
+        evaluationSeverity(ind, stated, ind.evaluation),
         sheet.sheet.name,
         ind.cells.evaluation,
-        `${ind.name}: ghi "${ind.stated.evaluation}", nhưng thực hiện ${vi(ind.actual ?? 0)} so với kế hoạch ${ind.planText ?? vi(ind.plan ?? 0)} là "${ind.evaluation}"${ind.direction === "lower" ? " (chỉ tiêu càng thấp càng tốt)" : ""}.`,
-        `${ind.name}: states "${ind.stated.evaluation}", but the figures give "${ind.evaluation}".`,
+        `${ind.name}: ghi "${tidy(ind.stated.evaluation)}", nhưng thực hiện ${vi(ind.actual ?? 0)} so với kế hoạch ${plan} là "${ind.evaluation}"${ind.direction === "lower" ? " (chỉ tiêu càng thấp càng tốt)" : ""}.`,
+        `${ind.name}: states "${tidy(ind.stated.evaluation)}", but the figures give "${ind.evaluation}".`,
       ),
     ];
   },
@@ -244,7 +283,7 @@ function placeholderFindings(sheet: SheetContext, ind: Indicator): readonly Find
 
 /** Numbers typed as text: one note per sheet naming the cells. */
 function textNumberNotes(sheet: SheetContext): readonly Finding[] {
-  const cells = sheet.indicators.flatMap((i) => i.textNumbers);
+  const cells = [...new Set(sheet.indicators.flatMap((i) => i.textNumbers))];
   if (cells.length === 0) return NONE;
   const list = cellList(cells);
   return [
