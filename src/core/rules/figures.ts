@@ -427,30 +427,56 @@ export const notANumber: Rule = {
   },
 };
 
-export const missingValue: Rule = indicatorRule({
+/** An actual cell left empty, or holding a placeholder "0.00". */
+function emptyActual(ind: Indicator, sheet: SheetContext): boolean {
+  if (!ind.cells.actual || ind.actual !== null || ind.actualText !== null || ind.actualTarget !== null) return false;
+  const raw = valueAt(sheet.sheet, ind.cells.actual);
+  return isBlank(raw) || (ind.series ?? []).some((p) => p.placeholder && p.cell === ind.cells.actual);
+}
+
+export const missingValue: Rule = {
   id: "missing-value",
   severity: "warning",
   name: "Thiếu số thực hiện",
   nameEn: "Missing actual figure",
-  description: "Chỉ tiêu có tên và đơn vị nhưng ô thực hiện để trống (trừ dòng mẹ có số liệu ở các thành phần, như “Cơ cấu kinh tế”).",
-  each: (ind, sheet) =>
-    ind.cells.actual &&
-    ind.actual === null &&
-    ind.actualText === null &&
-    isBlank(valueAt(sheet.sheet, ind.cells.actual)) &&
-    childrenOf(sheet, ind).length === 0
-      ? [
+  description:
+    "Chỉ tiêu có tên và đơn vị nhưng ô thực hiện để trống (trừ dòng mẹ có số liệu ở các thành phần, như “Cơ cấu kinh tế”). Khi cả cột thực hiện gần như trống (số liệu năm đó chưa có), chỉ ghi chú một lần ở tiêu đề cột.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.sheets) {
+      const rows = sheet.indicators.filter((i) => i.line === 0 && i.cells.actual);
+      const empty = rows.filter((i) => emptyActual(i, sheet));
+      const column = sheet.columns.find((c) => c.role === "actual");
+      // A report year whose figures are not out yet leaves the whole column empty: one note, not one per row.
+      if (column && empty.length >= 3 && empty.length >= 0.8 * rows.length) {
+        out.push(
+          finding(
+            missingValue,
+            "info",
+            sheet.sheet.name,
+            column.headerCell,
+            `Cột "${column.header}" chưa có số liệu cho ${empty.length}/${rows.length} chỉ tiêu: có lẽ số liệu năm đó chưa có.`,
+            `Column "${column.header}" is empty for ${empty.length} of ${rows.length} indicators: its figures are probably not out yet.`,
+          ),
+        );
+        continue;
+      }
+      // A parent whose figures are in its components (a structure) needs none of its own.
+      for (const ind of empty.filter((i) => childrenOf(sheet, i).length === 0))
+        out.push(
           finding(
             missingValue,
             "warning",
             sheet.sheet.name,
-            ind.cells.actual,
+            ind.cells.actual as string,
             `${ind.name}: chưa có số thực hiện (ô ${ind.cells.actual} trống).`,
             `${ind.name}: the actual figure (${ind.cells.actual}) is empty.`,
           ),
-        ]
-      : NONE,
-});
+        );
+    }
+    return out;
+  },
+};
 
 /** log10 of a / b, or null when either is not positive. */
 function logRatio(a: number | null, b: number | null): number | null {
