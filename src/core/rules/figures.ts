@@ -8,6 +8,7 @@ import { fold, tidy } from "../model/text";
 import { parseUnit } from "../model/units";
 import { decimalsAt, finding, indicatorRule, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
 import { childrenOf } from "./families";
+import { tableDate } from "./years";
 import type { Indicator } from "../model/indicator";
 import { parseNumberText } from "../model/numbers";
 import type { PlanTarget } from "../model/plan";
@@ -363,6 +364,10 @@ export const notANumber: Rule = {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
       const stackedRows = new Set(sheet.indicators.filter((i) => i.line > 0).map((i) => i.row));
+      // An "actual" column dated after the table itself holds targets: base-year says so once, at its header.
+      const dated = tableDate(sheet.titleCells.map((t) => t.text).join(" | "));
+      const actualColumn = sheet.columns.find((c) => c.role === "actual");
+      const futureActual = dated !== null && actualColumn?.year != null && actualColumn.year > dated.year;
       for (const ind of sheet.indicators) {
         // The lines of a stacked row were read one by one; its cells are reported once, below.
         if (stackedRows.has(ind.row)) continue;
@@ -370,7 +375,7 @@ export const notANumber: Rule = {
           const key = FIGURE_CELLS[k][0];
           const what = FIGURE_CELLS[k][1];
           const cell = ind.cells[key];
-          if (!cell) continue;
+          if (!cell || (futureActual && key === "actual")) continue;
           const v = valueAt(sheet.sheet, cell);
           // A figure read from words around it ("136 tỷ", "Khoảng 24", "61-62") is used, but Excel cannot compute on it.
           const worded = wordedFigure(ind, key, v);

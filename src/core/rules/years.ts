@@ -102,6 +102,19 @@ function headerIssue(header: string, year: number, reportYear: number, sameperio
   return null;
 }
 
+/** The date a table was drawn up, from its title: "ngày 04/12/2020", "ngày 06 tháng 12 năm 2019". */
+export function tableDate(title: string): { year: number; text: string } | null {
+  const f = foldKeepingOffsets(title.normalize("NFC"));
+  const m =
+    /\bngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b/.exec(f) ??
+    /\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d\d)\b/.exec(f);
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+  return { year: Number(m[3]), text: `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${m[3]}` };
+}
+
 export const baseYear: Rule = {
   id: "base-year",
   severity: "error",
@@ -139,6 +152,23 @@ export const baseYear: Rule = {
               actual: issue.year,
             }),
           );
+      }
+      const dated = tableDate(s.titleCells.map((t) => t.text).join(" | "));
+      if (dated !== null) {
+        for (const column of s.columns) {
+          if (!["actual", "yearEstimate"].includes(column.role) || column.year === null || column.year <= dated.year) continue;
+          out.push(
+            finding(
+              baseYear,
+              "warning",
+              s.sheet.name,
+              column.headerCell,
+              `Cột "${column.header}" ghi số thực hiện (ước) của năm ${column.year}, nhưng biểu lập ngày ${dated.text}, khi năm ${column.year} chưa bắt đầu: có lẽ đây là chỉ tiêu kế hoạch ghi nhầm thành ước thực hiện, hoặc ngày lập biểu sai.`,
+              `Column "${column.header}" holds (estimated) actual figures for ${column.year}, but the table is dated ${dated.text}, before ${column.year} began: a plan labelled as an estimate, or a wrong date?`,
+              { expected: dated.year, actual: column.year },
+            ),
+          );
+        }
       }
       for (const t of s.titleCells) {
         for (const issue of comparisonYearIssues(t.text, reportYear))
