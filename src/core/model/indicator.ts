@@ -148,6 +148,8 @@ export interface SheetReport {
   dataStartRow?: number;
   columns?: Array<Pick<ColumnInfo, "letter" | "header" | "role" | "year">>;
   numberStyle?: NumberStyle;
+  /** "columns" for a table laid across (years down, indicators along the top), read turned: its indicators' row is their column's 1-based number. */
+  orientation?: "columns";
   indicatorCount?: number;
 }
 

@@ -40,6 +40,12 @@ export function detectPeriod(text: string): Period | null {
     const n = Number(months[1]);
     if (n >= 1 && n <= 12) return monthsPeriod(n);
   }
+  // "Đến tháng 8/2020", "lũy kế đến hết tháng 10": the months from January to that one.
+  const upTo = /\b(den|toi|luy ke|cong don)( den)?( het)? thang (\d{1,2})\b/.exec(f);
+  if (upTo) {
+    const n = Number(upTo[4]);
+    if (n >= 1 && n <= 12) return monthsPeriod(n);
+  }
   const quarter = /\bquy ?(iv|iii|ii|i|[1-4])\b/.exec(f) ?? /\bq([1-4])\b/.exec(f);
   if (quarter) {
     const q = ROMAN[quarter[1]] ?? Number(quarter[1]);

@@ -10,9 +10,12 @@ import type { Finding } from "../model/findings";
 import type { Indicator, IndicatorSheet, SheetReport, WorkbookReading, YearSource } from "../model/indicator";
 import { isGeneratedSheet, isTemplateSheet } from "../model/ownSheets";
 import type { Period } from "../model/period";
-import type { WorkbookSnapshot } from "../model/snapshot";
+import { address, type WorkbookSnapshot } from "../model/snapshot";
+import { parseNumberText } from "../model/numbers";
+import { tidy } from "../model/text";
 import { findHeader, resolveColumns, type ResolvedColumns } from "./layout";
 import { readSheet } from "./sheet";
+import { turnBack, turnedAddress, turnedTable } from "./transposed";
 
 export interface ReadOptions {
   /** The report year; inferred from titles and headers when absent. */
@@ -41,9 +44,12 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
     else if (isTemplateSheet(sheet)) ownSheets.set(sheet.name, ["trang mẫu báo cáo (có ô {{…}})", "a report template sheet"]);
   }
   const headed = sheets.map((sheet) => {
-    if (ownSheets.has(sheet.name)) return { sheet, header: null, resolved: null };
-    const header = findHeader(sheet);
-    return { sheet, header, resolved: header ? resolveColumns(header, sheet.name, yearOption) : null };
+    if (ownSheets.has(sheet.name)) return { sheet, view: sheet, turned: null, header: null, resolved: null };
+    // A table laid across (years down, indicators along the top) is read turned a quarter.
+    const turned = turnedTable(sheet);
+    const view = turned?.sheet ?? sheet;
+    const header = findHeader(view);
+    return { sheet, view, turned, header, resolved: header ? resolveColumns(header, sheet.name, yearOption) : null };
   });
   const { year: workbookYear, source: workbookYearSource } = workbookReportYear(
     headed.map((h) => h.resolved),
@@ -54,40 +60,35 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
   const tables: IndicatorSheet[] = [];
-  for (const { sheet, header, resolved: own } of headed) {
+  for (const { sheet, view, turned, header, resolved: own } of headed) {
     const ownReason = ownSheets.get(sheet.name);
     if (ownReason) {
       reports.push(skipped(sheet.name, ownReason[0], ownReason[1]));
       continue;
     }
     if (!header || !own) {
-      reports.push(
-        skipped(
-          sheet.name,
-          "không có dòng tiêu đề cột của biểu chỉ tiêu (STT, Chỉ tiêu, Kế hoạch, Thực hiện…)",
-          "no indicator table header found",
-        ),
-      );
+      reports.push(skipped(sheet.name, ...noTableReason(sheet)));
       continue;
     }
-    const columns = own.reportYear === null && workbookYear !== null ? resolveColumns(header, sheet.name, workbookYear) : own;
-    const resolved = options.period === undefined ? columns : { ...columns, period: options.period };
-    const read = readSheet(sheet, header, resolved, matcher, evaluationOptions);
+    const withYear = own.reportYear === null && workbookYear !== null ? resolveColumns(header, sheet.name, workbookYear) : own;
+    const resolved = options.period === undefined ? withYear : { ...withYear, period: options.period };
+    const read = readSheet(view, header, resolved, matcher, evaluationOptions);
     if ("skip" in read) {
       reports.push(skipped(sheet.name, read.skip, read.skipEn));
       continue;
     }
+    let columns = resolved.columns;
+    let titleCells = header.titleCells;
+    if (turned) {
+      for (const indicator of read.indicators) turnBack(turned, indicator);
+      for (const finding of read.findings) finding.cell = turnedAddress(turned, finding.cell);
+      columns = columns.map((c) => ({ ...c, headerCell: turnedAddress(turned, c.headerCell) }));
+      titleCells = titleCellsOf(sheet, turned.back(1, 0).row);
+    }
     // A loop, not push(...spread): a sheet may hold more rows than a call takes arguments.
     for (const indicator of read.indicators) indicators.push(indicator);
     for (const finding of read.findings) findings.push(finding);
-    tables.push({
-      sheet,
-      reportYear: resolved.reportYear,
-      period: resolved.period,
-      titleCells: header.titleCells,
-      columns: resolved.columns,
-      indicators: read.indicators,
-    });
+    tables.push({ sheet, reportYear: resolved.reportYear, period: resolved.period, titleCells, columns, indicators: read.indicators });
     reports.push({
       name: sheet.name,
       status: "indicators",
@@ -101,9 +102,42 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
       columns: resolved.columns.map(({ letter, header: h, role, year }) => ({ letter, header: h, role, year })),
       numberStyle: read.style,
       indicatorCount: read.indicators.length,
+      ...(turned ? { orientation: "columns" as const } : {}),
     });
   }
   return { reportYear: workbookYear, reportYearSource: workbookYearSource, sheets: reports, tables, indicators, findings };
+}
+
+/** The title cells of a sheet above a row. */
+function titleCellsOf(sheet: WorkbookSnapshot["sheets"][number], before: number): Array<{ cell: string; text: string }> {
+  const out: Array<{ cell: string; text: string }> = [];
+  for (let r = 0; r < before; r++)
+    (sheet.values[r] ?? []).forEach((v, c) => {
+      if (typeof v === "string" && v.trim()) out.push({ cell: address(r, c), text: tidy(v) });
+    });
+  return out;
+}
+
+/**
+ * Why a sheet holds no indicator table, said truthfully: no figure at all, figures with no header
+ * over them, or a header whose columns name no plan, actual, previous or year.
+ */
+function noTableReason(sheet: WorkbookSnapshot["sheets"][number]): [string, string] {
+  let figures = 0;
+  let texts = 0;
+  for (const row of sheet.values.slice(0, 200))
+    for (const v of row ?? []) {
+      if (typeof v === "number" || (typeof v === "string" && parseNumberText(v) !== null)) figures++;
+      else if (typeof v === "string" && v.trim() !== "") texts++;
+    }
+  if (figures === 0)
+    return texts === 0
+      ? ["trang trống", "the sheet is empty"]
+      : ["trang chỉ có chữ, không có số liệu (trang bìa, ghi chú…)", "the sheet holds text but no figures (a cover or notes page)"];
+  return [
+    "có số liệu nhưng không có dòng tiêu đề cột nào gọi tên cột kế hoạch, thực hiện, cùng kỳ hay một năm (ví dụ “Kế hoạch năm 2024”, “Thực hiện”, “2023”); hãy thêm dòng tiêu đề cột phía trên số liệu",
+    "figures, but no header row naming a plan, actual, same-period or year column above them",
+  ];
 }
 
 function skipped(name: string, reason: string, reasonEn: string): SheetReport {
