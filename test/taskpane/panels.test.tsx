@@ -237,8 +237,11 @@ describe("the pane with a host", () => {
     const ignoreButtons = await screen.findAllByText(t.ignore);
     const before = document.querySelectorAll("[data-finding]").length;
     fireEvent.click(ignoreButtons[0]);
-    const dialog = await screen.findByRole("dialog");
-    fireEvent.change(await within(dialog).findByRole("textbox"), { target: { value: "Đã giải trình" } });
+    // What this test is about is the host and the list; the dialog itself is the test above's. Under
+    // load, Fluent's focus manager (tabster) in jsdom can leave this second dialog of the file marked
+    // aria-hidden, so its parts are found whatever their accessibility state.
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    fireEvent.change(await within(dialog).findByRole("textbox", { hidden: true }), { target: { value: "Đã giải trình" } });
     await act(async () => fireEvent.click(await within(dialog).findByText(t.confirm)));
     await waitFor(() => expect(document.querySelectorAll("[data-finding]").length).toBe(before - 1));
     expect(saved).toHaveLength(1);
