@@ -184,7 +184,14 @@ describe("checkWorkbook", () => {
     ]);
     // The reason says what the sheet lacks, truthfully: a cover has words and no figure.
     expect(a.sheets[0].reason).toMatch(/chỉ có chữ, không có số liệu/);
-    const bare = checkWorkbook({ sheets: [sheet("Số", [["Thu ngân sách", 1200, 1350], ["Chi ngân sách", 900, 950]])] });
+    const bare = checkWorkbook({
+      sheets: [
+        sheet("Số", [
+          ["Thu ngân sách", 1200, 1350],
+          ["Chi ngân sách", 900, 950],
+        ]),
+      ],
+    });
     expect(bare.sheets[0].reason).toMatch(/có số liệu nhưng không có dòng tiêu đề cột/);
     expect(checkWorkbook({ sheets: [sheet("Trống", [])] }).sheets[0].reason).toBe("trang trống");
   });

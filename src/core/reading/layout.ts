@@ -401,6 +401,11 @@ export function resolveColumns(header: HeaderBlock, sheetName: string, reportYea
       else if (role === "previous" && c.year !== reportYear - 1 && c.year < reportYear - 1) role = "history";
     }
     if (role === "plan" && /\d{4}\s*[-–]\s*\d{4}/.test(c.header)) role = "otherPlan";
+    // "2021/2020 (%)" in a 2022 table compares two years of the series, not the actual with the previous.
+    if (role === "statedPrevious" && reportYear !== null) {
+      const years = datedYears(fold(c.header));
+      if (years.length >= 2 && !(years.includes(reportYear) && years.includes(reportYear - 1))) role = "statedComparison";
+    }
     return {
       col: c.col,
       letter: letterOf(c.col),
@@ -413,9 +418,12 @@ export function resolveColumns(header: HeaderBlock, sheetName: string, reportYea
     };
   });
 
-  const period = titlePeriod ?? pickPeriodFromColumns(columns);
+  let period = titlePeriod ?? pickPeriodFromColumns(columns);
   if (period && period.months < 12) markYearEstimates(columns);
   pickOne(columns, "actual", period, "history");
+  // A month in the title over a cumulative actual ("tháng 6" over "Cộng dồn 6 tháng"): the figures are the months to date.
+  const actual = columns.find((c) => c.role === "actual");
+  if (period?.kind === "month" && actual?.period?.kind === "months" && actual.period.months === period.months) period = actual.period;
   pickOne(columns, "previous", period, "history");
   pickOne(columns, "plan", period, "otherPlan");
   pickOne(columns, "statedPrevious", period, "statedComparison");

@@ -17,6 +17,8 @@ import { buildTree, readRowLabel, type TreeInput, type TreeNode } from "./rows";
 import { stackedLines } from "./stacked";
 
 export interface SheetRead {
+  /** The columns with their roles, those their cells decide included ("Ghi chú" holding Đạt / Không đạt). */
+  columns: ColumnInfo[];
   indicators: Indicator[];
   findings: Finding[];
   style: NumberStyle;
@@ -33,6 +35,8 @@ function rolesOf(columns: ColumnInfo[]): Roles {
 const FOOTER =
   /^(ghi chu\s*[:.]|ghi chu$|nguon\s*:|nguon so lieu|nguoi lap|nguoi ky|thu truong|kt\.|tm\.|\(\*\)|\*\s|luu y\s*:|chu thich\s*:)/;
 const EVALUATION_WORDS = /^(dat|vuot|khong dat|chua dat|hoan thanh|khong hoan thanh|chua hoan thanh)\b/;
+/** A table of growth rates: its title names one ("Tốc độ tăng GRDP (%)", "Tăng trưởng kinh tế các quý"). */
+const GROWTH_TABLE = /^(\d+\s+)?(toc do (tang|phat trien)|tang truong)\b|\|\s*(toc do (tang|phat trien)|tang truong)\b/;
 /** A table of indices: a caption or title "Năm trước = 100", "Chỉ số …". */
 const INDEX_TABLE = /=\s*100\b|^\d*\s*chi so\b|\|\s*chi so\b/;
 const NO_CELLS: readonly string[] = Object.freeze([]);
@@ -360,6 +364,7 @@ interface IndicatorPlace {
   ambiguousCells: Array<{ cell: string; text: string; value: number; alternative: number }>;
   wholeYear: boolean;
   indexTable: boolean;
+  growthTable: boolean;
   matcher: CatalogueMatcher;
   evaluationOptions: EvaluationOptions;
 }
@@ -369,7 +374,8 @@ function profileIn(d: RowDraft, parent: Indicator | undefined, p: IndicatorPlace
   const profile = p.matcher.profile(d.name, d.unit);
   if (profile.entry !== null) return profile;
   if (p.indexTable && profile.kind !== "absolute" && profile.kind !== "coefficient") return { ...profile, kind: "index", measure: "index" };
-  if (parent?.measure === "growth" && profile.kind === "rate" && profile.measure !== "growth") return { ...profile, measure: "growth" };
+  const growth = parent?.measure === "growth" || p.growthTable;
+  if (growth && profile.kind === "rate" && profile.measure !== "growth") return { ...profile, measure: "growth" };
   return profile;
 }
 
@@ -608,6 +614,7 @@ export function readSheet(
     ambiguousCells,
     wholeYear,
     indexTable,
+    growthTable: GROWTH_TABLE.test(fold(header.title)),
     matcher,
     evaluationOptions,
   };
@@ -622,7 +629,7 @@ export function readSheet(
     ambiguousCells.sort((a, b) => position(a.cell).row - position(b.cell).row || position(a.cell).col - position(b.cell).col);
     findings.push(...ambiguityFindings(sheet.name, style, evidence, ambiguousCells));
   }
-  return { indicators, findings, style };
+  return { columns, indicators, findings, style };
 }
 
 /**

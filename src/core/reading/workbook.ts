@@ -77,7 +77,7 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
       reports.push(skipped(sheet.name, read.skip, read.skipEn));
       continue;
     }
-    let columns = resolved.columns;
+    let columns = read.columns;
     let titleCells = header.titleCells;
     if (turned) {
       for (const indicator of read.indicators) turnBack(turned, indicator);
@@ -99,7 +99,7 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
       headerRows: header.rows.map((r) => r + 1),
       numberRow: header.numberRow === null ? null : header.numberRow + 1,
       dataStartRow: header.dataStart + 1,
-      columns: resolved.columns.map(({ letter, header: h, role, year }) => ({ letter, header: h, role, year })),
+      columns: read.columns.map(({ letter, header: h, role, year }) => ({ letter, header: h, role, year })),
       numberStyle: read.style,
       indicatorCount: read.indicators.length,
       ...(turned ? { orientation: "columns" as const } : {}),
