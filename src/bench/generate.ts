@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { DEFAULT_CATALOGUE } from "../core/model/catalogueData";
 import { formatNumber } from "../core/model/numbers";
+import { isCountUnit } from "../core/model/units";
 
 export const BENCH_SHEETS = 60;
 export const BENCH_INDICATORS = 300;
@@ -52,22 +53,34 @@ export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATO
       }
       const entry = entries[i % entries.length];
       const component: boolean = i % 10 === 2 && parent !== null;
-      const rate: boolean = !component && entry.kind === "rate";
+      const rate: boolean = !component && entry.kind !== "absolute";
       let plan: number;
       let previous: number;
       let actual: number;
       if (component && parent) {
         // A part of the row above: about 40% of each of its figures.
-        [plan, previous, actual] = parent.figures.map((v) => Math.round(v * (0.35 + rnd() * 0.1) * 10) / 10);
+        const places = isCountUnit(parent.unit) ? 1 : 10;
+        [plan, previous, actual] = parent.figures.map((v) => Math.round(v * (0.35 + rnd() * 0.1) * places) / places);
       } else if (rate) {
-        const level = entry.measure === "growth" ? 2 + rnd() * 6 : 20 + rnd() * 70;
-        plan = Math.round(level * 10) / 10;
-        previous = Math.round((level - 2 + rnd() * 2) * 10) / 10;
-        actual = Math.round((previous + rnd() * 2) * 10) / 10;
+        // Figures as such indicators run: an index near 100, a coefficient below 1, a growth rate of a few percent.
+        const level =
+          entry.kind === "index"
+            ? 100 + rnd() * 8
+            : entry.kind === "coefficient"
+              ? 0.3 + rnd() * 0.5
+              : entry.measure === "growth"
+                ? 2 + rnd() * 6
+                : 20 + rnd() * 70;
+        const step = entry.kind === "coefficient" ? 0.01 : 1;
+        plan = Math.round(level * 100) / 100;
+        previous = Math.round((level - 2 * step + rnd() * 2 * step) * 100) / 100;
+        actual = Math.round((previous + rnd() * 2 * step) * 100) / 100;
       } else {
+        // Counts are whole numbers; amounts carry a decimal.
+        const places = isCountUnit(entry.unit ?? "") ? 1 : 10;
         plan = Math.round(1000 + rnd() * 50000);
-        previous = Math.round(plan * (0.4 + rnd() * 0.1) * 10) / 10;
-        actual = Math.round(previous * (0.95 + rnd() * 0.15) * 10) / 10;
+        previous = Math.round(plan * (0.4 + rnd() * 0.1) * places) / places;
+        actual = Math.round(previous * (0.95 + rnd() * 0.15) * places) / places;
       }
       const unit: string = component && parent ? parent.unit : (entry.unit ?? "");
       const name: string =

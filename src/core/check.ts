@@ -25,7 +25,8 @@ export interface CheckResult extends Analysis {
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const reading = readIndicators(workbook, { ...options, catalogue });
-  const found = [...reading.findings, ...runRules(ruleContext(reading, options.rules ?? DEFAULT_RULE_CONFIG, catalogue))];
+  const found = runRules(ruleContext(reading, options.rules ?? DEFAULT_RULE_CONFIG, catalogue));
+  for (const f of reading.findings) found.push(f);
   const sheetOrder = (options.sheet ? workbook.sheets.filter((s) => s.name === options.sheet) : workbook.sheets).map((s) => s.name);
   const findings = sortFindings(found, sheetOrder);
   return {

@@ -10,7 +10,8 @@ import { splitScale } from "./units";
  * index: an index with a base of 100 (CPI, previous year = 100); coefficient: a ratio on its own
  * scale (HDI 0–1, GINI, ICOR); other: none of these.
  */
-export type IndicatorKind = "absolute" | "rate" | "index" | "coefficient" | "other";
+export const INDICATOR_KINDS = ["absolute", "rate", "index", "coefficient", "other"] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 /**
  * flow: accumulates through the year (thu ngân sách, giá trị sản xuất, lượt khách);
@@ -77,7 +78,7 @@ export function catalogueProblems(value: unknown): string[] {
       const entry = e as Record<string, unknown>;
       if (typeof entry?.id !== "string" || typeof entry?.name !== "string")
         problems.push(`entries[${i}]: thiếu 'id' hoặc 'name' / missing 'id' or 'name'`);
-      if (!["absolute", "rate", "index", "coefficient", "other"].includes(entry?.kind as string))
+      if (!(INDICATOR_KINDS as readonly string[]).includes(entry?.kind as string))
         problems.push(`entries[${i}]: 'kind' phải là absolute, rate, index, coefficient hoặc other / bad 'kind'`);
       if (!["flow", "stock", "ratio", "level", "share", "growth", "index"].includes(entry?.measure as string))
         problems.push(`entries[${i}]: 'measure' không hợp lệ / bad 'measure'`);

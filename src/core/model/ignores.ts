@@ -22,6 +22,7 @@ export function applyIgnores(
   findings: readonly Finding[],
   ignores: readonly Ignore[],
 ): { open: Finding[]; ignored: Array<{ finding: Finding; ignore: Ignore }> } {
+  if (ignores.length === 0) return { open: [...findings], ignored: [] };
   const byKey = new Map(ignores.map((i) => [ignoreKey(i), i] as const));
   const open: Finding[] = [];
   const ignored: Array<{ finding: Finding; ignore: Ignore }> = [];

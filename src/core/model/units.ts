@@ -76,3 +76,81 @@ function readUnit(text: string): Unit {
 export function sameBase(a: Unit, b: Unit): boolean {
   return a.base === b.base && a.percent === b.percent && a.points === b.points && a.ratio === b.ratio;
 }
+
+/** Units that count things (folded, without scale words): a figure in them is a whole number. */
+const COUNT_UNITS = new Set([
+  "nguoi",
+  "ho",
+  "ho gia dinh",
+  "xa",
+  "phuong",
+  "thi tran",
+  "thon",
+  "ban",
+  "lang",
+  "to",
+  "doanh nghiep",
+  "dn",
+  "htx",
+  "hop tac xa",
+  "to hop tac",
+  "trang trai",
+  "lang nghe",
+  "truong",
+  "lop",
+  "hoc sinh",
+  "sinh vien",
+  "giao vien",
+  "du an",
+  "cong trinh",
+  "san pham",
+  "luot",
+  "luot nguoi",
+  "luot khach",
+  "khach",
+  "con",
+  "ca",
+  "vu",
+  "co so",
+  "lao dong",
+  "bac si",
+  "giuong",
+  "giuong benh",
+  "benh nhan",
+  "tram",
+  "cho",
+  "sieu thi",
+  "chiec",
+  "cai",
+  "can",
+  "can ho",
+  "ngoi",
+  "thue bao",
+  "don vi",
+  "to chuc",
+]);
+
+const countUnits = new Map<string, boolean>();
+
+/** Whether a unit counts things ("hộ", "doanh nghiệp", "lượt"; not "nghìn người"): its figures are whole numbers. */
+export function isCountUnit(unitText: string): boolean {
+  let counts = countUnits.get(unitText);
+  if (counts === undefined) {
+    if (countUnits.size > 10_000) countUnits.clear();
+    counts = readCountUnit(unitText);
+    countUnits.set(unitText, counts);
+  }
+  return counts;
+}
+
+function readCountUnit(unitText: string): boolean {
+  if (!unitText.trim()) return false;
+  const unit = parseUnit(unitText);
+  if (unit.scale !== 1 || unit.percent || unit.perMille || unit.points || unit.ratio) return false;
+  const base = unit.base
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[.,;:]+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return COUNT_UNITS.has(base);
+}

@@ -24,7 +24,19 @@ export interface Reading {
   alternative: number | null;
 }
 
-export const EMPTY: Reading = Object.freeze({ value: null, target: null, text: null, note: null, written: null, alternative: null });
+export const EMPTY: Reading = Object.freeze(reading(null));
+
+/** A reading built field by field, always in one shape (a hot path: one per figure cell). */
+function reading(
+  value: number | null,
+  written: Reading["written"] = null,
+  alternative: number | null = null,
+  text: string | null = null,
+  note: string | null = null,
+  target: PlanTarget | null = null,
+): Reading {
+  return { value, target, text, note, written, alternative };
+}
 
 const percentFormats = new Map<string, boolean>();
 
@@ -47,11 +59,11 @@ export function readFigure(v: CellValue | undefined, numberFormat: string | null
     if (!Number.isFinite(v)) return EMPTY;
     // A cell shown as "44,2%" holds 0.442: the sheet means 44.2 (near the largest double, scaling overflows).
     const value = numberFormat && isPercentFormat(numberFormat) ? v * 100 : v;
-    return Number.isFinite(value) ? { ...EMPTY, value } : EMPTY;
+    return Number.isFinite(value) ? reading(value) : EMPTY;
   }
   if (typeof v === "string") return BLANK.test(v) ? EMPTY : readFigureText(v, unit, "vi");
-  if (isCellError(v)) return { ...EMPTY, text: v.error };
-  return { ...EMPTY, text: cellText(v) };
+  if (isCellError(v)) return reading(null, null, null, v.error);
+  return reading(null, null, null, cellText(v));
 }
 
 // A leading figure, then a note in brackets, on the next line, or a scale word: "575 (tăng 15%)",
@@ -67,7 +79,7 @@ const NO_UNIT = parseUnit("");
 /** Reads a figure written as text in a cell. */
 export function readFigureText(text: string, unit: Unit | null, prefer: NumberStyle): Reading {
   const plain = parseNumberText(text, prefer);
-  if (plain) return { ...EMPTY, value: plain.value, written: plain.style, alternative: plain.alternative ?? null };
+  if (plain) return reading(plain.value, plain.style, plain.alternative ?? null);
   const tidied = tidy(text.replace(/\r/g, ""));
   const leading = LEADING_FIGURE.exec(text.trim().replace(/\r/g, ""));
   if (leading) {
@@ -80,23 +92,23 @@ export function readFigureText(text: string, unit: Unit | null, prefer: NumberSt
       const factor = wordOnly ? scale / unit.scale : 1;
       const value = head.value * factor;
       if (Number.isFinite(value))
-        return {
-          ...EMPTY,
+        // Not a number typed as text (written stays null): a figure with words, which the rules report as such.
+        return reading(
           value,
-          note: wordOnly && rest === "" ? null : note,
-          // Not a number typed as text: a figure with words, which the rules report as such.
-          written: null,
-          alternative: head.alternative === undefined ? null : head.alternative * factor,
-        };
+          null,
+          head.alternative === undefined ? null : head.alternative * factor,
+          null,
+          wordOnly && rest === "" ? null : note,
+        );
     }
   }
   const target = TARGET_START.test(fold(tidied)) ? parsePlanText(tidied, unit ?? NO_UNIT, prefer) : null;
   if (target) {
     // "Khoảng 24" is the figure 24, said approximately; a range or a bound has no single figure.
     const value = target.qualifier === "approx" || target.qualifier === "point" ? target.low : null;
-    return { ...EMPTY, value, target: target.qualifier === "point" ? null : target, note: target.qualifier === "point" ? tidied : null };
+    return reading(value, null, null, null, target.qualifier === "point" ? tidied : null, target.qualifier === "point" ? null : target);
   }
-  return { ...EMPTY, text: tidied };
+  return reading(null, null, null, tidied);
 }
 
 /** The reading under the other number style, for a text that reads both ways ("108,987"). */

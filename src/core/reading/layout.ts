@@ -291,8 +291,20 @@ export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
   return { rows, numberRow, dataStart, title: titleCells.map((t) => t.text).join(" | "), titleCells, columns, unit };
 }
 
-/** Role of a column from its header alone, before years are weighed. */
+const roles = new Map<string, { role: ColumnRole; form?: "index" | "growth" }>();
+
+/** Role of a column from its header alone, before years are weighed (headers repeat sheet after sheet: kept). */
 export function headerRole(header: string): { role: ColumnRole; form?: "index" | "growth" } {
+  let found = roles.get(header);
+  if (!found) {
+    if (roles.size > 10_000) roles.clear();
+    found = readHeaderRole(header);
+    roles.set(header, found);
+  }
+  return found;
+}
+
+function readHeaderRole(header: string): { role: ColumnRole; form?: "index" | "growth" } {
   const f = fold(header);
   if (ORDER_HEADER.test(f)) return { role: "order" };
   if (NOTES_HEADER.test(f) || AGENCY_HEADER.test(f)) return { role: "notes" };

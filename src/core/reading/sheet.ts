@@ -10,7 +10,7 @@ import { formatCompact, parseNumberText, type NumberStyle } from "../model/numbe
 import { planBasis, pointTarget, type PlanTarget } from "../model/plan";
 import { cellText, columnLetters, isBlank, parseAddress, type CellValue, type SheetSnapshot } from "../model/snapshot";
 import { fold, tidy } from "../model/text";
-import { parseUnit } from "../model/units";
+import { parseUnit, type Unit } from "../model/units";
 import { EMPTY, readFigure, readFigureText, settleByMagnitude, swapReading, type Reading } from "./figures";
 import { FIGURE_ROLES, isProvisionalColumn, isYearColumn, type HeaderBlock, type ResolvedColumns } from "./layout";
 import { buildTree, readRowLabel, type TreeInput, type TreeNode } from "./rows";
@@ -40,6 +40,7 @@ const GROWTH_TABLE = /^(\d+\s+)?(toc do (tang|phat trien)|tang truong)\b|\|\s*(t
 /** A table of indices: a caption or title "Năm trước = 100", "Chỉ số …". */
 const INDEX_TABLE = /=\s*100\b|^\d*\s*chi so\b|\|\s*chi so\b/;
 const NO_CELLS: readonly string[] = Object.freeze([]);
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
 /** Lines of a stacked row are keyed below this in the tree: row × LINES + line. */
 const LINES = 64;
 
@@ -180,37 +181,37 @@ interface SheetPlace {
   tableUnit: string | null;
 }
 
-/** The drafts of one row: one, several for a stacked row, none for a row to pass over. */
-function readRow(p: SheetPlace, r: number): RowDraft[] | typeof END_OF_TABLE {
+/** Adds the drafts of one row to `out`: one, several for a stacked row, none for a row to pass over; false at the table's end. */
+function readRow(p: SheetPlace, r: number, out: RowDraft[]): boolean {
   const { sheet, roles, figures } = p;
   const rowValues = sheet.values[r];
-  if (!rowValues || isBlankRow(rowValues)) return [];
+  if (!rowValues || isBlankRow(rowValues)) return true;
   const formats = sheet.numberFormats?.[r];
   const nameCell = rowValues[p.indicatorCol];
-  const columns = figureColumnList(figures);
-  const stacked =
-    typeof nameCell === "string" && nameCell.includes("\n")
-      ? stackedLines(
-          nameCell,
-          columns.map((c) => (c ? rowValues[c.col] : undefined)),
-        )
-      : null;
+  const columns = typeof nameCell === "string" && nameCell.includes("\n") ? figureColumnList(figures) : null;
+  const stacked = columns
+    ? stackedLines(
+        nameCell,
+        columns.map((c) => (c ? rowValues[c.col] : undefined)),
+      )
+    : null;
   const unitCell = roles.unit ? tidy(cellText(rowValues[roles.unit.col])) : "";
   const evaluation = roles.evaluation ? tidy(cellText(rowValues[roles.evaluation.col])) || null : null;
   const orderCell = cellText(roles.order ? rowValues[roles.order.col] : undefined);
 
-  if (!stacked) {
-    const at = (c: ColumnInfo | undefined, unit: string) => (c ? readFigure(rowValues[c.col], formats?.[c.col], unitOf(unit)) : EMPTY);
-    const draft = makeDraft(p, r, 0, orderCell, cellText(nameCell), unitCell, evaluation, (c, unit) => at(c, unit));
-    if (draft === END_OF_TABLE) return END_OF_TABLE;
-    return draft ? [draft] : [];
+  if (!stacked || !columns) {
+    const at = (c: ColumnInfo | undefined, unit: Unit | null) => (c ? readFigure(rowValues[c.col], formats?.[c.col], unit) : EMPTY);
+    const draft = makeDraft(p, r, 0, orderCell, cellText(nameCell), unitCell, evaluation, at);
+    if (draft === END_OF_TABLE) return false;
+    if (draft) out.push(draft);
+    return true;
   }
   // A stacked row: each line a row of its own; a line in brackets with no figure continues the name above it.
-  const out: RowDraft[] = [];
+  const first = out.length;
   for (const line of stacked) {
     const values = new Map(columns.map((c, i) => [c, line.values[i]] as const));
     const empty = line.values.every((v) => v === "");
-    const previous = out[out.length - 1];
+    const previous = out.length > first ? out[out.length - 1] : undefined;
     if (empty && previous && /^\(.*\)$/.test(line.name)) {
       previous.name = `${previous.name} ${line.name}`;
       continue;
@@ -225,12 +226,12 @@ function readRow(p: SheetPlace, r: number): RowDraft[] | typeof END_OF_TABLE {
       empty ? null : evaluation,
       (c, unit) => {
         const text = c ? values.get(c) : undefined;
-        return text ? readFigureText(text, unitOf(unit), "vi") : EMPTY;
+        return text ? readFigureText(text, unit, "vi") : EMPTY;
       },
     );
     if (draft && draft !== END_OF_TABLE) out.push(draft);
   }
-  return out;
+  return true;
 }
 
 function unitOf(unit: string) {
@@ -246,7 +247,7 @@ function makeDraft(
   nameText: string,
   unitCell: string,
   evaluation: string | null,
-  figureAt: (c: ColumnInfo | undefined, unit: string) => Reading,
+  figureAt: (c: ColumnInfo | undefined, unit: Unit | null) => Reading,
 ): RowDraft | null | typeof END_OF_TABLE {
   const { roles, figures } = p;
   const label = readRowLabel(orderCell, nameText);
@@ -256,10 +257,12 @@ function makeDraft(
     const split = unitFromName(name);
     if (split) ({ name, unit } = split);
   }
-  const plan = figureAt(figures.plan, unit);
-  const actual = figureAt(figures.actual, unit);
-  const previous = figureAt(figures.previous, unit);
-  const series = figures.years.length >= 2 ? figures.years.map((c) => figureAt(c, unit)) : null;
+  // The unit is read once for the row: scale words in a figure ("136 tỷ") are converted to it.
+  const rowUnit = unitOf(unit);
+  const plan = figureAt(figures.plan, rowUnit);
+  const actual = figureAt(figures.actual, rowUnit);
+  const previous = figureAt(figures.previous, rowUnit);
+  const series = figures.years.length >= 2 ? figures.years.map((c) => figureAt(c, rowUnit)) : null;
   const hasFigures = plan !== EMPTY || actual !== EMPTY || previous !== EMPTY || (series !== null && series.some((s) => s !== EMPTY));
   // Notes, sources and signatures under the table end it, in whichever column they are written.
   if (!hasFigures && line === 0) {
@@ -283,8 +286,8 @@ function makeDraft(
     plan,
     actual,
     previous,
-    statedPlan: figureAt(figures.statedPlan, unit),
-    statedPrevious: figureAt(figures.statedPrevious, unit),
+    statedPlan: figureAt(figures.statedPlan, rowUnit),
+    statedPrevious: figureAt(figures.statedPrevious, rowUnit),
     evaluation,
     series,
   };
@@ -314,6 +317,10 @@ function sumFigures(d: RowDraft): Array<number | null> {
  * ra"): more of their figures must add up than not, so that slips in some years are still found later.
  */
 function inferComponents(tree: TreeNode[], byKey: Map<number, RowDraft>): void {
+  // Most tables mark every row with an order or a breakdown: nothing to infer then.
+  let unmarked = false;
+  for (const d of byKey.values()) if (d.order === "" && !d.marker && !d.group) unmarked = true;
+  if (!unmarked) return;
   for (let i = 0; i < tree.length - 2; i++) {
     const total = tree[i];
     const head = byKey.get(total.row);
@@ -326,6 +333,7 @@ function inferComponents(tree: TreeNode[], byKey: Map<number, RowDraft>): void {
       if (d.unit !== "" && head.unit !== "" && fold(d.unit) !== fold(head.unit)) break;
       run.push(n);
     }
+    if (run.length < 2) continue;
     const totals = sumFigures(head);
     for (let k = run.length; k >= 2; k--) {
       const parts = run.slice(0, k).map((n) => sumFigures(byKey.get(n.row) as RowDraft));
@@ -365,8 +373,31 @@ interface IndicatorPlace {
   wholeYear: boolean;
   indexTable: boolean;
   growthTable: boolean;
+  /** The figure columns in sheet order, each with how a draft's reading of it is found. */
+  tracked: Array<{ col: number; read: (d: RowDraft) => Reading | undefined }>;
+  /** Which year of the series the actual and the previous columns are (−1: none). */
+  actualYear: number;
+  previousYear: number;
   matcher: CatalogueMatcher;
   evaluationOptions: EvaluationOptions;
+}
+
+/** The figure columns of a sheet in sheet order, once: the roles', then the years no role reads. */
+function trackedColumns(figures: FigureColumns): IndicatorPlace["tracked"] {
+  const roles: Array<[ColumnInfo | undefined, (d: RowDraft) => Reading]> = [
+    [figures.plan, (d) => d.plan],
+    [figures.actual, (d) => d.actual],
+    [figures.previous, (d) => d.previous],
+    [figures.statedPlan, (d) => d.statedPlan],
+    [figures.statedPrevious, (d) => d.statedPrevious],
+  ];
+  const out: IndicatorPlace["tracked"] = [];
+  for (const [col, read] of roles) if (col) out.push({ col: col.col, read });
+  const seen = new Set(out.map((t) => t.col));
+  figures.years.forEach((col, i) => {
+    if (!seen.has(col.col)) out.push({ col: col.col, read: (d) => d.series?.[i] });
+  });
+  return out.sort((a, b) => a.col - b.col);
 }
 
 /** A row's profile in its table: an index table makes its rows indices; a growth rate's components are growth rates. */
@@ -390,45 +421,12 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
   const parent = node.parentRow === null ? undefined : p.built.get(node.parentRow);
   const profile = profileIn(d, parent, p);
   const planTarget = targetOf(d.plan);
-  const computed = compute(
-    {
-      kind: profile.kind,
-      measure: profile.measure,
-      direction: profile.direction,
-      plan: planTarget,
-      actual: d.actual.value,
-      actualTarget: d.actual.target,
-      previous: d.previous.value,
-      wholeYear: p.wholeYear,
-    },
-    p.evaluationOptions,
-  );
-
   const rowNumber = d.sheetRow + 1;
   const rowText = String(rowNumber);
-  const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowText : null);
-  let textNumbers: string[] | null = null;
-  const track = (r: Reading, col: ColumnInfo | undefined) => {
-    if (r.written === null || !col) return;
-    const cell = letters[col.col] + rowText;
-    (textNumbers ??= []).push(cell);
-    if (r.alternative !== null && r.value !== null && d.line === 0)
-      p.ambiguousCells.push({ cell, text: cellText(p.sheet.values[d.sheetRow]?.[col.col]), value: r.value, alternative: r.alternative });
-  };
-  const tracked: Array<[Reading, ColumnInfo | undefined]> = [
-    [d.plan, figures.plan],
-    [d.actual, figures.actual],
-    [d.previous, figures.previous],
-    [d.statedPlan, figures.statedPlan],
-    [d.statedPrevious, figures.statedPrevious],
-  ];
-  // The years of a series not already read in a role of their own.
-  const seen = new Set(tracked.map(([, col]) => col?.col));
-  if (d.series) d.series.forEach((s, i) => !seen.has(figures.years[i].col) && tracked.push([s, figures.years[i]]));
-  tracked.sort((a, b) => (a[1]?.col ?? 0) - (b[1]?.col ?? 0));
-  for (const [r, col] of tracked) track(r, col);
 
   let series: SeriesPoint[] | null = null;
+  let actual = d.actual.value;
+  let previous = d.previous.value;
   if (d.series) {
     const flags = placeholders(d.series);
     series = d.series.map((s, i) => {
@@ -442,33 +440,41 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
         placeholder: flags[i],
       };
     });
+    // A placeholder in the actual or the previous year's column is no figure either.
+    if (p.actualYear >= 0 && flags[p.actualYear]) actual = null;
+    if (p.previousYear >= 0 && flags[p.previousYear]) previous = null;
   }
-  // A placeholder in the actual or the previous year's column is no figure either.
-  const fromSeries = (value: number | null, col: ColumnInfo | undefined) => {
-    if (!series || !col) return value;
-    const point = series.find((s) => s.cell === letters[col.col] + rowText);
-    return point?.placeholder ? null : value;
-  };
-  const actual = fromSeries(d.actual.value, figures.actual);
-  const previous = fromSeries(d.previous.value, figures.previous);
-  const recomputed =
-    actual === d.actual.value && previous === d.previous.value
-      ? computed
-      : compute(
-          {
-            kind: profile.kind,
-            measure: profile.measure,
-            direction: profile.direction,
-            plan: planTarget,
-            actual,
-            actualTarget: d.actual.target,
-            previous,
-            wholeYear: p.wholeYear,
-          },
-          p.evaluationOptions,
-        );
+  const computed = compute(
+    {
+      kind: profile.kind,
+      measure: profile.measure,
+      direction: profile.direction,
+      plan: planTarget,
+      actual,
+      actualTarget: d.actual.target,
+      previous,
+      wholeYear: p.wholeYear,
+    },
+    p.evaluationOptions,
+  );
 
-  const notes = [d.plan.note, d.actual.note, d.previous.note].filter((n): n is string => n !== null);
+  // Figures typed as text, in sheet order; an ambiguous one ("108,987") is noted with both readings.
+  let textNumbers: string[] | null = null;
+  for (let t = 0; t < p.tracked.length; t++) {
+    const { col, read } = p.tracked[t];
+    const r = read(d);
+    if (r === undefined || r.written === null) continue;
+    const cell = letters[col] + rowText;
+    (textNumbers ??= []).push(cell);
+    if (r.alternative !== null && r.value !== null && d.line === 0)
+      p.ambiguousCells.push({ cell, text: cellText(p.sheet.values[d.sheetRow]?.[col]), value: r.value, alternative: r.alternative });
+  }
+  const cellOf = (col: ColumnInfo | undefined) => (col ? letters[col.col] + rowText : null);
+
+  const notes =
+    d.plan.note === null && d.actual.note === null && d.previous.note === null
+      ? NO_NOTES
+      : [d.plan.note, d.actual.note, d.previous.note].filter((n): n is string => n !== null);
   const indicator: Indicator = {
     sheet: p.sheet.name,
     row: rowNumber,
@@ -500,12 +506,12 @@ function toIndicator(d: RowDraft, node: TreeNode, p: IndicatorPlace): Indicator 
     previousTarget: d.previous.target,
     notes,
     series,
-    planPercent: recomputed.planPercent,
-    index: recomputed.index,
-    growthPercent: recomputed.growthPercent,
-    changePoints: recomputed.changePoints,
-    planGapPoints: recomputed.planGapPoints,
-    evaluation: recomputed.evaluation,
+    planPercent: computed.planPercent,
+    index: computed.index,
+    growthPercent: computed.growthPercent,
+    changePoints: computed.changePoints,
+    planGapPoints: computed.planGapPoints,
+    evaluation: computed.evaluation,
     stated: {
       planPercent: d.statedPlan.value,
       previousComparison: d.statedPrevious.value,
@@ -567,13 +573,13 @@ export function readSheet(
   let enTexts = 0;
   const drafts: RowDraft[] = [];
   for (let r = dataStart; r < sheet.values.length; r++) {
-    const read = readRow(place, r);
-    if (read === END_OF_TABLE) break;
-    for (const d of read) {
-      drafts.push(d);
-      viTexts += textsWritten(d, "vi");
-      enTexts += textsWritten(d, "en");
+    const before = drafts.length;
+    const more = readRow(place, r, drafts);
+    for (let i = before; i < drafts.length; i++) {
+      viTexts += textsWritten(drafts[i], "vi");
+      enTexts += textsWritten(drafts[i], "en");
     }
+    if (!more) break;
   }
 
   // The sheet's number style settles ambiguous texts ("108,987"); without evidence, the size of
@@ -596,7 +602,8 @@ export function readSheet(
   }
 
   const tree = buildTree(drafts);
-  const byKey = new Map(drafts.map((d) => [d.row, d] as const));
+  const byKey = new Map<number, RowDraft>();
+  for (const d of drafts) byKey.set(d.row, d);
   inferComponents(tree, byKey);
   const indicators: Indicator[] = [];
   const ambiguousCells: IndicatorPlace["ambiguousCells"] = [];
@@ -615,6 +622,9 @@ export function readSheet(
     wholeYear,
     indexTable,
     growthTable: GROWTH_TABLE.test(fold(header.title)),
+    tracked: trackedColumns(figures),
+    actualYear: figures.actual ? figures.years.indexOf(figures.actual) : -1,
+    previousYear: figures.previous ? figures.years.indexOf(figures.previous) : -1,
     matcher,
     evaluationOptions,
   };

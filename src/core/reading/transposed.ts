@@ -9,7 +9,11 @@ import { fold } from "../model/text";
 /** A year in a cell as a table down the rows writes it: 2019, "2019", "Năm 2019", "Sơ bộ 2023". */
 function isYearCell(v: CellValue | undefined): boolean {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1980 && v <= 2100;
-  return typeof v === "string" && /^((nam|so bo|uoc tinh|uoc|chinh thuc)\s*[-–]?\s*)?(19[89]\d|20\d\d|2100)$/.test(fold(v).trim());
+  return (
+    typeof v === "string" &&
+    /\d{4}\s*$/.test(v) &&
+    /^((nam|so bo|uoc tinh|uoc|chinh thuc)\s*[-–]?\s*)?(19[89]\d|20\d\d|2100)$/.test(fold(v).trim())
+  );
 }
 
 export interface TurnedTable {

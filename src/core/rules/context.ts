@@ -1,7 +1,7 @@
 // What a rule sees: the workbook's indicator sheets as read, with their columns and raw cells,
 // the report year, the thresholds and the catalogue. Rules are pure functions of this context.
 
-import type { CatalogueEntry } from "../model/catalogue";
+import type { CatalogueEntry, IndicatorKind } from "../model/catalogue";
 import type { Finding, Severity } from "../model/findings";
 import { formatCompact, parseNumberText } from "../model/numbers";
 import { parseAddress, type CellValue, type SheetSnapshot } from "../model/snapshot";
@@ -29,6 +29,8 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
   /** For a rule that looks at one indicator at a time: the check of one, so that every such rule runs in one pass. */
   each?(indicator: Indicator, sheet: SheetContext, ctx: RuleContext): readonly Finding[];
+  /** The kinds of indicator `each` can find anything in; absent: every kind. */
+  kinds?: readonly IndicatorKind[];
 }
 
 /** A rule on one indicator at a time; `check` runs it over the workbook on its own. */

@@ -131,6 +131,7 @@ export const statedPercent: Rule = {
 export const ratePlanPercent: Rule = indicatorRule({
   id: "rate-plan-percent",
   severity: "warning",
+  kinds: ["rate"],
   name: "Chỉ tiêu tỷ lệ ghi % kế hoạch",
   nameEn: "Plan percentage of a rate",
   description:
@@ -205,6 +206,7 @@ export const statedEvaluation: Rule = indicatorRule({
 export const rateRange: Rule = indicatorRule({
   id: "rate-range",
   severity: "error",
+  kinds: ["rate"],
   name: "Tỷ lệ ngoài khoảng 0–100%",
   nameEn: "Rate outside 0–100%",
   description: "Chỉ tiêu tỷ lệ, cơ cấu (đơn vị %) phải nằm trong khoảng 0–100% (ngưỡng đổi được theo chỉ tiêu).",
@@ -268,7 +270,8 @@ function stackedRowFinding(sheet: SheetContext, row: number): readonly Finding[]
 
 /** "0" or "0.00" standing for a figure not yet known among a row's real figures: read as missing, and said so. */
 function placeholderFindings(sheet: SheetContext, ind: Indicator): readonly Finding[] {
-  const points = (ind.series ?? []).filter((p) => p.placeholder);
+  if (ind.series === null) return NONE;
+  const points = ind.series.filter((p) => p.placeholder);
   if (points.length === 0) return NONE;
   return points.map((p) =>
     finding(
@@ -327,8 +330,9 @@ function readAsNumber(ind: Indicator, key: FigureCell): boolean {
  * What was read from a figure written with words ("136 tỷ" → "136", "Khoảng 24" → "khoảng 24",
  * "61-62" → "61–62"); null for a plain figure or none. Plans in words are the plan rules' business.
  */
-function wordedFigure(ind: Indicator, key: FigureCell, v: unknown): string | null {
-  if (typeof v !== "string" || (key !== "actual" && key !== "previous") || parseNumberText(v) !== null) return null;
+function wordedFigure(ind: Indicator, key: FigureCell, v: unknown, cell: string): string | null {
+  if (typeof v !== "string" || (key !== "actual" && key !== "previous") || ind.textNumbers.includes(cell) || parseNumberText(v) !== null)
+    return null;
   const value = key === "actual" ? ind.actual : ind.previous;
   const target = key === "actual" ? ind.actualTarget : ind.previousTarget;
   if (target !== null) return planTargetText(target);
@@ -378,7 +382,7 @@ export const notANumber: Rule = {
           if (!cell || (futureActual && key === "actual")) continue;
           const v = valueAt(sheet.sheet, cell);
           // A figure read from words around it ("136 tỷ", "Khoảng 24", "61-62") is used, but Excel cannot compute on it.
-          const worded = wordedFigure(ind, key, v);
+          const worded = wordedFigure(ind, key, v, cell);
           if (worded !== null) {
             out.push(
               finding(
@@ -436,7 +440,7 @@ export const notANumber: Rule = {
 function emptyActual(ind: Indicator, sheet: SheetContext): boolean {
   if (!ind.cells.actual || ind.actual !== null || ind.actualText !== null || ind.actualTarget !== null) return false;
   const raw = valueAt(sheet.sheet, ind.cells.actual);
-  return isBlank(raw) || (ind.series ?? []).some((p) => p.placeholder && p.cell === ind.cells.actual);
+  return isBlank(raw) || (ind.series !== null && ind.series.some((p) => p.placeholder && p.cell === ind.cells.actual));
 }
 
 export const missingValue: Rule = {
@@ -499,6 +503,7 @@ function isScaleSlip(log: number | null, band: [number, number]): boolean {
 export const unitScale: Rule = indicatorRule({
   id: "unit-scale",
   severity: "error",
+  kinds: ["absolute"],
   name: "Nhầm đơn vị (gấp 1.000 lần)",
   nameEn: "Unit-scale slip (×1000)",
   description:
@@ -548,6 +553,7 @@ export const unitScale: Rule = indicatorRule({
 export const growthOutlier: Rule = indicatorRule({
   id: "growth-outlier",
   severity: "warning",
+  kinds: ["absolute", "rate"],
   name: "Tăng trưởng bất thường",
   nameEn: "Implausible growth",
   description:
@@ -605,6 +611,7 @@ function paceIssue(
 export const planOutlier: Rule = indicatorRule({
   id: "plan-outlier",
   severity: "warning",
+  kinds: ["absolute"],
   name: "Tiến độ kế hoạch bất thường",
   nameEn: "Implausible plan progress",
   description:
@@ -627,7 +634,9 @@ export const planOutlier: Rule = indicatorRule({
 
 /** Whether an indicator has any figure at all (plan, actual, previous or a year of its series). */
 function hasFigure(ind: Indicator): boolean {
-  return ind.plan !== null || ind.actual !== null || ind.previous !== null || (ind.series ?? []).some((p) => p.value !== null);
+  return (
+    ind.plan !== null || ind.actual !== null || ind.previous !== null || (ind.series !== null && ind.series.some((p) => p.value !== null))
+  );
 }
 
 export const missingUnit: Rule = {
@@ -671,16 +680,17 @@ const RATE_CHANGE_NAME = /^(muc (giam|tang) )?ty le .*\b(giam|tang)\s*$|^muc (gi
 export const ratePoints: Rule = indicatorRule({
   id: "rate-points",
   severity: "warning",
+  kinds: ["rate"],
   name: "Chênh lệch của tỷ lệ ghi bằng %",
   nameEn: "Change of a rate written in %",
   description:
     "Chênh lệch giữa hai tỷ lệ (so với kế hoạch, so với cùng kỳ) tính bằng điểm phần trăm, không phải %: “vượt 0,2 điểm %”, không phải “vượt 0,2%”. Cảnh báo khi cột đánh giá ghi như vậy cho một chỉ tiêu tỷ lệ; ghi chú khi một chỉ tiêu là mức tăng, giảm của một tỷ lệ mà đơn vị ghi %. Trong lời văn: thay đổi của một tỷ lệ viết bằng %.",
   each: (ind, sheet) => {
     if (ind.kind !== "rate") return NONE;
-    const out: Finding[] = [];
+    let out: Finding[] | null = null;
     const stated = ind.stated.evaluation;
     if (stated && ind.cells.evaluation && RATE_CHANGE_IN_PERCENT.test(fold(stated)))
-      out.push(
+      (out ??= []).push(
         finding(
           ratePoints,
           "warning",
@@ -690,8 +700,13 @@ export const ratePoints: Rule = indicatorRule({
           `${ind.name} is a rate: "${stated}" should be in percentage points, not %.`,
         ),
       );
-    if (ind.line === 0 && parseUnit(ind.unit).percent && RATE_CHANGE_NAME.test(fold(ind.name).replace(/\s*\([^)]*\)\s*$/, "")))
-      out.push(
+    if (
+      ind.line === 0 &&
+      parseUnit(ind.unit).percent &&
+      /gi[aả]m|t[aă]ng/i.test(ind.name) &&
+      RATE_CHANGE_NAME.test(fold(ind.name).replace(/\s*\([^)]*\)\s*$/, ""))
+    )
+      (out ??= []).push(
         finding(
           ratePoints,
           "info",
@@ -701,7 +716,7 @@ export const ratePoints: Rule = indicatorRule({
           `${ind.name}: the change of a rate is in percentage points; write the unit as "điểm %" rather than "%".`,
         ),
       );
-    return out.length === 0 ? NONE : out;
+    return out ?? NONE;
   },
 });
 

@@ -1,7 +1,7 @@
 // The rule catalogue: every check chitieu makes on indicator sheets, as data. `chitieu rules`
 // and the task pane list them from here.
 
-import type { Catalogue } from "../model/catalogue";
+import { INDICATOR_KINDS, type Catalogue, type IndicatorKind } from "../model/catalogue";
 import type { Finding } from "../model/findings";
 import type { Indicator, WorkbookReading } from "../model/indicator";
 import { thresholdsFor, type RuleConfig } from "./config";
@@ -79,12 +79,20 @@ export function ruleContext(reading: WorkbookReading, config: RuleConfig, catalo
 export function runRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const active = RULES.filter((r) => !ctx.config.disabled.includes(r.id));
-  const each = active.filter((r) => r.each !== undefined);
+  // The one-indicator checks that can find something in each kind of indicator, worked out once.
+  const eachByKind = new Map<IndicatorKind, Array<NonNullable<Rule["each"]>>>();
+  for (const kind of INDICATOR_KINDS)
+    eachByKind.set(
+      kind,
+      active.filter((r) => r.each !== undefined && (!r.kinds || r.kinds.includes(kind))).map((r) => r.each as NonNullable<Rule["each"]>),
+    );
   for (let s = 0; s < ctx.sheets.length; s++) {
     const sheet = ctx.sheets[s];
     for (let i = 0; i < sheet.indicators.length; i++) {
+      const indicator = sheet.indicators[i];
+      const each = eachByKind.get(indicator.kind) ?? [];
       for (let r = 0; r < each.length; r++) {
-        const found = (each[r].each as NonNullable<Rule["each"]>)(sheet.indicators[i], sheet, ctx);
+        const found = each[r](indicator, sheet, ctx);
         for (let f = 0; f < found.length; f++) out.push(found[f]);
       }
     }

@@ -14,7 +14,7 @@ import type { Indicator, SeriesPoint } from "../model/indicator";
 import { parseNumberText } from "../model/numbers";
 import { parseAddress } from "../model/snapshot";
 import { fold, words } from "../model/text";
-import { parseUnit } from "../model/units";
+import { isCountUnit, parseUnit } from "../model/units";
 import { decimalsAt, decimalsShown, finding, indicatorRule, NONE, roundingTolerance, vi, type Rule, type SheetContext } from "./context";
 import { childrenOf, indexOf, indicatorKey, parentOf } from "./families";
 
@@ -177,9 +177,15 @@ function yearlyFactor(run: Point[]): number | null {
   return steps[Math.floor(steps.length / 2)];
 }
 
+/** Whether a sheet is a table of years (its indicators all carry a series, or none does). */
+function hasSeries(sheet: SheetContext): boolean {
+  return sheet.indicators.length > 0 && sheet.indicators[0].series !== null;
+}
+
 export const seriesScale: Rule = indicatorRule({
   id: "series-scale",
   severity: "error",
+  kinds: ["absolute"],
   name: "Đổi đơn vị giữa chuỗi số liệu (gấp 1.000 lần)",
   nameEn: "Unit switch inside a series (×1000)",
   description:
@@ -372,6 +378,7 @@ export const seriesGrowth: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
+      if (!hasSeries(sheet)) continue;
       for (const [growthRow, levelRow] of growthPairs(sheet)) {
         const growth = byYear(growthRow);
         const levels = byYear(levelRow);
@@ -490,6 +497,7 @@ export const seriesBaseYear: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
+      if (!hasSeries(sheet)) continue;
       const levels = sheet.indicators.filter(isLevelRow);
       const current = levels.filter((i) => basisOfText(i.name).kind === "current");
       if (current.length === 0) continue;
@@ -531,73 +539,8 @@ export const seriesBaseYear: Rule = {
 // count-fraction: a count with a fraction
 // ---------------------------------------------------------------------------------------------
 
-/** Units that count things (folded, without scale words): a figure in them is a whole number. */
-const COUNT_UNITS = new Set([
-  "nguoi",
-  "ho",
-  "ho gia dinh",
-  "xa",
-  "phuong",
-  "thi tran",
-  "thon",
-  "ban",
-  "lang",
-  "to",
-  "doanh nghiep",
-  "dn",
-  "htx",
-  "hop tac xa",
-  "to hop tac",
-  "trang trai",
-  "lang nghe",
-  "truong",
-  "lop",
-  "hoc sinh",
-  "sinh vien",
-  "giao vien",
-  "du an",
-  "cong trinh",
-  "san pham",
-  "luot",
-  "luot nguoi",
-  "luot khach",
-  "khach",
-  "con",
-  "ca",
-  "vu",
-  "co so",
-  "lao dong",
-  "bac si",
-  "giuong",
-  "giuong benh",
-  "benh nhan",
-  "tram",
-  "cho",
-  "sieu thi",
-  "chiec",
-  "cai",
-  "can",
-  "can ho",
-  "ngoi",
-  "thue bao",
-  "don vi",
-  "to chuc",
-]);
-
 /** Names of averages and per-something figures, which may well have a fraction in a count unit. */
 const AVERAGE_NAME = /\b(?:binh quan|trung binh|tren (?:1|mot)|van dan|nghin dan)\b|\//;
-
-function isCountUnit(unitText: string): boolean {
-  if (!unitText.trim()) return false;
-  const unit = parseUnit(unitText);
-  if (unit.scale !== 1 || unit.percent || unit.perMille || unit.points || unit.ratio) return false;
-  const base = unit.base
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/[.,;:]+$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return COUNT_UNITS.has(base);
-}
 
 /** A figure with a fraction: 10,98, not 11 nor 1e17. */
 function hasFraction(value: number): boolean {
@@ -616,6 +559,7 @@ function shownWhole(sheet: SheetContext, cell: string): boolean {
 export const countFraction: Rule = indicatorRule({
   id: "count-fraction",
   severity: "warning",
+  kinds: ["absolute"],
   name: "Số đếm có phần lẻ",
   nameEn: "A count with a fraction",
   description:
@@ -719,6 +663,7 @@ export const statedIndex: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.sheets) {
+      if (!hasSeries(sheet)) continue;
       const columns = comparisonColumns(sheet);
       if (columns.length === 0) continue;
       for (const ind of sheet.indicators) {

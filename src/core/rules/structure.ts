@@ -23,17 +23,21 @@ interface Slot {
   at(ind: Indicator): { value: number; cell: string } | null;
 }
 
-function slotsOf(parent: Indicator): Slot[] {
-  const slots: Slot[] = FIELDS.map(([field, vi, en]) => ({
-    vi,
-    en,
-    at: (i) => {
-      const value = figure(i, field);
-      const cell = cellOf(i, field);
-      return value === null || !cell ? null : { value, cell };
-    },
-  }));
-  for (const p of parent.series ?? []) {
+/** Plan, actual and previous: the slots every row has. */
+const FIELD_SLOTS: readonly Slot[] = FIELDS.map(([field, vi, en]) => ({
+  vi,
+  en,
+  at: (i: Indicator) => {
+    const value = figure(i, field);
+    const cell = cellOf(i, field);
+    return value === null || !cell ? null : { value, cell };
+  },
+}));
+
+function slotsOf(parent: Indicator): readonly Slot[] {
+  if (parent.series === null) return FIELD_SLOTS;
+  const slots = [...FIELD_SLOTS];
+  for (const p of parent.series) {
     if (p.cell === parent.cells.actual || p.cell === parent.cells.previous) continue;
     slots.push({
       vi: `năm ${p.year}`,
