@@ -1,10 +1,27 @@
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
-import { RULES, comparisonYearIssues } from "../../src/core/rules";
+import { readIndicators } from "../../src/core/reading/workbook";
+import { INDICATOR_KINDS, type IndicatorKind } from "../../src/core/model/catalogue";
+import { DEFAULT_CATALOGUE } from "../../src/core/model/catalogueData";
+import { DEFAULT_RULE_CONFIG, RULES, comparisonYearIssues, ruleContext } from "../../src/core/rules";
 import { parseAddress } from "../../src/core/model/snapshot";
 import { hostileSheet } from "../helpers/hostile";
 
 describe("the rule catalogue", () => {
+  it("runs a one-indicator check only on the kinds it names: on any other kind it finds nothing", () => {
+    // Every indicator of a hostile sheet, given each kind a rule leaves out, must raise nothing from that rule.
+    fc.assert(
+      fc.property(hostileSheet, fc.constantFrom(...INDICATOR_KINDS), (sheet, kind: IndicatorKind) => {
+        const reading = readIndicators({ sheets: [sheet] }, { catalogue: DEFAULT_CATALOGUE });
+        const ctx = ruleContext(reading, DEFAULT_RULE_CONFIG, DEFAULT_CATALOGUE);
+        for (const rule of RULES.filter((r) => r.each && r.kinds && !r.kinds.includes(kind)))
+          for (const table of reading.tables)
+            for (const ind of table.indicators) expect(rule.each!({ ...ind, kind }, table, ctx)).toHaveLength(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("has the rule ids docs/cli.md names, each documented in Vietnamese and English", () => {
     const ids = RULES.map((r) => r.id);
     for (const id of [
