@@ -19,7 +19,7 @@ export * from "./reading/rows";
 export * from "./reading/workbook";
 export * from "./rules";
 export * from "./check";
-export * from "./narrative/claims";
+export * from "./reading/claims";
 export * from "./narrative/check";
 export * from "./narrative/write";
 export * from "./fill";

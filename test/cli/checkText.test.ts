@@ -67,7 +67,7 @@ describe("chitieu check-text", () => {
     expect(r.status).toBe(1);
     const findings = JSON.parse(r.stdout).findings.map((f: any) => [f.rule, f.severity, f.line, f.excerpt]);
     expect(findings).toEqual([
-      ["stated-percent", "error", 1, "bằng 42,1% kế hoạch"],
+      ["stated-percent", "error", 1, "bằng 42,1% kế hoạch năm"],
       ["claim-value", "error", 1, "10.627 tỷ đồng"],
       ["stated-percent", "error", 1, "giảm 65% so với cùng kỳ năm 2019"],
       ["stated-percent", "error", 2, "tăng 0,5 điểm phần trăm so với cùng kỳ"],

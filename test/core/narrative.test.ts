@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { extractClaims } from "../../src/core/narrative/claims";
+import { extractClaims } from "../../src/core/reading/claims";
 import { checkText, inferTextYear } from "../../src/core/narrative/check";
 
 // Report-style texts written for these tests (test/fixtures/reports, test/fixtures/sentences.txt): the
@@ -50,7 +50,7 @@ describe("extractClaims", () => {
     ["gấp 2,46 lần so kế hoạch", [["multiple", 2.46]]],
     ["chiếm 56,34%", [["share", 56.34]]],
     ["ước trên 4,6 nghìn tỷ đồng", [["value", 4.6]]],
-    ["tăng 25 xã so năm 2013", []],
+    ["tăng 25 xã so năm 2013", [["change", 25]]],
     ["giảm bình quân gần 5%/năm", []],
   ])("%s", (text, expected) => {
     expect(

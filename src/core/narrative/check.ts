@@ -11,7 +11,7 @@ import { roundingTolerance, vi } from "../rules/context";
 import { comparisonYearIssues } from "../rules/years";
 import { fold, foldKeepingOffsets } from "../model/text";
 import { parseUnit } from "../model/units";
-import { extractClaims, type Claim } from "./claims";
+import { extractClaims, type Claim } from "../reading/claims";
 import type { Analysis, Indicator } from "../model/indicator";
 
 export interface TextFinding {
