@@ -104,7 +104,7 @@ const PATTERNS: Pattern[] = [
   {
     kind: "planPercent",
     re: new RegExp(
-      String.raw`\bso\s+(?:voi\s+)?(?<basis>(?:${PLAN_BASIS})[^,;.%()]{0,30}?)\s*,?\s*(?<verb>dat|bang)\s+${HEDGE}(?<n>${N})\s*%`,
+      String.raw`\bso\s+(?:voi\s+)?(?<basis>(?:${PLAN_BASIS})(?:(?!\sthi\s)[^,;.%()]){0,30}?)\s*,?\s*(?<verb>dat|bang)\s+${HEDGE}(?<n>${N})\s*%`,
       "gd",
     ),
   },
@@ -298,7 +298,12 @@ function objectAfter(text: string, found: Found[], to: number): string {
   const first = found.filter((f) => f.claim.kind === "value").sort((a, b) => a.start - b.start)[0];
   if (!first) return "";
   const numberEnd = text.slice(first.start, first.end).search(/[^\d.,\s]/);
-  return numberEnd < 0 ? "" : text.slice(first.start + numberEnd, to).replace(/\s+/g, " ").trim();
+  return numberEnd < 0
+    ? ""
+    : text
+        .slice(first.start + numberEnd, to)
+        .replace(/\s+/g, " ")
+        .trim();
 }
 
 /** 1-based sentence of an offset within its line: sentences end at ". ", "! ", "? " and ";". */
@@ -449,7 +454,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
         numberOffset: base + numberAt,
       };
       // "giảm -3,8%": a sign against the verb.
-      if (g.dir && explicit !== 0 && (explicit < 0) !== (sign < 0)) claim.doubleSign = true;
+      if (g.dir && explicit !== 0 && explicit < 0 !== sign < 0) claim.doubleSign = true;
       if (g.dir && explicit < 0 && sign < 0) claim.doubleSign = true;
       Object.assign(claim, basisOf(text, base, m.indices?.groups?.basis ?? m.indices?.groups?.cmp));
       if (kind === "contribution") claim.inPoints = /diem/.test(g.unit ?? "");
@@ -542,8 +547,11 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
         const relative = RELATIVE.exec(clause.slice(end));
         const rel = relative?.groups ? parseNumberText(relative.groups.n, style) : null;
         if (rel) claim.relative = { value: rel.value, decimals: rel.decimals };
-        const compared = /^\s*(?:,?\s*)(?:so voi|so)\s+/.exec(clause.slice(end));
-        if (compared) Object.assign(claim, basisOf(text, base, [end + compared[0].length, Math.min(clause.length, end + compared[0].length + 40)]));
+        const compared = new RegExp(String.raw`^\s*,?\s*(?:so voi|so)\s+(${BASIS_TEXT})`).exec(clause.slice(end));
+        if (compared) {
+          const at = end + compared[0].length - compared[1].length;
+          Object.assign(claim, basisOf(text, base, [at, at + compared[1].trimEnd().length]));
+        }
       }
       found.push({ start: base + start, end: base + end, claim });
     }
