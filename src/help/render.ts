@@ -73,7 +73,7 @@ function ruleSection(rule: RuleRecord, guide: RuleGuide | undefined, textIds: Re
   const textOnly = textIds.has(rule.id);
   const scopeVi = textOnly ? "Lời văn" : inText ? "Bảng tính và lời văn" : "Bảng tính";
   const scopeEn = textOnly ? "text" : inText ? "sheets and text" : "sheets";
-  const descriptionEn = rule.descriptionEn ?? guide?.descriptionEn;
+  const descriptionEn = rule.descriptionEn;
   return [
     `<section class="rule" id="${escapeHtml(anchor)}" aria-labelledby="${escapeHtml(anchor)}-h">`,
     `<h3 id="${escapeHtml(anchor)}-h"><a class="id" href="#${escapeHtml(anchor)}"><code>${escapeHtml(rule.id)}</code></a> ${escapeHtml(rule.name)}</h3>`,

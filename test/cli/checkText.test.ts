@@ -130,9 +130,48 @@ describe("chitieu rules and --config", () => {
     expect(after).not.toContain("plan-outlier");
   });
 
-  it("refuses a configuration with an unknown threshold", () => {
+  it("refuses a configuration with an unknown threshold, naming it and the one meant", () => {
     const r = chitieu(["check", sample, "--config", write("bad.json", JSON.stringify({ defaults: { rateRnage: [0, 100] } }))]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/ngưỡng không có/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/defaults\.rateRnage: không có tùy chọn \(ngưỡng\) "rateRnage" \(có phải "rateRange"\?\)/);
+    expect(r.stderr).toMatch(/unknown option "rateRnage" \(did you mean "rateRange"\?\)/);
+  });
+
+  it("check-text applies --config: a rule's severity set, or the rule switched off", () => {
+    expect(chitieu(["check-text", report001]).status).toBe(1);
+    const lowered = chitieu([
+      "check-text",
+      report001,
+      "--json",
+      "--config",
+      write("text-warn.json", JSON.stringify({ severity: { "base-year": "warning" } })),
+    ]);
+    expect(lowered.status).toBe(0);
+    const baseYear = JSON.parse(lowered.stdout).findings.filter((f: any) => f.rule === "base-year");
+    expect(baseYear.length).toBeGreaterThan(0);
+    for (const f of baseYear) expect(f.severity).toBe("warning");
+    const off = chitieu([
+      "check-text",
+      report001,
+      "--json",
+      "--config",
+      write("text-off.json", JSON.stringify({ disabled: ["base-year"] })),
+    ]);
+    expect(off.status).toBe(0);
+    expect(JSON.parse(off.stdout).findings.filter((f: any) => f.rule === "base-year")).toEqual([]);
+  });
+
+  it("check-text refuses a bad --config with exit 2 and one line", () => {
+    const r = chitieu([
+      "check-text",
+      report001,
+      "--config",
+      write("text-bad.json", JSON.stringify({ severity: { "base-year": "fatal" } })),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/severity\["base-year"\]: mức "fatal" không hợp lệ/);
   });
 });

@@ -1,9 +1,12 @@
 // One test per rule on real .xlsx files: a clean annual report of a district (a layout of its own),
 // then the same file with one fault planted. The fault is found at its cell with its severity;
 // the clean file gives no error.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { RULES } from "../../src/core/rules";
 import { addSheet, tempDir, writeXlsx } from "../helpers/files";
-import { checkJson } from "../helpers/cli";
+import { checkJson, chitieu } from "../helpers/cli";
 
 const dir = tempDir("chitieu-rules-");
 
@@ -168,5 +171,104 @@ describe("rules across periods and against the pace of the year", () => {
   it("plan-outlier: 6 months at 10% of the annual plan", async () => {
     const found = findingsOf(await periods(760, 500)).filter((f) => f.rule === "plan-outlier");
     expect(found).toEqual([expect.objectContaining({ severity: "warning", cell: "F4", expected: 50 })]);
+  });
+});
+
+describe("chitieu rules", () => {
+  it("lists every rule of the registry with its scope, severity, name, description and options with their defaults", () => {
+    const r = chitieu(["rules"]);
+    expect(r.status).toBe(0);
+    for (const rule of RULES) {
+      expect(r.stdout).toMatch(new RegExp(`^${rule.id} +${rule.scope} +${rule.severity} +`, "m"));
+      expect(r.stdout).toContain(rule.description);
+    }
+    expect(r.stdout).toMatch(/option rateRange = \[0,100\]/);
+    expect(r.stdout).toMatch(/option growthBand = null/);
+  });
+
+  it("--json: the records' metadata, every rule with its options (default and schema) and message keys", () => {
+    const r = chitieu(["rules", "--json"]);
+    expect(r.status).toBe(0);
+    const { rules } = JSON.parse(r.stdout);
+    expect(rules.map((x: any) => x.id)).toEqual(RULES.map((x) => x.id));
+    for (const x of rules) {
+      expect(Object.keys(x)).toEqual(
+        expect.arrayContaining([
+          "id",
+          "scope",
+          "severity",
+          "severities",
+          "name",
+          "nameEn",
+          "description",
+          "descriptionEn",
+          "options",
+          "messages",
+        ]),
+      );
+      expect(x.messages.length).toBeGreaterThan(0);
+    }
+    const byId = (id: string) => rules.find((x: any) => x.id === id);
+    expect(byId("rate-range").options.rateRange).toMatchObject({ default: [0, 100], schema: { type: "array", minItems: 2, maxItems: 2 } });
+    expect(byId("growth-outlier").options.growthBand.default).toBeNull();
+    expect(Object.keys(byId("plan-outlier").options)).toEqual(["planPercentMax", "paceLow", "paceHigh"]);
+    expect(byId("component-total")).toMatchObject({ severity: "error", severities: ["error", "warning"], scope: "sheet" });
+    expect(byId("base-year").scope).toBe("both");
+  });
+
+  it("--schema: the JSON Schema committed as docs/rule-config.schema.json", () => {
+    const r = chitieu(["rules", "--schema"]);
+    expect(r.status).toBe(0);
+    const committed = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "rule-config.schema.json"), "utf8");
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(committed));
+  });
+});
+
+describe("severities from --config", () => {
+  function config(name: string, value: unknown): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(value));
+    return file;
+  }
+
+  it("lowers an error to a warning (exit 0), raises a warning to an error (exit 1), and switches a rule off", async () => {
+    const wrongPercent = await report("severity-stated", { cells: { G5: 150.0 } });
+    const lowered = checkJson(wrongPercent, "--config", config("lower.json", { severity: { "stated-percent": "warning" } }));
+    expect(lowered.json.findings.filter((f: any) => f.rule === "stated-percent").map((f: any) => [f.cell, f.severity])).toEqual([
+      ["G5", "warning"],
+    ]);
+    expect(lowered.status).toBe(0);
+    const off = checkJson(wrongPercent, "--config", config("off.json", { severity: { "stated-percent": "off" } }));
+    expect(off.json.findings.filter((f: any) => f.rule === "stated-percent")).toEqual([]);
+    expect(off.status).toBe(0);
+
+    const growth = await report("severity-growth", { cells: { F9: 7000, G9: 140.0, H9: 152.2 } });
+    expect(checkJson(growth).status).toBe(0);
+    const raised = checkJson(growth, "--config", config("raise.json", { severity: { "growth-outlier": "error" } }));
+    expect(raised.json.findings.filter((f: any) => f.rule === "growth-outlier").map((f: any) => f.severity)).toEqual(["error"]);
+    expect(raised.status).toBe(1);
+  });
+
+  it("takes thresholds as options by default and per indicator", async () => {
+    const forest = await report("forest-range", { cells: { F18: 650 } });
+    expect(checkJson(forest).json.findings.some((f: any) => f.rule === "rate-range")).toBe(true);
+    const wide = config("wide.json", { byIndicator: { "tỷ lệ che phủ rừng": { rateRange: [0, 1000] } } });
+    expect(checkJson(forest, "--config", wide).json.findings.some((f: any) => f.rule === "rate-range")).toBe(false);
+  });
+
+  it("refuses a bad configuration with exit 2 and one line naming the key, Vietnamese then English", async () => {
+    const file = await report("bad-config");
+    const r = chitieu([
+      "check",
+      file,
+      "--config",
+      config("bad.json", { byIndicator: { grdp: { growthBand: [80, -40] } }, severity: { "base-year": "fatal" } }),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /byIndicator\.grdp\.growthBand: khoảng \[80, -40\] bị ngược.*severity\["base-year"\]: mức "fatal".*\(rule configuration .*byIndicator\.grdp\.growthBand: the band \[80, -40\] is reversed/,
+    );
   });
 });

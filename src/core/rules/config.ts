@@ -1,108 +1,87 @@
-// Thresholds of the rules: defaults from the research (V01–V35), overridable per indicator by
-// catalogue id or by name, and rules that can be switched off.
+// The rule configuration: option values (the rules' thresholds), by default and per indicator (by
+// catalogue id or by name), rules switched off, and severities set by the user. The defaults come
+// from the registry (registry.ts: DEFAULT_RULE_CONFIG); the file is checked by one schema derived
+// from the records (schema.ts). Nothing here knows a rule: the text checker can use it as it is.
 
-import type { CatalogueEntry, Measure } from "../model/catalogue";
-import { fold } from "../model/text";
+import type { Finding, Severity } from "../model/findings";
 import type { Indicator } from "../model/indicator";
+import { fold } from "../model/text";
+import type { OptionValue } from "./record";
 
-export interface Thresholds {
-  /** Bounds of a rate (tỷ lệ, cơ cấu) in percent. */
-  rateRange: [number, number];
-  /** Plausible growth on the same period, in percent; null takes the catalogue's or the measure's. */
-  growthBand: [number, number] | null;
-  /** A plan percentage above this is implausible whatever the period. */
-  planPercentMax: number;
-  /** Plan progress of a flow below low × or above high × the elapsed share of the year is off pace. */
-  paceLow: number;
-  paceHigh: number;
-  /** A figure 10^low…10^high times its comparison (either way) is a ×1000 slip. */
-  unitScaleLog: [number, number];
-  /** Shares off 100 by more than this many points are an error (less: a warning). */
-  shareErrorPoints: number;
-  /** Components off their total by more than this share of the total are an error (less: a warning). */
-  componentErrorShare: number;
-}
+/** A configured severity: one of the three, or "off" to switch the rule off. */
+export type SeverityLevel = Severity | "off";
 
+export const SEVERITY_LEVELS: readonly SeverityLevel[] = ["error", "warning", "info", "off"];
+
+/** Option values by option name (option names are unique across the rules). */
+export type OptionValues = Readonly<Record<string, OptionValue>>;
+
+/** The configuration the rules run with (DEFAULT_RULE_CONFIG merged with the user's file). */
 export interface RuleConfig {
-  defaults: Thresholds;
+  /** Every option's value. */
+  defaults: OptionValues;
   /** Overrides by catalogue id or by indicator name (any case, with or without diacritics). */
-  byIndicator: Record<string, Partial<Thresholds>>;
+  byIndicator: Record<string, OptionValues>;
   /** Rule ids switched off. */
   disabled: string[];
+  /** Severities set by rule id: they replace the severity of every finding of the rule; "off" switches it off. */
+  severity?: Record<string, SeverityLevel>;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = {
-  rateRange: [0, 100],
-  growthBand: null,
-  planPercentMax: 200,
-  paceLow: 0.5,
-  paceHigh: 1.5,
-  unitScaleLog: [2.5, 3.5],
-  shareErrorPoints: 1,
-  componentErrorShare: 0.01,
-};
+/** The configuration file (--config) as written: every part optional. */
+export interface RuleConfigFile {
+  $schema?: string;
+  defaults?: OptionValues;
+  byIndicator?: Record<string, OptionValues>;
+  disabled?: string[];
+  severity?: Record<string, SeverityLevel>;
+}
 
-export const DEFAULT_RULE_CONFIG: RuleConfig = { defaults: DEFAULT_THRESHOLDS, byIndicator: {}, disabled: [] };
-
-/** Growth bands by measure when neither the user nor the catalogue gives one. */
-const MEASURE_GROWTH_BAND: Partial<Record<Measure, [number, number]>> = {
-  flow: [-30, 30],
-  stock: [-30, 50],
-  ratio: [-25, 25],
-};
-
-export function mergeRuleConfig(base: RuleConfig, extra: Partial<RuleConfig>): RuleConfig {
-  const byIndicator: Record<string, Partial<Thresholds>> = { ...base.byIndicator };
+/** A configuration with `extra` laid over `base`: options replaced, byIndicator keys folded, lists joined. */
+export function mergeRuleConfig(base: RuleConfig, extra: RuleConfigFile | Partial<RuleConfig>): RuleConfig {
+  const byIndicator: Record<string, OptionValues> = { ...base.byIndicator };
   for (const [key, value] of Object.entries(extra.byIndicator ?? {})) byIndicator[fold(key)] = { ...byIndicator[fold(key)], ...value };
+  const severity = { ...(base.severity ?? {}), ...(extra.severity ?? {}) };
   return {
     defaults: { ...base.defaults, ...(extra.defaults ?? {}) },
     byIndicator,
     disabled: [...base.disabled, ...(extra.disabled ?? [])],
+    ...(Object.keys(severity).length > 0 ? { severity } : {}),
   };
 }
 
-/** Checks a user's rule configuration; returns the problems found. */
-export function ruleConfigProblems(value: unknown, knownRules: string[]): string[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return ["cấu hình phải là một đối tượng JSON / the configuration must be a JSON object"];
-  const problems: string[] = [];
-  const { defaults, byIndicator, disabled } = value as Record<string, unknown>;
-  const keys = Object.keys(DEFAULT_THRESHOLDS);
-  const checkThresholds = (t: unknown, where: string) => {
-    if (typeof t !== "object" || t === null) return problems.push(`${where} phải là một đối tượng / must be an object`);
-    for (const k of Object.keys(t)) if (!keys.includes(k)) problems.push(`${where}.${k}: ngưỡng không có / unknown threshold`);
-    return 0;
-  };
-  if (defaults !== undefined) checkThresholds(defaults, "defaults");
-  if (byIndicator !== undefined) {
-    if (typeof byIndicator !== "object" || byIndicator === null) problems.push("byIndicator phải là một đối tượng / must be an object");
-    else for (const [k, v] of Object.entries(byIndicator)) checkThresholds(v, `byIndicator["${k}"]`);
-  }
-  if (disabled !== undefined) {
-    if (!Array.isArray(disabled)) problems.push("disabled phải là một mảng / must be an array");
-    else
-      for (const id of disabled) if (!knownRules.includes(String(id))) problems.push(`disabled: không có quy tắc "${id}" / unknown rule`);
-  }
-  return problems;
+/** Whether a rule is switched off: listed in `disabled`, or its severity set to "off". */
+export function isDisabled(config: RuleConfig, ruleId: string): boolean {
+  return config.disabled.includes(ruleId) || config.severity?.[ruleId] === "off";
 }
 
-/** The thresholds for one indicator: defaults, then the override by catalogue id, then by name. */
-export function thresholdsFor(
-  config: RuleConfig,
-  indicator: Indicator,
-  entry: CatalogueEntry | null,
-): Thresholds & { growthBand: [number, number] | null } {
-  const overridden = Object.keys(config.byIndicator).length > 0;
-  const byId = overridden && indicator.catalogueId ? config.byIndicator[fold(indicator.catalogueId)] : undefined;
-  const byName = overridden ? config.byIndicator[fold(indicator.name)] : undefined;
-  const t = { ...config.defaults, ...(byId ?? {}), ...(byName ?? {}) };
-  const growthBand =
-    t.growthBand ??
-    entry?.growthBand ??
-    (indicator.measure
-      ? (MEASURE_GROWTH_BAND[indicator.measure] ?? null)
-      : indicator.kind === "absolute"
-        ? (MEASURE_GROWTH_BAND.flow ?? null)
-        : null);
-  return { ...t, growthBand };
+/** The severity of a finding of a rule: the one configured for the rule, else the one the check gave (`severity`). */
+export function ruleSeverity(config: RuleConfig, ruleId: string, severity: Severity): Severity {
+  const set = config.severity?.[ruleId];
+  return set === undefined || set === "off" ? severity : set;
+}
+
+/**
+ * Findings as the configuration wants them: those of rules switched off dropped, the configured
+ * severity put on the rest. Works on any finding with a rule and a severity (sheet or text), and
+ * applying it twice changes nothing.
+ */
+export function applyRuleConfig<F extends Pick<Finding, "rule" | "severity">>(config: RuleConfig, findings: readonly F[]): F[] {
+  const set = config.severity ?? {};
+  if (config.disabled.length === 0 && Object.keys(set).length === 0) return [...findings];
+  const out: F[] = [];
+  for (const f of findings) {
+    if (isDisabled(config, f.rule)) continue;
+    const severity = ruleSeverity(config, f.rule, f.severity);
+    out.push(severity === f.severity ? f : { ...f, severity });
+  }
+  return out;
+}
+
+/** The option values for one indicator: the defaults, then the override by catalogue id, then by name. */
+export function optionsFor(config: RuleConfig, indicator: Pick<Indicator, "catalogueId" | "name">): OptionValues {
+  if (Object.keys(config.byIndicator).length === 0) return config.defaults;
+  const byId = indicator.catalogueId ? config.byIndicator[fold(indicator.catalogueId)] : undefined;
+  const byName = config.byIndicator[fold(indicator.name)];
+  return byId || byName ? { ...config.defaults, ...(byId ?? {}), ...(byName ?? {}) } : config.defaults;
 }

@@ -1,12 +1,16 @@
 // What a rule sees: the workbook's indicator sheets as read, with their columns and raw cells,
-// the report year, the thresholds and the catalogue. Rules are pure functions of this context.
+// the report year, the configuration (its option values per indicator) and the catalogue. A rule
+// is its record (record.ts) and one small pure check of this context; its findings are built from
+// the record's messages by `report`, never from strings of the check's own.
 
 import type { CatalogueEntry, IndicatorKind } from "../model/catalogue";
 import type { Finding, Severity } from "../model/findings";
 import { formatCompact, parseNumberText } from "../model/numbers";
 import { parseAddress, type CellValue, type SheetSnapshot } from "../model/snapshot";
-import type { RuleConfig, Thresholds } from "./config";
+import type { OptionValues, RuleConfig } from "./config";
 import type { Indicator, IndicatorSheet } from "../model/indicator";
+import { renderMessage, type MessageKey, type ParamsOf, type RenderedMessage } from "./message";
+import type { OptionValueOf, RuleRecord, SeverityOf } from "./record";
 
 /** An indicator sheet with what the rules need of it. */
 export type SheetContext = IndicatorSheet;
@@ -16,16 +20,18 @@ export interface RuleContext {
   sheets: SheetContext[];
   config: RuleConfig;
   entry(id: string | null): CatalogueEntry | null;
-  thresholds(indicator: Indicator): Thresholds;
+  /** Every option's value for one indicator: the configuration's defaults, overridden by catalogue id, then by name. */
+  options(indicator: Indicator): OptionValues;
+  /** One option of a rule's record for one indicator. */
+  option<R extends RuleRecord, K extends keyof R["options"] & string>(
+    indicator: Indicator,
+    rule: R,
+    key: K,
+  ): OptionValueOf<R["options"][K]>;
 }
 
-/** A rule: a named, documented check with its default severity; one small pure function. */
-export interface Rule {
-  id: string;
-  severity: Severity;
-  name: string;
-  nameEn: string;
-  description: string;
+/** A rule with a check of the workbook's sheets: its record and one small pure function. */
+export interface Rule extends RuleRecord {
   check(ctx: RuleContext): Finding[];
   /** For a rule that looks at one indicator at a time: the check of one, so that every such rule runs in one pass. */
   each?(indicator: Indicator, sheet: SheetContext, ctx: RuleContext): readonly Finding[];
@@ -33,11 +39,59 @@ export interface Rule {
   kinds?: readonly IndicatorKind[];
 }
 
+type EachCheck = (indicator: Indicator, sheet: SheetContext, ctx: RuleContext) => readonly Finding[];
+
+/** A sheet rule: a record with a check of the whole context. */
+export function sheetRule<const R extends RuleRecord>(record: R, check: (ctx: RuleContext) => Finding[]): R & Rule {
+  return { ...record, check };
+}
+
 /** A rule on one indicator at a time; `check` runs it over the workbook on its own. */
-export function indicatorRule(
-  definition: Omit<Rule, "check" | "each"> & { each(indicator: Indicator, sheet: SheetContext, ctx: RuleContext): readonly Finding[] },
-): Rule {
-  return { ...definition, check: (ctx) => eachIndicator(ctx, (i, s) => definition.each(i, s, ctx)) };
+export function indicatorRule<const R extends RuleRecord>(
+  record: R,
+  definition: { kinds?: readonly IndicatorKind[]; each: EachCheck },
+): R & Rule {
+  const { each, kinds } = definition;
+  return { ...record, ...(kinds ? { kinds } : {}), each, check: (ctx) => eachIndicator(ctx, (i, s) => each(i, s, ctx)) };
+}
+
+/** Where a finding points and the figures it carries; the severity when the check picks one for the case. */
+export interface FindingAt<R extends RuleRecord> {
+  sheet: string;
+  cell: string;
+  severity?: SeverityOf<R>;
+  expected?: number | null;
+  actual?: number | null;
+  imbalance?: number | null;
+}
+
+function withFigures(finding: Finding, at: FindingAt<RuleRecord>): Finding {
+  if (at.expected !== undefined) finding.expected = at.expected;
+  if (at.actual !== undefined) finding.actual = at.actual;
+  if (at.imbalance !== undefined) finding.imbalance = at.imbalance;
+  return finding;
+}
+
+/**
+ * A finding of a rule: one of its record's messages with its parameters, in both languages, at a
+ * cell; the record's severity unless the check gives one of the record's severities for the case.
+ */
+export function report<R extends RuleRecord, K extends MessageKey<R>>(
+  rule: R,
+  key: K,
+  params: ParamsOf<R["messages"][K]>,
+  at: FindingAt<R>,
+): Finding {
+  return toFinding(rule, renderMessage(rule, key, params), at);
+}
+
+/** A finding from a message already rendered (renderMessage) where the check chose it among several. */
+export function toFinding<R extends RuleRecord>(rule: R, message: RenderedMessage, at: FindingAt<R>): Finding {
+  const severity: Severity = at.severity ?? rule.severity;
+  return withFigures(
+    { rule: rule.id, severity, sheet: at.sheet, cell: at.cell, message: message.message, messageEn: message.messageEn },
+    at,
+  );
 }
 
 export function valueAt(sheet: SheetSnapshot, a1: string | null): CellValue | undefined {
@@ -83,18 +137,6 @@ export function roundingTolerance(decimals: number): number {
 
 /** A number as a Vietnamese reader expects it, with up to `max` decimals. */
 export const vi = (value: number, max = 2): string => formatCompact(value, max);
-
-export function finding(
-  rule: Rule | string,
-  severity: Severity,
-  sheet: string,
-  cell: string,
-  message: string,
-  messageEn: string,
-  figures: { expected?: number | null; actual?: number | null; imbalance?: number | null } = {},
-): Finding {
-  return { rule: typeof rule === "string" ? rule : rule.id, severity, sheet, cell, message, messageEn, ...figures };
-}
 
 /** The shared empty result: most indicators raise nothing, and nothing need be allocated for them. */
 export const NONE: readonly Finding[] = Object.freeze([]);

@@ -2,12 +2,16 @@
 // give, rates out of range, text where a figure must be, missing figures, ×1000 slips, and
 // implausible growth or plan progress.
 
+import type { Measure } from "../model/catalogue";
 import { cellList, type Finding } from "../model/findings";
 import { isBlank, parseAddress } from "../model/snapshot";
 import { fold, tidy } from "../model/text";
 import { parseUnit } from "../model/units";
-import { decimalsAt, finding, indicatorRule, NONE, roundingTolerance, valueAt, vi, type Rule, type SheetContext } from "./context";
+import { decimalsAt, indicatorRule, NONE, report, roundingTolerance, sheetRule, valueAt, type SheetContext } from "./context";
 import { childrenOf } from "./families";
+import { changeLabel, figureLabel, numberLabel, type FigureLabel } from "./labels";
+import { phrase, type MessageParam } from "./message";
+import { defineRule, option, type Band } from "./record";
 import { tableDate } from "./years";
 import type { Indicator } from "../model/indicator";
 import { parseNumberText } from "../model/numbers";
@@ -36,124 +40,175 @@ function previousForm(sheet: SheetContext): "index" | "growth" {
 
 const EXCEED_PERCENT = /^vuot\s*([\d.,]+)\s*%/;
 
-export const statedPercent: Rule = {
+// ---------------------------------------------------------------------------------------------
+// stated-percent
+// ---------------------------------------------------------------------------------------------
+
+export const STATED_PERCENT = defineRule({
   id: "stated-percent",
   severity: "error",
+  scope: "both",
   name: "Tỷ lệ ghi trong biểu không khớp số liệu",
   nameEn: "Stated percentage the figures do not give",
   description:
     "Cột TH/KH và so với cùng kỳ phải bằng tỷ lệ tính từ số liệu, sai khác không quá mức làm tròn của số chữ số thập phân được ghi. Cột so với cùng kỳ thường ghi chỉ số (106,0) hoặc tăng trưởng (6,0): chấp nhận một trong hai, nhưng phải nhất quán trong cột.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      const form = previousForm(sheet);
-      // The stated columns are the same for every row of a sheet.
-      const first = sheet.indicators[0];
-      const planCol = columnOf(first?.cells.statedPlanPercent ?? null);
-      const previousCol = columnOf(first?.cells.statedPrevious ?? null);
-      for (const ind of sheet.indicators) {
-        if (ind.kind !== "absolute") continue;
-        const name = ind.name;
-        if (ind.stated.planPercent !== null && ind.planPercent !== null && ind.cells.statedPlanPercent) {
-          const diff = ind.stated.planPercent - ind.planPercent;
-          // Within a hundredth nothing can be wrong; only then is the cell's format looked up.
-          if (Math.abs(diff) > 0.01 && Math.abs(diff) > roundingTolerance(decimalsAt(sheet.sheet, ind.row - 1, planCol))) {
+  descriptionEn:
+    "A written plan percentage (TH/KH) or same-period comparison must equal the one the figures give, within the rounding of the decimals shown. A same-period column may hold an index (106.0) or a growth (6.0): either is accepted, but consistently within the column.",
+  options: {},
+  messages: {
+    statedPlan: {
+      vi: "{name}: ghi {stated:n}% kế hoạch, nhưng {actual:n}/{plan:n} = {computed:n}%.",
+      en: "{name}: states {stated:n}% of plan, but {actual:n}/{plan:n} = {computed:n}%.",
+    },
+    statedExceed: {
+      vi: '{name}: ghi "{written}" (tức {claimed:n}% kế hoạch), nhưng {actual:n}/{plan:n} = {computed:n}%, tức vượt {exceed:n}%.',
+      en: '{name}: states "{written}" ({claimed:n}% of plan), but {actual:n}/{plan:n} = {computed:n}%, that is {exceed:n}% above the plan.',
+    },
+    previousOtherForm: {
+      vi: "{name}: cột so với cùng kỳ ghi theo dạng {form} nhưng ô này ghi {stated:n}, dạng còn lại; theo dạng của cột phải là {expected:n1}.",
+      en: "{name}: the same-period column is written as {form} but this cell holds {stated:n}, the other form; in the column's form it is {expected:n1}.",
+    },
+    previousWrong: {
+      vi: "{name}: ghi {stated:n} so với cùng kỳ, nhưng số liệu cho {expected:n1} ({form}).",
+      en: "{name}: states {stated:n} against the same period, but the figures give {expected:n1} ({form}).",
+    },
+    formIndex: { vi: "chỉ số (cùng kỳ = 100)", en: "an index (same period = 100)" },
+    formGrowth: { vi: "tốc độ tăng (%)", en: "a growth (%)" },
+  },
+});
+
+export const statedPercent = sheetRule(STATED_PERCENT, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    const form = previousForm(sheet);
+    const formPhrase = phrase(STATED_PERCENT, form === "index" ? "formIndex" : "formGrowth", {});
+    // The stated columns are the same for every row of a sheet.
+    const first = sheet.indicators[0];
+    const planCol = columnOf(first?.cells.statedPlanPercent ?? null);
+    const previousCol = columnOf(first?.cells.statedPrevious ?? null);
+    const at = (cell: string) => ({ sheet: sheet.sheet.name, cell });
+    for (const ind of sheet.indicators) {
+      if (ind.kind !== "absolute") continue;
+      const name = ind.name;
+      if (ind.stated.planPercent !== null && ind.planPercent !== null && ind.cells.statedPlanPercent) {
+        const diff = ind.stated.planPercent - ind.planPercent;
+        // Within a hundredth nothing can be wrong; only then is the cell's format looked up.
+        if (Math.abs(diff) > 0.01 && Math.abs(diff) > roundingTolerance(decimalsAt(sheet.sheet, ind.row - 1, planCol))) {
+          out.push(
+            report(
+              STATED_PERCENT,
+              "statedPlan",
+              { name, stated: ind.stated.planPercent, actual: ind.actual ?? 0, plan: ind.plan ?? 0, computed: ind.planPercent },
+              { ...at(ind.cells.statedPlanPercent), expected: ind.planPercent, actual: ind.stated.planPercent, imbalance: diff },
+            ),
+          );
+        }
+      }
+      // "Vượt 38,07%" in an evaluation column states TH/KH = 138,07%.
+      const exceed = ind.stated.evaluation ? EXCEED_PERCENT.exec(fold(ind.stated.evaluation)) : null;
+      if (exceed && ind.planPercent !== null && ind.cells.evaluation && ind.stated.planPercent === null) {
+        const parsed = parseNumberText(exceed[1]);
+        if (parsed) {
+          const claimed = 100 + parsed.value;
+          const diff = claimed - ind.planPercent;
+          if (Math.abs(diff) > roundingTolerance(parsed.decimals)) {
             out.push(
-              finding(
-                statedPercent,
-                "error",
-                sheet.sheet.name,
-                ind.cells.statedPlanPercent,
-                `${name}: ghi ${vi(ind.stated.planPercent)}% kế hoạch, nhưng ${vi(ind.actual ?? 0)}/${vi(ind.plan ?? 0)} = ${vi(ind.planPercent)}%.`,
-                `${name}: states ${ind.stated.planPercent}% of plan, but the figures give ${ind.planPercent.toFixed(2)}%.`,
+              report(
+                STATED_PERCENT,
+                "statedExceed",
                 {
-                  expected: ind.planPercent,
-                  actual: ind.stated.planPercent,
-                  imbalance: diff,
+                  name,
+                  written: tidy(ind.stated.evaluation as string),
+                  claimed,
+                  actual: ind.actual ?? 0,
+                  plan: ind.plan ?? 0,
+                  computed: ind.planPercent,
+                  exceed: ind.planPercent - 100,
                 },
-              ),
-            );
-          }
-        }
-        // "Vượt 38,07%" in an evaluation column states TH/KH = 138,07%.
-        const exceed = ind.stated.evaluation ? EXCEED_PERCENT.exec(fold(ind.stated.evaluation)) : null;
-        if (exceed && ind.planPercent !== null && ind.cells.evaluation && ind.stated.planPercent === null) {
-          const parsed = parseNumberText(exceed[1]);
-          if (parsed) {
-            const claimed = 100 + parsed.value;
-            const diff = claimed - ind.planPercent;
-            if (Math.abs(diff) > roundingTolerance(parsed.decimals)) {
-              out.push(
-                finding(
-                  statedPercent,
-                  "error",
-                  sheet.sheet.name,
-                  ind.cells.evaluation,
-                  `${name}: ghi "${tidy(ind.stated.evaluation as string)}" (tức ${vi(claimed)}% kế hoạch), nhưng ${vi(ind.actual ?? 0)}/${vi(ind.plan ?? 0)} = ${vi(ind.planPercent)}%, tức vượt ${vi(ind.planPercent - 100)}%.`,
-                  `${name}: states "${tidy(ind.stated.evaluation as string)}" (${claimed}% of plan), but the figures give ${ind.planPercent.toFixed(2)}%.`,
-                  { expected: ind.planPercent, actual: claimed, imbalance: diff },
-                ),
-              );
-            }
-          }
-        }
-        const stated = ind.stated.previousComparison;
-        if (stated !== null && ind.index !== null && ind.growthPercent !== null && ind.cells.statedPrevious) {
-          const expected = form === "index" ? ind.index : ind.growthPercent;
-          const other = form === "index" ? ind.growthPercent : ind.index;
-          const tol = Math.abs(stated - expected) <= 0.01 ? 0.01 : roundingTolerance(decimalsAt(sheet.sheet, ind.row - 1, previousCol));
-          if (Math.abs(stated - expected) > tol) {
-            const asOther = Math.abs(stated - other) <= tol;
-            const formVi = form === "index" ? "chỉ số (cùng kỳ = 100)" : "tốc độ tăng (%)";
-            out.push(
-              finding(
-                statedPercent,
-                "error",
-                sheet.sheet.name,
-                ind.cells.statedPrevious,
-                asOther
-                  ? `${name}: cột so với cùng kỳ ghi theo dạng ${formVi} nhưng ô này ghi ${vi(stated)}, dạng còn lại; theo dạng của cột phải là ${vi(expected, 1)}.`
-                  : `${name}: ghi ${vi(stated)} so với cùng kỳ, nhưng số liệu cho ${vi(expected, 1)} (${formVi}).`,
-                asOther
-                  ? `${name}: the column is in ${form} form but this cell holds the other form; expected ${expected.toFixed(1)}.`
-                  : `${name}: states ${stated} against the same period, the figures give ${expected.toFixed(2)} (${form}).`,
-                { expected, actual: stated, imbalance: stated - expected },
+                { ...at(ind.cells.evaluation), expected: ind.planPercent, actual: claimed, imbalance: diff },
               ),
             );
           }
         }
       }
+      const stated = ind.stated.previousComparison;
+      if (stated !== null && ind.index !== null && ind.growthPercent !== null && ind.cells.statedPrevious) {
+        const expected = form === "index" ? ind.index : ind.growthPercent;
+        const other = form === "index" ? ind.growthPercent : ind.index;
+        const tol = Math.abs(stated - expected) <= 0.01 ? 0.01 : roundingTolerance(decimalsAt(sheet.sheet, ind.row - 1, previousCol));
+        if (Math.abs(stated - expected) > tol) {
+          const asOther = Math.abs(stated - other) <= tol;
+          out.push(
+            report(
+              STATED_PERCENT,
+              asOther ? "previousOtherForm" : "previousWrong",
+              { name, form: formPhrase, stated, expected },
+              { ...at(ind.cells.statedPrevious), expected, actual: stated, imbalance: stated - expected },
+            ),
+          );
+        }
+      }
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
-export const ratePlanPercent: Rule = indicatorRule({
+// ---------------------------------------------------------------------------------------------
+// rate-plan-percent
+// ---------------------------------------------------------------------------------------------
+
+export const RATE_PLAN_PERCENT = defineRule({
   id: "rate-plan-percent",
   severity: "warning",
-  kinds: ["rate"],
+  scope: "sheet",
   name: "Chỉ tiêu tỷ lệ ghi % kế hoạch",
   nameEn: "Plan percentage of a rate",
   description:
     "Chỉ tiêu tỷ lệ (%, tỷ lệ, cơ cấu, tốc độ tăng) so sánh bằng điểm phần trăm và đánh giá Đạt/Vượt/Không đạt, không tính % kế hoạch.",
-  each: (ind, sheet) =>
-    ind.kind === "rate" && ind.stated.planPercent !== null && ind.cells.statedPlanPercent
-      ? [
-          finding(
-            ratePlanPercent,
-            "warning",
-            sheet.sheet.name,
-            ind.cells.statedPlanPercent,
-            `${ind.name} là chỉ tiêu tỷ lệ: nên so sánh bằng điểm phần trăm${ind.planGapPoints !== null ? ` (${ind.planGapPoints >= 0 ? "cao hơn" : "thấp hơn"} kế hoạch ${vi(Math.abs(ind.planGapPoints))} điểm phần trăm)` : ""} và đánh giá Đạt/Vượt/Không đạt, không ghi ${vi(ind.stated.planPercent)}% kế hoạch.`,
-            `${ind.name} is a rate: compare it in percentage points and evaluate it, rather than stating ${ind.stated.planPercent}% of plan.`,
-            {
-              expected: ind.planGapPoints,
-              actual: ind.stated.planPercent,
-            },
-          ),
-        ]
-      : NONE,
+  descriptionEn:
+    "A rate (%, ratio, share, growth rate) is compared with its plan in percentage points and evaluated as met / exceeded / not met; a percentage of plan is not computed for it.",
+  options: {},
+  messages: {
+    planPercent: {
+      vi: "{name} là chỉ tiêu tỷ lệ: nên so sánh bằng điểm phần trăm và đánh giá Đạt/Vượt/Không đạt, không ghi {stated:n}% kế hoạch.",
+      en: "{name} is a rate: compare it in percentage points and evaluate it, rather than stating {stated:n}% of plan.",
+    },
+    planPercentGap: {
+      vi: "{name} là chỉ tiêu tỷ lệ: nên so sánh bằng điểm phần trăm ({direction} kế hoạch {points:n} điểm phần trăm) và đánh giá Đạt/Vượt/Không đạt, không ghi {stated:n}% kế hoạch.",
+      en: "{name} is a rate: compare it in percentage points ({points:n} points {direction} the plan) and evaluate it, rather than stating {stated:n}% of plan.",
+    },
+    above: { vi: "cao hơn", en: "above" },
+    below: { vi: "thấp hơn", en: "below" },
+  },
 });
+
+export const ratePlanPercent = indicatorRule(RATE_PLAN_PERCENT, {
+  kinds: ["rate"],
+  each: (ind, sheet) => {
+    if (ind.kind !== "rate" || ind.stated.planPercent === null || !ind.cells.statedPlanPercent) return NONE;
+    const at = { sheet: sheet.sheet.name, cell: ind.cells.statedPlanPercent, expected: ind.planGapPoints, actual: ind.stated.planPercent };
+    const gap = ind.planGapPoints;
+    return [
+      gap === null
+        ? report(RATE_PLAN_PERCENT, "planPercent", { name: ind.name, stated: ind.stated.planPercent }, at)
+        : report(
+            RATE_PLAN_PERCENT,
+            "planPercentGap",
+            {
+              name: ind.name,
+              direction: phrase(RATE_PLAN_PERCENT, gap >= 0 ? "above" : "below", {}),
+              points: Math.abs(gap),
+              stated: ind.stated.planPercent,
+            },
+            at,
+          ),
+    ];
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// stated-evaluation
+// ---------------------------------------------------------------------------------------------
 
 const EVALUATION_WORDS: Array<[RegExp, string]> = [
   [/^(khong dat|chua dat|khong hoan thanh|chua hoan thanh)/, "Không đạt"],
@@ -177,67 +232,154 @@ function evaluationSeverity(ind: Indicator, stated: string, computed: string): "
   return atStrictBound ? "warning" : "error";
 }
 
-export const statedEvaluation: Rule = indicatorRule({
+export const STATED_EVALUATION = defineRule({
   id: "stated-evaluation",
   severity: "error",
+  severities: ["error", "warning"],
+  scope: "sheet",
   name: "Đánh giá không khớp số liệu",
   nameEn: "Stated evaluation the figures do not give",
   description:
     "Cột Đánh giá phải khớp với kết quả so sánh số thực hiện và kế hoạch, theo chiều tốt của chỉ tiêu (chỉ tiêu nghịch: thấp hơn là tốt). Ghi “Đạt” khi số liệu cho “Vượt”, hay ghi ngược chiều với một chỉ tiêu ngoài danh mục, hay số thực hiện đúng bằng mức “dưới”/“trên” của kế hoạch, chỉ là cảnh báo.",
+  descriptionEn:
+    "The Evaluation column must match what the actual figure gives against the plan, in the indicator's good direction (for an indicator where lower is better, below plan is good). Writing “Đạt” (met) where the figures give “Vượt” (exceeded), the opposite direction for an indicator outside the catalogue, or an actual figure exactly at a “below”/“above” bound of the plan is only a warning.",
+  options: {},
+  messages: {
+    evaluation: {
+      vi: '{name}: ghi "{written}", nhưng thực hiện {actual:n} so với kế hoạch {plan} là "{computed}".',
+      en: '{name}: states "{written}", but the actual {actual:n} against the plan {plan} gives "{computed}".',
+    },
+    evaluationLowerIsBetter: {
+      vi: '{name}: ghi "{written}", nhưng thực hiện {actual:n} so với kế hoạch {plan} là "{computed}" (chỉ tiêu càng thấp càng tốt).',
+      en: '{name}: states "{written}", but the actual {actual:n} against the plan {plan} gives "{computed}" (lower is better).',
+    },
+  },
+});
+
+export const statedEvaluation = indicatorRule(STATED_EVALUATION, {
   each: (ind, sheet) => {
     if (!ind.stated.evaluation || !ind.evaluation || !ind.cells.evaluation) return NONE;
     const f = fold(ind.stated.evaluation);
     const stated = EVALUATION_WORDS.find(([re]) => re.test(f))?.[1];
     if (!stated || stated === ind.evaluation) return NONE;
-    const plan = ind.planText !== null ? tidy(ind.planText) : vi(ind.plan ?? 0);
+    const plan: MessageParam = ind.planText !== null ? tidy(ind.planText) : numberLabel(ind.plan ?? 0);
     return [
-      finding(
-        statedEvaluation,
-        evaluationSeverity(ind, stated, ind.evaluation),
-        sheet.sheet.name,
-        ind.cells.evaluation,
-        `${ind.name}: ghi "${tidy(ind.stated.evaluation)}", nhưng thực hiện ${vi(ind.actual ?? 0)} so với kế hoạch ${plan} là "${ind.evaluation}"${ind.direction === "lower" ? " (chỉ tiêu càng thấp càng tốt)" : ""}.`,
-        `${ind.name}: states "${tidy(ind.stated.evaluation)}", but the figures give "${ind.evaluation}".`,
+      report(
+        STATED_EVALUATION,
+        ind.direction === "lower" ? "evaluationLowerIsBetter" : "evaluation",
+        { name: ind.name, written: tidy(ind.stated.evaluation), actual: ind.actual ?? 0, plan, computed: ind.evaluation },
+        { sheet: sheet.sheet.name, cell: ind.cells.evaluation, severity: evaluationSeverity(ind, stated, ind.evaluation) },
       ),
     ];
   },
 });
 
-export const rateRange: Rule = indicatorRule({
+// ---------------------------------------------------------------------------------------------
+// rate-range
+// ---------------------------------------------------------------------------------------------
+
+export const RATE_RANGE = defineRule({
   id: "rate-range",
   severity: "error",
-  kinds: ["rate"],
+  scope: "sheet",
   name: "Tỷ lệ ngoài khoảng 0–100%",
   nameEn: "Rate outside 0–100%",
   description: "Chỉ tiêu tỷ lệ, cơ cấu (đơn vị %) phải nằm trong khoảng 0–100% (ngưỡng đổi được theo chỉ tiêu).",
+  descriptionEn: "A rate or a share (unit %) must lie between 0 and 100% (the bounds can be changed per indicator).",
+  options: {
+    rateRange: option.band(
+      [0, 100],
+      "Khoảng hợp lệ của một tỷ lệ, cơ cấu (%), [thấp, cao].",
+      "The bounds of a rate or a share in percent, [low, high].",
+    ),
+  },
+  messages: {
+    outside: {
+      vi: "{name} {value:n}% ({what}) nằm ngoài khoảng {low:n}–{high:n}%.",
+      en: "{name} {value:n}% ({what}) is outside {low:n}–{high:n}%.",
+    },
+  },
+});
+
+export const rateRange = indicatorRule(RATE_RANGE, {
+  kinds: ["rate"],
   each: (ind, sheet, ctx) => {
     if (ind.kind !== "rate" || (ind.measure !== "level" && ind.measure !== "share")) return NONE;
-    const range = ctx.thresholds(ind).rateRange;
-    const low = range[0];
-    const high = range[1];
+    const [low, high] = ctx.option(ind, RATE_RANGE, "rateRange");
     const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
     const outside = (v: number | null) => v !== null && (v < low || v > high);
     if (!outside(ind.actual) && !outside(ind.previous) && !outside(plan)) return NONE;
     const unit = parseUnit(ind.unit);
     if (unit.perMille || unit.points || /\bso voi\b/.test(fold(ind.name))) return NONE;
-    const figures: Array<[number | null, string | null, string]> = [
-      [ind.actual, ind.cells.actual, "thực hiện"],
-      [ind.previous, ind.cells.previous, "cùng kỳ"],
-      [plan, ind.cells.plan, "kế hoạch"],
+    const figures: Array<[number | null, string | null, FigureLabel]> = [
+      [ind.actual, ind.cells.actual, "actual"],
+      [ind.previous, ind.cells.previous, "previous"],
+      [plan, ind.cells.plan, "plan"],
     ];
     return figures
       .filter(([v, cell]) => cell !== null && outside(v))
       .map(([v, cell, what]) =>
-        finding(
-          rateRange,
-          "error",
-          sheet.sheet.name,
-          cell as string,
-          `${ind.name} ${vi(v as number)}% (${what}) nằm ngoài khoảng ${vi(low)}–${vi(high)}%.`,
-          `${ind.name} ${v}% (${what}) is outside ${low}–${high}%.`,
-          { expected: Math.min(Math.max(v as number, low), high), actual: v },
+        report(
+          RATE_RANGE,
+          "outside",
+          { name: ind.name, value: v as number, what: figureLabel(what), low, high },
+          { sheet: sheet.sheet.name, cell: cell as string, expected: Math.min(Math.max(v as number, low), high), actual: v },
         ),
       );
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// not-a-number
+// ---------------------------------------------------------------------------------------------
+
+export const NOT_A_NUMBER = defineRule({
+  id: "not-a-number",
+  severity: "error",
+  severities: ["error", "warning", "info"],
+  scope: "sheet",
+  name: "Chữ ở ô phải là số",
+  nameEn: "Text where a figure must be",
+  description:
+    "Ô số liệu chứa lỗi Excel (#DIV/0!, #N/A), chữ có kèm số (“khoảng 10.000”) hay chữ (“n/a”) thì không tính được; số nhập dạng chữ đọc được chỉ được ghi chú.",
+  descriptionEn:
+    "A figure cell holding an Excel error (#DIV/0!, #N/A), text with a number (“khoảng 10.000”) or text (“n/a”) cannot be used; a number typed as text that can be read is only noted.",
+  options: {},
+  messages: {
+    worded: {
+      vi: '{name}: ô {what} {cell} ghi "{text}" — đã đọc là {read}, nhưng Excel không tính được trên ô chữ; hãy ghi một số (đơn vị để ở cột ĐVT, ghi chú để ở cột Ghi chú).',
+      en: '{name}: the {what} cell {cell} holds "{text}", read as {read}; Excel cannot compute on text: write a plain figure.',
+    },
+    excelError: {
+      vi: "{name}: ô {what} {cell} là lỗi {error}, không phải số liệu.",
+      en: "{name}: the {what} cell {cell} holds the error {error}.",
+    },
+    textWithDigits: {
+      vi: '{name}: ô {what} {cell} ghi "{text}" — chữ kèm số không tính được, hãy ghi một số.',
+      en: '{name}: the {what} cell {cell} holds "{text}", not a figure: write a number.',
+    },
+    text: {
+      vi: '{name}: ô {what} {cell} ghi "{text}" — không phải số liệu.',
+      en: '{name}: the {what} cell {cell} holds "{text}", not a figure.',
+    },
+    typedAsText: {
+      vi: "{count} ô số được nhập dạng chữ ({cells}); đã đọc được, nhưng Excel không tính được công thức trên các ô này.",
+      en: "{count} figures are typed as text ({cells}); they were read, but Excel formulas cannot use them.",
+    },
+    stackedRow: {
+      vi: "Dòng {row} ghi {count} chỉ tiêu ({names}) trong cùng các ô, mỗi chỉ tiêu một dòng chữ ({cells}): đã đọc từng dòng, nhưng Excel không tính được trên các ô này; nên tách mỗi chỉ tiêu ra một dòng của bảng.",
+      en: "Row {row} holds {count} indicators ({names}) as lines of the same cells ({cells}): read line by line, but Excel cannot compute on them; give each indicator a row of its own.",
+    },
+    placeholderZero: {
+      vi: "{name}: ô {cell} ({header}) ghi 0 giữa các số liệu khác của dòng — có lẽ là số chưa có, đã coi là trống; nếu đúng là 0 thì hãy giải trình, nếu chưa có số thì để trống.",
+      en: "{name}: {cell} ({header}) holds 0 among the row's real figures: probably a figure not yet known, read as missing; leave it empty, or explain a real zero.",
+    },
+    targetRange: { vi: "{low:n}–{high:n}", en: "{low:n}–{high:n}" },
+    targetAbove: { vi: "trên {low:n}", en: "above {low:n}" },
+    targetFrom: { vi: "từ {low:n}", en: "from {low:n}" },
+    targetBelow: { vi: "dưới {high:n}", en: "below {high:n}" },
+    targetAtMost: { vi: "không quá {high:n}", en: "at most {high:n}" },
+    targetAbout: { vi: "khoảng {low:n}", en: "about {low:n}" },
   },
 });
 
@@ -257,13 +399,11 @@ function stackedRowFinding(sheet: SheetContext, row: number): readonly Finding[]
   if (all.length === 0) return NONE;
   const names = lines.map((i) => i.name).filter((n) => n !== "");
   return [
-    finding(
-      notANumber,
-      "warning",
-      sheet.sheet.name,
-      all[0],
-      `Dòng ${row} ghi ${lines.length} chỉ tiêu (${names.join("; ")}) trong cùng các ô, mỗi chỉ tiêu một dòng chữ (${cellList(all)}): đã đọc từng dòng, nhưng Excel không tính được trên các ô này; nên tách mỗi chỉ tiêu ra một dòng của bảng.`,
-      `Row ${row} holds ${lines.length} indicators (${names.join("; ")}) as lines of the same cells (${cellList(all)}): read line by line, but Excel cannot compute on them; give each indicator a row of its own.`,
+    report(
+      NOT_A_NUMBER,
+      "stackedRow",
+      { row, count: lines.length, names: names.join("; "), cells: cellList(all) },
+      { sheet: sheet.sheet.name, cell: all[0], severity: "warning" },
     ),
   ];
 }
@@ -274,13 +414,11 @@ function placeholderFindings(sheet: SheetContext, ind: Indicator): readonly Find
   const points = ind.series.filter((p) => p.placeholder);
   if (points.length === 0) return NONE;
   return points.map((p) =>
-    finding(
-      notANumber,
-      "warning",
-      sheet.sheet.name,
-      p.cell,
-      `${ind.name}: ô ${p.cell} (${p.header}) ghi 0 giữa các số liệu khác của dòng — có lẽ là số chưa có, đã coi là trống; nếu đúng là 0 thì hãy giải trình, nếu chưa có số thì để trống.`,
-      `${ind.name}: ${p.cell} (${p.header}) holds 0 among the row's real figures: probably a figure not yet known, read as missing; leave it empty, or explain a real zero.`,
+    report(
+      NOT_A_NUMBER,
+      "placeholderZero",
+      { name: ind.name, cell: p.cell, header: p.header },
+      { sheet: sheet.sheet.name, cell: p.cell, severity: "warning" },
     ),
   );
 }
@@ -289,27 +427,18 @@ function placeholderFindings(sheet: SheetContext, ind: Indicator): readonly Find
 function textNumberNotes(sheet: SheetContext): readonly Finding[] {
   const cells = [...new Set(sheet.indicators.flatMap((i) => i.textNumbers))];
   if (cells.length === 0) return NONE;
-  const list = cellList(cells);
   return [
-    finding(
-      notANumber,
-      "info",
-      sheet.sheet.name,
-      cells[0],
-      `${cells.length} ô số được nhập dạng chữ (${list}); đã đọc được, nhưng Excel không tính được công thức trên các ô này.`,
-      `${cells.length} figures are typed as text (${list}); they were read, but Excel formulas cannot use them.`,
+    report(
+      NOT_A_NUMBER,
+      "typedAsText",
+      { count: cells.length, cells: cellList(cells) },
+      { sheet: sheet.sheet.name, cell: cells[0], severity: "info" },
     ),
   ];
 }
 
 type FigureCell = "actual" | "previous" | "plan" | "statedPlanPercent" | "statedPrevious";
-const FIGURE_CELLS: ReadonlyArray<readonly [FigureCell, string]> = [
-  ["actual", "thực hiện"],
-  ["previous", "cùng kỳ"],
-  ["plan", "kế hoạch"],
-  ["statedPlanPercent", "so với kế hoạch"],
-  ["statedPrevious", "so với cùng kỳ"],
-];
+const FIGURE_CELLS: readonly FigureCell[] = ["actual", "previous", "plan", "statedPlanPercent", "statedPrevious"];
 
 function readAsNumber(ind: Indicator, key: FigureCell): boolean {
   switch (key) {
@@ -330,111 +459,101 @@ function readAsNumber(ind: Indicator, key: FigureCell): boolean {
  * What was read from a figure written with words ("136 tỷ" → "136", "Khoảng 24" → "khoảng 24",
  * "61-62" → "61–62"); null for a plain figure or none. Plans in words are the plan rules' business.
  */
-function wordedFigure(ind: Indicator, key: FigureCell, v: unknown, cell: string): string | null {
+function wordedFigure(ind: Indicator, key: FigureCell, v: unknown, cell: string): MessageParam | null {
   if (typeof v !== "string" || (key !== "actual" && key !== "previous") || ind.textNumbers.includes(cell) || parseNumberText(v) !== null)
     return null;
   const value = key === "actual" ? ind.actual : ind.previous;
   const target = key === "actual" ? ind.actualTarget : ind.previousTarget;
-  if (target !== null) return planTargetText(target);
-  return value !== null ? vi(value) : null;
+  if (target !== null) return targetPhrase(target);
+  return value !== null ? numberLabel(value) : null;
 }
 
 /** A range or a bound in words: "61–62", "trên 4", "dưới 2", "khoảng 24". */
-function planTargetText(t: PlanTarget): string {
-  const low = t.low === null ? "" : vi(t.low);
-  const high = t.high === null ? "" : vi(t.high);
+function targetPhrase(t: PlanTarget): MessageParam {
+  const low = t.low ?? "";
+  const high = t.high ?? "";
   switch (t.qualifier) {
     case "range":
-      return `${low}–${high}`;
+      return phrase(NOT_A_NUMBER, "targetRange", { low, high });
     case "min":
-      return `${t.strict ? "trên" : "từ"} ${low}`;
+      return phrase(NOT_A_NUMBER, t.strict ? "targetAbove" : "targetFrom", { low });
     case "max":
-      return `${t.strict ? "dưới" : "không quá"} ${high}`;
+      return phrase(NOT_A_NUMBER, t.strict ? "targetBelow" : "targetAtMost", { high });
     case "approx":
-      return `khoảng ${low}`;
+      return phrase(NOT_A_NUMBER, "targetAbout", { low });
     case "point":
-      return low;
+      return t.low === null ? "" : numberLabel(t.low);
   }
 }
 
-export const notANumber: Rule = {
-  id: "not-a-number",
-  severity: "error",
-  name: "Chữ ở ô phải là số",
-  nameEn: "Text where a figure must be",
-  description:
-    "Ô số liệu chứa lỗi Excel (#DIV/0!, #N/A), chữ có kèm số (“khoảng 10.000”) hay chữ (“n/a”) thì không tính được; số nhập dạng chữ đọc được chỉ được ghi chú.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      const stackedRows = new Set(sheet.indicators.filter((i) => i.line > 0).map((i) => i.row));
-      // An "actual" column dated after the table itself holds targets: base-year says so once, at its header.
-      const dated = tableDate(sheet.titleCells.map((t) => t.text).join(" | "));
-      const actualColumn = sheet.columns.find((c) => c.role === "actual");
-      const futureActual = dated !== null && actualColumn?.year != null && actualColumn.year > dated.year;
-      for (const ind of sheet.indicators) {
-        // The lines of a stacked row were read one by one; its cells are reported once, below.
-        if (stackedRows.has(ind.row)) continue;
-        for (let k = 0; k < FIGURE_CELLS.length; k++) {
-          const key = FIGURE_CELLS[k][0];
-          const what = FIGURE_CELLS[k][1];
-          const cell = ind.cells[key];
-          if (!cell || (futureActual && key === "actual")) continue;
-          const v = valueAt(sheet.sheet, cell);
-          // A figure read from words around it ("136 tỷ", "Khoảng 24", "61-62") is used, but Excel cannot compute on it.
-          const worded = wordedFigure(ind, key, v, cell);
-          if (worded !== null) {
-            out.push(
-              finding(
-                notANumber,
-                "warning",
-                sheet.sheet.name,
-                cell,
-                `${ind.name}: ô ${what} ${cell} ghi "${(v as string).trim().slice(0, 60)}" — đã đọc là ${worded}, nhưng Excel không tính được trên ô chữ; hãy ghi một số (đơn vị để ở cột ĐVT, ghi chú để ở cột Ghi chú).`,
-                `${ind.name}: the ${what} cell ${cell} holds "${(v as string).trim().slice(0, 60)}", read as ${worded}; Excel cannot compute on text: write a plain figure.`,
-              ),
-            );
-            continue;
-          }
-          // A figure read as a number (typed as one or as text) needs no second look.
-          if (readAsNumber(ind, key)) continue;
-          if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") continue;
-          if (typeof v === "object") {
-            out.push(
-              finding(
-                notANumber,
-                "error",
-                sheet.sheet.name,
-                cell,
-                `${ind.name}: ô ${what} ${cell} là lỗi ${v.error}, không phải số liệu.`,
-                `${ind.name}: the ${what} cell ${cell} holds the error ${v.error}.`,
-              ),
-            );
-            continue;
-          }
-          if ((key === "plan" && ind.planTarget !== null) || ind.textNumbers.includes(cell) || /^\s*[-–—.x]?\s*$/.test(v)) continue;
-          const hasDigits = /\d/.test(v);
-          // A plan in words ("Duy trì") or as a change ("Giảm 1,5") is a real target, only noted.
-          const severity = key === "plan" ? "info" : hasDigits ? "error" : "warning";
+export const notANumber = sheetRule(NOT_A_NUMBER, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    const stackedRows = new Set(sheet.indicators.filter((i) => i.line > 0).map((i) => i.row));
+    // An "actual" column dated after the table itself holds targets: base-year says so once, at its header.
+    const dated = tableDate(sheet.titleCells.map((t) => t.text).join(" | "));
+    const actualColumn = sheet.columns.find((c) => c.role === "actual");
+    const futureActual = dated !== null && actualColumn?.year != null && actualColumn.year > dated.year;
+    for (const ind of sheet.indicators) {
+      // The lines of a stacked row were read one by one; its cells are reported once, below.
+      if (stackedRows.has(ind.row)) continue;
+      for (let k = 0; k < FIGURE_CELLS.length; k++) {
+        const key = FIGURE_CELLS[k];
+        const cell = ind.cells[key];
+        if (!cell || (futureActual && key === "actual")) continue;
+        const v = valueAt(sheet.sheet, cell);
+        const what = figureLabel(key);
+        // A figure read from words around it ("136 tỷ", "Khoảng 24", "61-62") is used, but Excel cannot compute on it.
+        const worded = wordedFigure(ind, key, v, cell);
+        if (worded !== null) {
           out.push(
-            finding(
-              notANumber,
-              severity,
-              sheet.sheet.name,
-              cell,
-              `${ind.name}: ô ${what} ${cell} ghi "${v.trim().slice(0, 60)}" — ${hasDigits ? "chữ kèm số không tính được, hãy ghi một số" : "không phải số liệu"}.`,
-              `${ind.name}: the ${what} cell ${cell} holds "${v.trim().slice(0, 60)}", not a figure.`,
+            report(
+              NOT_A_NUMBER,
+              "worded",
+              { name: ind.name, what, cell, text: (v as string).trim().slice(0, 60), read: worded },
+              { sheet: sheet.sheet.name, cell, severity: "warning" },
             ),
           );
+          continue;
         }
+        // A figure read as a number (typed as one or as text) needs no second look.
+        if (readAsNumber(ind, key)) continue;
+        if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") continue;
+        if (typeof v === "object") {
+          out.push(
+            report(
+              NOT_A_NUMBER,
+              "excelError",
+              { name: ind.name, what, cell, error: v.error },
+              { sheet: sheet.sheet.name, cell, severity: "error" },
+            ),
+          );
+          continue;
+        }
+        if ((key === "plan" && ind.planTarget !== null) || ind.textNumbers.includes(cell) || /^\s*[-–—.x]?\s*$/.test(v)) continue;
+        const hasDigits = /\d/.test(v);
+        // A plan in words ("Duy trì") or as a change ("Giảm 1,5") is a real target, only noted.
+        const severity = key === "plan" ? "info" : hasDigits ? "error" : "warning";
+        out.push(
+          report(
+            NOT_A_NUMBER,
+            hasDigits ? "textWithDigits" : "text",
+            { name: ind.name, what, cell, text: v.trim().slice(0, 60) },
+            { sheet: sheet.sheet.name, cell, severity },
+          ),
+        );
       }
-      out.push(...textNumberNotes(sheet));
-      for (const row of stackedRows) out.push(...stackedRowFinding(sheet, row));
-      for (const ind of sheet.indicators) if (ind.line === 0) out.push(...placeholderFindings(sheet, ind));
     }
-    return out;
-  },
-};
+    out.push(...textNumberNotes(sheet));
+    for (const row of stackedRows) out.push(...stackedRowFinding(sheet, row));
+    for (const ind of sheet.indicators) if (ind.line === 0) out.push(...placeholderFindings(sheet, ind));
+  }
+  return out;
+});
+
+// ---------------------------------------------------------------------------------------------
+// missing-value
+// ---------------------------------------------------------------------------------------------
 
 /** An actual cell left empty, or holding a placeholder "0.00". */
 function emptyActual(ind: Indicator, sheet: SheetContext): boolean {
@@ -443,56 +562,67 @@ function emptyActual(ind: Indicator, sheet: SheetContext): boolean {
   return isBlank(raw) || (ind.series !== null && ind.series.some((p) => p.placeholder && p.cell === ind.cells.actual));
 }
 
-export const missingValue: Rule = {
+export const MISSING_VALUE = defineRule({
   id: "missing-value",
   severity: "warning",
+  severities: ["warning", "info"],
+  scope: "sheet",
   name: "Thiếu số thực hiện",
   nameEn: "Missing actual figure",
   description:
     "Chỉ tiêu có tên và đơn vị nhưng ô thực hiện để trống (trừ dòng mẹ có số liệu ở các thành phần, như “Cơ cấu kinh tế”). Khi cả cột thực hiện gần như trống (số liệu năm đó chưa có), chỉ ghi chú một lần ở tiêu đề cột.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      const rows = sheet.indicators.filter((i) => i.line === 0 && i.cells.actual);
-      const empty = rows.filter((i) => emptyActual(i, sheet));
-      const column = sheet.columns.find((c) => c.role === "actual");
-      // A report year whose figures are not out yet leaves the whole column empty: one note, not one per row.
-      if (column && empty.length >= 3 && empty.length >= 0.8 * rows.length) {
-        out.push(
-          finding(
-            missingValue,
-            "info",
-            sheet.sheet.name,
-            column.headerCell,
-            `Cột "${column.header}" chưa có số liệu cho ${empty.length}/${rows.length} chỉ tiêu: có lẽ số liệu năm đó chưa có.`,
-            `Column "${column.header}" is empty for ${empty.length} of ${rows.length} indicators: its figures are probably not out yet.`,
-          ),
-        );
-        continue;
-      }
-      // A parent whose figures are in its components (a structure) needs none of its own.
-      for (const ind of empty.filter((i) => childrenOf(sheet, i).length === 0))
-        out.push(
-          finding(
-            missingValue,
-            "warning",
-            sheet.sheet.name,
-            ind.cells.actual as string,
-            `${ind.name}: chưa có số thực hiện (ô ${ind.cells.actual} trống).`,
-            `${ind.name}: the actual figure (${ind.cells.actual}) is empty.`,
-          ),
-        );
-    }
-    return out;
+  descriptionEn:
+    "An indicator with a name and a unit whose actual cell is empty (except a parent row whose figures are in its parts, such as “Cơ cấu kinh tế”). When the whole actual column is nearly empty (that year's figures are not out yet), one note at the column's header.",
+  options: {},
+  messages: {
+    emptyColumn: {
+      vi: 'Cột "{header}" chưa có số liệu cho {empty}/{rows} chỉ tiêu: có lẽ số liệu năm đó chưa có.',
+      en: 'Column "{header}" is empty for {empty} of {rows} indicators: its figures are probably not out yet.',
+    },
+    empty: {
+      vi: "{name}: chưa có số thực hiện (ô {cell} trống).",
+      en: "{name}: the actual figure ({cell}) is empty.",
+    },
   },
-};
+});
+
+export const missingValue = sheetRule(MISSING_VALUE, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    const rows = sheet.indicators.filter((i) => i.line === 0 && i.cells.actual);
+    const empty = rows.filter((i) => emptyActual(i, sheet));
+    const column = sheet.columns.find((c) => c.role === "actual");
+    // A report year whose figures are not out yet leaves the whole column empty: one note, not one per row.
+    if (column && empty.length >= 3 && empty.length >= 0.8 * rows.length) {
+      out.push(
+        report(
+          MISSING_VALUE,
+          "emptyColumn",
+          { header: column.header, empty: empty.length, rows: rows.length },
+          { sheet: sheet.sheet.name, cell: column.headerCell, severity: "info" },
+        ),
+      );
+      continue;
+    }
+    // A parent whose figures are in its components (a structure) needs none of its own.
+    for (const ind of empty.filter((i) => childrenOf(sheet, i).length === 0)) {
+      const cell = ind.cells.actual as string;
+      out.push(report(MISSING_VALUE, "empty", { name: ind.name, cell }, { sheet: sheet.sheet.name, cell }));
+    }
+  }
+  return out;
+});
+
+// ---------------------------------------------------------------------------------------------
+// unit-scale
+// ---------------------------------------------------------------------------------------------
 
 /** log10 of a / b, or null when either is not positive. */
 function logRatio(a: number | null, b: number | null): number | null {
   return a !== null && b !== null && a > 0 && b > 0 ? Math.log10(a / b) : null;
 }
 
-function isScaleSlip(log: number | null, band: [number, number]): boolean {
+function isScaleSlip(log: number | null, band: Band): boolean {
   if (log === null) return false;
   const x = Math.abs(log);
   const low = band[0];
@@ -500,17 +630,40 @@ function isScaleSlip(log: number | null, band: [number, number]): boolean {
   return (x >= low && x <= high) || (x >= low + 3 && x <= high + 3);
 }
 
-export const unitScale: Rule = indicatorRule({
+export const UNIT_SCALE = defineRule({
   id: "unit-scale",
   severity: "error",
-  kinds: ["absolute"],
+  scope: "sheet",
   name: "Nhầm đơn vị (gấp 1.000 lần)",
   nameEn: "Unit-scale slip (×1000)",
   description:
     "Một số liệu gấp khoảng 1.000 lần (hoặc bằng khoảng 1/1.000) các số so sánh của nó: thường là nhầm nghìn/triệu, kWh/triệu kWh.",
+  descriptionEn:
+    "A figure about 1,000 times (or about 1/1,000 of) the figures it is compared with: usually a thousand/million slip, kWh against million kWh.",
+  options: {
+    unitScaleLog: option.band(
+      [2.5, 3.5],
+      "Hai số lệch nhau 10^thấp…10^cao lần (hoặc gấp thêm 1.000 lần nữa) là nhầm đơn vị; series-scale, growth-outlier, plan-outlier và series-growth cũng dùng ngưỡng này.",
+      "Two figures 10^low…10^high times apart (or another 1,000 times more) are a unit slip; series-scale, growth-outlier, plan-outlier and series-growth use it too.",
+    ),
+  },
+  messages: {
+    more: {
+      vi: "{name}: số {what} {value:n} gấp khoảng {times:n} lần số {other} {otherValue:n} ({unit}) — có thể nhầm đơn vị.",
+      en: "{name}: the {what} {value:n} is about {times:n}× the {other} {otherValue:n} ({unit}): a unit slip?",
+    },
+    less: {
+      vi: "{name}: số {what} {value:n} chỉ bằng khoảng 1/{times:n} số {other} {otherValue:n} ({unit}) — có thể nhầm đơn vị.",
+      en: "{name}: the {what} {value:n} is about 1/{times:n} of the {other} {otherValue:n} ({unit}): a unit slip?",
+    },
+  },
+});
+
+export const unitScale = indicatorRule(UNIT_SCALE, {
+  kinds: ["absolute"],
   each: (ind, sheet, ctx) => {
     if (ind.kind !== "absolute") return NONE;
-    const band = ctx.thresholds(ind).unitScaleLog;
+    const band = ctx.option(ind, UNIT_SCALE, "unitScaleLog");
     const plan = ind.planTarget?.qualifier === "point" ? ind.plan : null;
     // Most rows: no pair of figures is ~1000× apart.
     if (
@@ -519,30 +672,34 @@ export const unitScale: Rule = indicatorRule({
       !isScaleSlip(logRatio(ind.previous, plan), band)
     )
       return NONE;
-    const figures = [
-      { what: "thực hiện", value: ind.actual, cell: ind.cells.actual },
-      { what: "cùng kỳ", value: ind.previous, cell: ind.cells.previous },
-      { what: "kế hoạch", value: plan, cell: ind.cells.plan },
-    ].filter((f) => f.value !== null && f.value > 0 && f.cell);
+    const figures = (
+      [
+        { what: "actual", value: ind.actual, cell: ind.cells.actual },
+        { what: "previous", value: ind.previous, cell: ind.cells.previous },
+        { what: "plan", value: plan, cell: ind.cells.plan },
+      ] as const
+    ).filter((f) => f.value !== null && f.value > 0 && f.cell);
     // The odd one out is the figure that slips against every other one.
     for (const f of figures) {
       const others = figures.filter((o) => o !== f);
       if (others.length === 0 || !others.every((o) => isScaleSlip(logRatio(f.value, o.value), band))) continue;
-      if (others.length === 1 && f.what !== "thực hiện") continue;
+      if (others.length === 1 && f.what !== "actual") continue;
       const o = others[0];
       const times = (f.value as number) / (o.value as number);
       return [
-        finding(
-          unitScale,
-          "error",
-          sheet.sheet.name,
-          f.cell as string,
-          `${ind.name}: số ${f.what} ${vi(f.value as number)} ${times > 1 ? `gấp khoảng ${vi(Math.round(times))} lần` : `chỉ bằng khoảng 1/${vi(Math.round(1 / times))}`} số ${o.what} ${vi(o.value as number)} (${ind.unit}) — có thể nhầm đơn vị.`,
-          `${ind.name}: the ${f.what} ${f.value} is about ${times > 1 ? `${Math.round(times)}×` : `1/${Math.round(1 / times)} of`} the ${o.what} ${o.value}: a unit slip?`,
+        report(
+          UNIT_SCALE,
+          times > 1 ? "more" : "less",
           {
-            expected: o.value,
-            actual: f.value,
+            name: ind.name,
+            what: figureLabel(f.what),
+            value: f.value as number,
+            times: times > 1 ? Math.round(times) : Math.round(1 / times),
+            other: figureLabel(o.what),
+            otherValue: o.value as number,
+            unit: ind.unit,
           },
+          { sheet: sheet.sheet.name, cell: f.cell as string, expected: o.value, actual: f.value },
         ),
       ];
     }
@@ -550,87 +707,164 @@ export const unitScale: Rule = indicatorRule({
   },
 });
 
-export const growthOutlier: Rule = indicatorRule({
+// ---------------------------------------------------------------------------------------------
+// growth-outlier
+// ---------------------------------------------------------------------------------------------
+
+/** Growth bands by measure when neither the user nor the catalogue gives one. */
+const MEASURE_GROWTH_BAND: Partial<Record<Measure, Band>> = {
+  flow: [-30, 30],
+  stock: [-30, 50],
+  ratio: [-25, 25],
+};
+
+export const GROWTH_OUTLIER = defineRule({
   id: "growth-outlier",
   severity: "warning",
-  kinds: ["absolute", "rate"],
+  scope: "sheet",
   name: "Tăng trưởng bất thường",
   nameEn: "Implausible growth",
   description:
     "Tốc độ tăng so với cùng kỳ ngoài khoảng hợp lý của loại chỉ tiêu (phần lớn chỉ tiêu dòng ±30%, GRDP −10…+20%); tăng từ 200% trở lên nên viết “gấp X lần”.",
+  descriptionEn:
+    "A growth on the same period outside what is plausible for the kind of indicator (±30% for most flows, −10…+20% for GRDP); a growth of 200% or more should be written “X times”.",
+  options: {
+    growthBand: option.bandOrNull(
+      null,
+      "Khoảng tăng trưởng hợp lý so với cùng kỳ (%), [thấp, cao]; null: theo danh mục chỉ tiêu, nếu không thì theo loại (dòng ±30%, tồn −30…+50%, tỷ số ±25%).",
+      "The plausible growth on the same period in percent, [low, high]; null: the catalogue's, else by measure (flows ±30%, stocks −30…+50%, ratios ±25%).",
+    ),
+  },
+  messages: {
+    growth: {
+      vi: "{name}: {change}{multiple} so với cùng kỳ, ngoài khoảng thường gặp {low:n}…{high:n}%; hãy kiểm tra hoặc giải trình.",
+      en: "{name}: {change}{multiple} on the same period, outside the usual {low:n}…{high:n}%.",
+    },
+    multiple: { vi: " (gấp {times:n1} lần)", en: " ({times:n1} times)" },
+  },
+});
+
+/** The growth band of an indicator: the configured one, else the catalogue's, else its measure's. */
+function growthBandOf(ind: Indicator, configured: Band | null, entryBand: Band | null | undefined): Band | null {
+  if (configured) return configured;
+  if (entryBand) return entryBand;
+  if (ind.measure) return MEASURE_GROWTH_BAND[ind.measure] ?? null;
+  return ind.kind === "absolute" ? (MEASURE_GROWTH_BAND.flow ?? null) : null;
+}
+
+export const growthOutlier = indicatorRule(GROWTH_OUTLIER, {
+  kinds: ["absolute", "rate"],
   each: (ind, sheet, ctx) => {
-    const band = ctx.thresholds(ind).growthBand;
-    if (!band || !ind.cells.actual) return NONE;
+    if (!ind.cells.actual) return NONE;
+    const band = growthBandOf(ind, ctx.option(ind, GROWTH_OUTLIER, "growthBand"), ctx.entry(ind.catalogueId)?.growthBand);
+    if (!band) return NONE;
     const low = band[0];
     const high = band[1];
     // A growth rate itself (GRDP, CPI) is checked as a value; a level by its growth on the same period.
     const growth = ind.kind === "rate" && ind.measure === "growth" ? ind.actual : ind.kind === "absolute" ? ind.growthPercent : null;
     if (growth === null || (growth >= low && growth <= high)) return NONE;
-    if (ind.kind === "absolute" && isScaleSlip(logRatio(ind.actual, ind.previous), ctx.thresholds(ind).unitScaleLog)) return NONE;
-    const multiple = ind.index !== null && ind.index >= 300 ? ` (gấp ${vi(ind.index / 100, 1)} lần)` : "";
+    if (ind.kind === "absolute" && isScaleSlip(logRatio(ind.actual, ind.previous), ctx.option(ind, UNIT_SCALE, "unitScaleLog")))
+      return NONE;
+    const multiple = ind.index !== null && ind.index >= 300 ? phrase(GROWTH_OUTLIER, "multiple", { times: ind.index / 100 }) : "";
     return [
-      finding(
-        growthOutlier,
-        "warning",
-        sheet.sheet.name,
-        ind.cells.actual,
-        `${ind.name}: ${growth >= 0 ? "tăng" : "giảm"} ${vi(Math.abs(growth), 1)}%${multiple} so với cùng kỳ, ngoài khoảng thường gặp ${vi(low)}…${vi(high)}%; hãy kiểm tra hoặc giải trình.`,
-        `${ind.name}: ${growth.toFixed(1)}% on the same period, outside the usual ${low}…${high}%.`,
-        {
-          expected: growth < low ? low : high,
-          actual: growth,
-        },
+      report(
+        GROWTH_OUTLIER,
+        "growth",
+        { name: ind.name, change: changeLabel(growth), multiple, low, high },
+        { sheet: sheet.sheet.name, cell: ind.cells.actual, expected: growth < low ? low : high, actual: growth },
       ),
     ];
   },
 });
 
-function paceIssue(
-  ind: Indicator,
-  months: number | null,
-  t: { planPercentMax: number; paceLow: number; paceHigh: number },
-): { message: string; messageEn: string; expected: number } | null {
-  const p = ind.planPercent as number;
-  if (p > t.planPercentMax) {
-    return {
-      message: `${ind.name}: đạt ${vi(p, 1)}% kế hoạch, trên ${vi(t.planPercentMax)}%; hãy kiểm tra số kế hoạch hoặc giải trình.`,
-      messageEn: `${ind.name}: ${p.toFixed(1)}% of plan, above ${t.planPercentMax}%.`,
-      expected: t.planPercentMax,
-    };
-  }
-  if (months === null || months >= 12 || ind.measure !== "flow") return null;
-  const expected = (months / 12) * 100;
-  if (p >= t.paceLow * expected && p <= t.paceHigh * expected) return null;
-  return {
-    message: `${ind.name}: sau ${months} tháng đạt ${vi(p, 1)}% kế hoạch năm, ${p < expected ? "chậm xa so với" : "vượt xa"} tiến độ thời gian (~${vi(expected, 0)}%); hãy kiểm tra hoặc giải trình.`,
-    messageEn: `${ind.name}: ${p.toFixed(1)}% of the annual plan after ${months} months, far ${p < expected ? "behind" : "ahead of"} the elapsed ${expected.toFixed(0)}%.`,
-    expected,
-  };
-}
+// ---------------------------------------------------------------------------------------------
+// plan-outlier
+// ---------------------------------------------------------------------------------------------
 
-export const planOutlier: Rule = indicatorRule({
+export const PLAN_OUTLIER = defineRule({
   id: "plan-outlier",
   severity: "warning",
-  kinds: ["absolute"],
+  scope: "sheet",
   name: "Tiến độ kế hoạch bất thường",
   nameEn: "Implausible plan progress",
   description:
     "Chỉ tiêu dòng (cộng dồn) đạt % kế hoạch năm quá xa tiến độ thời gian (dưới 0,5 hoặc trên 1,5 lần số tháng đã qua), hoặc trên 200% kế hoạch.",
-  each: (ind, sheet, ctx) => {
-    if (ind.planPercent === null || !ind.cells.actual) return NONE;
-    const t = ctx.thresholds(ind);
-    if (isScaleSlip(logRatio(ind.actual, ind.plan), t.unitScaleLog)) return NONE;
-    const issue = paceIssue(ind, sheet.period?.months ?? null, t);
-    return issue
-      ? [
-          finding(planOutlier, "warning", sheet.sheet.name, ind.cells.actual, issue.message, issue.messageEn, {
-            expected: issue.expected,
-            actual: ind.planPercent,
-          }),
-        ]
-      : NONE;
+  descriptionEn:
+    "A cumulative flow whose percentage of the annual plan is far from the share of the year elapsed (below 0.5 or above 1.5 times the months elapsed), or above 200% of plan.",
+  options: {
+    planPercentMax: option.number(
+      200,
+      "Trên mức % kế hoạch này là bất thường, dù ở kỳ nào.",
+      "A plan percentage above this is implausible whatever the period.",
+      { minimum: 0 },
+    ),
+    paceLow: option.number(
+      0.5,
+      "Chỉ tiêu dòng đạt dưới (hệ số này × phần năm đã qua) kế hoạch năm là chậm xa tiến độ.",
+      "A flow below this times the elapsed share of the year is far behind pace.",
+      { minimum: 0 },
+    ),
+    paceHigh: option.number(
+      1.5,
+      "Chỉ tiêu dòng đạt trên (hệ số này × phần năm đã qua) kế hoạch năm là vượt xa tiến độ.",
+      "A flow above this times the elapsed share of the year is far ahead of pace.",
+      { minimum: 0 },
+    ),
+  },
+  messages: {
+    aboveMax: {
+      vi: "{name}: đạt {percent:n1}% kế hoạch, trên {max:n}%; hãy kiểm tra số kế hoạch hoặc giải trình.",
+      en: "{name}: {percent:n1}% of plan, above {max:n}%; check the plan or explain.",
+    },
+    behindPace: {
+      vi: "{name}: sau {months} tháng đạt {percent:n1}% kế hoạch năm, chậm xa so với tiến độ thời gian (~{elapsed:n0}%); hãy kiểm tra hoặc giải trình.",
+      en: "{name}: {percent:n1}% of the annual plan after {months} months, far behind the elapsed {elapsed:n0}%.",
+    },
+    aheadOfPace: {
+      vi: "{name}: sau {months} tháng đạt {percent:n1}% kế hoạch năm, vượt xa tiến độ thời gian (~{elapsed:n0}%); hãy kiểm tra hoặc giải trình.",
+      en: "{name}: {percent:n1}% of the annual plan after {months} months, far ahead of the elapsed {elapsed:n0}%.",
+    },
   },
 });
+
+function paceFinding(
+  ind: Indicator,
+  sheet: SheetContext,
+  t: { planPercentMax: number; paceLow: number; paceHigh: number },
+): Finding | null {
+  const p = ind.planPercent as number;
+  const at = { sheet: sheet.sheet.name, cell: ind.cells.actual as string, actual: ind.planPercent };
+  if (p > t.planPercentMax)
+    return report(PLAN_OUTLIER, "aboveMax", { name: ind.name, percent: p, max: t.planPercentMax }, { ...at, expected: t.planPercentMax });
+  const months = sheet.period?.months ?? null;
+  if (months === null || months >= 12 || ind.measure !== "flow") return null;
+  const expected = (months / 12) * 100;
+  if (p >= t.paceLow * expected && p <= t.paceHigh * expected) return null;
+  return report(
+    PLAN_OUTLIER,
+    p < expected ? "behindPace" : "aheadOfPace",
+    { name: ind.name, months, percent: p, elapsed: expected },
+    { ...at, expected },
+  );
+}
+
+export const planOutlier = indicatorRule(PLAN_OUTLIER, {
+  kinds: ["absolute"],
+  each: (ind, sheet, ctx) => {
+    if (ind.planPercent === null || !ind.cells.actual) return NONE;
+    if (isScaleSlip(logRatio(ind.actual, ind.plan), ctx.option(ind, UNIT_SCALE, "unitScaleLog"))) return NONE;
+    const found = paceFinding(ind, sheet, {
+      planPercentMax: ctx.option(ind, PLAN_OUTLIER, "planPercentMax"),
+      paceLow: ctx.option(ind, PLAN_OUTLIER, "paceLow"),
+      paceHigh: ctx.option(ind, PLAN_OUTLIER, "paceHigh"),
+    });
+    return found ? [found] : NONE;
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// missing-unit
+// ---------------------------------------------------------------------------------------------
 
 /** Whether an indicator has any figure at all (plan, actual, previous or a year of its series). */
 function hasFigure(ind: Indicator): boolean {
@@ -639,67 +873,110 @@ function hasFigure(ind: Indicator): boolean {
   );
 }
 
-export const missingUnit: Rule = {
+export const MISSING_UNIT = defineRule({
   id: "missing-unit",
   severity: "warning",
+  severities: ["warning", "info"],
+  scope: "both",
   name: "Thiếu đơn vị tính",
   nameEn: "Missing unit",
   description:
     "Chỉ tiêu có số liệu nhưng không ghi đơn vị tính, trong một biểu mà các chỉ tiêu khác đều ghi: cảnh báo khi biểu có cột ĐVT, ghi chú khi đơn vị được ghi trong tên chỉ tiêu. Chỉ số và hệ số (HDI, ICOR) không cần đơn vị. Trong lời văn: con số không ghi đơn vị.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      const rows = sheet.indicators.filter((i) => i.line === 0 && hasFigure(i) && i.kind !== "index" && i.kind !== "coefficient");
-      const withUnit = rows.filter((i) => i.unit !== "").length;
-      // A table that writes no unit at all says nothing row by row; one that writes most says something by leaving one out.
-      if (withUnit < 2 || withUnit * 2 < rows.length) continue;
-      const unitColumn = rows.some((i) => i.cells.unit !== i.cells.name);
-      for (const ind of rows) {
-        if (ind.unit !== "") continue;
-        out.push(
-          finding(
-            missingUnit,
-            unitColumn ? "warning" : "info",
-            sheet.sheet.name,
-            ind.cells.unit,
-            `${ind.name}: có số liệu nhưng không ghi đơn vị tính (${unitColumn ? `ô ${ind.cells.unit} trống` : "tên không ghi đơn vị trong ngoặc"}), trong khi ${withUnit} chỉ tiêu khác của biểu đều ghi.`,
-            `${ind.name}: figures with no unit (${ind.cells.unit}), while ${withUnit} other indicators of the table have one.`,
-          ),
-        );
-      }
-    }
-    return out;
+  descriptionEn:
+    "An indicator with figures but no unit, in a table where the others all have one: a warning when the table has a unit column, a note when units are written in the names. Indices and coefficients (HDI, ICOR) need none. In the text: a figure stated with no unit.",
+  options: {},
+  messages: {
+    emptyUnitCell: {
+      vi: "{name}: có số liệu nhưng không ghi đơn vị tính (ô {cell} trống), trong khi {count} chỉ tiêu khác của biểu đều ghi.",
+      en: "{name}: figures with no unit ({cell} is empty), while {count} other indicators of the table have one.",
+    },
+    noUnitInName: {
+      vi: "{name}: có số liệu nhưng không ghi đơn vị tính (tên không ghi đơn vị trong ngoặc), trong khi {count} chỉ tiêu khác của biểu đều ghi.",
+      en: "{name}: figures with no unit (none in brackets after the name), while {count} other indicators of the table have one.",
+    },
   },
-};
+});
+
+export const missingUnit = sheetRule(MISSING_UNIT, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    const rows = sheet.indicators.filter((i) => i.line === 0 && hasFigure(i) && i.kind !== "index" && i.kind !== "coefficient");
+    const withUnit = rows.filter((i) => i.unit !== "").length;
+    // A table that writes no unit at all says nothing row by row; one that writes most says something by leaving one out.
+    if (withUnit < 2 || withUnit * 2 < rows.length) continue;
+    const unitColumn = rows.some((i) => i.cells.unit !== i.cells.name);
+    for (const ind of rows) {
+      if (ind.unit !== "") continue;
+      out.push(
+        report(
+          MISSING_UNIT,
+          unitColumn ? "emptyUnitCell" : "noUnitInName",
+          { name: ind.name, cell: ind.cells.unit, count: withUnit },
+          { sheet: sheet.sheet.name, cell: ind.cells.unit, severity: unitColumn ? "warning" : "info" },
+        ),
+      );
+    }
+  }
+  return out;
+});
+
+// ---------------------------------------------------------------------------------------------
+// rate-points
+// ---------------------------------------------------------------------------------------------
 
 /** "Vượt 0,2%" or "tăng 0,3%" written about a rate: the change of a rate is in percentage points. */
 const RATE_CHANGE_IN_PERCENT = /^(vuot|tang|giam|cao hon|thap hon|hon)\s*[+-]?\d+(,\d+)?\s*%/;
 /** "Tỷ lệ hộ nghèo giảm", "Mức giảm tỷ lệ …": the size of a change of a rate. */
 const RATE_CHANGE_NAME = /^(muc (giam|tang) )?ty le .*\b(giam|tang)\s*$|^muc (giam|tang) ty le\b/;
 
-export const ratePoints: Rule = indicatorRule({
+export const RATE_POINTS = defineRule({
   id: "rate-points",
   severity: "warning",
-  kinds: ["rate"],
+  severities: ["warning", "info"],
+  scope: "both",
   name: "Chênh lệch của tỷ lệ ghi bằng %",
   nameEn: "Change of a rate written in %",
   description:
     "Chênh lệch giữa hai tỷ lệ (so với kế hoạch, so với cùng kỳ) tính bằng điểm phần trăm, không phải %: “vượt 0,2 điểm %”, không phải “vượt 0,2%”. Cảnh báo khi cột đánh giá ghi như vậy cho một chỉ tiêu tỷ lệ; ghi chú khi một chỉ tiêu là mức tăng, giảm của một tỷ lệ mà đơn vị ghi %. Trong lời văn: thay đổi của một tỷ lệ viết bằng %.",
+  descriptionEn:
+    "A difference between two rates (against the plan, against the same period) is in percentage points, not %: “vượt 0,2 điểm %”, not “vượt 0,2%”. In tables: a warning when an evaluation says so for a rate, a note when an indicator is the change of a rate with the unit %; in the text: a change of a rate written in %.",
+  options: {},
+  messages: {
+    evaluationInPercent: {
+      vi: '{name} là chỉ tiêu tỷ lệ: ô {cell} ghi "{written}" — chênh lệch của tỷ lệ tính bằng điểm phần trăm, không phải %.',
+      en: '{name} is a rate: "{written}" ({cell}) should be in percentage points, not %.',
+    },
+    evaluationInPercentGap: {
+      vi: '{name} là chỉ tiêu tỷ lệ: ô {cell} ghi "{written}" — chênh lệch của tỷ lệ tính bằng điểm phần trăm ({points:n} điểm phần trăm), không phải %.',
+      en: '{name} is a rate: "{written}" ({cell}) should be in percentage points ({points:n} points), not %.',
+    },
+    unitInPercent: {
+      vi: '{name}: mức tăng, giảm của một tỷ lệ tính bằng điểm phần trăm; nên ghi đơn vị "điểm %" thay cho "%".',
+      en: '{name}: the change of a rate is in percentage points; write the unit as "điểm %" rather than "%".',
+    },
+  },
+});
+
+export const ratePoints = indicatorRule(RATE_POINTS, {
+  kinds: ["rate"],
   each: (ind, sheet) => {
     if (ind.kind !== "rate") return NONE;
     let out: Finding[] | null = null;
     const stated = ind.stated.evaluation;
-    if (stated && ind.cells.evaluation && RATE_CHANGE_IN_PERCENT.test(fold(stated)))
+    const cell = ind.cells.evaluation;
+    if (stated && cell && RATE_CHANGE_IN_PERCENT.test(fold(stated))) {
+      const at = { sheet: sheet.sheet.name, cell };
       (out ??= []).push(
-        finding(
-          ratePoints,
-          "warning",
-          sheet.sheet.name,
-          ind.cells.evaluation,
-          `${ind.name} là chỉ tiêu tỷ lệ: ô ${ind.cells.evaluation} ghi "${stated}" — chênh lệch của tỷ lệ tính bằng điểm phần trăm${ind.planGapPoints !== null ? ` (${vi(Math.abs(ind.planGapPoints))} điểm phần trăm)` : ""}, không phải %.`,
-          `${ind.name} is a rate: "${stated}" should be in percentage points, not %.`,
-        ),
+        ind.planGapPoints !== null
+          ? report(
+              RATE_POINTS,
+              "evaluationInPercentGap",
+              { name: ind.name, cell, written: stated, points: Math.abs(ind.planGapPoints) },
+              at,
+            )
+          : report(RATE_POINTS, "evaluationInPercent", { name: ind.name, cell, written: stated }, at),
       );
+    }
     if (
       ind.line === 0 &&
       parseUnit(ind.unit).percent &&
@@ -707,26 +984,40 @@ export const ratePoints: Rule = indicatorRule({
       RATE_CHANGE_NAME.test(fold(ind.name).replace(/\s*\([^)]*\)\s*$/, ""))
     )
       (out ??= []).push(
-        finding(
-          ratePoints,
-          "info",
-          sheet.sheet.name,
-          ind.cells.unit,
-          `${ind.name}: mức tăng, giảm của một tỷ lệ tính bằng điểm phần trăm; nên ghi đơn vị "điểm %" thay cho "%".`,
-          `${ind.name}: the change of a rate is in percentage points; write the unit as "điểm %" rather than "%".`,
-        ),
+        report(RATE_POINTS, "unitInPercent", { name: ind.name }, { sheet: sheet.sheet.name, cell: ind.cells.unit, severity: "info" }),
       );
     return out ?? NONE;
   },
 });
 
-export const unitMismatch: Rule = indicatorRule({
+// ---------------------------------------------------------------------------------------------
+// unit-mismatch
+// ---------------------------------------------------------------------------------------------
+
+export const UNIT_MISMATCH = defineRule({
   id: "unit-mismatch",
   severity: "warning",
+  scope: "sheet",
   name: "Đơn vị khác danh mục",
   nameEn: "Unit unlike the catalogue's",
   description:
     "Chỉ tiêu trong danh mục đo bằng phần nghìn (‰: tỷ suất sinh, tỷ lệ tăng dân số tự nhiên) mà biểu ghi % (hoặc ngược lại): số liệu gấp hoặc bằng một phần mười lần, thường là ghi nhầm đơn vị.",
+  descriptionEn:
+    "An indicator the catalogue measures in per mille (birth rate, natural population growth) written in % (or the other way round): the figures are ten times off, usually a wrong unit.",
+  options: {},
+  messages: {
+    mismatch: {
+      vi: "{name} thường tính bằng {expected}, nhưng biểu ghi {unit}: hãy kiểm tra đơn vị.",
+      en: "{name} is usually in {expected}, but the table writes {unit}: check the unit.",
+    },
+    mismatchWithFigure: {
+      vi: "{name} thường tính bằng {expected}, nhưng biểu ghi {unit} ({actual:n}{unit}): hãy kiểm tra đơn vị.",
+      en: "{name} is usually in {expected}, but the table writes {unit} ({actual:n}{unit}): check the unit.",
+    },
+  },
+});
+
+export const unitMismatch = indicatorRule(UNIT_MISMATCH, {
   each: (ind, sheet, ctx) => {
     const entry = ctx.entry(ind.catalogueId);
     if (!entry?.unit || ind.unit === "" || ind.line > 0) return NONE;
@@ -734,15 +1025,11 @@ export const unitMismatch: Rule = indicatorRule({
     const written = parseUnit(ind.unit);
     const swapped = (expected.perMille && written.percent) || (expected.percent && written.perMille);
     if (!swapped) return NONE;
+    const at = { sheet: sheet.sheet.name, cell: ind.cells.unit };
     return [
-      finding(
-        unitMismatch,
-        "warning",
-        sheet.sheet.name,
-        ind.cells.unit,
-        `${ind.name} thường tính bằng ${entry.unit}, nhưng biểu ghi ${ind.unit}${ind.actual !== null ? ` (${vi(ind.actual)}${ind.unit})` : ""}: hãy kiểm tra đơn vị.`,
-        `${ind.name} is usually in ${entry.unit}, but the table writes ${ind.unit}: check the unit.`,
-      ),
+      ind.actual !== null
+        ? report(UNIT_MISMATCH, "mismatchWithFigure", { name: ind.name, expected: entry.unit, unit: ind.unit, actual: ind.actual }, at)
+        : report(UNIT_MISMATCH, "mismatch", { name: ind.name, expected: entry.unit, unit: ind.unit }, at),
     ];
   },
 });

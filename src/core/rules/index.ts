@@ -1,84 +1,48 @@
-// The rule catalogue: every check chitieu makes on indicator sheets, as data. `chitieu rules`
-// and the task pane list them from here.
+// The rules: a registry of records (registry.ts), each with its options and messages as data
+// (record.ts, message.ts), one configuration checked by a schema derived from them (config.ts,
+// schema.ts), and the run of the sheet rules over a workbook's indicators. `chitieu rules`, the
+// help page and the task pane list them from here.
 
 import { INDICATOR_KINDS, type Catalogue, type IndicatorKind } from "../model/catalogue";
 import type { Finding } from "../model/findings";
 import type { Indicator, WorkbookReading } from "../model/indicator";
-import { thresholdsFor, type RuleConfig } from "./config";
+import { applyRuleConfig, isDisabled, optionsFor, type OptionValues, type RuleConfig } from "./config";
 import type { RuleContext, Rule } from "./context";
-import {
-  notANumber,
-  growthOutlier,
-  missingUnit,
-  missingValue,
-  planOutlier,
-  ratePoints,
-  ratePlanPercent,
-  rateRange,
-  statedEvaluation,
-  statedPercent,
-  unitMismatch,
-  unitScale,
-} from "./figures";
-import { copiedComponents, countFraction, seriesBaseYear, seriesGrowth, seriesScale, statedIndex } from "./series";
-import { componentTotal, cumulativeDecrease, shareTotal } from "./structure";
-import { baseYear } from "./years";
-
-export const RULES: readonly Rule[] = [
-  baseYear,
-  statedPercent,
-  ratePlanPercent,
-  statedEvaluation,
-  componentTotal,
-  shareTotal,
-  rateRange,
-  notANumber,
-  unitScale,
-  growthOutlier,
-  planOutlier,
-  cumulativeDecrease,
-  missingValue,
-  seriesScale,
-  seriesGrowth,
-  seriesBaseYear,
-  statedIndex,
-  countFraction,
-  copiedComponents,
-  missingUnit,
-  ratePoints,
-  unitMismatch,
-];
+import { DEFAULT_OPTIONS, SHEET_RULES } from "./registry";
 
 /** The context the rules run in: the indicator sheets read, the configuration and the catalogue. */
 export function ruleContext(reading: WorkbookReading, config: RuleConfig, catalogue: Catalogue): RuleContext {
   const entries = new Map(catalogue.entries.map((e) => [e.id, e] as const));
   const entry = (id: string | null) => (id === null ? null : (entries.get(id) ?? null));
-  // Thresholds are worked out once per indicator when the user overrides some, else once per
-  // catalogue entry and measure: they depend on nothing else.
-  type Limits = ReturnType<typeof thresholdsFor>;
-  const byIndicator = new Map<Indicator, Limits>();
-  const byKind = new Map<string, Map<string, Limits>>();
-  const overridden = Object.keys(config.byIndicator).length > 0;
-  const thresholds = (i: Indicator): Limits => {
-    if (overridden) {
-      let t = byIndicator.get(i);
-      if (!t) byIndicator.set(i, (t = thresholdsFor(config, i, entry(i.catalogueId))));
-      return t;
-    }
-    let byMeasure = byKind.get(i.catalogueId ?? "");
-    if (!byMeasure) byKind.set(i.catalogueId ?? "", (byMeasure = new Map()));
-    const key = i.measure ?? i.kind;
-    let t = byMeasure.get(key);
-    if (!t) byMeasure.set(key, (t = thresholdsFor(config, i, entry(i.catalogueId))));
-    return t;
+  // A configuration built by hand may leave options out: they keep their defaults.
+  const complete: RuleConfig = { ...config, defaults: { ...DEFAULT_OPTIONS, ...config.defaults } };
+  // Option values are worked out once per indicator when the user overrides some per indicator;
+  // otherwise every indicator has the defaults.
+  const byIndicator = new Map<Indicator, OptionValues>();
+  const overridden = Object.keys(complete.byIndicator).length > 0;
+  const options = (i: Indicator): OptionValues => {
+    if (!overridden) return complete.defaults;
+    let o = byIndicator.get(i);
+    if (!o) byIndicator.set(i, (o = optionsFor(complete, i)));
+    return o;
   };
-  return { reportYear: reading.reportYear, sheets: reading.tables, config, entry, thresholds };
+  return {
+    reportYear: reading.reportYear,
+    sheets: reading.tables,
+    config: complete,
+    entry,
+    options,
+    option: (i, _rule, key) => options(i)[key] as never,
+  };
 }
 
-/** Runs every rule that is not switched off: the one-indicator rules together in one pass. */
+/**
+ * Runs every sheet rule that is not switched off, the one-indicator rules together in one pass;
+ * a severity set in the configuration replaces the one each finding was given.
+ */
 export function runRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const active = RULES.filter((r) => !ctx.config.disabled.includes(r.id));
+  const active = SHEET_RULES.filter((r) => !isDisabled(ctx.config, r.id));
   // The one-indicator checks that can find something in each kind of indicator, worked out once.
   const eachByKind = new Map<IndicatorKind, Array<NonNullable<Rule["each"]>>>();
   for (const kind of INDICATOR_KINDS)
@@ -101,9 +65,15 @@ export function runRules(ctx: RuleContext): Finding[] {
     if (rule.each !== undefined) continue;
     for (const f of rule.check(ctx)) out.push(f);
   }
-  return out;
+  return ctx.config.severity ? applyRuleConfig(ctx.config, out) : out;
 }
 
-export type { Rule, RuleContext, SheetContext } from "./context";
-export { comparisonYearIssues } from "./years";
+export type { Rule, RuleContext, SheetContext, FindingAt } from "./context";
+export { report, toFinding, sheetRule, indicatorRule } from "./context";
+export { comparisonYearIssues, type YearIssue } from "./years";
 export * from "./config";
+export * from "./record";
+export * from "./message";
+export * from "./registry";
+export * from "./schema";
+export { LABELS, changeLabel, figureLabel, numberLabel, yearLabel, type FigureLabel } from "./labels";

@@ -15,8 +15,13 @@ import { parseNumberText } from "../model/numbers";
 import { parseAddress } from "../model/snapshot";
 import { fold, words } from "../model/text";
 import { isCountUnit, parseUnit } from "../model/units";
-import { decimalsAt, decimalsShown, finding, indicatorRule, NONE, roundingTolerance, vi, type Rule, type SheetContext } from "./context";
+import { isDisabled } from "./config";
+import { decimalsAt, decimalsShown, indicatorRule, NONE, report, roundingTolerance, sheetRule, type SheetContext } from "./context";
 import { childrenOf, indexOf, indicatorKey, parentOf } from "./families";
+import { UNIT_SCALE } from "./figures";
+import { changeLabel, figureLabel, yearLabel } from "./labels";
+import { numberList, phrase, type MessageParam, type NumberList } from "./message";
+import { defineRule, type Band } from "./record";
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -56,25 +61,14 @@ function byYear(ind: Indicator): Map<number, Point> {
   return out;
 }
 
-/** A series point as the official reads it: "năm 2014", or its header when it says more ("Sơ bộ 2023"). */
-function label(p: Point): string {
+/** A series point as the official reads it: "năm 2014" ("2014"), or its header when it says more ("Sơ bộ 2023"). */
+function label(p: Point): MessageParam {
   const h = p.header.replace(/\s+/g, " ").trim();
-  return h && h.length <= 30 && !/^(nam\s*)?\d{4}$/.test(fold(h)) ? h : `năm ${p.year}`;
-}
-
-/** The same in English: the year, or the header when it says more. */
-function labelEn(p: Point): string {
-  const h = p.header.replace(/\s+/g, " ").trim();
-  return h && h.length <= 30 && !/^(nam\s*)?\d{4}$/.test(fold(h)) ? h : String(p.year);
+  return h && h.length <= 30 && !/^(nam\s*)?\d{4}$/.test(fold(h)) ? h : yearLabel(p.year);
 }
 
 /** A finite number or null, for the figures a finding carries. */
 const finite = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
-
-/** A ratio written for the official: "1.266" or "1/1.266". */
-function times(ratio: number): string {
-  return ratio >= 1 ? vi(Math.round(ratio), 0) : `1/${vi(Math.round(1 / ratio), 0)}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Names: the price basis, and the words left once order marks, growth words and basis go
@@ -149,7 +143,7 @@ function readCoreName(name: string): string {
 const SCALE_MAX_YEAR_GAP = 5;
 
 /** The number of powers of 1000 (±1, ±2) a log10 ratio is near, by the unitScaleLog band; 0 when it is none. */
-function thousands(log: number, band: [number, number]): number {
+function thousands(log: number, band: Band): number {
   const x = Math.abs(log);
   const low = band[0];
   const high = band[1];
@@ -182,14 +176,38 @@ function hasSeries(sheet: SheetContext): boolean {
   return sheet.indicators.length > 0 && sheet.indicators[0].series !== null;
 }
 
-export const seriesScale: Rule = indicatorRule({
+export const SERIES_SCALE = defineRule({
   id: "series-scale",
   severity: "error",
-  kinds: ["absolute"],
+  scope: "sheet",
   name: "Đổi đơn vị giữa chuỗi số liệu (gấp 1.000 lần)",
   nameEn: "Unit switch inside a series (×1000)",
   description:
     "Trong một dòng số liệu nhiều năm, một số (hoặc mọi số từ một năm trở đi) gấp khoảng 1.000 lần (hoặc chỉ bằng khoảng 1/1.000) các năm liền kề: thường là đổi đơn vị giữa chừng (triệu đồng ↔ nghìn đồng). Mức tăng 1.000 lần giữa hai năm liền nhau của một chỉ tiêu quy mô không thể là tăng trưởng. Không áp dụng cho tỷ lệ, chỉ số và hệ số.",
+  descriptionEn:
+    "In a row of several years, one figure (or every figure from some year on) is about 1,000 times (or a thousandth of) the years beside it: usually a change of unit midway (millions ↔ thousands of đồng). A thousandfold change between consecutive years of a level cannot be growth. Rates, indices and coefficients are left out.",
+  options: {},
+  messages: {
+    spike: {
+      vi: "{name}: {label} là {value:n} (ô {cell}) {ratio} {before} ({beforeValue:n}, ô {beforeCell}) và {after} ({afterValue:n}, ô {afterCell}) — số liệu nhiều năm của một chỉ tiêu không thể tăng, giảm cỡ 1.000 lần giữa hai năm liền nhau; có thể đã đổi đơn vị{unitNote}.",
+      en: "{name}: {label} is {value:n} ({cell}), {ratio} both {before} ({beforeValue:n}, {beforeCell}) and {after} ({afterValue:n}, {afterCell}); a level cannot move ~1000× between neighbouring years: the unit changed{unitNote}?",
+    },
+    single: {
+      vi: "{name}: {label} là {value:n} (ô {cell}) {ratio} {neighbour} ({neighbourValue:n}, ô {neighbourCell}) — số liệu nhiều năm của một chỉ tiêu không thể tăng, giảm cỡ 1.000 lần giữa hai năm liền nhau; có thể đã đổi đơn vị{unitNote}.",
+      en: "{name}: {label} is {value:n} ({cell}), {ratio} {neighbour} ({neighbourValue:n}, {neighbourCell}); a level cannot move ~1000× between neighbouring years: the unit changed{unitNote}?",
+    },
+    run: {
+      vi: "{name}: từ {label} ({value:n}, ô {cell}) đến {lastLabel} các số {ratio} {neighbour} ({neighbourValue:n}, ô {neighbourCell}) — số liệu nhiều năm của một chỉ tiêu không thể tăng, giảm cỡ 1.000 lần giữa hai năm liền nhau; có thể đã đổi đơn vị{unitNote}.",
+      en: "{name}: from {label} ({value:n}, {cell}) to {lastLabel} the figures are {ratio} {neighbour} ({neighbourValue:n}, {neighbourCell}); a level cannot move ~1000× between neighbouring years: the unit changed{unitNote}?",
+    },
+    more: { vi: "gấp khoảng {times:n0} lần", en: "about {times:n0}×" },
+    less: { vi: "chỉ bằng khoảng 1/{times:n0} lần", en: "about 1/{times:n0} of" },
+    unitNote: { vi: " (ĐVT ghi “{unit}”)", en: ' (unit "{unit}")' },
+  },
+});
+
+export const seriesScale = indicatorRule(SERIES_SCALE, {
+  kinds: ["absolute"],
   each: (ind, sheet, ctx) => {
     if (ind.kind !== "absolute" || !ind.series || ind.series.length < 2) return NONE;
     // In time order (a table may list the latest year first); zeros and negatives are not compared by ratio.
@@ -197,7 +215,7 @@ export const seriesScale: Rule = indicatorRule({
       .filter((p) => p.value > 0)
       .sort((a, b) => a.year - b.year);
     if (pts.length < 2) return NONE;
-    const band = ctx.thresholds(ind).unitScaleLog;
+    const band = ctx.option(ind, UNIT_SCALE, "unitScaleLog");
     // Level of each figure in powers of 1000 against the first one: a jump between neighbours moves it.
     const level: number[] = [0];
     let jumps = 0;
@@ -258,7 +276,7 @@ export const seriesScale: Rule = indicatorRule({
       const neighbour = (before ?? after) as Point;
       // unit-scale reports the same pair when they are the actual and the previous figures.
       if (
-        !ctx.config.disabled.includes("unit-scale") &&
+        !isDisabled(ctx.config, UNIT_SCALE.id) &&
         first.cell === ind.cells.actual &&
         neighbour.cell === ind.cells.previous &&
         single &&
@@ -267,28 +285,35 @@ export const seriesScale: Rule = indicatorRule({
         continue;
       const ratio = first.value / neighbour.value;
       const more = ratio > 1;
-      const runText =
-        spike && before && after
-          ? `${label(first)} là ${vi(first.value)} (ô ${first.cell}) ${more ? "gấp" : "chỉ bằng"} khoảng ${times(ratio)} lần ${label(before)} (${vi(before.value)}, ô ${before.cell}) và ${label(after)} (${vi(after.value)}, ô ${after.cell})`
-          : single
-            ? `${label(first)} là ${vi(first.value)} (ô ${first.cell}) ${more ? "gấp" : "chỉ bằng"} khoảng ${times(ratio)} lần ${label(neighbour)} (${vi(neighbour.value)}, ô ${neighbour.cell})`
-            : `từ ${label(first)} (${vi(first.value)}, ô ${first.cell}) đến ${label(pts[run.to])} các số ${more ? "gấp" : "chỉ bằng"} khoảng ${times(ratio)} lần ${label(neighbour)} (${vi(neighbour.value)}, ô ${neighbour.cell})`;
-      const runTextEn =
-        spike && before && after
-          ? `${labelEn(first)} is ${first.value} (${first.cell}), about ${more ? `${Math.round(ratio)}×` : `1/${Math.round(1 / ratio)} of`} both ${labelEn(before)} (${before.value}) and ${labelEn(after)} (${after.value})`
-          : single
-            ? `${labelEn(first)} is ${first.value} (${first.cell}), about ${more ? `${Math.round(ratio)}×` : `1/${Math.round(1 / ratio)} of`} ${labelEn(neighbour)} (${neighbour.value})`
-            : `from ${labelEn(first)} (${first.value}, ${first.cell}) to ${labelEn(pts[run.to])} the figures are about ${more ? `${Math.round(ratio)}×` : `1/${Math.round(1 / ratio)} of`} ${labelEn(neighbour)} (${neighbour.value})`;
+      const common = {
+        name: ind.name,
+        label: label(first),
+        value: first.value,
+        cell: first.cell,
+        ratio: phrase(SERIES_SCALE, more ? "more" : "less", { times: more ? Math.round(ratio) : Math.round(1 / ratio) }),
+        unitNote: ind.unit ? phrase(SERIES_SCALE, "unitNote", { unit: ind.unit }) : "",
+      };
+      const neighbourParams = { neighbour: label(neighbour), neighbourValue: neighbour.value, neighbourCell: neighbour.cell };
+      const at = { sheet: sheet.sheet.name, cell: first.cell, expected: finite(first.value / scale), actual: first.value };
       out.push(
-        finding(
-          seriesScale,
-          "error",
-          sheet.sheet.name,
-          first.cell,
-          `${ind.name}: ${runText} — số liệu nhiều năm của một chỉ tiêu không thể tăng, giảm cỡ 1.000 lần giữa hai năm liền nhau; có thể đã đổi đơn vị${ind.unit ? ` (ĐVT ghi “${ind.unit}”)` : ""}.`,
-          `${ind.name}: ${runTextEn}; a level cannot move ~1000× between neighbouring years: the unit changed${ind.unit ? ` (unit "${ind.unit}")` : ""}?`,
-          { expected: finite(first.value / scale), actual: first.value },
-        ),
+        spike && before && after
+          ? report(
+              SERIES_SCALE,
+              "spike",
+              {
+                ...common,
+                before: label(before),
+                beforeValue: before.value,
+                beforeCell: before.cell,
+                after: label(after),
+                afterValue: after.value,
+                afterCell: after.cell,
+              },
+              at,
+            )
+          : single
+            ? report(SERIES_SCALE, "single", { ...common, ...neighbourParams }, at)
+            : report(SERIES_SCALE, "run", { ...common, ...neighbourParams, lastLabel: label(pts[run.to]) }, at),
       );
     }
     return out;
@@ -368,60 +393,94 @@ function growthPairs(sheet: SheetContext): Array<[Indicator, Indicator]> {
   return pairs;
 }
 
-export const seriesGrowth: Rule = {
+export const SERIES_GROWTH = defineRule({
   id: "series-growth",
   severity: "warning",
+  scope: "sheet",
   name: "Tốc độ tăng không khớp số liệu theo giá so sánh",
   nameEn: "Growth row contradicting the constant-price levels",
   description:
     "Dòng tốc độ tăng trưởng (GRDP, từng khu vực) của một năm phải gần với mức tăng tính từ dòng giá trị theo giá so sánh cùng tên trong biểu (năm đó / năm trước − 1): ngược dấu hoặc lệch quá 5 điểm phần trăm thì cảnh báo, tại ô giá trị của năm đó. Dòng theo giá hiện hành không dùng để so.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      if (!hasSeries(sheet)) continue;
-      for (const [growthRow, levelRow] of growthPairs(sheet)) {
-        const growth = byYear(growthRow);
-        const levels = byYear(levelRow);
-        const band = ctx.thresholds(levelRow).unitScaleLog;
-        const compared: Array<{ year: number; stated: Point; now: Point; before: Point; implied: number }> = [];
-        for (const [year, stated] of growth) {
-          const now = levels.get(year);
-          const before = levels.get(year - 1);
-          if (!now || !before || !(before.value > 0) || !(now.value > 0)) continue;
-          const ratio = now.value / before.value;
-          // A ×1000 slip between the two levels is series-scale's finding, not a growth to compare.
-          if (!Number.isFinite(ratio) || thousands(Math.log10(ratio), band) !== 0) continue;
-          compared.push({ year, stated, now, before, implied: (ratio - 1) * 100 });
-        }
-        if (compared.length === 0) continue;
-        // A "tốc độ" row written as an index (107,5) is compared as one, when most of its years read so.
-        const asIndex = compared.filter((c) => Math.abs(c.stated.value - (c.implied + 100)) < Math.abs(c.stated.value - c.implied)).length;
-        const offset = asIndex * 2 > compared.length ? 100 : 0;
-        for (const c of compared) {
-          const stated = c.stated.value - offset;
-          const gap = stated - c.implied;
-          const opposite =
-            (stated >= GROWTH_SIGN_POINTS && c.implied <= -GROWTH_SIGN_POINTS) ||
-            (stated <= -GROWTH_SIGN_POINTS && c.implied >= GROWTH_SIGN_POINTS);
-          if (!Number.isFinite(gap) || (Math.abs(gap) <= GROWTH_GAP_POINTS && !opposite)) continue;
-          const word = (g: number) => (g >= 0 ? `tăng ${vi(g, 1)}%` : `giảm ${vi(-g, 1)}%`);
-          out.push(
-            finding(
-              seriesGrowth,
-              "warning",
-              sheet.sheet.name,
-              c.now.cell,
-              `${levelRow.name}: ${label(c.now)} là ${vi(c.now.value)} (ô ${c.now.cell}), ${label(c.before)} là ${vi(c.before.value)} (ô ${c.before.cell}), tức là ${word(c.implied)}; nhưng dòng “${growthRow.name}” ghi ${offset ? `chỉ số ${vi(c.stated.value, 1)} (${word(stated)})` : word(stated)} (ô ${c.stated.cell})${opposite ? " — ngược chiều" : `, lệch ${vi(Math.abs(gap), 1)} điểm phần trăm`}. Hãy kiểm tra số giá trị hoặc tốc độ tăng.`,
-              `${levelRow.name}: ${labelEn(c.now)} ${c.now.value} (${c.now.cell}) against ${labelEn(c.before)} ${c.before.value} (${c.before.cell}) is ${c.implied.toFixed(1)}%, but "${growthRow.name}" states ${stated.toFixed(1)}% (${c.stated.cell})${opposite ? ", the opposite direction" : `, ${Math.abs(gap).toFixed(1)} points apart`}.`,
-              { expected: finite(c.before.value * (1 + stated / 100)), actual: c.now.value, imbalance: finite(gap) },
-            ),
-          );
-        }
+  descriptionEn:
+    "A growth row (GRDP, each sector) must be close to the growth its constant-price level row gives (this year / last year − 1): an opposite sign or a gap of more than 5 percentage points is a warning, at the level cell of that year. Current-price rows are not compared.",
+  options: {},
+  messages: {
+    gap: {
+      vi: "{name}: {now} là {nowValue:n} (ô {nowCell}), {before} là {beforeValue:n} (ô {beforeCell}), tức là {implied}; nhưng dòng “{growthName}” ghi {stated} (ô {statedCell}), lệch {gap:n1} điểm phần trăm. Hãy kiểm tra số giá trị hoặc tốc độ tăng.",
+      en: '{name}: {now} {nowValue:n} ({nowCell}) against {before} {beforeValue:n} ({beforeCell}) is {implied}, but "{growthName}" states {stated} ({statedCell}), {gap:n1} points apart.',
+    },
+    opposite: {
+      vi: "{name}: {now} là {nowValue:n} (ô {nowCell}), {before} là {beforeValue:n} (ô {beforeCell}), tức là {implied}; nhưng dòng “{growthName}” ghi {stated} (ô {statedCell}) — ngược chiều. Hãy kiểm tra số giá trị hoặc tốc độ tăng.",
+      en: '{name}: {now} {nowValue:n} ({nowCell}) against {before} {beforeValue:n} ({beforeCell}) is {implied}, but "{growthName}" states {stated} ({statedCell}), the opposite direction.',
+    },
+    asIndex: { vi: "chỉ số {index:n1} ({change})", en: "an index of {index:n1} ({change})" },
+  },
+});
+
+export const seriesGrowth = sheetRule(SERIES_GROWTH, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    if (!hasSeries(sheet)) continue;
+    for (const [growthRow, levelRow] of growthPairs(sheet)) {
+      const growth = byYear(growthRow);
+      const levels = byYear(levelRow);
+      const band = ctx.option(levelRow, UNIT_SCALE, "unitScaleLog");
+      const compared: Array<{ year: number; stated: Point; now: Point; before: Point; implied: number }> = [];
+      for (const [year, stated] of growth) {
+        const now = levels.get(year);
+        const before = levels.get(year - 1);
+        if (!now || !before || !(before.value > 0) || !(now.value > 0)) continue;
+        const ratio = now.value / before.value;
+        // A ×1000 slip between the two levels is series-scale's finding, not a growth to compare.
+        if (!Number.isFinite(ratio) || thousands(Math.log10(ratio), band) !== 0) continue;
+        compared.push({ year, stated, now, before, implied: (ratio - 1) * 100 });
+      }
+      if (compared.length === 0) continue;
+      // A "tốc độ" row written as an index (107,5) is compared as one, when most of its years read so.
+      const asIndex = compared.filter((c) => Math.abs(c.stated.value - (c.implied + 100)) < Math.abs(c.stated.value - c.implied)).length;
+      const offset = asIndex * 2 > compared.length ? 100 : 0;
+      for (const c of compared) {
+        const stated = c.stated.value - offset;
+        const gap = stated - c.implied;
+        const opposite =
+          (stated >= GROWTH_SIGN_POINTS && c.implied <= -GROWTH_SIGN_POINTS) ||
+          (stated <= -GROWTH_SIGN_POINTS && c.implied >= GROWTH_SIGN_POINTS);
+        if (!Number.isFinite(gap) || (Math.abs(gap) <= GROWTH_GAP_POINTS && !opposite)) continue;
+        const statedPhrase: MessageParam = offset
+          ? phrase(SERIES_GROWTH, "asIndex", { index: c.stated.value, change: changeLabel(stated) })
+          : changeLabel(stated);
+        out.push(
+          report(
+            SERIES_GROWTH,
+            opposite ? "opposite" : "gap",
+            {
+              name: levelRow.name,
+              now: label(c.now),
+              nowValue: c.now.value,
+              nowCell: c.now.cell,
+              before: label(c.before),
+              beforeValue: c.before.value,
+              beforeCell: c.before.cell,
+              implied: changeLabel(c.implied),
+              growthName: growthRow.name,
+              stated: statedPhrase,
+              statedCell: c.stated.cell,
+              gap: Math.abs(gap),
+            },
+            {
+              sheet: sheet.sheet.name,
+              cell: c.now.cell,
+              expected: finite(c.before.value * (1 + stated / 100)),
+              actual: c.now.value,
+              imbalance: finite(gap),
+            },
+          ),
+        );
       }
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
 // ---------------------------------------------------------------------------------------------
 // series-base-year: a constant-price figure that differs from the current-price one in its base year
@@ -476,64 +535,81 @@ function baseYearGap(constantRow: Indicator, currentRow: Indicator, base: number
 }
 
 function baseYearFinding(sheet: SheetContext, constantRow: Indicator, currentRow: Indicator, base: number, g: BaseYearGap): Finding {
-  return finding(
-    seriesBaseYear,
-    "error",
-    sheet.sheet.name,
-    g.constantCell,
-    `${constantRow.name}: năm ${base} là năm gốc của giá so sánh, nên giá trị theo giá so sánh phải bằng giá hiện hành; nhưng ô ${g.constantCell} ghi ${vi(g.constantValue)}, còn “${currentRow.name}” năm ${base} là ${vi(g.currentValue)} (ô ${g.currentCell}), lệch ${vi((g.diff / g.size) * 100, 1)}%.`,
-    `${constantRow.name}: ${base} is the base year of the constant prices, so the figure must equal the current-price one; ${g.constantCell} holds ${g.constantValue}, "${currentRow.name}" ${base} is ${g.currentValue} (${g.currentCell}).`,
-    { expected: finite(g.expected), actual: g.constantValue, imbalance: finite(g.diff) },
+  return report(
+    SERIES_BASE_YEAR,
+    "differs",
+    {
+      name: constantRow.name,
+      base,
+      constantCell: g.constantCell,
+      constantValue: g.constantValue,
+      currentName: currentRow.name,
+      currentValue: g.currentValue,
+      currentCell: g.currentCell,
+      percent: (g.diff / g.size) * 100,
+    },
+    { sheet: sheet.sheet.name, cell: g.constantCell, expected: finite(g.expected), actual: g.constantValue, imbalance: finite(g.diff) },
   );
 }
 
-export const seriesBaseYear: Rule = {
+export const SERIES_BASE_YEAR = defineRule({
   id: "series-base-year",
   severity: "error",
+  scope: "sheet",
   name: "Giá so sánh khác giá hiện hành trong năm gốc",
   nameEn: "Constant price different from current price in its base year",
   description:
     "Trong năm gốc của giá so sánh (năm 2010 với “giá so sánh 2010”), giá trị theo giá so sánh bằng giá trị theo giá hiện hành theo định nghĩa: dòng “(Giá 2010)” và dòng “(Giá hiện hành)” cùng tên (và các thành phần cùng tên của chúng) lệch nhau quá 1% ở năm gốc là lỗi, tại ô giá so sánh.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      if (!hasSeries(sheet)) continue;
-      const levels = sheet.indicators.filter(isLevelRow);
-      const current = levels.filter((i) => basisOfText(i.name).kind === "current");
-      if (current.length === 0) continue;
-      // Each constant-price row and its current-price twin, with the pairs of their components.
-      const pairs: Array<{ constant: Indicator; current: Indicator; base: number; parts: Array<[Indicator, Indicator]> }> = [];
-      for (const c of levels) {
-        const basis = basisOfText(c.name);
-        if (basis.kind !== "constant" || basis.base === null) continue;
-        const name = coreName(c.name);
-        const twin = name ? only(current.filter((h) => coreName(h.name) === name)) : null;
-        if (!twin) continue;
-        const parts: Array<[Indicator, Indicator]> = [];
-        const twinParts = childrenOf(sheet, twin).filter(isLevelRow);
-        for (const part of childrenOf(sheet, c).filter(isLevelRow)) {
-          if (basisOfText(part.name).kind === "current") continue;
-          const match = componentNamed(twinParts, coreName(part.name));
-          if (match) parts.push([part, match]);
-        }
-        pairs.push({ constant: c, current: twin, base: basis.base, parts });
-      }
-      for (const { constant, current: twin, base, parts } of pairs) {
-        const total = baseYearGap(constant, twin, base);
-        const gaps = parts.map(([part, match]) => ({ part, match, gap: baseYearGap(part, match, base) }));
-        const wrong = gaps.filter((g) => g.gap !== null && g.gap.off);
-        // When the components' gaps make up the total's, the fault is in the components: report those.
-        const explained =
-          total !== null &&
-          wrong.length > 0 &&
-          Math.abs(total.diff - wrong.reduce((sum, g) => sum + (g.gap?.diff ?? 0), 0)) <= BASE_YEAR_SHARE * total.size;
-        if (total?.off && !explained) out.push(baseYearFinding(sheet, constant, twin, base, total));
-        for (const g of wrong) out.push(baseYearFinding(sheet, g.part, g.match, base, g.gap as BaseYearGap));
-      }
-    }
-    return out;
+  descriptionEn:
+    "In the base year of constant prices (2010 for “2010 prices”), a constant-price figure equals the current-price one by definition: a “(Giá 2010)” row and its “(Giá hiện hành)” twin (and their components) more than 1% apart in the base year is an error, at the constant-price cell.",
+  options: {},
+  messages: {
+    differs: {
+      vi: "{name}: năm {base} là năm gốc của giá so sánh, nên giá trị theo giá so sánh phải bằng giá hiện hành; nhưng ô {constantCell} ghi {constantValue:n}, còn “{currentName}” năm {base} là {currentValue:n} (ô {currentCell}), lệch {percent:n1}%.",
+      en: '{name}: {base} is the base year of the constant prices, so the figure must equal the current-price one; {constantCell} holds {constantValue:n}, "{currentName}" {base} is {currentValue:n} ({currentCell}), {percent:n1}% apart.',
+    },
   },
-};
+});
+
+export const seriesBaseYear = sheetRule(SERIES_BASE_YEAR, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    if (!hasSeries(sheet)) continue;
+    const levels = sheet.indicators.filter(isLevelRow);
+    const current = levels.filter((i) => basisOfText(i.name).kind === "current");
+    if (current.length === 0) continue;
+    // Each constant-price row and its current-price twin, with the pairs of their components.
+    const pairs: Array<{ constant: Indicator; current: Indicator; base: number; parts: Array<[Indicator, Indicator]> }> = [];
+    for (const c of levels) {
+      const basis = basisOfText(c.name);
+      if (basis.kind !== "constant" || basis.base === null) continue;
+      const name = coreName(c.name);
+      const twin = name ? only(current.filter((h) => coreName(h.name) === name)) : null;
+      if (!twin) continue;
+      const parts: Array<[Indicator, Indicator]> = [];
+      const twinParts = childrenOf(sheet, twin).filter(isLevelRow);
+      for (const part of childrenOf(sheet, c).filter(isLevelRow)) {
+        if (basisOfText(part.name).kind === "current") continue;
+        const match = componentNamed(twinParts, coreName(part.name));
+        if (match) parts.push([part, match]);
+      }
+      pairs.push({ constant: c, current: twin, base: basis.base, parts });
+    }
+    for (const { constant, current: twin, base, parts } of pairs) {
+      const total = baseYearGap(constant, twin, base);
+      const gaps = parts.map(([part, match]) => ({ part, match, gap: baseYearGap(part, match, base) }));
+      const wrong = gaps.filter((g) => g.gap !== null && g.gap.off);
+      // When the components' gaps make up the total's, the fault is in the components: report those.
+      const explained =
+        total !== null &&
+        wrong.length > 0 &&
+        Math.abs(total.diff - wrong.reduce((sum, g) => sum + (g.gap?.diff ?? 0), 0)) <= BASE_YEAR_SHARE * total.size;
+      if (total?.off && !explained) out.push(baseYearFinding(sheet, constant, twin, base, total));
+      for (const g of wrong) out.push(baseYearFinding(sheet, g.part, g.match, base, g.gap as BaseYearGap));
+    }
+  }
+  return out;
+});
 
 // ---------------------------------------------------------------------------------------------
 // count-fraction: a count with a fraction
@@ -556,40 +632,54 @@ function shownWhole(sheet: SheetContext, cell: string): boolean {
   return typeof v === "number" && !!format && format !== "General" && decimalsAt(sheet.sheet, at.row, at.col) === 0;
 }
 
-export const countFraction: Rule = indicatorRule({
+export const COUNT_FRACTION = defineRule({
   id: "count-fraction",
   severity: "warning",
-  kinds: ["absolute"],
+  scope: "sheet",
   name: "Số đếm có phần lẻ",
   nameEn: "A count with a fraction",
   description:
     "Chỉ tiêu có đơn vị đếm (người, hộ, xã, doanh nghiệp, HTX, trường, dự án, sản phẩm, lượt, con…) phải là số nguyên; số có phần lẻ (10,98 hộ) thường là nhầm đơn vị (nghìn người) hoặc nhầm dòng. Đơn vị có từ chỉ quy mô (nghìn người, triệu lượt) và chỉ tiêu bình quân không bị kiểm tra.",
+  descriptionEn:
+    "An indicator counted in units (people, households, communes, enterprises, cooperatives, schools, projects, products, visits…) is a whole number; a fraction (10.98 households) is usually a unit slip (thousands of people) or the wrong row. Units with a scale word and averages are not checked.",
+  options: {},
+  messages: {
+    fraction: {
+      vi: "{name}: số {what} {value:n4} {unit} (ô {cell}) có phần lẻ, nhưng {unit} là đơn vị đếm — hãy kiểm tra số hoặc đơn vị.",
+      en: "{name}: the {what} figure {value:n4} {unit} ({cell}) has a fraction, but {unit} counts things: check the figure or the unit.",
+    },
+    mostFractions: {
+      vi: "{name}: số {what} {value:n4} {unit} (ô {cell}) có phần lẻ, nhưng {unit} là đơn vị đếm; hầu hết các số của dòng đều lẻ — có thể đơn vị đúng là “nghìn {unit}”.",
+      en: "{name}: the {what} figure {value:n4} {unit} ({cell}) has a fraction, but {unit} counts things; most figures of the row have one: is the unit thousands?",
+    },
+  },
+});
+
+export const countFraction = indicatorRule(COUNT_FRACTION, {
+  kinds: ["absolute"],
   each: (ind, sheet) => {
     if (ind.kind !== "absolute" || ind.measure === "ratio" || !isCountUnit(ind.unit) || AVERAGE_NAME.test(fold(ind.name))) return NONE;
-    const figures: Array<{ value: number; cell: string; what: string; whatEn: string }> = [];
+    const figures: Array<{ value: number; cell: string; what: MessageParam }> = [];
     const seen = new Set<string>();
-    const add = (value: number | null, cell: string | null, what: string, whatEn: string) => {
+    const add = (value: number | null, cell: string | null, what: MessageParam) => {
       if (value === null || !cell || seen.has(cell)) return;
       seen.add(cell);
-      figures.push({ value, cell, what, whatEn });
+      figures.push({ value, cell, what });
     };
-    add(ind.planTarget?.qualifier === "point" ? ind.plan : null, ind.cells.plan, "kế hoạch", "plan");
-    add(ind.actual, ind.cells.actual, "thực hiện", "actual");
-    add(ind.previous, ind.cells.previous, "cùng kỳ", "previous");
-    for (const p of present(ind)) add(p.value, p.cell, label(p), labelEn(p));
+    add(ind.planTarget?.qualifier === "point" ? ind.plan : null, ind.cells.plan, figureLabel("plan"));
+    add(ind.actual, ind.cells.actual, figureLabel("actual"));
+    add(ind.previous, ind.cells.previous, figureLabel("previous"));
+    for (const p of present(ind)) add(p.value, p.cell, label(p));
     const odd = figures.filter((f) => hasFraction(f.value) && !shownWhole(sheet, f.cell));
     if (odd.length === 0) return NONE;
     // Most figures of the row with a fraction: the unit more likely lacks its scale word.
     const most = odd.length >= 3 && odd.length * 3 >= figures.length * 2;
     return odd.map((f) =>
-      finding(
-        countFraction,
-        "warning",
-        sheet.sheet.name,
-        f.cell,
-        `${ind.name}: số ${f.what} ${vi(f.value, 4)} ${ind.unit} (ô ${f.cell}) có phần lẻ, nhưng ${ind.unit} là đơn vị đếm${most ? `; hầu hết các số của dòng đều lẻ — có thể đơn vị đúng là “nghìn ${ind.unit}”` : " — hãy kiểm tra số hoặc đơn vị"}.`,
-        `${ind.name}: the ${f.whatEn} figure ${f.value} ${ind.unit} (${f.cell}) has a fraction, but ${ind.unit} counts things${most ? "; most figures of the row have one: is the unit thousands?" : "."}`,
-        { expected: finite(Math.round(f.value)), actual: f.value },
+      report(
+        COUNT_FRACTION,
+        most ? "mostFractions" : "fraction",
+        { name: ind.name, what: f.what, value: f.value, unit: ind.unit, cell: f.cell },
+        { sheet: sheet.sheet.name, cell: f.cell, expected: finite(Math.round(f.value)), actual: f.value },
       ),
     );
   },
@@ -653,70 +743,91 @@ function halfUnit(sheet: SheetContext, cell: string): number {
   return 0.5 * 10 ** -decimalsShown(sheet.sheet, cell);
 }
 
-export const statedIndex: Rule = {
+export const STATED_INDEX = defineRule({
   id: "stated-index",
   severity: "error",
+  scope: "sheet",
   name: "Cột so sánh hai năm không khớp số liệu",
   nameEn: "Stated comparison of two years the figures do not give",
   description:
     "Cột ghi so sánh giữa hai năm của bảng số liệu nhiều năm (“2019/2018 (%)”, “2023 so với 2022”) phải bằng số năm sau / số năm trước × 100 (dạng chỉ số) hoặc trừ 100 (dạng tốc độ tăng), trong mức làm tròn của số chữ số thập phân được ghi. So sánh thực hiện với cùng kỳ do quy tắc stated-percent kiểm tra.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      if (!hasSeries(sheet)) continue;
-      const columns = comparisonColumns(sheet);
-      if (columns.length === 0) continue;
-      for (const ind of sheet.indicators) {
-        if (ind.kind !== "absolute" || ind.line !== 0 || !ind.series) continue;
-        const years = byYear(ind);
-        const seriesCols = new Set(ind.series.map((p) => parseAddress(p.cell)?.col ?? -1));
-        for (const column of columns) {
-          if (seriesCols.has(column.col)) continue;
-          const a = years.get(column.later);
-          const b = years.get(column.earlier);
-          if (!a || !b || !(b.value > 0) || a.value < 0) continue;
-          const row = ind.row - 1;
-          const stated = statedAt(sheet, row, column.col);
-          // A 0 in a comparison column stands for "not worked out" more often than for a figure.
-          if (stated === null || stated === 0) continue;
-          const cell = `${column.letter}${ind.row}`;
-          // stated-percent checks the actual against the previous in the stated-previous column.
-          if (cell === ind.cells.statedPrevious && ind.actual !== null && ind.previous !== null) continue;
-          const index = (a.value / b.value) * 100;
-          if (!Number.isFinite(index)) continue;
-          const growth = index - 100;
-          // The levels are rounded too: their rounding moves the index by up to this much.
-          const levelSlack =
-            Math.abs(index) * (halfUnit(sheet, a.cell) / Math.max(Math.abs(a.value), 1e-9) + halfUnit(sheet, b.cell) / b.value);
-          const tol = roundingTolerance(decimalsAt(sheet.sheet, row, column.col));
-          const slack = Number.isFinite(levelSlack) ? levelSlack : 0;
-          // Any form the column may be written in: index (112,5), growth (12,5), times (1,125) or difference.
-          if (
-            Math.abs(stated - index) <= tol + slack ||
-            Math.abs(stated - growth) <= tol + slack ||
-            Math.abs(stated - a.value / b.value) <= tol + slack / 100 ||
-            Math.abs(stated - (a.value - b.value)) <= tol + halfUnit(sheet, a.cell) + halfUnit(sheet, b.cell)
-          )
-            continue;
-          const asGrowth = Math.abs(stated - growth) < Math.abs(stated - index);
-          const expected = asGrowth ? growth : index;
-          out.push(
-            finding(
-              statedIndex,
-              "error",
-              sheet.sheet.name,
+  descriptionEn:
+    "A column comparing two years of a series (“2019/2018 (%)”, “2023 so với 2022”) must equal later / earlier × 100 (index) or that minus 100 (growth), within the rounding of the decimals shown. Actual against the same period is checked by stated-percent.",
+  options: {},
+  messages: {
+    differs: {
+      vi: "{name}: cột “{header}” ghi {stated:n} (ô {cell}), nhưng {later} {laterValue:n} (ô {laterCell}) / {earlier} {earlierValue:n} (ô {earlierCell}) = {index:n1}% ({change}).",
+      en: '{name}: "{header}" states {stated:n} ({cell}), but {later} {laterValue:n} ({laterCell}) / {earlier} {earlierValue:n} ({earlierCell}) = {index:n1}% ({change}).',
+    },
+  },
+});
+
+export const statedIndex = sheetRule(STATED_INDEX, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    if (!hasSeries(sheet)) continue;
+    const columns = comparisonColumns(sheet);
+    if (columns.length === 0) continue;
+    for (const ind of sheet.indicators) {
+      if (ind.kind !== "absolute" || ind.line !== 0 || !ind.series) continue;
+      const years = byYear(ind);
+      const seriesCols = new Set(ind.series.map((p) => parseAddress(p.cell)?.col ?? -1));
+      for (const column of columns) {
+        if (seriesCols.has(column.col)) continue;
+        const a = years.get(column.later);
+        const b = years.get(column.earlier);
+        if (!a || !b || !(b.value > 0) || a.value < 0) continue;
+        const row = ind.row - 1;
+        const stated = statedAt(sheet, row, column.col);
+        // A 0 in a comparison column stands for "not worked out" more often than for a figure.
+        if (stated === null || stated === 0) continue;
+        const cell = `${column.letter}${ind.row}`;
+        // stated-percent checks the actual against the previous in the stated-previous column.
+        if (cell === ind.cells.statedPrevious && ind.actual !== null && ind.previous !== null) continue;
+        const index = (a.value / b.value) * 100;
+        if (!Number.isFinite(index)) continue;
+        const growth = index - 100;
+        // The levels are rounded too: their rounding moves the index by up to this much.
+        const levelSlack =
+          Math.abs(index) * (halfUnit(sheet, a.cell) / Math.max(Math.abs(a.value), 1e-9) + halfUnit(sheet, b.cell) / b.value);
+        const tol = roundingTolerance(decimalsAt(sheet.sheet, row, column.col));
+        const slack = Number.isFinite(levelSlack) ? levelSlack : 0;
+        // Any form the column may be written in: index (112,5), growth (12,5), times (1,125) or difference.
+        if (
+          Math.abs(stated - index) <= tol + slack ||
+          Math.abs(stated - growth) <= tol + slack ||
+          Math.abs(stated - a.value / b.value) <= tol + slack / 100 ||
+          Math.abs(stated - (a.value - b.value)) <= tol + halfUnit(sheet, a.cell) + halfUnit(sheet, b.cell)
+        )
+          continue;
+        const asGrowth = Math.abs(stated - growth) < Math.abs(stated - index);
+        const expected = asGrowth ? growth : index;
+        out.push(
+          report(
+            STATED_INDEX,
+            "differs",
+            {
+              name: ind.name,
+              header: column.header,
+              stated,
               cell,
-              `${ind.name}: cột “${column.header}” ghi ${vi(stated)} (ô ${cell}), nhưng ${label(a)} ${vi(a.value)} (ô ${a.cell}) / ${label(b)} ${vi(b.value)} (ô ${b.cell}) = ${vi(index, 1)}% (${growth >= 0 ? "tăng" : "giảm"} ${vi(Math.abs(growth), 1)}%).`,
-              `${ind.name}: "${column.header}" states ${stated} (${cell}), but ${a.value} (${a.cell}) / ${b.value} (${b.cell}) gives ${index.toFixed(2)}% (growth ${growth.toFixed(2)}%).`,
-              { expected: finite(expected), actual: stated, imbalance: finite(stated - expected) },
-            ),
-          );
-        }
+              later: label(a),
+              laterValue: a.value,
+              laterCell: a.cell,
+              earlier: label(b),
+              earlierValue: b.value,
+              earlierCell: b.cell,
+              index,
+              change: changeLabel(growth),
+            },
+            { sheet: sheet.sheet.name, cell, expected: finite(expected), actual: stated, imbalance: finite(stated - expected) },
+          ),
+        );
       }
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
 // ---------------------------------------------------------------------------------------------
 // copied-components: components whose figures are copies of each other or of their parent
@@ -768,74 +879,105 @@ function cellSpan(figures: Map<number, { cell: string }>): string {
   return cells.length > 1 ? `${cells[0]}…${cells[cells.length - 1]}` : (cells[0] ?? "");
 }
 
-function figureList(figures: Map<number, { value: number }>): string {
-  const values = [...figures.entries()].sort((x, y) => x[0] - y[0]).map(([, f]) => vi(f.value));
-  return values.slice(0, 6).join("; ") + (values.length > 6 ? "; …" : "");
+/** The figures of a row in column order, the first six shown: "1.200; 1.300; …". */
+function figureList(figures: Map<number, { value: number }>): NumberList {
+  return numberList(
+    [...figures.entries()].sort((x, y) => x[0] - y[0]).map(([, f]) => f.value),
+    "; ",
+    6,
+  );
 }
 
-export const copiedComponents: Rule = {
+export const COPIED_COMPONENTS = defineRule({
   id: "copied-components",
   severity: "warning",
+  scope: "sheet",
   name: "Thành phần có số liệu chép trùng",
   nameEn: "Components with copied figures",
   description:
     "Hai thành phần trở lên của cùng một chỉ tiêu (cùng khối “Chia ra”, “Trong đó”) có số liệu giống hệt nhau ở mọi cột có số (kế hoạch, thực hiện, cùng kỳ, từng năm), hoặc một thành phần giống hệt chỉ tiêu mẹ trong khi các thành phần khác có số: thường là chép nhầm dòng. So sánh cả dòng, không so từng năm.",
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.sheets) {
-      for (const [pk, children] of indexOf(sheet).children) {
-        const parent = indexOf(sheet).byKey.get(pk);
-        if (!parent) continue;
-        const parentFigures = rowFigures(parent);
-        const blocks = new Map<number, Indicator[]>();
-        for (const c of children) {
-          const b = c.breakdownBlock ?? 0;
-          const list = blocks.get(b);
-          if (list) list.push(c);
-          else blocks.set(b, [c]);
-        }
-        for (const block of blocks.values()) {
-          const figures = block.map(rowFigures);
-          const flagged = new Set<number>();
-          for (let j = 1; j < block.length; j++) {
-            if (!telling(figures[j])) continue;
-            for (let i = 0; i < j; i++) {
-              if (!sameUnit(block[i], block[j]) || !sameFigures(figures[i], figures[j])) continue;
-              flagged.add(j);
-              const cell = firstCell(figures[j]);
-              out.push(
-                finding(
-                  copiedComponents,
-                  "warning",
-                  sheet.sheet.name,
-                  cell,
-                  `${parent.name}: thành phần “${block[j].name}” (dòng ${block[j].row}) có số liệu giống hệt “${block[i].name}” (dòng ${block[i].row}) ở mọi cột (ô ${cellSpan(figures[j])} và ${cellSpan(figures[i])}: ${figureList(figures[j])}) — có thể chép nhầm dòng.`,
-                  `${parent.name}: the component "${block[j].name}" (row ${block[j].row}) repeats every figure of "${block[i].name}" (row ${block[i].row}): a copy-paste slip?`,
-                ),
-              );
-              break;
-            }
-          }
-          // A component equal to its parent, where another component of the block has figures.
-          if (!telling(parentFigures)) continue;
-          for (let j = 0; j < block.length; j++) {
-            if (flagged.has(j) || !sameUnit(block[j], parent) || !sameFigures(figures[j], parentFigures)) continue;
-            const others = block.some((_c, k) => k !== j && [...figures[k].values()].some((f) => f.value !== 0));
-            if (!others) continue;
+  descriptionEn:
+    "Two or more components of one indicator (the same “Chia ra” or “Trong đó” block) with identical figures in every filled column, or a component identical to its parent while the others have figures: usually a row copied by mistake. Whole rows are compared, not single years.",
+  options: {},
+  messages: {
+    sameAsSibling: {
+      vi: "{name}: thành phần “{part}” (dòng {row}) có số liệu giống hệt “{other}” (dòng {otherRow}) ở mọi cột (ô {cells} và {otherCells}: {figures:n}) — có thể chép nhầm dòng.",
+      en: '{name}: the component "{part}" (row {row}) repeats every figure of "{other}" (row {otherRow}) ({cells} and {otherCells}: {figures:n}): a copy-paste slip?',
+    },
+    sameAsParent: {
+      vi: "{name}: thành phần “{part}” (dòng {row}) có số liệu giống hệt chỉ tiêu mẹ ở mọi cột (ô {cells} và {otherCells}: {figures:n}) trong khi các thành phần khác cũng có số — có thể chép nhầm dòng tổng.",
+      en: '{name}: the component "{part}" (row {row}) repeats every figure of its parent ({cells} and {otherCells}: {figures:n}) although other components have figures: a copy-paste slip?',
+    },
+  },
+});
+
+export const copiedComponents = sheetRule(COPIED_COMPONENTS, (ctx) => {
+  const out: Finding[] = [];
+  for (const sheet of ctx.sheets) {
+    for (const [pk, children] of indexOf(sheet).children) {
+      const parent = indexOf(sheet).byKey.get(pk);
+      if (!parent) continue;
+      const parentFigures = rowFigures(parent);
+      const blocks = new Map<number, Indicator[]>();
+      for (const c of children) {
+        const b = c.breakdownBlock ?? 0;
+        const list = blocks.get(b);
+        if (list) list.push(c);
+        else blocks.set(b, [c]);
+      }
+      for (const block of blocks.values()) {
+        const figures = block.map(rowFigures);
+        const flagged = new Set<number>();
+        for (let j = 1; j < block.length; j++) {
+          if (!telling(figures[j])) continue;
+          for (let i = 0; i < j; i++) {
+            if (!sameUnit(block[i], block[j]) || !sameFigures(figures[i], figures[j])) continue;
+            flagged.add(j);
+            const cell = firstCell(figures[j]);
             out.push(
-              finding(
-                copiedComponents,
-                "warning",
-                sheet.sheet.name,
-                firstCell(figures[j]),
-                `${parent.name}: thành phần “${block[j].name}” (dòng ${block[j].row}) có số liệu giống hệt chỉ tiêu mẹ ở mọi cột (ô ${cellSpan(figures[j])} và ${cellSpan(parentFigures)}: ${figureList(figures[j])}) trong khi các thành phần khác cũng có số — có thể chép nhầm dòng tổng.`,
-                `${parent.name}: the component "${block[j].name}" (row ${block[j].row}) repeats every figure of its parent although other components have figures: a copy-paste slip?`,
+              report(
+                COPIED_COMPONENTS,
+                "sameAsSibling",
+                {
+                  name: parent.name,
+                  part: block[j].name,
+                  row: block[j].row,
+                  other: block[i].name,
+                  otherRow: block[i].row,
+                  cells: cellSpan(figures[j]),
+                  otherCells: cellSpan(figures[i]),
+                  figures: figureList(figures[j]),
+                },
+                { sheet: sheet.sheet.name, cell },
               ),
             );
+            break;
           }
+        }
+        // A component equal to its parent, where another component of the block has figures.
+        if (!telling(parentFigures)) continue;
+        for (let j = 0; j < block.length; j++) {
+          if (flagged.has(j) || !sameUnit(block[j], parent) || !sameFigures(figures[j], parentFigures)) continue;
+          const others = block.some((_c, k) => k !== j && [...figures[k].values()].some((f) => f.value !== 0));
+          if (!others) continue;
+          out.push(
+            report(
+              COPIED_COMPONENTS,
+              "sameAsParent",
+              {
+                name: parent.name,
+                part: block[j].name,
+                row: block[j].row,
+                cells: cellSpan(figures[j]),
+                otherCells: cellSpan(parentFigures),
+                figures: figureList(figures[j]),
+              },
+              { sheet: sheet.sheet.name, cell: firstCell(figures[j]) },
+            ),
+          );
         }
       }
     }
-    return out;
-  },
-};
+  }
+  return out;
+});

@@ -3,16 +3,61 @@
 // years ("đến năm 2025"), spans ("giai đoạn 2021-2025"), price bases ("giá so sánh 2010") and
 // starting points ("kể từ năm 2011") are not comparisons and are never flagged.
 
-import type { Severity } from "../model/findings";
+import type { Finding } from "../model/findings";
 import { yearMentions } from "../model/period";
 import { fold, foldKeepingOffsets } from "../model/text";
-import { finding, type Rule } from "./context";
+import { report, sheetRule, toFinding } from "./context";
+import { renderMessage } from "./message";
+import { defineRule } from "./record";
+
+export const BASE_YEAR = defineRule({
+  id: "base-year",
+  severity: "error",
+  severities: ["error", "warning"],
+  scope: "both",
+  name: "Năm so sánh không hợp lý",
+  nameEn: "Impossible comparison year",
+  description: "Năm “cùng kỳ” trong tiêu đề cột, tiêu đề biểu phải là năm trước năm báo cáo; năm sau năm báo cáo là lỗi.",
+  descriptionEn:
+    "The “same period” year in a column header or a table title must be the year before the report year; a year after the report year is an error.",
+  options: {},
+  messages: {
+    samePeriodNotBefore: {
+      vi: 'So sánh "cùng kỳ" năm {year} không thể đúng trong báo cáo năm {reportYear}: cùng kỳ phải là năm {previousYear}.',
+      en: "A same-period comparison with {year} cannot be right in a {reportYear} report: it must be {previousYear}.",
+    },
+    samePeriodTwoYearsBack: {
+      vi: '"Cùng kỳ" năm {year} cách năm báo cáo {reportYear} từ hai năm trở lên; cùng kỳ thường là năm {previousYear}, hãy kiểm tra.',
+      en: "The same-period comparison with {year} is two or more years before the {reportYear} report; it is usually {previousYear}.",
+    },
+    comparedWithLater: {
+      vi: "So sánh với năm {year} — sau năm báo cáo {reportYear} — không thể đúng.",
+      en: "A comparison with {year}, after the report year {reportYear}, cannot be right.",
+    },
+    columnNotBefore: {
+      vi: 'Cột "{header}" so sánh với năm {year}: cùng kỳ của báo cáo năm {reportYear} phải là năm {previousYear}.',
+      en: 'Column "{header}" compares with {year}: the same period before a {reportYear} report is {previousYear}.',
+    },
+    columnTwoYearsBack: {
+      vi: 'Cột "{header}" so sánh với năm {year}, cách năm báo cáo {reportYear} từ hai năm trở lên; hãy kiểm tra.',
+      en: 'Column "{header}" compares with {year}, two or more years before the {reportYear} report; please check.',
+    },
+    columnFarAhead: {
+      vi: 'Cột "{header}" ghi năm {year}, sau năm báo cáo {reportYear} hơn một năm.',
+      en: 'Column "{header}" is dated {year}, more than a year after the report year {reportYear}.',
+    },
+    actualBeforeItsYear: {
+      vi: 'Cột "{header}" ghi số thực hiện (ước) của năm {year}, nhưng biểu lập ngày {date}, khi năm {year} chưa bắt đầu: có lẽ đây là chỉ tiêu kế hoạch ghi nhầm thành ước thực hiện, hoặc ngày lập biểu sai.',
+      en: 'Column "{header}" holds (estimated) actual figures for {year}, but the table is dated {date}, before {year} began: a plan labelled as an estimate, or a wrong date?',
+    },
+  },
+});
 
 export interface YearIssue {
   /** Offset of the year in the text. */
   index: number;
   year: number;
-  severity: Severity;
+  severity: "error" | "warning";
   message: string;
   messageEn: string;
 }
@@ -37,16 +82,14 @@ export function comparisonYearIssues(text: string, reportYear: number): YearIssu
           index: m.index,
           year: y,
           severity: "error",
-          message: `So sánh "cùng kỳ" năm ${y} không thể đúng trong báo cáo năm ${reportYear}: cùng kỳ phải là năm ${reportYear - 1}.`,
-          messageEn: `A same-period comparison with ${y} cannot be right in a ${reportYear} report: it must be ${reportYear - 1}.`,
+          ...renderMessage(BASE_YEAR, "samePeriodNotBefore", { year: y, reportYear, previousYear: reportYear - 1 }),
         });
       } else if (y <= reportYear - 2) {
         issues.push({
           index: m.index,
           year: y,
           severity: "warning",
-          message: `"Cùng kỳ" năm ${y} cách năm báo cáo ${reportYear} từ hai năm trở lên; cùng kỳ thường là năm ${reportYear - 1}, hãy kiểm tra.`,
-          messageEn: `The same-period comparison with ${y} is two or more years before the ${reportYear} report; it is usually ${reportYear - 1}.`,
+          ...renderMessage(BASE_YEAR, "samePeriodTwoYearsBack", { year: y, reportYear, previousYear: reportYear - 1 }),
         });
       }
     } else if (COMPARED_WITH_YEAR.test(before) && y > reportYear) {
@@ -54,8 +97,7 @@ export function comparisonYearIssues(text: string, reportYear: number): YearIssu
         index: m.index,
         year: y,
         severity: "error",
-        message: `So sánh với năm ${y} — sau năm báo cáo ${reportYear} — không thể đúng.`,
-        messageEn: `A comparison with ${y}, after the report year ${reportYear}, cannot be right.`,
+        ...renderMessage(BASE_YEAR, "comparedWithLater", { year: y, reportYear }),
       });
     }
   }
@@ -86,18 +128,11 @@ function headerIssue(header: string, year: number, reportYear: number, sameperio
       index: 0,
       year,
       severity: "error",
-      message: `Cột "${header}" so sánh với năm ${year}: cùng kỳ của báo cáo năm ${reportYear} phải là năm ${reportYear - 1}.`,
-      messageEn: `Column "${header}" compares with ${year}: the same period before a ${reportYear} report is ${reportYear - 1}.`,
+      ...renderMessage(BASE_YEAR, "columnNotBefore", { header, year, reportYear, previousYear: reportYear - 1 }),
     };
   }
   if (sameperiod && year <= reportYear - 2) {
-    return {
-      index: 0,
-      year,
-      severity: "warning",
-      message: `Cột "${header}" so sánh với năm ${year}, cách năm báo cáo ${reportYear} từ hai năm trở lên; hãy kiểm tra.`,
-      messageEn: `Column "${header}" compares with ${year}, two or more years before the ${reportYear} report; please check.`,
-    };
+    return { index: 0, year, severity: "warning", ...renderMessage(BASE_YEAR, "columnTwoYearsBack", { header, year, reportYear }) };
   }
   return null;
 }
@@ -115,71 +150,61 @@ export function tableDate(title: string): { year: number; text: string } | null 
   return { year: Number(m[3]), text: `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${m[3]}` };
 }
 
-export const baseYear: Rule = {
-  id: "base-year",
-  severity: "error",
-  name: "Năm so sánh không hợp lý",
-  nameEn: "Impossible comparison year",
-  description: "Năm “cùng kỳ” trong tiêu đề cột, tiêu đề biểu phải là năm trước năm báo cáo; năm sau năm báo cáo là lỗi.",
-  check(ctx) {
-    const out = [];
-    for (const s of ctx.sheets) {
-      const reportYear = s.reportYear ?? ctx.reportYear;
-      if (reportYear === null) continue;
+export const baseYear = sheetRule(BASE_YEAR, (ctx) => {
+  const out: Finding[] = [];
+  for (const s of ctx.sheets) {
+    const reportYear = s.reportYear ?? ctx.reportYear;
+    if (reportYear === null) continue;
+    const sheet = s.sheet.name;
+    for (const column of s.columns) {
+      const samePeriod = /cung ky|\bck\b|cung thoi ky/.test(fold(column.header));
+      const comparison = samePeriod || column.role === "previous" || column.role === "statedPrevious";
+      let issue: YearIssue | null = null;
+      if (comparison) {
+        const base = baseYearOf(column.header);
+        if (base !== null) issue = headerIssue(column.header, base, reportYear, samePeriod || column.role === "statedPrevious");
+      } else if (column.role !== "plan" && column.role !== "otherPlan") {
+        const far = yearMentions(column.header).find((m) => m.role === "dated" && m.year > reportYear + 1);
+        if (far) {
+          issue = {
+            index: far.index,
+            year: far.year,
+            severity: "error",
+            ...renderMessage(BASE_YEAR, "columnFarAhead", { header: column.header, year: far.year, reportYear }),
+          };
+        }
+      }
+      if (issue)
+        out.push(
+          toFinding(BASE_YEAR, issue, {
+            sheet,
+            cell: column.headerCell,
+            severity: issue.severity,
+            expected: reportYear - 1,
+            actual: issue.year,
+          }),
+        );
+    }
+    const dated = tableDate(s.titleCells.map((t) => t.text).join(" | "));
+    if (dated !== null) {
       for (const column of s.columns) {
-        const samePeriod = /cung ky|\bck\b|cung thoi ky/.test(fold(column.header));
-        const comparison = samePeriod || column.role === "previous" || column.role === "statedPrevious";
-        let issue: YearIssue | null = null;
-        if (comparison) {
-          const base = baseYearOf(column.header);
-          if (base !== null) issue = headerIssue(column.header, base, reportYear, samePeriod || column.role === "statedPrevious");
-        } else if (column.role !== "plan" && column.role !== "otherPlan") {
-          const far = yearMentions(column.header).find((m) => m.role === "dated" && m.year > reportYear + 1);
-          if (far) {
-            issue = {
-              index: far.index,
-              year: far.year,
-              severity: "error",
-              message: `Cột "${column.header}" ghi năm ${far.year}, sau năm báo cáo ${reportYear} hơn một năm.`,
-              messageEn: `Column "${column.header}" is dated ${far.year}, more than a year after the report year ${reportYear}.`,
-            };
-          }
-        }
-        if (issue)
-          out.push(
-            finding(baseYear, issue.severity, s.sheet.name, column.headerCell, issue.message, issue.messageEn, {
-              expected: reportYear - 1,
-              actual: issue.year,
-            }),
-          );
-      }
-      const dated = tableDate(s.titleCells.map((t) => t.text).join(" | "));
-      if (dated !== null) {
-        for (const column of s.columns) {
-          if (!["actual", "yearEstimate"].includes(column.role) || column.year === null || column.year <= dated.year) continue;
-          out.push(
-            finding(
-              baseYear,
-              "warning",
-              s.sheet.name,
-              column.headerCell,
-              `Cột "${column.header}" ghi số thực hiện (ước) của năm ${column.year}, nhưng biểu lập ngày ${dated.text}, khi năm ${column.year} chưa bắt đầu: có lẽ đây là chỉ tiêu kế hoạch ghi nhầm thành ước thực hiện, hoặc ngày lập biểu sai.`,
-              `Column "${column.header}" holds (estimated) actual figures for ${column.year}, but the table is dated ${dated.text}, before ${column.year} began: a plan labelled as an estimate, or a wrong date?`,
-              { expected: dated.year, actual: column.year },
-            ),
-          );
-        }
-      }
-      for (const t of s.titleCells) {
-        for (const issue of comparisonYearIssues(t.text, reportYear))
-          out.push(
-            finding(baseYear, issue.severity, s.sheet.name, t.cell, issue.message, issue.messageEn, {
-              expected: reportYear - 1,
-              actual: issue.year,
-            }),
-          );
+        if (!["actual", "yearEstimate"].includes(column.role) || column.year === null || column.year <= dated.year) continue;
+        out.push(
+          report(
+            BASE_YEAR,
+            "actualBeforeItsYear",
+            { header: column.header, year: column.year, date: dated.text },
+            { sheet, cell: column.headerCell, severity: "warning", expected: dated.year, actual: column.year },
+          ),
+        );
       }
     }
-    return out;
-  },
-};
+    for (const t of s.titleCells) {
+      for (const issue of comparisonYearIssues(t.text, reportYear))
+        out.push(
+          toFinding(BASE_YEAR, issue, { sheet, cell: t.cell, severity: issue.severity, expected: reportYear - 1, actual: issue.year }),
+        );
+    }
+  }
+  return out;
+});
