@@ -6,13 +6,25 @@ import * as path from "node:path";
 import { checkWorkbook } from "../core/check";
 import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/model/catalogue";
 import { checkText } from "../core/narrative/check";
-import { DEFAULT_RULE_CONFIG, mergeRuleConfig, ruleConfigProblems, RULES, type RuleConfig } from "../core/rules";
+import {
+  applyRuleConfig,
+  DEFAULT_RULE_CONFIG,
+  describeRules,
+  mergeRuleConfig,
+  ruleConfigSchema,
+  RULES,
+  validateRuleConfig,
+  type ConfigProblem,
+  type RuleConfig,
+  type RuleConfigFile,
+} from "../core/rules";
 import { DEFAULT_CATALOGUE } from "../core/model/catalogueData";
 import { ExplainedError } from "../core/model/errors";
 import { BUILT_IN_TEMPLATES, builtInTemplate, fillTemplate, FIELDS, isTemplateSheet, type EditPlan } from "../core/fill";
 import type { UserTemplate } from "../core/fill/userTemplate";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
+import { DocumentInputError, isDocumentPackage, readDocx, type DocxText } from "../hosts/docx/readDocx";
 import { parseArgs, parseYear, UsageError } from "./args";
 import { renderReport, renderTextReport } from "./report";
 import type { Analysis } from "../core/model/indicator";
@@ -36,8 +48,8 @@ const USAGE = `Cách dùng / Usage:
       Writes a copy of the workbook with the filled report sheet added; source sheets untouched.
   chitieu templates [tệp.xlsx] [--json]
       Liệt kê các mẫu. Lists the templates.
-  chitieu rules
-      Liệt kê các quy tắc kiểm tra. Lists the rules.
+  chitieu rules [--json | --schema]
+      Liệt kê các quy tắc kiểm tra (--schema: JSON Schema của tệp --config). Lists the rules (--schema: the --config file's JSON Schema).
   chitieu --help | --version
 Trạng thái thoát / exit status: 0 không có lỗi, 1 có lỗi, 2 không dùng được đầu vào.
 `;
@@ -59,8 +71,16 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Reads a JSON option file (--catalogue, --config), checking it with `problemsOf`. */
-async function readJsonOption<T>(file: string, label: string, labelEn: string, problemsOf: (value: unknown) => string[]): Promise<T> {
+/**
+ * Reads a JSON option file (--catalogue, --config), checking it with `problemsOf`: problems as text
+ * ("vi / en"), or each with its key in both languages (all on one line, Vietnamese then English).
+ */
+async function readJsonOption<T>(
+  file: string,
+  label: string,
+  labelEn: string,
+  problemsOf: (value: unknown) => Array<string | ConfigProblem>,
+): Promise<T> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(await readInput(file)));
@@ -69,7 +89,14 @@ async function readJsonOption<T>(file: string, label: string, labelEn: string, p
     throw new InputError(`${label} "${file}" không phải JSON hợp lệ`, `${labelEn} "${file}" is not valid JSON`);
   }
   const problems = problemsOf(parsed);
-  if (problems.length > 0) throw new InputError(`${label} "${file}": ${problems.join("; ")}`, `invalid ${labelEn}`);
+  if (problems.length > 0) {
+    const text = (p: string | ConfigProblem, lang: "vi" | "en") =>
+      typeof p === "string" ? p : `${p.path ? `${p.path}: ` : ""}${lang === "vi" ? p.vi : p.en}`;
+    const en = problems.every((p) => typeof p !== "string")
+      ? `${labelEn} "${file}": ${problems.map((p) => text(p, "en")).join("; ")}`
+      : `invalid ${labelEn}`;
+    throw new InputError(`${label} "${file}": ${problems.map((p) => text(p, "vi")).join("; ")}`, en);
+  }
   return parsed as T;
 }
 
@@ -87,13 +114,10 @@ async function workbookOptions(values: Record<string, string>): Promise<Workbook
         await readJsonOption<Partial<Catalogue>>(values.catalogue, "danh mục", "catalogue", catalogueProblems),
       )
     : DEFAULT_CATALOGUE;
-  const ids = RULES.map((r) => r.id);
   const rules = values.config
     ? mergeRuleConfig(
         DEFAULT_RULE_CONFIG,
-        await readJsonOption<Partial<RuleConfig>>(values.config, "cấu hình quy tắc", "rule configuration", (v) =>
-          ruleConfigProblems(v, ids),
-        ),
+        await readJsonOption<RuleConfigFile>(values.config, "cấu hình quy tắc", "rule configuration", (v) => validateRuleConfig(v)),
       )
     : DEFAULT_RULE_CONFIG;
   return { reportYear: parseYear(values.year), sheet: values.sheet ?? null, catalogue, rules };
@@ -258,8 +282,11 @@ function writeJson(file: string, analysis: Analysis, io: Io): void {
   io.stdout('],"findings":' + JSON.stringify(analysis.findings) + head.slice(open + '"indicators":[],"findings":[]'.length) + "\n");
 }
 
-/** Text from a file or standard input: UTF-8 (or UTF-16 with its byte-order mark), never binary. */
-async function readText(file: string, io: Io): Promise<string> {
+/**
+ * Text from a file or standard input: a Word .docx by its content (one paragraph a line, `document`
+ * says so), or UTF-8 (or UTF-16 with its byte-order mark) text; never binary.
+ */
+async function readText(file: string, io: Io): Promise<{ text: string; document: DocxText | null }> {
   let bytes: Uint8Array;
   if (file === "-") {
     if (!io.stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
@@ -272,10 +299,19 @@ async function readText(file: string, io: Io): Promise<string> {
       throw error;
     }
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (isDocumentPackage(bytes)) {
+    try {
+      const document = await readDocx(bytes);
+      return { text: document.text, document };
+    } catch (error) {
+      if (error instanceof DocumentInputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
+      throw error;
+    }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), document: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), document: null };
   if (bytes.includes(0)) throw new InputError(`"${file}" không phải tệp văn bản (hãy lưu phần lời văn thành .txt)`, "not a text file");
-  return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+  return { text: new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""), document: null };
 }
 
 async function checkTextCommand(argv: string[], io: Io): Promise<number> {
@@ -284,19 +320,43 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError("cần đúng một tệp văn bản (hoặc - để đọc từ đầu vào chuẩn)", "expected exactly one text file, or -");
   const file = args.positional[0];
   const options = await workbookOptions(args.values);
-  const text = await readText(file, io);
+  const { text, document } = await readText(file, io);
   const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options) : null;
-  const result = checkText(text, { reportYear: options.reportYear, analysis, catalogue: options.catalogue });
+  // The configuration goes to the text checker (TextCheckOptions.rules, once it takes it: built apart
+  // so that the field type-checks then) and is applied to its findings here meanwhile; twice is once.
+  const textOptions = { reportYear: options.reportYear, analysis, catalogue: options.catalogue, rules: options.rules };
+  const checked = checkText(text, textOptions);
+  const result = { ...checked, findings: applyRuleConfig(options.rules, checked.findings) };
   const name = file === "-" ? "(đầu vào chuẩn)" : path.basename(file);
-  io.stdout(args.flags.has("json") ? JSON.stringify(result) + "\n" : renderTextReport(name, result));
+  io.stdout(args.flags.has("json") ? JSON.stringify(result) + "\n" : renderTextReport(name, result, document));
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
-function listRules(io: Io): number {
-  io.stdout(
-    RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.name} (${r.nameEn})\n${" ".repeat(32)}${r.description}`).join("\n") +
-      "\n",
-  );
+/** `chitieu rules`: every rule of the registry with its scope, severity, description and options; --json the records, --schema the --config schema. */
+function listRules(argv: string[], io: Io): number {
+  const args = parseArgs(argv, { values: [], flags: ["json", "schema"] });
+  if (args.positional.length > 0) throw new UsageError("lệnh rules không nhận tệp nào", "rules takes no file");
+  if (args.flags.has("schema")) {
+    io.stdout(JSON.stringify(ruleConfigSchema(), null, 2) + "\n");
+    return 0;
+  }
+  if (args.flags.has("json")) {
+    io.stdout(JSON.stringify({ rules: describeRules() }) + "\n");
+    return 0;
+  }
+  const indent = " ".repeat(4);
+  const lines = RULES.map((r) => {
+    const options = Object.entries(r.options).map(
+      ([name, o]) => `${indent}tùy chọn / option ${name} = ${JSON.stringify(o.default)}: ${o.description}`,
+    );
+    return [
+      `${r.id.padEnd(22)} ${r.scope.padEnd(7)} ${r.severity.padEnd(8)} ${r.name} (${r.nameEn})`,
+      `${indent}${r.description}`,
+      ...options,
+    ].join("\n");
+  });
+  const head = `${"quy tắc / rule".padEnd(22)} ${"phạm vi".padEnd(7)} ${"mức".padEnd(8)} tên (name)`;
+  io.stdout(`${head}\n${lines.join("\n")}\n`);
   return 0;
 }
 
@@ -327,7 +387,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "check-text":
         return await checkTextCommand(rest, io);
       case "rules":
-        return listRules(io);
+        return listRules(rest, io);
       case "fill":
         return await fill(rest, io);
       case "templates":

@@ -4,6 +4,7 @@
 
 import type { Finding, Severity } from "../core/model/findings";
 import type { TextCheck } from "../core/narrative/check";
+import type { ParagraphKind } from "../hosts/docx/story";
 import { formatCompact, formatNumber } from "../core/model/numbers";
 import type { Analysis, Indicator, SheetReport } from "../core/model/indicator";
 
@@ -117,12 +118,29 @@ export function renderReport(file: string, analysis: Analysis): string {
   return lines.join("\n") + "\n";
 }
 
-export function renderTextReport(file: string, result: TextCheck): string {
+const PARAGRAPH_PLACE: Record<ParagraphKind, string> = {
+  body: "",
+  table: " (trong bảng)",
+  footnote: " (chú thích)",
+  endnote: " (chú thích cuối)",
+};
+
+/**
+ * The report of `check-text`. With `document` (the text came from a .docx, one paragraph a line),
+ * findings are placed by paragraph ("đoạn N") and say when the paragraph is a table cell or a note.
+ */
+export function renderTextReport(
+  file: string,
+  result: TextCheck,
+  document: { paragraphs: readonly { kind: ParagraphKind }[] } | null = null,
+): string {
   const source = { option: "theo tuỳ chọn --year", text: "suy ra từ văn bản", workbook: "theo bảng tính", null: "" }[
     String(result.reportYearSource)
   ];
+  const place = (line: number) =>
+    document ? `đoạn ${line}${PARAGRAPH_PLACE[document.paragraphs[line - 1]?.kind ?? "body"]}` : `dòng ${line}`;
   const lines = [
-    `Văn bản: ${file}`,
+    `Văn bản: ${file}${document ? ` (Word, ${document.paragraphs.length} đoạn)` : ""}`,
     `Năm báo cáo: ${result.reportYear ?? "chưa xác định"}${source ? ` (${source})` : ""}`,
     `Nhận định số liệu: ${result.claims.filter((c) => c.kind !== "period").length}`,
   ];
@@ -130,7 +148,7 @@ export function renderTextReport(file: string, result: TextCheck): string {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     lines.push("", `${SEVERITY_LABEL[severity]} (${group.length}):`);
-    for (const f of group) lines.push(`  dòng ${f.line}, cột ${f.column}  [${f.rule}]  "${f.excerpt}"`, `    ${f.message}`);
+    for (const f of group) lines.push(`  ${place(f.line)}, cột ${f.column}  [${f.rule}]  "${f.excerpt}"`, `    ${f.message}`);
   }
   const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
