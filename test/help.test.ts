@@ -8,20 +8,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../src/bench/pane";
-import { RULES } from "../src/core/rules";
-import { escapeHtml, helpRules, renderHelp, ruleAnchor } from "../src/help/render";
-import { TEXT_RULES } from "../src/help/textRules";
+import { RULES, TEXT_CHECKS } from "../src/core/rules";
+import { escapeHtml, renderHelp, ruleAnchor } from "../src/help/render";
 
 const root = path.join(__dirname, "..");
-
-/** The rule ids the narrative checker reports, read from its source. */
-function narrativeRuleIds(): string[] {
-  const source = fs.readFileSync(path.join(root, "src", "core", "narrative", "check.ts"), "utf8");
-  const ids = new Set<string>();
-  for (const m of source.matchAll(/\bat\(\s*claim,\s*"([a-z][a-z-]*)"/g)) ids.add(m[1]);
-  for (const m of source.matchAll(/\brule: "([a-z][a-z-]*)"/g)) ids.add(m[1]);
-  return [...ids];
-}
 
 /** The HTML of one rule's section. */
 function ruleSection(html: string, id: string): string {
@@ -33,29 +23,17 @@ function ruleSection(html: string, id: string): string {
 describe("the help page's content", () => {
   const html = renderHelp();
 
-  it("has a section with an anchor for every rule of RULES and every rule the narrative checker reports", () => {
-    const narrative = narrativeRuleIds();
-    expect(narrative).toEqual(
-      expect.arrayContaining([
-        "index-as-growth",
-        "exceed-percent",
-        "rate-points",
-        "growth-multiple",
-        "missing-unit",
-        "claim-arithmetic",
-        "claim-value",
-      ]),
-    );
-    const ids = [...RULES.map((r) => r.id), ...narrative];
-    for (const id of ids) expect(html).toContain(`id="rule-${id}"`);
-    expect(ruleAnchor("base-year")).toBe("rule-base-year");
-    // Each anchor once.
+  it("has one section with an anchor for every rule of the registry, sheet and text rules alike", () => {
+    const ids = RULES.map((r) => r.id);
+    // Every check of the text reports under a record of the registry.
+    expect(ids).toEqual(expect.arrayContaining(TEXT_CHECKS.map((c) => c.rule.id)));
+    expect(ids).toEqual(expect.arrayContaining(["index-as-growth", "claim-arithmetic", "claim-value", "verb-typo"]));
     for (const id of ids) expect(html.split(`id="rule-${id}"`).length).toBe(2);
-    expect(helpRules().map((r) => r.id)).toEqual(expect.arrayContaining(ids));
+    expect(ruleAnchor("base-year")).toBe("rule-base-year");
   });
 
   it("explains each rule in Vietnamese then in English, from the rule's own record", () => {
-    for (const rule of helpRules()) {
+    for (const rule of RULES) {
       const section = ruleSection(html, rule.id);
       const vi = section.indexOf(escapeHtml(rule.description));
       const en = section.indexOf('lang="en"', vi);
@@ -69,13 +47,12 @@ describe("the help page's content", () => {
     }
   });
 
-  it("documents a narrative rule once it joins RULES from RULES, without a second section", () => {
-    const moved = { ...TEXT_RULES[0], name: "Tên trong RULES" };
-    const rules = helpRules([...RULES, moved], TEXT_RULES);
-    expect(rules.filter((r) => r.id === moved.id)).toEqual([moved]);
-    const page = renderHelp({ rules });
-    expect(page.split(`id="${ruleAnchor(moved.id)}"`).length).toBe(2);
-    expect(page).toContain("Tên trong RULES");
+  it("says where each rule looks, from its record's scope", () => {
+    const where = { sheet: "Bảng tính ·", text: "Lời văn ·", both: "Bảng tính và lời văn ·" };
+    for (const rule of RULES)
+      expect({ id: rule.id, shown: ruleSection(html, rule.id).includes(where[rule.scope]) }).toEqual({ id: rule.id, shown: true });
+    const renamed = renderHelp({ rules: RULES.map((r) => (r.id === "verb-typo" ? { ...r, name: "Tên khác" } : r)) });
+    expect(ruleSection(renamed, "verb-typo")).toContain("Tên khác");
   });
 
   it("is Vietnamese first, English second, with installation, each tab, standalone mode and the command line in both", () => {

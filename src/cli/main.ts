@@ -7,7 +7,6 @@ import { checkWorkbook } from "../core/check";
 import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/model/catalogue";
 import { checkText } from "../core/narrative/check";
 import {
-  applyRuleConfig,
   DEFAULT_RULE_CONFIG,
   describeRules,
   mergeRuleConfig,
@@ -322,11 +321,14 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   const options = await workbookOptions(args.values);
   const { text, document } = await readText(file, io);
   const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options) : null;
-  // The configuration goes to the text checker (TextCheckOptions.rules, once it takes it: built apart
-  // so that the field type-checks then) and is applied to its findings here meanwhile; twice is once.
-  const textOptions = { reportYear: options.reportYear, analysis, catalogue: options.catalogue, rules: options.rules };
-  const checked = checkText(text, textOptions);
-  const result = { ...checked, findings: applyRuleConfig(options.rules, checked.findings) };
+  // A Word document's text has one paragraph per line.
+  const result = checkText(text, {
+    reportYear: options.reportYear,
+    analysis,
+    catalogue: options.catalogue,
+    rules: options.rules,
+    paragraphPerLine: document !== null,
+  });
   const name = file === "-" ? "(đầu vào chuẩn)" : path.basename(file);
   io.stdout(args.flags.has("json") ? JSON.stringify(result) + "\n" : renderTextReport(name, result, document));
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;

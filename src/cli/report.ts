@@ -3,7 +3,7 @@
 // Vietnamese style.
 
 import type { Finding, Severity } from "../core/model/findings";
-import type { TextCheck } from "../core/narrative/check";
+import type { TextCheck, TextFinding } from "../core/narrative/check";
 import type { ParagraphKind } from "../hosts/docx/story";
 import { formatCompact, formatNumber } from "../core/model/numbers";
 import type { Analysis, Indicator, SheetReport } from "../core/model/indicator";
@@ -137,8 +137,11 @@ export function renderTextReport(
   const source = { option: "theo tuỳ chọn --year", text: "suy ra từ văn bản", workbook: "theo bảng tính", null: "" }[
     String(result.reportYearSource)
   ];
-  const place = (line: number) =>
-    document ? `đoạn ${line}${PARAGRAPH_PLACE[document.paragraphs[line - 1]?.kind ?? "body"]}` : `dòng ${line}`;
+  // A Word paragraph is a line of its text; a plain text's paragraph may span lines (blank-line blocks).
+  const place = (f: TextFinding) =>
+    document
+      ? `đoạn ${f.line}${PARAGRAPH_PLACE[document.paragraphs[f.line - 1]?.kind ?? "body"]}, cột ${f.column} (câu ${f.sentence})`
+      : `dòng ${f.line}, cột ${f.column} (${f.paragraph !== f.line ? `đoạn ${f.paragraph}, ` : ""}câu ${f.sentence})`;
   const lines = [
     `Văn bản: ${file}${document ? ` (Word, ${document.paragraphs.length} đoạn)` : ""}`,
     `Năm báo cáo: ${result.reportYear ?? "chưa xác định"}${source ? ` (${source})` : ""}`,
@@ -148,7 +151,7 @@ export function renderTextReport(
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     lines.push("", `${SEVERITY_LABEL[severity]} (${group.length}):`);
-    for (const f of group) lines.push(`  ${place(f.line)}, cột ${f.column}  [${f.rule}]  "${f.excerpt}"`, `    ${f.message}`);
+    for (const f of group) lines.push(`  ${place(f)}  [${f.rule}]  "${f.excerpt}"`, `    ${f.message}`);
   }
   const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);

@@ -83,6 +83,28 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     todo: "Viết “gấp … lần” như thông báo gợi ý.",
     todoEn: "Write “gấp … lần” (… times) as the message suggests.",
   },
+  "growth-as-index": {
+    todo: "Nếu con số là mức tăng, viết “tăng 3,01% so với cùng kỳ”; nếu đúng là chỉ số, bỏ chữ “tăng” cho khỏi mâu thuẫn.",
+    todoEn:
+      "If the figure is the growth, write “tăng 3,01% so với cùng kỳ” (up 3.01%); if it really is the index, drop “tăng” (up) so that the sentence agrees with itself.",
+  },
+  "double-sign": {
+    todo: "Bỏ dấu trước con số: “giảm 3,8%”, không phải “giảm -3,8%”.",
+    todoEn: "Drop the sign before the number: “giảm 3,8%” (down 3.8%), not “giảm -3,8%”.",
+  },
+  "claim-consistency": {
+    todo: "Đối chiếu hai câu thông báo nêu với số liệu gốc; thường một câu ghi “%” thay cho “lần”.",
+    todoEn: "Compare the two sentences the message names with the source figures; often one says “%” where “lần” (times) is meant.",
+  },
+  "number-format": {
+    todo: "Viết số theo một kiểu trong cả văn bản: kiểu Việt Nam “1.235,6” trong báo cáo tiếng Việt. Trong biểu, nhập số dạng số thay cho chữ.",
+    todoEn:
+      "Write every number of the text in one style: the Vietnamese “1.235,6” in a Vietnamese report. In tables, enter numbers as numbers rather than text.",
+  },
+  "verb-typo": {
+    todo: "Sửa từ gõ nhầm thành “tăng” hoặc “giảm”.",
+    todoEn: "Correct the mistyped word to “tăng” (up) or “giảm” (down).",
+  },
   "claim-arithmetic": {
     todo: "Thông báo nêu tốc độ mà mức và mức thay đổi cho; tính lại số sai từ hai số kia.",
     todoEn: "The message gives the rate that the level and the change imply; recompute the wrong figure from the other two.",

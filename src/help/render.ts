@@ -1,23 +1,16 @@
 // The help page (dist/help.html), Vietnamese first and English second: installing the add-in, the
 // pane's tabs, the command line, and how to read each finding, one section per rule with the anchor
-// #rule-<id>. The rule sections come from the rule records (RULES, and the narrative rules until
-// they join it), so that the page lists every rule the code has. Rendered at build time into a
+// #rule-<id>. The rule sections come from the rule records (RULES), sheet and text rules alike, so
+// that the page lists every rule the code has. Rendered at build time into a
 // static page: no script, no request beyond its own stylesheet and icon; every text is escaped.
 
 import type { Severity } from "../core/model/findings";
 import { BUILT_IN_TEMPLATES } from "../core/fill";
-import { RULES } from "../core/rules";
+import { RULES, type RuleRecord } from "../core/rules";
 import { STRINGS } from "../taskpane/strings";
 import { RULE_GUIDE, type RuleGuide } from "./guide";
-import { ALSO_IN_TEXT, TEXT_RULES, type RuleRecord } from "./textRules";
 
-export type { RuleRecord } from "./textRules";
-
-/** The rules the page documents: those of RULES, then the narrative ones not (yet) in it. */
-export function helpRules(sheetRules: readonly RuleRecord[] = RULES, textRules: readonly RuleRecord[] = TEXT_RULES): RuleRecord[] {
-  const ids = new Set(sheetRules.map((r) => r.id));
-  return [...sheetRules, ...textRules.filter((r) => !ids.has(r.id))];
-}
+export type { RuleRecord } from "../core/rules";
 
 /** The anchor of a rule's section: help.html#rule-base-year. */
 export const ruleAnchor = (id: string): string => `rule-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
@@ -67,12 +60,13 @@ function ruleIndex(rules: readonly RuleRecord[], lang: "vi" | "en"): string {
   return `<div class="table"><table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
-function ruleSection(rule: RuleRecord, guide: RuleGuide | undefined, textIds: ReadonlySet<string>): string {
+const SCOPE_VI = { sheet: "Bảng tính", text: "Lời văn", both: "Bảng tính và lời văn" } as const;
+const SCOPE_EN = { sheet: "sheets", text: "text", both: "sheets and text" } as const;
+
+function ruleSection(rule: RuleRecord, guide: RuleGuide | undefined): string {
   const anchor = ruleAnchor(rule.id);
-  const inText = ALSO_IN_TEXT.includes(rule.id);
-  const textOnly = textIds.has(rule.id);
-  const scopeVi = textOnly ? "Lời văn" : inText ? "Bảng tính và lời văn" : "Bảng tính";
-  const scopeEn = textOnly ? "text" : inText ? "sheets and text" : "sheets";
+  const scopeVi = SCOPE_VI[rule.scope];
+  const scopeEn = SCOPE_EN[rule.scope];
   const descriptionEn = rule.descriptionEn;
   return [
     `<section class="rule" id="${escapeHtml(anchor)}" aria-labelledby="${escapeHtml(anchor)}-h">`,
@@ -379,7 +373,7 @@ function english(rules: readonly RuleRecord[]): string {
 }
 
 export interface HelpOptions {
-  /** The rules to document; by default those of the code (helpRules()). */
+  /** The rules to document; by default those of the registry. */
   rules?: readonly RuleRecord[];
   /** What to add to a rule's record, by rule id; by default RULE_GUIDE. */
   guide?: Readonly<Record<string, RuleGuide>>;
@@ -387,9 +381,8 @@ export interface HelpOptions {
 
 /** The whole help page as an HTML document. */
 export function renderHelp(options: HelpOptions = {}): string {
-  const rules = options.rules ?? helpRules();
+  const rules = options.rules ?? RULES;
   const guide = options.guide ?? RULE_GUIDE;
-  const textIds = new Set(TEXT_RULES.map((r) => r.id).filter((id) => !RULES.some((r) => r.id === id)));
   const title = `${STRINGS.vi.title}: hướng dẫn · Help`;
   return [
     "<!doctype html>",
@@ -421,7 +414,7 @@ export function renderHelp(options: HelpOptions = {}): string {
     p(
       "Mỗi quy tắc: ý nghĩa và cách xử lý, tiếng Việt rồi tiếng Anh. Lệnh `chitieu rules` liệt kê cùng danh sách này. · Each rule: what it means and what to do, in Vietnamese then English.",
     ),
-    ...rules.map((r) => ruleSection(r, guide[r.id], textIds)),
+    ...rules.map((r) => ruleSection(r, guide[r.id])),
     "</section>",
     "</main>",
     `<footer><p>Trang này được tạo khi dựng ngăn tác vụ, từ danh mục quy tắc trong mã nguồn. <span lang="en">This page is made when the pane is built, from the rule records of the code.</span> <a href="taskpane.html">taskpane.html</a></p></footer>`,

@@ -27,7 +27,7 @@ describe("chitieu check-text", () => {
     const r = chitieu(["check-text", report001]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/Năm báo cáo: 2020 \(suy ra từ văn bản\)/);
-    expect(r.stdout).toMatch(/dòng 11, cột \d+\s+\[base-year\]\s+"tăng 5% so với cùng kỳ năm 2029/);
+    expect(r.stdout).toMatch(/dòng 11, cột \d+ \(đoạn 6, câu 3\)\s+\[base-year\]\s+"tăng 5% so với cùng kỳ năm 2029/);
     expect(r.stdout).toMatch(/Tổng cộng: 1 lỗi, 0 cảnh báo, 0 ghi chú\./);
   });
 
@@ -42,6 +42,9 @@ describe("chitieu check-text", () => {
         severity: "error",
         line: 11,
         column: expect.any(Number),
+        // The sixth block between blank lines, its third sentence.
+        paragraph: 6,
+        sentence: 3,
         excerpt: expect.stringContaining("2029"),
         message: expect.stringContaining("2029"),
         messageEn: expect.any(String),

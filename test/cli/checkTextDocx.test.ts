@@ -89,7 +89,7 @@ describe("chitieu check-text on a Word report (.docx)", () => {
     const human = chitieu(["check-text", file]);
     expect(human.status).toBe(1);
     expect(human.stdout).toMatch(/^Văn bản: bao-cao-6-thang\.docx \(Word, 10 đoạn\)$/m);
-    expect(human.stdout).toMatch(/^ {2}đoạn 8, cột \d+ {2}\[base-year\] {2}"[^"]*năm 2029/m);
+    expect(human.stdout).toMatch(/^ {2}đoạn 8, cột \d+ \(câu \d+\) {2}\[base-year\] {2}"[^"]*năm 2029/m);
     expect(human.stdout).not.toMatch(/dòng \d+/);
     expect(human.stdout).toMatch(/Tổng cộng: 1 lỗi, 0 cảnh báo, 0 ghi chú\./);
   });
@@ -101,7 +101,7 @@ describe("chitieu check-text on a Word report (.docx)", () => {
     );
     const r = chitieu(["check-text", file, "--year", "2020"]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^ {2}đoạn 5 \(trong bảng\), cột \d+ {2}\[base-year\]/m);
+    expect(r.stdout).toMatch(/^ {2}đoạn 5 \(trong bảng\), cột \d+ \(câu 1\) {2}\[base-year\]/m);
   });
 
   it("reads the document as corrected: a tracked deletion of the wrong year and the insertion of the right one", async () => {

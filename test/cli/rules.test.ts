@@ -212,7 +212,8 @@ describe("chitieu rules", () => {
     expect(byId("rate-range").options.rateRange).toMatchObject({ default: [0, 100], schema: { type: "array", minItems: 2, maxItems: 2 } });
     expect(byId("growth-outlier").options.growthBand.default).toBeNull();
     expect(Object.keys(byId("plan-outlier").options)).toEqual(["planPercentMax", "paceLow", "paceHigh"]);
-    expect(byId("component-total")).toMatchObject({ severity: "error", severities: ["error", "warning"], scope: "sheet" });
+    expect(byId("component-total")).toMatchObject({ severity: "error", severities: ["error", "warning"], scope: "both" });
+    expect(byId("verb-typo")).toMatchObject({ severity: "warning", scope: "text", messages: ["mistypedVerb"] });
     expect(byId("base-year").scope).toBe("both");
   });
 

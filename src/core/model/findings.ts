@@ -44,3 +44,21 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
       pos(a.cell) - pos(b.cell),
   );
 }
+
+/** A finding in report text: where it is, the words it is about, and what is wrong, in both languages. */
+export interface TextFinding {
+  rule: string;
+  severity: Severity;
+  /** 1-based line and column in the text. */
+  line: number;
+  column: number;
+  /** 1-based paragraph, and sentence within it (see TextPlaces). */
+  paragraph: number;
+  sentence: number;
+  /** The words the finding is about, as written. */
+  excerpt: string;
+  message: string;
+  messageEn: string;
+  expected?: number | null;
+  actual?: number | null;
+}

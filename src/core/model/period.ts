@@ -81,9 +81,9 @@ export interface YearMention {
 
 const YEAR = /(?<![\d.,])(19[89]\d|20\d\d|2100)(?![\d.,]\d)/g;
 
-/** Every plausible year (1980–2100) in a text, each with the role its phrase gives it. */
-export function yearMentions(text: string): YearMention[] {
-  const f = foldKeepingOffsets(text.normalize("NFC"));
+/** Every plausible year (1980–2100) in a text, each with the role its phrase gives it; `folded`: the text folded with foldKeepingOffsets, if at hand. */
+export function yearMentions(text: string, folded?: string): YearMention[] {
+  const f = folded ?? foldKeepingOffsets(text.normalize("NFC"));
   const out: YearMention[] = [];
   for (const m of f.matchAll(YEAR)) {
     const index = m.index ?? 0;

@@ -9,7 +9,7 @@
 
 import { parseNumberText, type NumberStyle, type ParsedNumber } from "../model/numbers";
 import { detectPeriod, yearMentions, type Period } from "../model/period";
-import { fold, foldKeepingOffsets } from "../model/text";
+import { fold, foldKeepingOffsets, TextPlaces, type TextPlace } from "../model/text";
 import { isCountUnit, splitScale } from "../model/units";
 
 export type ClaimKind =
@@ -67,14 +67,22 @@ export interface Claim {
   /** Position of the number itself in the text, for a finding about how it is written. */
   numberOffset?: number;
   period?: Period;
-  /** Offset in the text, and its 1-based line and column. */
+  /** Offset in the text, its 1-based line and column, paragraph and sentence within the paragraph. */
   offset: number;
   line: number;
   column: number;
-  /** 1-based sentence within its line (a line is a paragraph). */
+  paragraph: number;
   sentence: number;
   /** The words of the claim as written. */
   excerpt: string;
+}
+
+export interface ClaimOptions {
+  /** The style of numbers that are ambiguous on their own; by default the style most numbers of the text show. */
+  style?: NumberStyle;
+  /** The text folded with foldKeepingOffsets and its places, when the caller has them already. */
+  folded?: string;
+  places?: TextPlaces;
 }
 
 const N = String.raw`\d[\d.,]*\d|\d`;
@@ -218,32 +226,14 @@ function readNumber(n: string, after: string, documentStyle: NumberStyle): Parse
   const f = after.trimStart();
   const wholeValue = Number.isInteger(first.value) ? first.value : first.alternative;
   const fraction = Number.isInteger(first.value) ? first.alternative : first.value;
-  if (/^%/.test(f)) return { ...first, value: fraction, alternative: wholeValue, decimals: 3 };
+  // Read by what it counts, the number shows its style: "25.500 lượt" groups thousands with a dot (vi).
+  const dot = n.includes(".");
+  if (/^%/.test(f)) return { ...first, value: fraction, alternative: wholeValue, decimals: 3, style: dot ? "en" : "vi" };
   const unit = /^[a-z]+(?:\s+[a-z]+)?/.exec(f)?.[0] ?? "";
   const { rest } = splitScale(unit);
-  if (isCountUnit(rest) && rest === unit) return { ...first, value: wholeValue, alternative: fraction, decimals: 0 };
+  if (isCountUnit(rest) && rest === unit)
+    return { ...first, value: wholeValue, alternative: fraction, decimals: 0, style: dot ? "vi" : "en" };
   return first;
-}
-
-interface LineIndex {
-  lineOf(offset: number): { line: number; column: number };
-}
-
-function lineIndex(text: string): LineIndex {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return {
-    lineOf(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - starts[lo] + 1 };
-    },
-  };
 }
 
 /** Splits [start, end) into clauses at ", " (commas inside numbers have no space) and at "và"/"nhưng" before a new claim. */
@@ -306,23 +296,16 @@ function objectAfter(text: string, found: Found[], to: number): string {
         .trim();
 }
 
-/** 1-based sentence of an offset within its line: sentences end at ". ", "! ", "? " and ";". */
-function sentenceOf(folded: string, offset: number): number {
-  const lineStart = folded.lastIndexOf("\n", offset - 1) + 1;
-  let n = 1;
-  for (const m of folded.slice(lineStart, offset).matchAll(/[.!?](?=\s)|;/g)) if ((m.index ?? 0) + lineStart < offset) n++;
-  return n;
-}
-
 /**
  * Extracts the claims of a text. The subject of a claim is the text before its verb in its own
  * clause; a clause that starts with the verb ("…, tăng 6% so với cùng kỳ") keeps the subject of
  * the claim before it in the same statement.
  */
-export function extractClaims(input: string, style: NumberStyle = documentNumberStyle(input)): Claim[] {
+export function extractClaims(input: string, options: ClaimOptions = {}): Claim[] {
   const text = input.normalize("NFC");
-  const folded = foldKeepingOffsets(text);
-  const lines = lineIndex(text);
+  const folded = options.folded ?? foldKeepingOffsets(text);
+  const style = options.style ?? documentNumberStyle(text);
+  const places = options.places ?? new TextPlaces(text);
   const claims: Claim[] = [];
 
   let statementStart = 0;
@@ -355,14 +338,11 @@ export function extractClaims(input: string, style: NumberStyle = documentNumber
       }
       pendingFrom = -1;
       for (const c of found) {
-        const position = lines.lineOf(c.start);
         claims.push({
           ...c.claim,
           subject,
           offset: c.start,
-          line: position.line,
-          column: position.column,
-          sentence: sentenceOf(folded, c.start),
+          ...places.at(c.start),
           excerpt: text.slice(c.start, c.end).trim(),
         });
       }
@@ -372,7 +352,7 @@ export function extractClaims(input: string, style: NumberStyle = documentNumber
   return claims.sort((a, b) => a.offset - b.offset);
 }
 
-type Found = { start: number; end: number; claim: Omit<Claim, "subject" | "offset" | "line" | "column" | "sentence" | "excerpt"> };
+type Found = { start: number; end: number; claim: Omit<Claim, "subject" | "offset" | keyof TextPlace | "excerpt"> };
 
 function signOf(dir: string | undefined, mods: string | undefined): number {
   if (dir === "giam" || dir === "thap hon" || dir === "lam giam" || dir === "keo giam") return -1;

@@ -51,9 +51,9 @@ export const STATED_PERCENT = defineRule({
   name: "Tỷ lệ ghi trong biểu không khớp số liệu",
   nameEn: "Stated percentage the figures do not give",
   description:
-    "Cột TH/KH và so với cùng kỳ phải bằng tỷ lệ tính từ số liệu, sai khác không quá mức làm tròn của số chữ số thập phân được ghi. Cột so với cùng kỳ thường ghi chỉ số (106,0) hoặc tăng trưởng (6,0): chấp nhận một trong hai, nhưng phải nhất quán trong cột.",
+    "Cột TH/KH và so với cùng kỳ phải bằng tỷ lệ tính từ số liệu, sai khác không quá mức làm tròn của số chữ số thập phân được ghi. Cột so với cùng kỳ thường ghi chỉ số (106,0) hoặc tăng trưởng (6,0): chấp nhận một trong hai, nhưng phải nhất quán trong cột. Trong lời văn kèm bảng tính: tỷ lệ, chỉ số, mức tăng, điểm phần trăm và số lần ghi trong câu phải bằng số của bảng tính.",
   descriptionEn:
-    "A written plan percentage (TH/KH) or same-period comparison must equal the one the figures give, within the rounding of the decimals shown. A same-period column may hold an index (106.0) or a growth (6.0): either is accepted, but consistently within the column.",
+    "A written plan percentage (TH/KH) or same-period comparison must equal the one the figures give, within the rounding of the decimals shown. A same-period column may hold an index (106.0) or a growth (6.0): either is accepted, but consistently within the column. In a text checked with its workbook: the percentages, indices, growths, points and multiples of the sentences must equal the workbook's.",
   options: {},
   messages: {
     statedPlan: {
@@ -71,6 +71,30 @@ export const STATED_PERCENT = defineRule({
     previousWrong: {
       vi: "{name}: ghi {stated:n} so với cùng kỳ, nhưng số liệu cho {expected:n1} ({form}).",
       en: "{name}: states {stated:n} against the same period, but the figures give {expected:n1} ({form}).",
+    },
+    textPlan: {
+      vi: '{name}: văn bản ghi "{excerpt}" nhưng bảng tính (trang "{sheet}", ô {cell}) cho {computed:n2}% kế hoạch.',
+      en: '{name}: the text says "{excerpt}" but the workbook (sheet "{sheet}", {cell}) gives {computed:n2}% of plan.',
+    },
+    textExceed: {
+      vi: '{name}: văn bản ghi "{excerpt}" nhưng bảng tính (trang "{sheet}", ô {cell}) cho mức vượt kế hoạch {computed:n2}%.',
+      en: '{name}: the text says "{excerpt}" but the workbook (sheet "{sheet}", {cell}) gives {computed:n2}% above the plan.',
+    },
+    textIndex: {
+      vi: '{name}: văn bản ghi "{excerpt}" nhưng bảng tính (trang "{sheet}", ô {cell}) cho chỉ số so với cùng kỳ {computed:n2}%.',
+      en: '{name}: the text says "{excerpt}" but the workbook (sheet "{sheet}", {cell}) gives an index of {computed:n2}% of the same period.',
+    },
+    textGrowth: {
+      vi: '{name}: văn bản ghi "{excerpt}" nhưng bảng tính (trang "{sheet}", ô {cell}) cho tốc độ tăng so với cùng kỳ {computed:n2}%.',
+      en: '{name}: the text says "{excerpt}" but the workbook (sheet "{sheet}", {cell}) gives a growth of {computed:n2}% on the same period.',
+    },
+    textPoints: {
+      vi: '{name}: văn bản ghi "{excerpt}" nhưng bảng tính (trang "{sheet}", ô {cell}) cho mức thay đổi {computed:n2} điểm phần trăm.',
+      en: '{name}: the text says "{excerpt}" but the workbook (sheet "{sheet}", {cell}) gives a change of {computed:n2} points.',
+    },
+    textMultiple: {
+      vi: '{name}: văn bản ghi "{excerpt}" nhưng bảng tính (trang "{sheet}", ô {cell}) cho gấp {computed:n2} lần.',
+      en: '{name}: the text says "{excerpt}" but the workbook (sheet "{sheet}", {cell}) gives {computed:n2} times.',
     },
     formIndex: { vi: "chỉ số (cùng kỳ = 100)", en: "an index (same period = 100)" },
     formGrowth: { vi: "tốc độ tăng (%)", en: "a growth (%)" },
@@ -633,7 +657,8 @@ function isScaleSlip(log: number | null, band: Band): boolean {
 export const UNIT_SCALE = defineRule({
   id: "unit-scale",
   severity: "error",
-  scope: "sheet",
+  severities: ["error", "warning"],
+  scope: "both",
   name: "Nhầm đơn vị (gấp 1.000 lần)",
   nameEn: "Unit-scale slip (×1000)",
   description:
@@ -655,6 +680,10 @@ export const UNIT_SCALE = defineRule({
     less: {
       vi: "{name}: số {what} {value:n} chỉ bằng khoảng 1/{times:n} số {other} {otherValue:n} ({unit}) — có thể nhầm đơn vị.",
       en: "{name}: the {what} {value:n} is about 1/{times:n} of the {other} {otherValue:n} ({unit}): a unit slip?",
+    },
+    textBeyondUnit: {
+      vi: '"{excerpt}": {amount:n0} {unit} là nhiều hơn mức có thể có (khoảng {ceiling}) — có thể nhầm đơn vị (nghìn, triệu).',
+      en: '"{excerpt}": {amount:n0} {unit} is more than there can be (about {ceiling}): a unit slip (thousand, million)?',
     },
   },
 });
@@ -894,6 +923,10 @@ export const MISSING_UNIT = defineRule({
       vi: "{name}: có số liệu nhưng không ghi đơn vị tính (tên không ghi đơn vị trong ngoặc), trong khi {count} chỉ tiêu khác của biểu đều ghi.",
       en: "{name}: figures with no unit (none in brackets after the name), while {count} other indicators of the table have one.",
     },
+    textNoUnit: {
+      vi: '"{excerpt}": thiếu đơn vị sau số {value:n} (%, điểm phần trăm hay đơn vị của chỉ tiêu?).',
+      en: '"{excerpt}": the number {value:n} has no unit (%, percentage points, or the indicator\'s unit?).',
+    },
   },
 });
 
@@ -953,6 +986,22 @@ export const RATE_POINTS = defineRule({
     unitInPercent: {
       vi: '{name}: mức tăng, giảm của một tỷ lệ tính bằng điểm phần trăm; nên ghi đơn vị "điểm %" thay cho "%".',
       en: '{name}: the change of a rate is in percentage points; write the unit as "điểm %" rather than "%".',
+    },
+    textGrowthOfRate: {
+      vi: '{subject} là một tỷ lệ: "{excerpt}" nên ghi mức thay đổi bằng điểm phần trăm ("{value:n} điểm phần trăm"), không ghi "%" (trừ khi đúng là mức thay đổi tương đối).',
+      en: '{subject} is a rate: "{excerpt}" should give its change in percentage points ("{value:n} points"), not "%" (unless a relative change is meant).',
+    },
+    textDifference: {
+      vi: '"{excerpt}": chênh lệch giữa hai tỷ lệ tính bằng điểm phần trăm ("{value:n} điểm phần trăm"), không phải %.',
+      en: '"{excerpt}": the difference between two rates is in percentage points ("{value:n} points"), not %.',
+    },
+    textExceedShare: {
+      vi: '"{excerpt}": phần vượt của một tỷ lệ (tính trên số đơn vị) là điểm phần trăm ("vượt {value:n} điểm phần trăm"), không phải %.',
+      en: '"{excerpt}": the excess of a rate (a share of units) is in percentage points ("{value:n} points"), not %.',
+    },
+    textContribution: {
+      vi: '"{excerpt}": phần đóng góp vào mức thay đổi của một chỉ số tính bằng điểm phần trăm ("{value:n} điểm phần trăm"), không phải %.',
+      en: '"{excerpt}": a contribution to the change of an index is in percentage points ("{value:n} points"), not %.',
     },
   },
 });

@@ -1,6 +1,6 @@
 // The rule registry: every rule chitieu knows, as records, in the order `chitieu rules` lists them.
-// Sheet rules carry their check; a rule of the text checker (scope "text") may join as a record
-// alone, its check living in src/core/narrative. The defaults of the configuration are read from
+// Sheet rules carry their check; a rule of the text (scope "text") joins as its record, its check
+// in TEXT_CHECKS; a rule of scope "both" has both. The defaults of the configuration are read from
 // here: every option's default, nothing switched off.
 
 import type { RuleConfig } from "./config";
@@ -22,6 +22,20 @@ import {
 import type { OptionValue, RuleOption, RuleRecord } from "./record";
 import { copiedComponents, countFraction, seriesBaseYear, seriesGrowth, seriesScale, statedIndex } from "./series";
 import { componentTotal, cumulativeDecrease, shareTotal } from "./structure";
+import type { TextRule } from "./textContext";
+import {
+  CLAIM_ARITHMETIC,
+  CLAIM_CONSISTENCY,
+  DOUBLE_SIGN,
+  EXCEED_PERCENT,
+  GROWTH_AS_INDEX,
+  GROWTH_MULTIPLE,
+  INDEX_AS_GROWTH,
+  NUMBER_FORMAT,
+  TEXT_RULES,
+  VERB_TYPO,
+} from "./textRules";
+import { CLAIM_VALUE, claimValueText, statedPercentText } from "./textWorkbook";
 import { baseYear } from "./years";
 
 /** A rule of the registry: its record, and for a rule on sheets its check. */
@@ -50,7 +64,20 @@ export const RULES: readonly RegisteredRule[] = [
   missingUnit,
   ratePoints,
   unitMismatch,
+  INDEX_AS_GROWTH,
+  GROWTH_AS_INDEX,
+  EXCEED_PERCENT,
+  GROWTH_MULTIPLE,
+  CLAIM_ARITHMETIC,
+  CLAIM_VALUE,
+  DOUBLE_SIGN,
+  CLAIM_CONSISTENCY,
+  NUMBER_FORMAT,
+  VERB_TYPO,
 ];
+
+/** The checks of report text, the workbook's last (they need one); each names its record in RULES. */
+export const TEXT_CHECKS: readonly TextRule[] = [...TEXT_RULES, statedPercentText, claimValueText];
 
 /** Whether a registered rule checks sheets (it has a check), as opposed to a record of a text rule. */
 export function isSheetRule(rule: RegisteredRule): rule is RuleRecord & Rule {

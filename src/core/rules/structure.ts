@@ -66,7 +66,7 @@ export const COMPONENT_TOTAL = defineRule({
   id: "component-total",
   severity: "error",
   severities: ["error", "warning"],
-  scope: "sheet",
+  scope: "both",
   name: "Thành phần không khớp tổng",
   nameEn: "Components that do not match their total",
   description:
@@ -93,6 +93,14 @@ export const COMPONENT_TOTAL = defineRule({
     partsAboveTotal: {
       vi: "{name} ({field}): các khoản “Trong đó” cộng lại {sum:n}, lớn hơn tổng {total:n}; hãy kiểm tra hoặc giải trình (ví dụ hoàn thuế).",
       en: '{name} ({field}): the "of which" items add up to {sum:n}, more than the total {total:n}; check or explain (tax refunds, for example).',
+    },
+    textPartAboveTotal: {
+      vi: "{part} {value:n} {unit} lớn hơn tổng {name} {total:n} {unit}, dù chỉ là một phần của tổng.",
+      en: "{part} {value:n} {unit} exceeds its total {name} {total:n} {unit}, although it is only a part of it.",
+    },
+    textPartsAboveTotal: {
+      vi: "{name}: các thành phần {parts:n} cộng lại {sum:n}, lớn hơn tổng {total:n}; hãy kiểm tra (các khoản có thể chồng nhau).",
+      en: "{name}: the parts {parts:n} add up to {sum:n}, more than the total {total:n}; please check (the items may overlap).",
     },
   },
 });
@@ -177,7 +185,7 @@ export const SHARE_TOTAL = defineRule({
   id: "share-total",
   severity: "error",
   severities: ["error", "warning"],
-  scope: "sheet",
+  scope: "both",
   name: "Cơ cấu không cộng đủ 100%",
   nameEn: "Shares that do not add up to 100",
   description:
@@ -196,6 +204,10 @@ export const SHARE_TOTAL = defineRule({
     notHundred: {
       vi: "{name} ({field}): các tỷ trọng {shares:n} = {sum:n}%, không phải 100% (lệch {diff:n} điểm).",
       en: "{name} ({field}): the shares {shares:n} add up to {sum:n}%, not 100% (off by {diff:n} points).",
+    },
+    textSharesAbove: {
+      vi: "Các tỷ trọng trong câu {shares:n}% cộng lại {sum:n}%, quá 100%; hãy kiểm tra.",
+      en: "The shares of the sentence {shares:n}% add up to {sum:n}%, more than 100%; please check.",
     },
   },
 });

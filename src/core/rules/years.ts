@@ -46,12 +46,19 @@ export const BASE_YEAR = defineRule({
       vi: 'Cột "{header}" ghi năm {year}, sau năm báo cáo {reportYear} hơn một năm.',
       en: 'Column "{header}" is dated {year}, more than a year after the report year {reportYear}.',
     },
+    planYearLong: {
+      vi: "Kế hoạch, nhiệm vụ của năm {year} trong báo cáo năm {reportYear}: năm này cách năm báo cáo quá xa, có thể gõ nhầm năm.",
+      en: "A plan or task for {year} in a {reportYear} report: that year is far from the report year; a mistyped year?",
+    },
     actualBeforeItsYear: {
       vi: 'Cột "{header}" ghi số thực hiện (ước) của năm {year}, nhưng biểu lập ngày {date}, khi năm {year} chưa bắt đầu: có lẽ đây là chỉ tiêu kế hoạch ghi nhầm thành ước thực hiện, hoặc ngày lập biểu sai.',
       en: 'Column "{header}" holds (estimated) actual figures for {year}, but the table is dated {date}, before {year} began: a plan labelled as an estimate, or a wrong date?',
     },
   },
 });
+
+/** A plan or task year further back than this from the report year is taken for a typing slip. */
+const PLAN_YEAR_SPAN = 5;
 
 export interface YearIssue {
   /** Offset of the year in the text. */
@@ -64,41 +71,53 @@ export interface YearIssue {
 
 const SAME_PERIOD_BEFORE = /(cung ky|\bck|cung thoi ky)\s*(nam\s*)?[^\d.;]{0,12}$/;
 const COMPARED_WITH_YEAR = /\bso(\s+voi)?\s*(nam\s*)?$/;
+/** "tốc độ tăng 9,44% của cùng kỳ năm 2022": a past rate cited, not this report's comparison. */
+const PAST_RATE_CITED = /\bcua\s+(cung ky|cung thoi ky)\s*(nam\s*)?$/;
+/** A comparison with the year before, in words or by the year itself. */
+const previousYearComparison = (previousYear: number) =>
+  new RegExp(String.raw`\b(cung ky|so voi|so)\s+(nam truoc|nam ngoai|cung ky(?!\s*(nam\s*)?(19|20)\d\d)|(nam\s*)?${previousYear}\b)`);
+/** "kế hoạch đầu tư công năm 2022 và năm 2003": a year of a plan, a budget or a task. */
+const PLAN_BEFORE = /\b(ke hoach|du toan|nhiem vu|chi tieu|phuong huong)\b[^.;:\d]{0,40}(nam\s*(\d{4}\s*(va|,)\s*nam\s*)?)$/;
+
+/** The sentence around an offset of a folded text: from the previous end mark to the next. */
+function sentenceAround(folded: string, index: number): string {
+  let start = index;
+  while (start > 0 && !/[.!?\n]/.test(folded[start - 1])) start--;
+  let end = index;
+  while (end < folded.length && !/[.!?\n]/.test(folded[end])) end++;
+  return folded.slice(start, end);
+}
 
 /**
  * The comparison years of a text that cannot be right for the report year: "so với cùng kỳ năm
- * 2029" in a 2020 report, "CK 9T/2021" in a 2021 report, "cùng kỳ năm 2018" in 2020.
+ * 2029" in a 2020 report, "CK 9T/2021" in a 2021 report, "cùng kỳ năm 2018" in 2020. Two or more
+ * years back is fine when it cites a past rate ("tốc độ tăng 4,7% của cùng kỳ năm 2020") or stands
+ * beside a comparison with the year before in the same sentence ("gấp 10 lần cùng kỳ năm trước
+ * nhưng giảm 90,3% so với cùng kỳ năm 2019"). A plan or task year many years before the report
+ * ("kế hoạch đầu tư công năm 2003" in 2022) is a slip as well.
  */
-export function comparisonYearIssues(text: string, reportYear: number): YearIssue[] {
-  const f = foldKeepingOffsets(text.normalize("NFC"));
+export function comparisonYearIssues(text: string, reportYear: number, folded?: string): YearIssue[] {
+  const f = folded ?? foldKeepingOffsets(text.normalize("NFC"));
   const issues: YearIssue[] = [];
-  for (const m of yearMentions(text)) {
+  const issue = (index: number, year: number, severity: YearIssue["severity"], message: { message: string; messageEn: string }) =>
+    issues.push({ index, year, severity, ...message });
+  for (const m of yearMentions(text, f)) {
     if (m.role !== "dated") continue;
-    const before = f.slice(Math.max(0, m.index - 30), m.index);
+    const before = f.slice(Math.max(0, m.index - 60), m.index);
     const y = m.year;
-    if (SAME_PERIOD_BEFORE.test(before)) {
-      if (y >= reportYear) {
-        issues.push({
-          index: m.index,
-          year: y,
-          severity: "error",
-          ...renderMessage(BASE_YEAR, "samePeriodNotBefore", { year: y, reportYear, previousYear: reportYear - 1 }),
-        });
-      } else if (y <= reportYear - 2) {
-        issues.push({
-          index: m.index,
-          year: y,
-          severity: "warning",
-          ...renderMessage(BASE_YEAR, "samePeriodTwoYearsBack", { year: y, reportYear, previousYear: reportYear - 1 }),
-        });
-      }
-    } else if (COMPARED_WITH_YEAR.test(before) && y > reportYear) {
-      issues.push({
-        index: m.index,
-        year: y,
-        severity: "error",
-        ...renderMessage(BASE_YEAR, "comparedWithLater", { year: y, reportYear }),
-      });
+    const params = { year: y, reportYear, previousYear: reportYear - 1 };
+    if (SAME_PERIOD_BEFORE.test(before.slice(-30))) {
+      if (y >= reportYear) issue(m.index, y, "error", renderMessage(BASE_YEAR, "samePeriodNotBefore", params));
+      else if (
+        y <= reportYear - 2 &&
+        !PAST_RATE_CITED.test(before) &&
+        !previousYearComparison(reportYear - 1).test(sentenceAround(f, m.index))
+      )
+        issue(m.index, y, "warning", renderMessage(BASE_YEAR, "samePeriodTwoYearsBack", params));
+    } else if (COMPARED_WITH_YEAR.test(before.slice(-30)) && y > reportYear) {
+      issue(m.index, y, "error", renderMessage(BASE_YEAR, "comparedWithLater", params));
+    } else if (y < reportYear - PLAN_YEAR_SPAN && PLAN_BEFORE.test(before)) {
+      issue(m.index, y, "warning", renderMessage(BASE_YEAR, "planYearLong", params));
     }
   }
   return issues;
