@@ -9,6 +9,7 @@ import * as zlib from "node:zlib";
 import * as path from "node:path";
 import { checkWorkbook } from "../core/check";
 import { checkText } from "../core/narrative/check";
+import { foldKeepingOffsets } from "../core/model/text";
 import { DEFAULT_RULE_CONFIG, RULES } from "../core/rules";
 import { fillTemplate, type EditPlan } from "../core/fill";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
   }
   const dir = path.resolve(__dirname, "..", "..", ".bench");
   fs.mkdirSync(dir, { recursive: true });
+  if (process.argv[2] === "text") {
+    // `npm run bench -- text`: only (d).
+    benchText(dir);
+    return;
+  }
   const file = path.join(dir, `bench-${BENCH_SHEETS}x${BENCH_INDICATORS}.xlsx`);
   if (!fs.existsSync(file)) {
     process.stdout.write(`Tạo tệp đo / generating ${path.relative(process.cwd(), file)} …\n`);
@@ -201,44 +207,52 @@ async function benchFill(file: string, snapshot: WorkbookSnapshot): Promise<void
   );
 }
 
-/** A 200-page report (≈ 500 KB): the report-style fixtures of test/fixtures (five reports, 31 sentences), repeated. */
+/**
+ * check-text on a 200-page report (≈ 500 KB) and on a 5 MB one: the report-style fixtures of
+ * test/fixtures (five reports, 31 sentences), repeated. The floor is folding the text once (the
+ * least any reading of it does); the time per MB of both sizes shows the run stays linear.
+ */
 function benchText(dir: string): void {
   const fixtures = path.resolve(__dirname, "..", "..", "test", "fixtures");
   const reports = path.join(fixtures, "reports");
   const parts: string[] = [fs.readFileSync(path.join(fixtures, "sentences.txt"), "utf8")];
   for (const f of fs.readdirSync(reports).sort()) if (f.endsWith(".txt")) parts.push(fs.readFileSync(path.join(reports, f), "utf8"));
-  let text = "";
-  while (Buffer.byteLength(text) < 500 * 1024) text += parts.join("\n\n") + "\n\n";
-  const file = path.join(dir, "bao-cao-200-trang.txt");
-  fs.writeFileSync(file, text);
-  const kb = Buffer.byteLength(text) / 1024;
-
-  const coreTimes: number[] = [];
-  let claims = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    claims = checkText(text, { reportYear: 2020 }).claims.length;
-    coreTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  const cliTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    try {
-      execFileSync(
-        process.execPath,
-        [path.join(__dirname, "..", "..", "bin", "chitieu.js"), "check-text", file, "--year", "2020", "--json"],
-        { stdio: "ignore" },
-      );
-    } catch {
-      // Exit 1: the text holds errors (report 001's 2029, repeated); the time is what counts.
+  const lines: string[] = [];
+  const perMB: number[] = [];
+  for (const [label, kb, runs, target] of [
+    ["200 trang", 500, RUNS, 1000],
+    ["5 MB", 5 * 1024, 3, 3000],
+  ] as const) {
+    let text = "";
+    while (Buffer.byteLength(text) < kb * 1024) text += parts.join("\n\n") + "\n\n";
+    const file = path.join(dir, `bao-cao-${kb}KB.txt`);
+    fs.writeFileSync(file, text);
+    const mb = Buffer.byteLength(text) / 1024 / 1024;
+    const coreTimes: number[] = [];
+    const floorTimes: number[] = [];
+    let claims = 0;
+    for (let i = 0; i < runs; i++) {
+      let start = process.hrtime.bigint();
+      foldKeepingOffsets(text.normalize("NFC"));
+      floorTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+      start = process.hrtime.bigint();
+      claims = checkText(text, { reportYear: 2020 }).claims.length;
+      coreTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
-    cliTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const cliTimes: number[] = [];
+    const cli = path.join(__dirname, "..", "..", "bin", "chitieu.js");
+    for (let i = 0; i < runs; i++) cliTimes.push(wholeProcess([cli, "check-text", file, "--year", "2020", "--json"]));
+    const core = median(coreTimes);
+    const floor = median(floorTimes);
+    perMB.push(core / mb);
+    lines.push(
+      `(d) check-text, báo cáo ${label} (${mb.toFixed(1)} MB, ${claims} nhận định): lõi ${core.toFixed(0)} ms = ${(core / floor).toFixed(1)}× gập chữ một lần (${floor.toFixed(0)} ms); cả lệnh (tiến trình mới) ${median(cliTimes).toFixed(0)} ms (mục tiêu < ${target} ms)`,
+    );
   }
-  process.stdout.write(
-    [
-      `(d) check-text, báo cáo ${kb.toFixed(0)} KB (${claims} nhận định): lõi ${median(coreTimes).toFixed(0)} ms, cả lệnh (tiến trình mới) ${median(cliTimes).toFixed(0)} ms (mục tiêu < 1000 ms)`,
-    ].join("\n") + "\n",
+  lines.push(
+    `    tuyến tính / linear: ${perMB.map((x) => x.toFixed(0)).join(" → ")} ms mỗi MB = ${(perMB[1] / perMB[0]).toFixed(2)}× (1× là tuyến tính)`,
   );
+  process.stdout.write(lines.join("\n") + "\n");
 }
 
 main().catch((error: unknown) => {

@@ -77,6 +77,18 @@ describe("chitieu check-text", () => {
     ]);
   });
 
+  it("proves an index written as growth from the workbook, and takes the configuration's severities", () => {
+    const asIndex = write("chi-so.txt", report.replace("tăng 6% so với cùng kỳ năm 2019", "tăng 106% so với cùng kỳ năm 2019"));
+    const r = chitieu(["check-text", asIndex, "--workbook", sample, "--json"]);
+    expect(JSON.parse(r.stdout).findings.filter((f: any) => f.severity !== "info")).toEqual([
+      expect.objectContaining({ rule: "index-as-growth", severity: "error", actual: 106, expected: expect.closeTo(6, 1) }),
+    ]);
+    const config = write("cau-hinh.json", JSON.stringify({ severity: { "index-as-growth": "warning" }, disabled: ["growth-multiple"] }));
+    const configured = chitieu(["check-text", asIndex, "--workbook", sample, "--json", "--config", config]);
+    expect(configured.status).toBe(0);
+    expect(JSON.parse(configured.stdout).findings.map((f: any) => [f.rule, f.severity])).toEqual([["index-as-growth", "warning"]]);
+  });
+
   it("reads UTF-16 text with its byte-order mark", () => {
     const file = path.join(dir, "utf16.txt");
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(report001, "utf8"), "utf16le")]));

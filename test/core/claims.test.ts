@@ -133,12 +133,27 @@ describe("numbers in their own style", () => {
     expect(claims.find((c) => c.kind === "planPercent")).toMatchObject({ value: 103.45, style: "en" });
     expect(claims.find((c) => c.kind === "value")).toMatchObject({ value: 31500 });
   });
+
+  it("shows the style of an ambiguous number read by what it counts", () => {
+    expect(claimsOf("Tư vấn cho 25.500 lượt người.")[0]).toMatchObject({ value: 25500, style: "vi" });
+    expect(claimsOf("Tư vấn cho 25,500 lượt người.")[0]).toMatchObject({ value: 25500, style: "en" });
+  });
 });
 
 describe("subjects", () => {
   it("leave out a news outlet's prefix and keep what follows 'thì'", () => {
     expect(claimsOf("(Báo Tỉnh) - Tỷ lệ thất nghiệp còn 2,3%.")[0].subject).toBe("Tỷ lệ thất nghiệp");
     expect(claimsOf("So với kế hoạch được giao thì tỷ lệ giải ngân đạt 41,2%, tăng 5,1%.")[0].subject).toBe("tỷ lệ giải ngân");
+  });
+
+  it("tell 'thì' from 'thị', which folds alike", () => {
+    expect(claimsOf("Tỷ lệ thất nghiệp khu vực thành thị ước 3,9%, thấp hơn 0,4% so với cùng kỳ.").map((c) => [c.kind, c.subject])).toEqual(
+      [
+        ["value", "Tỷ lệ thất nghiệp khu vực thành thị"],
+        ["difference", "Tỷ lệ thất nghiệp khu vực thành thị"],
+      ],
+    );
+    expect(claimsOf("Thị xã Sơn Tây đạt 45% kế hoạch.")[0].subject).toBe("Thị xã Sơn Tây");
   });
 
   it("never include the claim itself", () => {

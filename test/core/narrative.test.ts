@@ -101,7 +101,7 @@ describe("checkText on report text", () => {
   });
 
   it.each([
-    ["Chỉ số sản xuất công nghiệp quý I/2024 của tỉnh tăng 102,66% so với cùng kỳ năm 2023.", "growth-multiple", "info"],
+    ["Chỉ số sản xuất công nghiệp quý I/2024 của tỉnh tăng 102,66% so với cùng kỳ năm 2023.", "index-as-growth", "warning"],
     ["Thu ngân sách của thành phố năm 2023 vượt hơn 115% kế hoạch năm.", "exceed-percent", "warning"],
     ["Cuối năm 2021, tỷ lệ hộ nghèo của tỉnh dự kiến giảm 0,68% so với đầu năm, còn khoảng 2,74%.", "rate-points", "warning"],
     ["Trong 9 tháng năm 2024, diện tích rừng trồng tập trung của tỉnh ước đạt 16.170,1 ha, tăng 9,5.", "missing-unit", "warning"],

@@ -159,7 +159,7 @@ describe("the text rules in the registry", () => {
     for (const rule of textOnly) expect(isSheetRule(rule as RegisteredRule)).toBe(false);
     expect(describeRules(RULES).find((r) => r.id === "index-as-growth")).toMatchObject({
       scope: "text",
-      messages: ["provenByFigures", "provenByWorkbook"],
+      messages: ["indexSubject", "provenByFigures", "provenByWorkbook"],
     });
     expect(validateRuleConfig({ disabled: ["index-as-growth"], severity: { "verb-typo": "info" } })).toEqual([]);
     expect(validateRuleConfig({ disabled: ["index-as-grow"] })).toHaveLength(1);

@@ -100,7 +100,7 @@ function lastAtOrBefore(starts: readonly number[], offset: number): number {
  * The places of a text, worked out once so that each lookup is a binary search (a 5 MB report has
  * tens of thousands of findings and claims). Lines end at "\n". A paragraph is a line, unless the
  * text separates paragraphs by blank lines (a hard-wrapped text): then a paragraph runs to the next
- * blank line. Sentences end at ".", "!", "?" or "…" before a space.
+ * blank line. Sentences end at ".", "!", "?" or "…" before a space or a line break.
  */
 export class TextPlaces {
   private readonly lines: number[] = [0];
@@ -126,7 +126,7 @@ export class TextPlaces {
     }
     if (this.paragraphs.length === 0) this.paragraphs.push(0);
     // One pass over the sentence ends, each placed in its paragraph.
-    const ends = /[.!?\u2026](?=[ \t\u00a0])/g;
+    const ends = /[.!?\u2026](?=[ \t\u00a0\r\n])/g;
     let p = 0;
     this.sentences.push(this.paragraphs[0]);
     this.sentenceParagraph.push(0);
@@ -156,6 +156,11 @@ export class TextPlaces {
   /** The sentence an offset is in, as one number for the whole text (0-based): for grouping claims. */
   sentenceIndex(offset: number): number {
     return lastAtOrBefore(this.sentences, offset);
+  }
+
+  /** Where a sentence (by sentenceIndex) starts. */
+  sentenceStart(index: number): number {
+    return this.sentences[index];
   }
 
   /** The paragraph an offset is in (0-based). */

@@ -85,7 +85,8 @@ export interface ClaimOptions {
   places?: TextPlaces;
 }
 
-const N = String.raw`\d[\d.,]*\d|\d`;
+// A number is short: bounded, a run of thousands of digits and commas cannot make a search backtrack for ever.
+const N = String.raw`\d[\d.,]{0,24}\d|\d`;
 const HEDGE_WORDS = String.raw`hon|tren|gan|khoang|xap xi|chung|xung quanh|uoc|hon|toi|den|toi gan`;
 const HEDGE = String.raw`(?:(?<hedge>${HEDGE_WORDS})\s+)?`;
 const PLAN_BASIS = String.raw`ke hoach|kh\b|du toan|chi tieu|muc tieu|nghi quyet|nq\b|hdnd|ubnd|trung uong giao`;
@@ -98,12 +99,15 @@ const MODIFIERS = String.raw`(?<mods>(?:\s+(?:manh|nhe|cao|thap|nhanh|cham|toi|d
 interface Pattern {
   kind: ClaimKind;
   re: RegExp;
+  /** What a clause must hold for the pattern to match (one of them): a clause lacking all is not searched. */
+  needs: readonly string[];
 }
 
 // Each pattern runs on the folded clause; the number group is named n.
 const PATTERNS: Pattern[] = [
   {
     kind: "planPercent",
+    needs: ["%"],
     re: new RegExp(
       String.raw`\b(?<verb>(?:chi |moi )?(?:dat|bang|duoc|thuc hien|hoan thanh))\s+${HEDGE}(?<n>${N})\s*%\s*(?:so voi\s+|so\s+|cua\s+)?(?<basis>(?:${PLAN_BASIS})${BASIS_TEXT.replace("{1,60}", "{0,40}")})`,
       "gd",
@@ -111,6 +115,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "planPercent",
+    needs: ["%"],
     re: new RegExp(
       String.raw`\bso\s+(?:voi\s+)?(?<basis>(?:${PLAN_BASIS})(?:(?!\sthi\s)[^,;.%()]){0,30}?)\s*,?\s*(?<verb>dat|bang)\s+${HEDGE}(?<n>${N})\s*%`,
       "gd",
@@ -118,6 +123,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "exceedPercent",
+    needs: ["vuot"],
     re: new RegExp(
       String.raw`\b(?<verb>(?:hoan thanh )?vuot)\s+(?:muc\s+)?${HEDGE}(?<n>${N})\s*%(?:\s+[^,;.%()0-9]{0,30}?)?\s*(?:so voi\s+|so\s+)?(?<basis>(?:${PLAN_BASIS})${BASIS_TEXT.replace("{1,60}", "{0,40}")})?`,
       "gd",
@@ -125,6 +131,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "index",
+    needs: ["%"],
     re: new RegExp(
       String.raw`\b(?<verb>(?:chi |moi )?(?:bang|dat))\s+${HEDGE}(?<n>${N})\s*%\s*(?:so voi|so)\s+(?<basis>${BASIS_TEXT})`,
       "gd",
@@ -132,6 +139,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "contribution",
+    needs: ["dong gop", "lam ", "keo "],
     re: new RegExp(
       String.raw`\b(?<verb>dong gop|lam tang|lam giam|keo giam|keo tang|dong gop giam|dong gop tang)(?:\s+(?<dir>giam|tang))?(?:\s+[a-z]+){0,4}?\s+(?<n>${N})\s*(?<unit>diem phan tram|diem %|%)`,
       "gd",
@@ -139,6 +147,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "points",
+    needs: ["diem"],
     re: new RegExp(
       String.raw`\b(?<verb>(?<dir>tang|giam|cao hon|thap hon))${MODIFIERS}\s+${HEDGE}(?<sign>[+\-−–]\s*)?(?<n>${N})\s*(?:diem phan tram|diem %|diem)${COMPARED}`,
       "gd",
@@ -146,14 +155,17 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "difference",
+    needs: ["hon"],
     re: new RegExp(String.raw`\b(?<verb>(?<dir>cao hon|thap hon))\s+${HEDGE}(?<n>${N})\s*%${COMPARED}`, "gd"),
   },
   {
     kind: "multiple",
+    needs: ["lan"],
     re: new RegExp(String.raw`\b(?<verb>gap|tang gap|tang|tang len|tang hon)\s+${HEDGE}(?<n>${N})\s+lan${COMPARED}`, "gd"),
   },
   {
     kind: "growth",
+    needs: ["tang", "giam"],
     re: new RegExp(
       String.raw`\b(?<verb>(?:muc |toc do )?(?<dir>tang|giam))${MODIFIERS}\s+${HEDGE}(?<sign>[+\-−–]\s*)?(?<n>${N})(?<after>\s*%(?!\s*\/\s*nam)|(?=\s*[.;]?\s*$))${COMPARED}`,
       "gd",
@@ -162,9 +174,10 @@ const PATTERNS: Pattern[] = [
   {
     // "(+16,38%)", "(-2,1%)": a signed growth in brackets.
     kind: "growth",
+    needs: ["("],
     re: new RegExp(String.raw`\((?<sign>[+\-−–])\s*(?<n>${N})\s*%\)`, "gd"),
   },
-  { kind: "share", re: new RegExp(String.raw`\b(?<verb>chiem)\s+(?:ty trong\s+|ty le\s+)?${HEDGE}(?<n>${N})\s*%`, "gd") },
+  { kind: "share", needs: ["chiem"], re: new RegExp(String.raw`\b(?<verb>chiem)\s+(?:ty trong\s+|ty le\s+)?${HEDGE}(?<n>${N})\s*%`, "gd") },
 ];
 
 const UNIT_WORDS = String.raw`dong\/(?:lit|kg|nguoi|thang)|dong|usd|do(?:-| )la(?: my)?|luot(?: khach| nguoi)?|ta\/ha|tan\/ha|tan|ta|ha|m2|m3|km2|km|lit|kwh|mwh|gwh|kg\/nguoi|kg|nguoi|lao dong|doanh nghiep|hop tac xa|htx|du an|xa|phuong|tinh|dia phuong|don vi|phien|ho|con|san pham|tieu chi|truong|benh vien|giuong|tr\.?d\b|ty\b|ti\b|trieu\b`;
@@ -176,7 +189,7 @@ const WORDED = new RegExp(
   "g",
 );
 const VALUE_PERCENT = new RegExp(
-  String.raw`\b(?:dat|la|con|o muc|uoc dat|uoc tinh|chi con|giam con|tang len|giam xuong)\s+${HEDGE}(?<n>${N})\s*(?:-\s*(?<hi>${N})\s*)?%(?!\s*(?:so voi|so\b|ke hoach|kh\b|du toan|chi tieu|muc tieu))`,
+  String.raw`\b(?:dat|la|con|o muc|uoc dat|uoc tinh|uoc|chi con|giam con|tang len|giam xuong)\s+${HEDGE}(?<n>${N})\s*(?:-\s*(?<hi>${N})\s*)?%(?!\s*(?:so voi|so\b|ke hoach|kh\b|du toan|chi tieu|muc tieu))`,
   "g",
 );
 // "từ 85,75% lên 86,1%", "giảm từ 58,2% xuống 27,9%".
@@ -263,18 +276,27 @@ function enumerationComma(folded: string, i: number): boolean {
 }
 
 const LEADING_CONNECTOR =
-  /^[\s,;:.\-–(]*(?:(?:trong do|theo do|dong thoi|ngoai ra|rieng|cu the|nhin chung|tinh chung|trong|so voi ke hoach|nhu vay|ben canh do)\b[\s,:]*)*(?:thi\s+)?/;
+  /^[\s,;:.\-–(]*(?:(?:trong do|theo do|dong thoi|ngoai ra|rieng|cu the|nhin chung|tinh chung|trong|so voi ke hoach|nhu vay|ben canh do)\b[\s,:]*)*/;
 const TRAILING_VERB =
   /[\s,]*(?:(?<![a-z])(?:uoc dat|uoc tinh|uoc thuc hien|du uoc|dat duoc|dat|la|uoc|con|thu hut|duoc|co|o muc|van|chi|moi|se)(?:\s+(?:hon|tren|gan|khoang|xap xi|duoc|muc))?)?[\s,:(]*$/;
+
+/** The last "thì" between two offsets, relative to `from` (-1: none); "thị" folds alike but is no topic mark. */
+function lastTopicMark(text: string, folded: string, from: number, to: number): number {
+  for (let at = folded.lastIndexOf(" thi ", to - 5); at >= from; at = folded.lastIndexOf(" thi ", at - 1))
+    if (text.slice(at + 1, at + 4).toLowerCase() === "thì") return at - from;
+  return -1;
+}
 
 /** The subject as written: connectors, a news outlet's prefix and the verb after it cut off, spaces tidied. */
 function subjectText(text: string, folded: string, from: number, to: number): string {
   const prefix = NEWS_PREFIX.exec(folded.slice(from, to))?.[0].length ?? 0;
   // "So với kế hoạch … thì tỷ lệ giải ngân đạt …": the subject is what follows "thì".
-  const topic = folded.slice(from + prefix, to).lastIndexOf(" thi ");
+  const topic = lastTopicMark(text, folded, from + prefix, to);
   const skip = prefix + (topic >= 0 ? topic + 5 : 0);
   const part = folded.slice(from + skip, to);
-  const lead = LEADING_CONNECTOR.exec(part)?.[0].length ?? 0;
+  let lead = LEADING_CONNECTOR.exec(part)?.[0].length ?? 0;
+  const thi = /^thi\s+/.exec(part.slice(lead));
+  if (thi && text.slice(from + skip + lead, from + skip + lead + 3).toLowerCase() === "thì") lead += thi[0].length;
   const trail = TRAILING_VERB.exec(part);
   const end = trail ? Math.max(lead, trail.index) : part.length;
   return text
@@ -325,7 +347,8 @@ export function extractClaims(input: string, options: ClaimOptions = {}): Claim[
       let firstAt = to;
       for (const f of found) if (f.claim.kind !== "period" && f.start < firstAt) firstAt = f.start;
       const lead = folded.slice(from, firstAt);
-      const verbFirst = (VERB_START.test(folded.slice(from, firstAt + 10)) && !lead.includes(" thi ")) || lead.trim() === "";
+      const verbFirst =
+        (VERB_START.test(folded.slice(from, firstAt + 10)) && lastTopicMark(text, folded, from, firstAt) < 0) || lead.trim() === "";
       if (!(verbFirst && subject)) {
         const own = verbFirst ? "" : subjectText(text, folded, from, firstAt);
         const before = pendingFrom >= 0 ? subjectText(text, folded, pendingFrom, from) : "";
@@ -370,6 +393,8 @@ function basisOf(text: string, base: number, span: [number, number] | undefined)
 }
 
 function claimsIn(text: string, folded: string, clause: string, base: number, style: NumberStyle): Found[] {
+  // No figure, no claim: most clauses of a report are words alone, and each pattern below would search them.
+  if (!/\d/.test(clause)) return [];
   const found: Found[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
@@ -377,7 +402,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
 
   // Enumerations first: their commas and their shared unit belong together.
   ENUMERATION.lastIndex = 0;
-  for (const m of clause.matchAll(ENUMERATION)) {
+  for (const m of clause.includes("lan luot") ? clause.matchAll(ENUMERATION) : []) {
     const g = m.groups ?? {};
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -411,7 +436,8 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
     taken.push([start, end]);
   }
 
-  for (const { kind, re } of PATTERNS) {
+  for (const { kind, re, needs } of PATTERNS) {
+    if (!needs.some((word) => clause.includes(word))) continue;
     re.lastIndex = 0;
     for (const m of clause.matchAll(re)) {
       const g = m.groups ?? {};
@@ -456,7 +482,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
   }
 
   FROM_TO.lastIndex = 0;
-  for (const m of clause.matchAll(FROM_TO)) {
+  for (const m of clause.includes("tu") ? clause.matchAll(FROM_TO) : []) {
     const g = m.groups ?? {};
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -475,7 +501,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
   }
 
   WORDED.lastIndex = 0;
-  for (const m of clause.matchAll(WORDED)) {
+  for (const m of / (trieu|ty|ti) /.test(clause) ? clause.matchAll(WORDED) : []) {
     const g = m.groups ?? {};
     const start = m.index ?? 0;
     const end = start + m[0].length;

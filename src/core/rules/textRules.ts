@@ -23,23 +23,28 @@ import { BASE_YEAR, comparisonYearIssues } from "./years";
 
 export const INDEX_AS_GROWTH = defineRule({
   id: "index-as-growth",
-  severity: "error",
+  severity: "warning",
+  severities: ["warning", "error"],
   scope: "text",
   name: "Chỉ số viết thành mức tăng",
   nameEn: "An index written as growth",
   description:
-    "“Tăng 102,66%” khi 102,66% là chỉ số so với cùng kỳ (tức chỉ tăng 2,66%). Chỉ số liệu mới chứng minh được: lỗi khi chính các số của câu (số hiện tại và mức thay đổi tuyệt đối) hoặc bảng tính đi kèm cho mức tăng bằng con số trừ 100. Không có số liệu thì đó có thể là mức tăng thật (một nhà máy điện vận hành trở lại làm chỉ số sản xuất công nghiệp gấp đôi): growth-multiple ghi chú.",
+    "“Chỉ số sản xuất công nghiệp tăng 102,66%” có thể là chỉ số 102,66% (tức tăng 2,66%) viết nhầm thành mức tăng, nhưng cũng có thể là mức tăng thật (một nhà máy điện vận hành trở lại làm chỉ số gấp đôi): cảnh báo để kiểm tra. Là lỗi khi chính các số của câu (số hiện tại và mức thay đổi tuyệt đối) hoặc bảng tính đi kèm cho thấy đó là chỉ số.",
   descriptionEn:
-    "“Up 102.66%” where 102.66% is the index on the same period (a growth of 2.66%). Only figures prove it: an error when the sentence's own figures (the level and the absolute change) or the workbook give a growth of the number minus 100. Without figures it may be real growth (a power plant back in service doubling industrial output): growth-multiple notes it.",
+    "“The industrial production index rose 102.66%” may be an index of 102.66% (up 2.66%) written as growth, or a real growth (a power plant back in service doubling the index): a warning to check. An error when the sentence's own figures (the level and the absolute change) or the workbook show it is the index.",
   options: {
     indexAsGrowthFrom: option.number(
       100,
-      "Mức tăng (%) từ ngưỡng này trở lên được đối chiếu với số liệu như một chỉ số viết nhầm.",
-      "A growth (%) from this threshold up is checked against the figures as an index written as growth.",
+      "Mức tăng (%) từ ngưỡng này trở lên của một chỉ số được xem xét như chỉ số viết nhầm thành mức tăng.",
+      "A growth (%) from this threshold up is looked at as an index written as growth.",
       { minimum: 0 },
     ),
   },
   messages: {
+    indexSubject: {
+      vi: '{subject}: "{excerpt}" là mức tăng rất lớn (gấp {times:n2} lần cùng kỳ): nên kiểm tra lại. Nếu {value:n}% là chỉ số so với cùng kỳ thì viết "bằng {value:n}% so với cùng kỳ"; nếu đúng là mức tăng thì có thể viết "gấp {times:n2} lần".',
+      en: '{subject}: "{excerpt}" is a very large growth ({times:n2} times the same period): worth checking. If {value:n}% is the index, write "bằng {value:n}%" (equal to); if it is the growth, "{times:n2} times" reads better.',
+    },
     provenByFigures: {
       vi: '{subject}: "{excerpt}" là chỉ số viết thành mức tăng: chính câu này ghi {level:n} {unit} và mức thay đổi {change:n} {unit}, tức tăng {growth:n1}% (chỉ số {index:n1}%).',
       en: '{subject}: "{excerpt}" is an index written as growth: the sentence itself gives {level:n} {unit} and a change of {change:n} {unit}, a growth of {growth:n1}% (index {index:n1}%).',
@@ -117,10 +122,6 @@ export const GROWTH_MULTIPLE = defineRule({
     largeGrowth: {
       vi: '"{excerpt}": mức tăng từ {from:n}% trở lên đọc dễ hơn khi viết "gấp {times:n2} lần".',
       en: '"{excerpt}": a growth of {from:n}% or more reads better as "{times:n2} times".',
-    },
-    largeIndexGrowth: {
-      vi: '{subject}: "{excerpt}" là mức tăng rất lớn (gấp {times:n2} lần cùng kỳ): nên kiểm tra lại. Nếu {value:n}% là chỉ số so với cùng kỳ thì viết "bằng {value:n}% so với cùng kỳ"; nếu đúng là mức tăng thì viết "gấp {times:n2} lần" cho dễ đọc.',
-      en: '{subject}: "{excerpt}" is a very large growth ({times:n2} times the same period): worth checking. If {value:n}% is the index, write "bằng {value:n}%" (equal to); if it is the growth, "{times:n2} times" reads better.',
     },
     ambiguousTimes: {
       vi: '"{excerpt}": "tăng {value:n} lần" có thể hiểu là gấp {value:n} lần hoặc gấp {plusOne:n} lần; nên viết "gấp {value:n} lần" nếu số sau bằng {value:n} lần số trước.',
@@ -250,12 +251,26 @@ export const VERB_TYPO = defineRule({
 
 const isSamePeriodBasis = (claim: Claim) => !claim.basis || /cung ky|nam truoc|nam ngoai|\d{4}/.test(fold(claim.basis));
 
-/** The sentence's claims before a claim, nearest first. */
+/** The first index of a run of claims (in text order) at or after an offset. */
+function indexAt(claims: readonly Claim[], offset: number): number {
+  let lo = 0;
+  let hi = claims.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (claims[mid].offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How far back in its sentence a claim's level, growth or rate is looked for: the clause around it, not the whole of a run-on sentence. */
+const NEAR_CLAIMS = 8;
+
+/** The sentence's claims just before a claim, nearest first. */
 function before(ctx: TextContext, claim: Claim): Claim[] {
   const sentence = ctx.sentences[sentenceOf(ctx, claim)];
-  const out: Claim[] = [];
-  for (const c of sentence) if (c.offset < claim.offset) out.unshift(c);
-  return out;
+  const at = indexAt(sentence, claim.offset);
+  return sentence.slice(Math.max(0, at - NEAR_CLAIMS), at).reverse();
 }
 
 function sentenceOf(ctx: TextContext, claim: Claim): number {
@@ -350,11 +365,17 @@ function sameThing(a: string, b: string): boolean {
 }
 
 /** The period labels of a claim's sentence ("6 tháng", "quý II"), as one key. */
-function periodKey(ctx: TextContext, claim: Claim): string {
-  return ctx.sentences[sentenceOf(ctx, claim)]
-    .filter((c) => c.kind === "period" && c.period)
-    .map((c) => c.period?.label)
-    .join("|");
+function periodKey(ctx: TextContext, claim: Claim, cache: Map<number, string>): string {
+  const s = sentenceOf(ctx, claim);
+  let key = cache.get(s);
+  if (key === undefined) {
+    key = ctx.sentences[s]
+      .filter((c) => c.kind === "period" && c.period)
+      .map((c) => c.period?.label)
+      .join("|");
+    cache.set(s, key);
+  }
+  return key;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,7 +422,19 @@ const indexAsGrowth = textRule(INDEX_AS_GROWTH, (ctx) => {
             growth: implied.growth,
             index: 100 + implied.growth,
           },
-          { claim, expected: implied.growth, actual: claim.value },
+          { claim, severity: "error", expected: implied.growth, actual: claim.value },
+        ),
+      );
+    } else if (ctx.profile(claim).measure === "index") {
+      // Without figures it may be real growth: a warning to check, and no figure put in its place.
+      const times = 1 + claim.value / 100;
+      out.push(
+        reportText(
+          ctx,
+          INDEX_AS_GROWTH,
+          "indexSubject",
+          { subject: claim.subject, excerpt: claim.excerpt, value: claim.value, times },
+          { claim, actual: claim.value },
         ),
       );
     }
@@ -448,22 +481,14 @@ const exceedPercent = textRule(EXCEED_PERCENT, (ctx) =>
 const growthMultiple = textRule(GROWTH_MULTIPLE, (ctx) => {
   const out: TextFinding[] = [];
   const from = ctx.option(GROWTH_MULTIPLE, "growthMultipleFrom");
+  const indexFrom = ctx.option(INDEX_AS_GROWTH, "indexAsGrowthFrom");
   for (const claim of ctx.claims) {
     if (claim.kind === "growth" && !claim.unitMissing && claim.value >= from) {
       const times = 1 + claim.value / 100;
       const at = { claim, expected: times, actual: claim.value };
-      // An index's growth this large may be the index itself; proven, it is index-as-growth's.
-      if (ctx.profile(claim).measure === "index")
-        out.push(
-          reportText(
-            ctx,
-            GROWTH_MULTIPLE,
-            "largeIndexGrowth",
-            { subject: claim.subject, excerpt: claim.excerpt, value: claim.value, times },
-            at,
-          ),
-        );
-      else out.push(reportText(ctx, GROWTH_MULTIPLE, "largeGrowth", { excerpt: claim.excerpt, from, times }, at));
+      // An index's growth this large is index-as-growth's to report.
+      if (claim.value >= indexFrom && ctx.profile(claim).measure === "index") continue;
+      out.push(reportText(ctx, GROWTH_MULTIPLE, "largeGrowth", { excerpt: claim.excerpt, from, times }, at));
     } else if (claim.kind === "multiple" && claim.verb?.startsWith("tang")) {
       out.push(
         reportText(
@@ -570,7 +595,9 @@ const claimArithmetic = textRule(CLAIM_ARITHMETIC, (ctx) => {
 /** "từ 85,75% lên 86,1%, tăng 0,35 điểm phần trăm", "từ 100 lên 120 tỷ đồng, tăng 20%": the change stated right after. */
 function fromToFindings(ctx: TextContext, claim: Claim): TextFinding[] {
   const sentence = ctx.sentences[sentenceOf(ctx, claim)];
-  const next = sentence.find((c) => c.offset > claim.offset && c.kind !== "period");
+  let i = indexAt(sentence, claim.offset + 1);
+  while (i < sentence.length && sentence[i].kind === "period") i++;
+  const next = sentence[i];
   const from = claim.from as number;
   if (!next || next.subject !== claim.subject || from === 0) return [];
   const tol = roundingTolerance(Math.max(next.decimals, 0)) + 0.5 * 10 ** -claim.decimals;
@@ -661,9 +688,10 @@ function contributionFindings(ctx: TextContext): TextFinding[] {
 
 /** "trong đó", "gồm", "bao gồm", "chia ra", "cụ thể": the parts of a total follow. */
 const PARTS_MARK = /\b(trong do|bao gom|gom|chia ra|cu the)\b/g;
+/** Whether a claim stands in brackets opened shortly before it ("(tăng 2.000 người)"). */
 const inBrackets = (ctx: TextContext, claim: Claim) => {
-  const open = ctx.text.lastIndexOf("(", claim.offset);
-  return open >= 0 && open > ctx.text.lastIndexOf(")", claim.offset) && claim.offset - open < 40;
+  const near = ctx.text.slice(Math.max(0, claim.offset - 40), claim.offset);
+  return near.lastIndexOf("(") > near.lastIndexOf(")");
 };
 
 /**
@@ -679,66 +707,70 @@ const componentTotalText = textRule(COMPONENT_TOTAL, (ctx) => {
   const unitOf = (c: Claim) => fold(c.unit ?? "").split(" ")[0];
   const isAmount = (c: Claim) =>
     c.kind === "value" && c.unit !== undefined && c.unit !== "%" && c.from === undefined && !inBrackets(ctx, c);
+  const isNamedTotal = (c: Claim) => /^tong\b/.test(fold(c.subject));
+  /** The total among amounts: the last named "Tổng …", else the last. */
+  const totalOf = (amounts: readonly Claim[]) => [...amounts].reverse().find(isNamedTotal) ?? amounts[amounts.length - 1];
   for (let s = 0; s < ctx.sentences.length; s++) {
     const sentence = ctx.sentences[s];
-    const start = ctx.places.sentenceIndex(sentence[0].offset);
-    const sentenceStart = Math.min(sentence[0].offset, ...sentence.map((c) => c.offset));
-    const end = sentence[sentence.length - 1].offset + sentence[sentence.length - 1].excerpt.length;
+    const index = ctx.places.sentenceIndex(sentence[0].offset);
+    const last = sentence[sentence.length - 1];
+    const end = last.offset + last.excerpt.length;
+    const amounts = sentence.filter(isAmount);
     // The marks of this sentence, from its start (a mark may open it before its first claim).
-    let from = sentenceStart;
-    while (from > 0 && ctx.places.sentenceIndex(from - 1) === start) from--;
-    PARTS_MARK.lastIndex = from;
+    PARTS_MARK.lastIndex = ctx.places.sentenceStart(index);
     const marks: number[] = [];
     for (let m = PARTS_MARK.exec(ctx.folded); m && m.index < end; m = PARTS_MARK.exec(ctx.folded)) marks.push(m.index);
+    // Amounts before the current mark are amounts[0, next); the last named total among them, or the last.
+    let next = 0;
+    let named: Claim | null = null;
     for (let k = 0; k < marks.length; k++) {
       const mark = marks[k];
       const until = k + 1 < marks.length ? marks[k + 1] : end + 1;
-      let total = sentence.filter((c) => c.offset < mark && isAmount(c));
-      let sameSentence = true;
-      if (total.length === 0 && s > 0 && ctx.places.paragraphIndex(ctx.sentences[s - 1][0].offset) === ctx.places.paragraphIndex(mark)) {
-        if (ctx.places.sentenceIndex(ctx.sentences[s - 1][0].offset) !== start - 1) continue;
-        total = ctx.sentences[s - 1].filter(isAmount);
-        sameSentence = false;
+      for (; next < amounts.length && amounts[next].offset < mark; next++) if (isNamedTotal(amounts[next])) named = amounts[next];
+      let whole = named ?? (next > 0 ? amounts[next - 1] : undefined);
+      const sameSentence = whole !== undefined;
+      if (!whole) {
+        // "Cụ thể, …": the total is in the sentence just before, in the same paragraph.
+        const previous = ctx.sentences[s - 1];
+        if (!previous || ctx.places.sentenceIndex(previous[0].offset) !== index - 1) continue;
+        if (ctx.places.paragraphIndex(previous[0].offset) !== ctx.places.paragraphIndex(mark)) continue;
+        whole = totalOf(previous.filter(isAmount));
+        if (!whole) continue;
       }
-      const parts = sentence.filter((c) => c.offset > mark && c.offset < until && isAmount(c));
-      const named = total.filter((c) => /^tong\b/.test(fold(c.subject)));
-      const whole = (named.length > 0 ? named : total).pop();
-      if (!whole) continue;
-      const same = parts.filter((p) => unitOf(p) === unitOf(whole) && p.subject !== whole.subject);
-      if (same.length === 0 || (sameSentence === false && same.length < 2)) continue;
+      const parts: Claim[] = [];
+      for (let i = next; i < amounts.length && amounts[i].offset < until; i++) if (amounts[i].offset > mark) parts.push(amounts[i]);
+      const total = whole;
+      const same = parts.filter((p) => unitOf(p) === unitOf(total) && p.subject !== total.subject);
+      if (same.length === 0 || (!sameSentence && same.length < 2)) continue;
       const hedged = (c: Claim) => (c.hedge ? 0.03 : 0);
       const slack = (c: Claim) => 0.5 * 10 ** -c.decimals * (c.scale ?? 1) + hedged(c) * amount(c);
-      const totalAmount = amount(whole);
-      const above = same.find((p) => amount(p) > totalAmount + slack(p) + slack(whole));
+      const totalAmount = amount(total);
+      const above = same.find((p) => amount(p) > totalAmount + slack(p) + slack(total));
       const sum = same.reduce((a, p) => a + amount(p), 0);
-      const sumSlack = same.reduce((a, p) => a + slack(p), 0) + slack(whole);
-      const scale = whole.scale ?? 1;
+      const sumSlack = same.reduce((a, p) => a + slack(p), 0) + slack(total);
+      const scale = total.scale ?? 1;
       if (above && sameSentence) {
         out.push(
           reportText(
             ctx,
             COMPONENT_TOTAL,
             "textPartAboveTotal",
-            { part: above.subject, value: above.value, unit: above.unit ?? "", total: whole.value, name: whole.subject },
-            { claim: above, expected: whole.value, actual: above.value },
+            { part: above.subject, value: above.value, unit: above.unit ?? "", total: total.value, name: total.subject },
+            { claim: above, expected: total.value, actual: above.value },
           ),
         );
       } else if (same.length >= 2 && sum > totalAmount + sumSlack) {
+        const list = numberList(
+          same.map((p) => amount(p) / scale),
+          " + ",
+        );
         out.push(
           reportText(
             ctx,
             COMPONENT_TOTAL,
             "textPartsAboveTotal",
-            {
-              parts: numberList(
-                same.map((p) => amount(p) / scale),
-                " + ",
-              ),
-              sum: sum / scale,
-              total: whole.value,
-              name: whole.subject,
-            },
-            { claim: same[same.length - 1], severity: "warning", expected: whole.value, actual: sum / scale },
+            { parts: list, sum: sum / scale, total: total.value, name: total.subject },
+            { claim: same[same.length - 1], severity: "warning", expected: total.value, actual: sum / scale },
           ),
         );
       }
@@ -910,8 +942,12 @@ const verbTypo = textRule(VERB_TYPO, (ctx) => {
  * A growth and a multiple of one subject in one paragraph, against the same period, that disagree:
  * "tăng gần 6,5%" and "gấp 7 lần" (1,065 against 7).
  */
+/** How far apart (characters) a growth and a multiple are compared: the paragraph around, not a whole run-on text. */
+const CONSISTENCY_SPAN = 2000;
+
 const claimConsistency = textRule(CLAIM_CONSISTENCY, (ctx) => {
   const out: TextFinding[] = [];
+  const periods = new Map<number, string>();
   for (const paragraph of ctx.paragraphs) {
     const multiples = paragraph.filter(
       (c) => c.kind === "multiple" && c.value >= 2 && isSamePeriodBasis(c) && !/ke hoach|kh\b/.test(fold(c.basis ?? "")),
@@ -920,13 +956,19 @@ const claimConsistency = textRule(CLAIM_CONSISTENCY, (ctx) => {
     for (const growth of paragraph) {
       if (growth.kind !== "growth" || growth.unitMissing || !isSamePeriodBasis(growth)) continue;
       const implied = 1 + growth.value / 100;
-      const other = multiples.find(
-        (m) =>
-          ctx.places.sentenceIndex(m.offset) !== ctx.places.sentenceIndex(growth.offset) &&
+      const sentence = ctx.places.sentenceIndex(growth.offset);
+      let other: Claim | undefined;
+      for (let i = indexAt(multiples, growth.offset - CONSISTENCY_SPAN); i < multiples.length && !other; i++) {
+        const m = multiples[i];
+        if (m.offset > growth.offset + CONSISTENCY_SPAN) break;
+        if (
+          ctx.places.sentenceIndex(m.offset) !== sentence &&
           (m.value / implied > 1.5 || implied / m.value > 1.5) &&
           sameThing(growth.subject, m.subject) &&
-          periodKey(ctx, m) === periodKey(ctx, growth),
-      );
+          periodKey(ctx, m, periods) === periodKey(ctx, growth, periods)
+        )
+          other = m;
+      }
       if (!other) continue;
       out.push(
         reportText(

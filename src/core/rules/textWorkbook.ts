@@ -144,7 +144,7 @@ export const statedPercentText = textRule(STATED_PERCENT, (ctx) => {
               sheet: ind.sheet,
               cell: ind.cells.actual ?? ind.cells.name,
             },
-            { claim, expected: ind.growthPercent, actual: claim.value },
+            { claim, severity: "error", expected: ind.growthPercent, actual: claim.value },
           ),
         );
       continue;

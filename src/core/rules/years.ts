@@ -79,12 +79,15 @@ const previousYearComparison = (previousYear: number) =>
 /** "kế hoạch đầu tư công năm 2022 và năm 2003": a year of a plan, a budget or a task. */
 const PLAN_BEFORE = /\b(ke hoach|du toan|nhiem vu|chi tieu|phuong huong)\b[^.;:\d]{0,40}(nam\s*(\d{4}\s*(va|,)\s*nam\s*)?)$/;
 
-/** The sentence around an offset of a folded text: from the previous end mark to the next. */
+/** How far (characters) a sentence is read around a year: a run-on text is not one sentence. */
+const SENTENCE_REACH = 300;
+
+/** The sentence around an offset of a folded text: from the previous end mark to the next, within reach. */
 function sentenceAround(folded: string, index: number): string {
   let start = index;
-  while (start > 0 && !/[.!?\n]/.test(folded[start - 1])) start--;
+  while (start > 0 && index - start < SENTENCE_REACH && !/[.!?\n]/.test(folded[start - 1])) start--;
   let end = index;
-  while (end < folded.length && !/[.!?\n]/.test(folded[end])) end++;
+  while (end < folded.length && end - index < SENTENCE_REACH && !/[.!?\n]/.test(folded[end])) end++;
   return folded.slice(start, end);
 }
 
