@@ -89,6 +89,7 @@ npx chitieu check bao-cao.xlsx --json                # JSON
 npx chitieu check bao-cao.xlsx --year 2021 --sheet "Biểu 01"
 npx chitieu check bao-cao.xlsx --catalogue danh-muc.json --config quy-tac.json
 npx chitieu check-text bao-cao.txt --workbook bao-cao.xlsx
+npx chitieu check-text bao-cao.docx --config quy-tac.json
 npx chitieu rules                                    # các quy tắc / the rules
 npx chitieu fill bao-cao.xlsx --template bieu-chi-tieu --out bieu.xlsx
 npx chitieu fill bao-cao.xlsx --template bao-cao --out loi-van.xlsx

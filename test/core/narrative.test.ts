@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { extractClaims } from "../../src/core/reading/claims";
@@ -116,65 +115,5 @@ describe("checkText on report text", () => {
     expect(
       checkText("GRDP bình quân mỗi người dân năm 2017 ở mức 22,4 triệu đồng (tăng 7,7%, tương ứng 1,6 triệu đồng).").findings,
     ).toEqual([]);
-  });
-});
-
-describe("checkText on hostile text", () => {
-  it("never throws, and every finding points inside the text", () => {
-    const words = fc.constantFrom(
-      "tăng",
-      "giảm",
-      "đạt",
-      "bằng",
-      "vượt",
-      "gấp",
-      "lần",
-      "so với cùng kỳ năm",
-      "kế hoạch",
-      "điểm phần trăm",
-      "%",
-      ",",
-      ".",
-      ";",
-      "\n",
-      "tỷ đồng",
-      "chỉ số",
-      "tỷ lệ",
-      "tương đương",
-      "2029",
-      "1.235,6",
-      "12,500.0",
-      "108,987",
-      "năm 2020",
-    );
-    const piece = fc.oneof(
-      words,
-      fc.string({ maxLength: 12 }),
-      fc.string({ unit: "grapheme", maxLength: 8 }),
-      fc.integer().map(String),
-      fc.double().map(String),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(piece, { maxLength: 60 }).map((p) => p.join(" ")),
-        fc.option(fc.integer({ min: 1990, max: 2035 }), { nil: null }),
-        (text, year) => {
-          const result = checkText(text, { reportYear: year });
-          const lines = text.normalize("NFC").split("\n");
-          for (const f of result.findings) {
-            expect(f.line).toBeGreaterThanOrEqual(1);
-            expect(f.line).toBeLessThanOrEqual(lines.length);
-            expect(f.column).toBeGreaterThanOrEqual(1);
-            expect(f.column).toBeLessThanOrEqual(lines[f.line - 1].length + 1);
-            expect(f.message).not.toMatch(/NaN|undefined|Infinity/);
-          }
-        },
-      ),
-      { numRuns: 800 },
-    );
-  });
-
-  it("reads a 10,000-character line of one word", () => {
-    expect(() => checkText("tăng ".repeat(2000) + "5%")).not.toThrow();
   });
 });
