@@ -24,6 +24,7 @@ import type { UserTemplate } from "../core/fill/userTemplate";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
 import { DocumentInputError, isDocumentPackage, readDocx, type DocxText } from "../hosts/docx/readDocx";
+import { checkOutput, OutputError, writeWhole } from "./output";
 import { parseArgs, parseYear, UsageError } from "./args";
 import { renderReport, renderTextReport } from "./report";
 import type { Analysis } from "../core/model/indicator";
@@ -39,10 +40,10 @@ const USAGE = `Cách dùng / Usage:
   chitieu check <tệp.xlsx> [--year NĂM] [--sheet TÊN_TRANG] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
       Đọc các biểu chỉ tiêu, tính % kế hoạch, tăng trưởng, đánh giá; kiểm tra số liệu bất hợp lý.
       Reads the indicator sheets, computes plan %, growth, evaluation; flags implausible figures.
-  chitieu check-text <tệp.txt|-> [--year NĂM] [--workbook tệp.xlsx] [--json]
-      Kiểm tra các nhận định số liệu trong phần lời văn của báo cáo (và đối chiếu với bảng tính).
-      Checks the figures stated in the report's text (and against a workbook).
-  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx>
+  chitieu check-text <tệp.txt|tệp.docx|-> [--year NĂM] [--workbook tệp.xlsx] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
+      Kiểm tra các nhận định số liệu trong lời văn của báo cáo, .txt hoặc Word (và đối chiếu với bảng tính).
+      Checks the figures stated in the report's text, plain or Word (and against a workbook).
+  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx> [--force]
       Ghi bản sao bảng tính kèm trang báo cáo mới (bảng chỉ tiêu có công thức, hoặc phần lời văn).
       Writes a copy of the workbook with the filled report sheet added; source sheets untouched.
   chitieu templates [tệp.xlsx] [--json]
@@ -180,7 +181,7 @@ async function resolveTemplate(
 }
 
 async function fill(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config", "template", "out"], flags: [] });
+  const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config", "template", "out"], flags: ["force"] });
   if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp .xlsx", "expected exactly one .xlsx file");
   const file = args.positional[0];
   const { template: templateName, out } = args.values;
@@ -191,6 +192,8 @@ async function fill(argv: string[], io: Io): Promise<number> {
       "--out không được trùng tệp đầu vào (chitieu không ghi đè tệp của người dùng)",
       "--out must differ from the input file",
     );
+  // Before any reading: a refused output costs the official no wait.
+  await checkOutput(out, [file, templateName], args.flags.has("force"));
   const options = await workbookOptions(args.values);
   const read = await readWorkbookFile(file);
   const analysis = await analyzeFile(file, options, read);
@@ -215,7 +218,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
   // ExcelJS (a third of a second to load) is needed only to write: `check` does without it.
   const { applyPlanToBytes } = await import("../hosts/xlsx/applyPlan");
   const bytes = await applyPlanToBytes(read.bytes, { sheets }, "bytes" in template ? template.bytes : null);
-  await fs.writeFile(out, bytes);
+  await writeWhole(out, bytes);
   for (const sheet of sheets) {
     io.stdout(
       `Đã tạo trang "${sheet.name}"${sheet.replaces ? " (thay trang chitieu tạo lần trước)" : ""} trong ${out}. Created sheet "${sheet.name}".\n`,
@@ -412,7 +415,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`chitieu: ${error.reason} (${error.reasonEn}). Xem: chitieu --help\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof OutputError) {
       io.stderr(`chitieu: ${error.reason} (${error.reasonEn})\n`);
       return 2;
     }

@@ -1,0 +1,107 @@
+// Where `chitieu fill` writes: never onto a file it reads (by any link), never over a file without
+// --force, one clear line for a missing or closed folder, and never half a file.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { OutputError, writeWhole } from "../../src/cli/output";
+import { chitieu } from "../helpers/cli";
+import { tempDir } from "../helpers/files";
+
+const sample = path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx");
+
+function setUp(): { dir: string; input: string; bytes: Buffer } {
+  const dir = tempDir("chitieu-out-");
+  const input = path.join(dir, "bao-cao.xlsx");
+  fs.copyFileSync(sample, input);
+  return { dir, input, bytes: fs.readFileSync(input) };
+}
+
+/** One line on standard error, no stack trace, exit 2. */
+function refused(r: { status: number | null; stderr: string; stdout: string }, words: RegExp): void {
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(r.stderr).toMatch(words);
+  expect(r.stderr).not.toMatch(/\s+at\s|Error:/);
+}
+
+const tempFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+
+describe("chitieu fill --out", () => {
+  it.each([
+    ["a symbolic link to the input", (input: string, out: string) => fs.symlinkSync(input, out)],
+    ["a hard link to the input", (input: string, out: string) => fs.linkSync(input, out)],
+  ])("refuses %s, even with --force, and leaves the input as it was", (_, link) => {
+    const { dir, input, bytes } = setUp();
+    const out = path.join(dir, "ket-qua.xlsx");
+    link(input, out);
+    refused(chitieu(["fill", input, "--template", "bieu-chi-tieu", "--out", out, "--force"]), /chính là tệp/);
+    expect(fs.readFileSync(input)).toEqual(bytes);
+  });
+
+  it("refuses the template file as the output", () => {
+    const { dir, input } = setUp();
+    const template = path.join(dir, "mau.xlsx");
+    fs.copyFileSync(sample, template);
+    const before = fs.readFileSync(template);
+    const out = path.join(dir, "lien-ket-mau.xlsx");
+    fs.symlinkSync(template, out);
+    refused(chitieu(["fill", input, "--template", template, "--out", out, "--force"]), /chính là tệp/);
+    expect(fs.readFileSync(template)).toEqual(before);
+  });
+
+  it("keeps an existing file unless --force, then replaces it whole", () => {
+    const { dir, input } = setUp();
+    const out = path.join(dir, "ket-qua.xlsx");
+    fs.writeFileSync(out, "bản cũ");
+    refused(chitieu(["fill", input, "--template", "bieu-chi-tieu", "--out", out]), /đã có tệp .*--force/);
+    expect(fs.readFileSync(out, "utf8")).toBe("bản cũ");
+    const forced = chitieu(["fill", input, "--template", "bieu-chi-tieu", "--out", out, "--force"]);
+    expect([0, 1]).toContain(forced.status);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    expect(tempFiles(dir)).toEqual([]);
+  });
+
+  it("says in one line that the folder is missing", () => {
+    const { dir, input } = setUp();
+    refused(
+      chitieu(["fill", input, "--template", "bieu-chi-tieu", "--out", path.join(dir, "khong-co", "ra.xlsx")]),
+      /thư mục .* không tồn tại/,
+    );
+  });
+
+  // A superuser may write anywhere: the permission cannot be taken away from it.
+  const asUser = process.getuid?.() === 0 ? it.skip : it;
+  asUser("says in one line that the folder cannot be written to", () => {
+    const { dir, input } = setUp();
+    const closed = path.join(dir, "chi-doc");
+    fs.mkdirSync(closed);
+    fs.chmodSync(closed, 0o555);
+    try {
+      refused(chitieu(["fill", input, "--template", "bieu-chi-tieu", "--out", path.join(closed, "ra.xlsx")]), /không có quyền ghi/);
+    } finally {
+      fs.chmodSync(closed, 0o755);
+    }
+  });
+});
+
+describe("writeWhole", () => {
+  it("leaves the old file and no temporary file behind when the write fails", async () => {
+    const dir = tempDir("chitieu-whole-");
+    // A folder that holds a file cannot be replaced by a rename: the last step fails.
+    const out = path.join(dir, "ra.xlsx");
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, "giu.txt"), "giữ nguyên");
+    await expect(writeWhole(out, new Uint8Array([1, 2, 3]))).rejects.toBeInstanceOf(OutputError);
+    expect(fs.readFileSync(path.join(out, "giu.txt"), "utf8")).toBe("giữ nguyên");
+    expect(tempFiles(dir)).toEqual([]);
+  });
+
+  it("writes the bytes whole", async () => {
+    const dir = tempDir("chitieu-whole-");
+    const out = path.join(dir, "ra.xlsx");
+    fs.writeFileSync(out, "cũ");
+    await writeWhole(out, new Uint8Array([80, 75, 3, 4]));
+    expect([...fs.readFileSync(out)]).toEqual([80, 75, 3, 4]);
+    expect(tempFiles(dir)).toEqual([]);
+  });
+});
