@@ -111,6 +111,8 @@ function sheetSnapshot(worksheet: WorksheetModel): SheetSnapshot {
         rowFormats[col] = numFmt;
       }
     }
+    // A row without a value adds nothing (the snapshot's contract: rows cost by the cells present).
+    if (rowValues.length === 0) continue;
     for (let c = 0; c < rowValues.length; c++) if (rowValues[c] === undefined) rowValues[c] = null;
     values[row.number - 1] = rowValues;
     if (rowFormats) numberFormats[row.number - 1] = rowFormats;

@@ -170,7 +170,7 @@ describe("files other writers make", () => {
       "xl/styles.xml": `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot;%&quot;"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"><alignment horizontal="center"/></xf><xf numFmtId="14"/><xf numFmtId="10"/></cellXfs></styleSheet>`,
       "xl/sheets/s.xml":
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
-        `<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="s"><x:v>3</x:v></x:c><x:c t="s"><x:v>99</x:v></x:c></x:row>` +
+        `<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="s"><x:v>3</x:v></x:c></x:row>` +
         `<x:row><x:c t="inlineStr"><x:is><x:t>1.235,6</x:t></x:is></x:c><x:c s="1"><x:v>44.2</x:v></x:c><x:c s="2"><x:v>0</x:v></x:c><x:c s="3"><x:v>0.442</x:v></x:c><x:c t="d"><x:v>2020-06-30T00:00:00Z</x:v></x:c></x:row>` +
         `<x:row r="5"><x:c r="C5" t="str"><x:f>"a"&amp;"&lt;b&gt;"</x:f><x:v><![CDATA[a<b>]]></x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#REF!</x:v></x:c><x:c r="G5"><x:f>1/0</x:f></x:c><x:c r="H5"><x:v>abc</x:v></x:c></x:row>` +
         `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells>` +
@@ -465,5 +465,102 @@ describe("ZipArchive", () => {
     const bytes = await handmade({ "a.xml": "ấ".repeat(10_000) });
     expect(await new ZipArchive(bytes, webInflate).text("a.xml")).toBe("ấ".repeat(10_000));
     expect(await new ZipArchive(bytes).text("a.xml")).toBe("ấ".repeat(10_000));
+  });
+});
+
+describe("hostile packages, refused in one line before anything costs", () => {
+  const workbookParts = (sheet: string, extra: Record<string, string> = {}) => ({
+    "_rels/.rels": rootRels(),
+    "xl/workbook.xml": `<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    "xl/sharedStrings.xml": `<sst ${NS}><si><t>Tổng</t></si></sst>`,
+    "xl/worksheets/sheet1.xml": `<worksheet ${NS}><sheetData>${sheet}</sheetData></worksheet>`,
+    ...extra,
+  });
+  const refusal = async (bytes: Uint8Array): Promise<WorkbookInputError> => {
+    const error = await readWorkbook(bytes).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WorkbookInputError);
+    return error as WorkbookInputError;
+  };
+
+  it.each([
+    ["a row past 1,048,576", `<row r="4000000000"><c r="A4000000000"><v>1</v></c></row>`],
+    ["a column past XFD", `<row r="1"><c r="ZZZZZZ1"><v>1</v></c></row>`],
+    [
+      "a merged area past the limits",
+      `<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:ZZZ9"/></mergeCells><sheetData>`,
+    ],
+  ])("a cell beyond Excel's limits: %s", async (_, sheet) => {
+    expect((await refusal(await handmade(workbookParts(sheet)))).reason).toMatch(/ngoài giới hạn của Excel/);
+  });
+
+  it("costs by the cells present: an empty last row and a far cell make no million rows", async () => {
+    const far = await readWorkbook(
+      await handmade(
+        workbookParts(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1048576"/><row r="9"><c r="B9"><v>5</v></c></row>`),
+      ),
+    );
+    expect(far.sheets[0].values).toHaveLength(9);
+    const last = await readWorkbook(await handmade(workbookParts(`<row r="1048576"><c r="XFD1048576"><v>5</v></c></row>`)));
+    const rows = last.sheets[0].values;
+    expect(rows).toHaveLength(1_048_576);
+    // Every empty row is one shared row, not a million arrays.
+    expect(new Set(rows.slice(0, -1)).size).toBe(1);
+    expect(rows[1_048_575][16_383]).toBe(5);
+  });
+
+  it("a text cell pointing at a shared string the file lacks", async () => {
+    const error = await refusal(await handmade(workbookParts(`<row r="3"><c r="B3" t="s"><v>7</v></c></row>`)));
+    expect(error.reason).toMatch(/ô B3 trỏ tới chuỗi số 7/);
+  });
+
+  it("a DOCTYPE, whose entities could make this reader see other text than Excel", async () => {
+    const parts = workbookParts(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`);
+    parts["xl/sharedStrings.xml"] = `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x "Tổng">]><sst ${NS}><si><t>&x;</t></si></sst>`;
+    expect((await refusal(await handmade(parts))).reason).toMatch(/khai báo DOCTYPE/);
+  });
+
+  it("two entries whose names differ only in case", async () => {
+    const parts = workbookParts(`<row r="1"><c r="A1"><v>1</v></c></row>`, {
+      "XL/worksheets/SHEET1.xml": `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
+    });
+    expect((await refusal(await handmade(parts))).reason).toMatch(/chỉ khác chữ hoa, chữ thường/);
+  });
+
+  it("entries that share their compressed data", async () => {
+    const bytes = (await handmade(workbookParts(`<row r="1"><c r="A1"><v>1</v></c></row>`))).slice();
+    const view = new DataView(bytes.buffer);
+    const central: number[] = [];
+    for (let at = 0; at + 46 <= bytes.length; at++) {
+      const named = Buffer.from(bytes.subarray(at + 46, at + 46 + view.getUint16(at + 28, true))).toString();
+      if (view.getUint32(at, true) === 0x02014b50 && !named.endsWith("/")) central.push(at);
+    }
+    // The second file's data is said to start where the first one's does.
+    view.setUint32(central[1] + 42, view.getUint32(central[0] + 42, true), true);
+    expect((await refusal(bytes)).reason).toMatch(/chồng lên nhau/);
+  });
+
+  it("a part announcing more than the reader's bound, refused without inflating", async () => {
+    const bytes = (await handmade(workbookParts(`<row r="1"><c r="A1"><v>1</v></c></row>`))).slice();
+    const view = new DataView(bytes.buffer);
+    for (let at = 0; at + 46 <= bytes.length; at++) if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 2 ** 31, true);
+    expect((await refusal(bytes)).reasonEn).toMatch(/more than the 268435456 allowed/);
+  });
+
+  it("a package that names its workbook part otherwise is read through its relationships", async () => {
+    const parts = workbookParts(`<row r="1"><c r="A1"><v>42</v></c></row>`);
+    const renamed: Record<string, string> = {};
+    for (const [name, text] of Object.entries(parts))
+      renamed[name.replace(/^xl\//, "bang/").replace("xl/workbook.xml", "bang/so.xml")] = text;
+    renamed["_rels/.rels"] = rootRels("bang/so.xml");
+    renamed["bang/_rels/so.xml.rels"] = renamed["bang/_rels/workbook.xml.rels"];
+    delete renamed["bang/_rels/workbook.xml.rels"];
+    const renamedBook = renamed["bang/workbook.xml"];
+    delete renamed["bang/workbook.xml"];
+    renamed["bang/so.xml"] = renamedBook;
+    expect((await readWorkbook(await handmade(renamed))).sheets[0].values).toEqual([[42]]);
   });
 });

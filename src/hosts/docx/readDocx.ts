@@ -7,7 +7,7 @@
 
 import { ExplainedError } from "../../core/model/errors";
 import { END, OPEN, XmlReader } from "../xlsx/xml";
-import { endRecordAt, webInflate, ZipArchive, ZipError } from "../xlsx/zip";
+import { endRecordAt, UnsafePackageError, ZipArchive, ZipError } from "../xlsx/zip";
 import { readStory, type NoteReferences, type ParagraphKind } from "./story";
 
 export type { ParagraphKind } from "./story";
@@ -27,12 +27,6 @@ export interface DocxText {
   text: string;
   paragraphs: DocxParagraph[];
 }
-
-/**
- * No part of a document is inflated past this (a report's document.xml is a few megabytes; the
- * zip reader already stops at the size its directory announces, this bounds what it may announce).
- */
-export const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 const ZIP_MAGICS = [
   [0x50, 0x4b, 0x03, 0x04],
@@ -99,27 +93,14 @@ export function checkDocumentBytes(bytes: Uint8Array): void {
   if (endRecordAt(bytes) < 0) throw CORRUPT("no end of central directory");
 }
 
-interface NodeZlib {
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
-}
-
-/** The zip reader's inflating (Node's zlib, the browser's stream otherwise), refusing parts over MAX_PART_BYTES. */
-function boundedInflate(): (data: Uint8Array, size: number) => Promise<Uint8Array> {
-  const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const zlib = node?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined;
-  return async (data, size) => {
-    if (size > MAX_PART_BYTES) throw new ZipError(`a part announces ${size} bytes, more than ${MAX_PART_BYTES}`);
-    return zlib ? zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }) : webInflate(data, size);
-  };
-}
-
 /** Reads .docx bytes into their text. Throws DocumentInputError for files that cannot be used. */
 export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   checkDocumentBytes(bytes);
   try {
-    return await readPackage(new ZipArchive(bytes, boundedInflate()));
+    return await readPackage(new ZipArchive(bytes));
   } catch (error) {
     if (error instanceof DocumentInputError) throw error;
+    if (error instanceof UnsafePackageError) throw new DocumentInputError(error.reason, error.reasonEn);
     // RangeError: a damaged directory points outside the file.
     if (error instanceof ZipError || error instanceof RangeError) throw CORRUPT(error.message);
     throw error;

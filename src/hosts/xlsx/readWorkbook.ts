@@ -7,9 +7,9 @@
 // are refused with a reason an official understands.
 
 import { ExplainedError } from "../../core/model/errors";
-import { parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
+import { address, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { CLOSE, END, OPEN, XmlReader } from "./xml";
-import { endRecordAt, ZipArchive, ZipError } from "./zip";
+import { endRecordAt, UnsafePackageError, ZipArchive, ZipError } from "./zip";
 
 /** A file that cannot be used as a workbook; the message says why, in Vietnamese and English. */
 export class WorkbookInputError extends ExplainedError {}
@@ -64,7 +64,9 @@ export function checkWorkbookBytes(bytes: Uint8Array): void {
         "tệp là bảng tính OpenDocument (.ods); hãy lưu lại dưới dạng .xlsx",
         "the file is an OpenDocument spreadsheet; save it as .xlsx",
       );
-    throw new WorkbookInputError("tệp nén này không chứa bảng tính Excel", "the zip file holds no Excel workbook");
+    // A package may name its workbook part otherwise: its relationships say (readPackage follows them).
+    if (!containsName(bytes, "_rels/.rels"))
+      throw new WorkbookInputError("tệp nén này không chứa bảng tính Excel", "the zip file holds no Excel workbook");
   }
 }
 
@@ -75,6 +77,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot>
     return await readPackage(new ZipArchive(bytes));
   } catch (error) {
     if (error instanceof WorkbookInputError) throw error;
+    if (error instanceof UnsafePackageError) throw new WorkbookInputError(error.reason, error.reasonEn);
     // RangeError: a damaged directory points outside the file.
     if (error instanceof ZipError || error instanceof RangeError) {
       throw new WorkbookInputError("tệp bị hỏng hoặc không đọc được", `the file is corrupt or unreadable: ${error.message}`);
@@ -128,7 +131,7 @@ function partOfType(rels: Map<string, Relationship>, kind: string): string | nul
 async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {
   const workbookPart = partOfType(await relationships(zip, ""), "officeDocument") ?? "xl/workbook.xml";
   const workbookXml = await zip.text(workbookPart);
-  if (workbookXml === null) throw new WorkbookInputError("tệp không chứa bảng tính đọc được", "the package has no workbook part");
+  if (workbookXml === null) throw new WorkbookInputError("tệp nén này không chứa bảng tính Excel", "the zip file holds no Excel workbook");
   const rels = await relationships(zip, workbookPart);
   const book = readBook(workbookXml);
   const strings = await sharedStrings(zip, partOfType(rels, "sharedStrings"));
@@ -139,7 +142,7 @@ async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {
     if (!rel || !rel.type.endsWith("/worksheet")) continue; // chart and macro sheets hold no table
     const xml = await zip.text(rel.target);
     if (xml === null) continue;
-    sheets.push({ name: sheet.name, ...readSheet(xml, strings, styles, book.date1904), hidden: sheet.hidden });
+    sheets.push({ name: sheet.name, ...readSheet(sheet.name, xml, strings, styles, book.date1904), hidden: sheet.hidden });
   }
   return { sheets };
 }
@@ -350,7 +353,22 @@ function cellText(reader: XmlReader): string | null {
   return raw;
 }
 
+/** Excel's limits: a cell beyond them is no cell Excel can hold, and would cost memory by its address. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** The rows no cell was read in: one shared empty row, so that a lone far cell costs no memory per row above it. */
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+function beyondLimits(sheet: string, where: string): WorkbookInputError {
+  return new WorkbookInputError(
+    `trang "${sheet}" có ô ở ${where}, ngoài giới hạn của Excel (1.048.576 dòng × 16.384 cột); tệp bị hỏng hoặc đã bị sửa`,
+    `sheet "${sheet}" has a cell at ${where}, beyond Excel's limits (1,048,576 rows × 16,384 columns)`,
+  );
+}
+
 function readSheet(
+  name: string,
   xml: string,
   strings: string[],
   styles: CellStyles,
@@ -365,8 +383,10 @@ function readSheet(
   let rowFormats: (string | null)[] | null = null;
   let col = -1;
   const endRow = () => {
+    // A row without a value adds nothing: an empty row at 1,048,576 must not make a million rows.
+    if (row < 0 || rowValues.length === 0) return;
     for (let c = 0; c < rowValues.length; c++) if (rowValues[c] === undefined) rowValues[c] = null;
-    if (row >= 0) values[row] = rowValues;
+    values[row] = rowValues;
     if (rowFormats) numberFormats[row] = rowFormats;
   };
   let inData = false; // cells and rows count only inside <sheetData>, whatever extensions hold
@@ -383,6 +403,7 @@ function readSheet(
         const r = reader.attr("r");
         row = r === null ? row + 1 : parseInt(r, 10) - 1;
         if (!(row >= 0)) row = -1;
+        if (row >= MAX_ROWS) throw beyondLimits(name, `dòng ${r ?? row + 1} (row ${r ?? row + 1})`);
         rowValues = [];
         rowFormats = null;
         col = -1;
@@ -391,10 +412,16 @@ function readSheet(
       case "c": {
         const ref = reader.attr("r");
         col = ref === null ? col + 1 : columnOf(ref);
+        if (col >= MAX_COLUMNS) throw beyondLimits(name, ref ?? `cột ${col + 1} (column ${col + 1})`);
         const style = parseInt(reader.attr("s") ?? "0", 10) || 0;
         const type = reader.attr("t");
         const raw = cellText(reader);
         if (raw === null || col < 0 || row < 0) break;
+        if (type === "s" && strings[parseInt(raw, 10)] === undefined)
+          throw new WorkbookInputError(
+            `trang "${name}", ô ${address(row, col)} trỏ tới chuỗi số ${raw} không có trong tệp; tệp bị hỏng`,
+            `sheet "${name}", cell ${address(row, col)} points to shared string ${raw}, which the file lacks`,
+          );
         let value = cellValue(type, raw, strings);
         if (typeof value === "number") {
           if (styles.dates[style]) value = serialDate(value, date1904);
@@ -410,12 +437,14 @@ function readSheet(
         const [from, to = from] = (reader.attr("ref") ?? "").split(":");
         const topLeft = parseAddress(from);
         const bottomRight = parseAddress(to);
-        if (topLeft && bottomRight) merges.push({ top: topLeft.row, left: topLeft.col, bottom: bottomRight.row, right: bottomRight.col });
+        if (!topLeft || !bottomRight) break;
+        if (bottomRight.row >= MAX_ROWS || bottomRight.col >= MAX_COLUMNS) throw beyondLimits(name, to);
+        merges.push({ top: topLeft.row, left: topLeft.col, bottom: bottomRight.row, right: bottomRight.col });
         break;
       }
     }
   }
   endRow();
-  for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
+  for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = EMPTY_ROW as CellValue[];
   return { values, numberFormats, merges };
 }

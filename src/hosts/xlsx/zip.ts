@@ -1,10 +1,22 @@
-// The zip container of an .xlsx file, read from its central directory. Entries are inflated only
-// when asked for, so the parts a check does not use (drawings, printer settings, images) cost
-// nothing. Inflating uses the platform: Node's zlib where it is available (several times faster),
-// the browser's DecompressionStream otherwise.
+// The zip container of an .xlsx or .docx file, read from its central directory. Entries are
+// inflated only when asked for, so the parts a check does not use (drawings, printer settings,
+// images) cost nothing. Inflating uses the platform: Node's zlib where it is available (several
+// times faster), the browser's DecompressionStream otherwise. What a hostile file could use is
+// refused before anything is inflated: a part announcing more than MAX_PART_BYTES, entries whose
+// data overlap (one compressed block read as many parts), names that differ only in case (two
+// readers would pick different ones), and a part that declares a DOCTYPE (entities can make one
+// reader see other text than another).
+
+import { ExplainedError } from "../../core/model/errors";
 
 /** Why a zip cannot be read; the caller turns it into a message for the user. */
 export class ZipError extends Error {}
+
+/** A package refused for what it holds rather than for damage, with the reason in both languages. */
+export class UnsafePackageError extends ExplainedError {}
+
+/** No part is inflated past this: a real sheet or document part is a few megabytes, the largest tens. */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 interface Entry {
   method: number;
@@ -84,6 +96,11 @@ export class ZipArchive {
     const entry = this.entries.get(name.toLowerCase());
     if (!entry) return null;
     if (entry.flags & 1) throw new ZipError(`entry ${name} is encrypted`);
+    if (entry.size > MAX_PART_BYTES)
+      throw new UnsafePackageError(
+        `tệp có phần "${name}" quá lớn (${Math.round(entry.size / 1048576)} MB khi giải nén, giới hạn ${MAX_PART_BYTES / 1048576} MB)`,
+        `part "${name}" inflates to ${entry.size} bytes, more than the ${MAX_PART_BYTES} allowed`,
+      );
     const at = entry.localOffset;
     if (at + 30 > this.bytes.length || this.view.getUint32(at, true) !== LOCAL_ENTRY)
       throw new ZipError(`entry ${name} has no local header`);
@@ -108,12 +125,20 @@ export class ZipArchive {
   async text(name: string): Promise<string | null> {
     const bytes = await this.read(name);
     if (bytes === null) return null;
+    let text: string;
     try {
-      return new TextDecoder().decode(bytes);
+      text = new TextDecoder().decode(bytes);
     } catch (error) {
       // Past the engine's longest string (about 512 MiB in V8).
       throw new ZipError(`entry ${name} is too large to read as text: ${(error as Error).message}`);
     }
+    // Office never writes a DOCTYPE; one with entities makes this reader and others see different text.
+    if (text.includes("<!DOCTYPE"))
+      throw new UnsafePackageError(
+        `tệp có phần "${name}" khai báo DOCTYPE, điều Excel và Word không bao giờ ghi; tệp có thể đã bị sửa để đánh lừa trình đọc`,
+        `part "${name}" declares a DOCTYPE, which Office never writes`,
+      );
+    return text;
   }
 
   private readDirectory(): void {
@@ -144,8 +169,30 @@ export class ZipArchive {
       const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
       if (entry.size === MAX32 || entry.compressedSize === MAX32 || entry.localOffset === MAX32)
         this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
-      if (!name.endsWith("/")) this.entries.set(name.toLowerCase(), entry);
+      if (!name.endsWith("/")) {
+        const key = name.toLowerCase();
+        if (this.entries.has(key))
+          throw new UnsafePackageError(
+            `tệp có hai phần cùng tên "${name}" (chỉ khác chữ hoa, chữ thường): các phần mềm sẽ đọc khác nhau`,
+            `two entries are named "${name}" but for case: readers would pick different ones`,
+          );
+        this.entries.set(key, entry);
+      }
       at += 46 + nameLength + extraLength + commentLength;
+    }
+    this.refuseOverlaps();
+  }
+
+  /** Entries whose data overlap: one compressed block read as several parts (a zip bomb's trick). */
+  private refuseOverlaps(): void {
+    const sorted = [...this.entries.values()].sort((a, b) => a.localOffset - b.localOffset);
+    for (let i = 1; i < sorted.length; i++) {
+      // A local header is at least 30 bytes before its data.
+      if (sorted[i - 1].localOffset + 30 + sorted[i - 1].compressedSize > sorted[i].localOffset)
+        throw new UnsafePackageError(
+          "tệp có các phần dùng chung dữ liệu nén (chồng lên nhau), điều Excel không bao giờ ghi",
+          "entries of the archive overlap, which Office never writes",
+        );
     }
   }
 
