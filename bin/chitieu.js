@@ -8,6 +8,12 @@ try {
   process.stderr.write("chitieu: chưa biên dịch, hãy chạy `npm run build:cli` (not built: run `npm run build:cli`)\n");
   process.exit(2);
 }
+// A reader that stops early (`chitieu check … | head`) closes the pipe: nothing more to say, no stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 cli
   .run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),

@@ -136,7 +136,12 @@ async function readWorkbookFile(file: string): Promise<{ bytes: Uint8Array; snap
 }
 
 /** Reads and analyses a workbook file; InputError (exit 2) when it cannot be used. */
-async function analyzeFile(file: string, options: WorkbookOptions, read?: { snapshot: WorkbookSnapshot }): Promise<Analysis> {
+/**
+ * Reads and checks a workbook. With --year, the year the workbook states itself is worked out as
+ * well: a different one is said on standard error (the columns are read by --year), and when
+ * --year matches no column the refusal names the year the workbook holds.
+ */
+async function analyzeFile(file: string, options: WorkbookOptions, io: Io, read?: { snapshot: WorkbookSnapshot }): Promise<Analysis> {
   const { snapshot } = read ?? (await readWorkbookFile(file));
   if (snapshot.sheets.length === 0) throw new InputError(`"${file}": bảng tính không có trang nào`, "the workbook has no sheet");
   const { sheet } = options;
@@ -147,10 +152,22 @@ async function analyzeFile(file: string, options: WorkbookOptions, read?: { snap
     );
   }
   const analysis = checkWorkbook(snapshot, options);
-  if (!analysis.sheets.some((s) => s.status === "indicators")) {
+  const found = (a: Analysis) => a.sheets.some((s) => s.status === "indicators");
+  const stated = options.reportYear !== null ? checkWorkbook(snapshot, { ...options, reportYear: null }) : null;
+  const statedYear = stated && found(stated) ? stated.reportYear : null;
+  if (!found(analysis)) {
+    if (statedYear !== null)
+      throw new InputError(
+        `"${file}": không có cột nào của năm ${options.reportYear} (--year); bảng tính ghi năm ${statedYear}`,
+        `no column of ${options.reportYear} (--year); the workbook states ${statedYear}`,
+      );
     const why = analysis.sheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
     throw new InputError(`"${file}": không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
   }
+  if (statedYear !== null && statedYear !== options.reportYear)
+    io.stderr(
+      `chitieu: chú ý: --year ${options.reportYear} khác năm bảng tính ghi (${statedYear}); các cột được đọc theo năm ${options.reportYear} (note: --year differs from the workbook's ${statedYear})\n`,
+    );
   return analysis;
 }
 
@@ -196,7 +213,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
   await checkOutput(out, [file, templateName], args.flags.has("force"));
   const options = await workbookOptions(args.values);
   const read = await readWorkbookFile(file);
-  const analysis = await analyzeFile(file, options, read);
+  const analysis = await analyzeFile(file, options, io, read);
   const template = await resolveTemplate(templateName, read.snapshot);
   const sheets = [];
   if ("builtIn" in template) {
@@ -261,7 +278,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config"], flags: ["json"] });
   if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp .xlsx", "expected exactly one .xlsx file");
   const file = args.positional[0];
-  const analysis = await analyzeFile(file, await workbookOptions(args.values));
+  const analysis = await analyzeFile(file, await workbookOptions(args.values), io);
   const name = path.basename(file);
   if (args.flags.has("json")) writeJson(name, analysis, io);
   else io.stdout(renderReport(name, analysis));
@@ -323,7 +340,7 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   const file = args.positional[0];
   const options = await workbookOptions(args.values);
   const { text, document } = await readText(file, io);
-  const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options) : null;
+  const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options, io) : null;
   // A Word document's text has one paragraph per line.
   const result = checkText(text, {
     reportYear: options.reportYear,
@@ -383,8 +400,19 @@ function version(): string {
   return pkg.version;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+/**
+ * Text for a terminal: control characters other than line breaks and tabs (a cell's escape codes
+ * could move the cursor, recolour or retitle the terminal) shown as \\xHH instead.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+export async function run(argv: string[], terminal: Io): Promise<number> {
   const [command, ...rest] = argv;
+  // Everything printed passes through terminalSafe (JSON escapes control characters itself).
+  const io: Io = { ...terminal, stdout: (t) => terminal.stdout(terminalSafe(t)), stderr: (t) => terminal.stderr(terminalSafe(t)) };
   try {
     switch (command) {
       case "check":
