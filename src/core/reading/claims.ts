@@ -282,8 +282,10 @@ const TRAILING_VERB =
 
 /** The last "thì" between two offsets, relative to `from` (-1: none); "thị" folds alike but is no topic mark. */
 function lastTopicMark(text: string, folded: string, from: number, to: number): number {
-  for (let at = folded.lastIndexOf(" thi ", to - 5); at >= from; at = folded.lastIndexOf(" thi ", at - 1))
-    if (text.slice(at + 1, at + 4).toLowerCase() === "thì") return at - from;
+  // Searched within the span only: a search of the whole text for each clause would be quadratic.
+  const span = folded.slice(from, to);
+  for (let at = span.lastIndexOf(" thi "); at >= 0; at = at > 0 ? span.lastIndexOf(" thi ", at - 1) : -1)
+    if (text.slice(from + at + 1, from + at + 4).toLowerCase() === "thì") return at;
   return -1;
 }
 
@@ -396,8 +398,13 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
   // No figure, no claim: most clauses of a report are words alone, and each pattern below would search them.
   if (!/\d/.test(clause)) return [];
   const found: Found[] = [];
-  const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  // The characters a claim already covers: checking a span costs its length, not the claims so far.
+  const covered = new Uint8Array(clause.length + 1);
+  const free = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (covered[i]) return false;
+    return true;
+  };
+  const take = (s: number, e: number) => covered.fill(1, s, e);
   const number = (n: string, at: number) => readNumber(n, clause.slice(at, at + 24), style);
 
   // Enumerations first: their commas and their shared unit belong together.
@@ -433,7 +440,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
         },
       });
     }
-    taken.push([start, end]);
+    take(start, end);
   }
 
   for (const { kind, re, needs } of PATTERNS) {
@@ -447,7 +454,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
       const parsed = number(g.n, numberAt + g.n.length);
       if (!parsed) continue;
       if (!free(start, end)) continue;
-      taken.push([start, end]);
+      take(start, end);
       const explicit = g.sign ? (/[-−–]/.test(g.sign) ? -1 : 1) : 0;
       const sign = kind === "growth" && !g.dir ? explicit : signOf(g.dir ?? g.verb, g.mods);
       const claim: Found["claim"] = {
@@ -490,7 +497,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
     const a = number(g.a, start + m[0].indexOf(g.a) + g.a.length);
     const b = number(g.b, start + m[0].lastIndexOf(g.b) + g.b.length);
     if (!a || !b) continue;
-    taken.push([start, end]);
+    take(start, end);
     const unit = g.ub.trim();
     const { scale, rest } = unit === "%" ? { scale: 1, rest: "%" } : splitScale(unit);
     found.push({
@@ -506,7 +513,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (!free(start, end)) continue;
-    taken.push([start, end]);
+    take(start, end);
     const big = g.big === "trieu" ? 1e6 : 1e9;
     const small = g.small === "trieu" ? 1e6 : 1e3;
     const { rest } = splitScale(g.unit);
@@ -526,7 +533,7 @@ function claimsIn(text: string, folded: string, clause: string, base: number, st
       if (!free(start, end)) continue;
       const parsed = number(g.n, start + g.n.length);
       if (!parsed) continue;
-      taken.push([start, end]);
+      take(start, end);
       const before = clause.slice(Math.max(0, start - 20), start);
       if (/^(19|20)\d\d$/.test(g.n) || /\b(nam|thang|quy|ngay|so|khoa|lan thu|nghi dinh|quyet dinh)\s*$/.test(before)) continue;
       const { scale, rest } = g.unit ? splitScale(g.unit.trim()) : { scale: 1, rest: "%" };

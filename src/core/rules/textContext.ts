@@ -63,9 +63,10 @@ export interface TextAt<R extends RuleRecord> {
   actual?: number | null;
 }
 
-/** The words around a span, cut at word boundaries, on one line. */
-function excerptAround(text: string, offset: number, length: number): string {
-  const start = Math.max(0, text.lastIndexOf(" ", Math.max(0, offset - 25)) + 1);
+/** The words around a span, cut at word boundaries (looked for nearby only), on one line. */
+export function excerptAround(text: string, offset: number, length: number): string {
+  const from = Math.max(0, offset - 60);
+  const start = from + text.slice(from, Math.max(0, offset - 25)).lastIndexOf(" ") + 1;
   const end = Math.min(text.length, offset + length + 1);
   return text.slice(start, end).replace(/\s+/g, " ").trim();
 }

@@ -14,7 +14,7 @@ import { COMPONENT_TOTAL, SHARE_TOTAL } from "./structure";
 import { MISSING_UNIT, RATE_POINTS, UNIT_SCALE } from "./figures";
 import { numberList, phrase } from "./message";
 import { defineRule, option } from "./record";
-import { reportText, textRule, type TextContext, type TextRule } from "./textContext";
+import { excerptAround, reportText, textRule, type TextContext, type TextRule } from "./textContext";
 import { BASE_YEAR, comparisonYearIssues } from "./years";
 
 // ---------------------------------------------------------------------------------------------
@@ -251,6 +251,18 @@ export const VERB_TYPO = defineRule({
 
 const isSamePeriodBasis = (claim: Claim) => !claim.basis || /cung ky|nam truoc|nam ngoai|\d{4}/.test(fold(claim.basis));
 
+/** The first index of ascending offsets at or after an offset. */
+function indexOfOffset(offsets: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The first index of a run of claims (in text order) at or after an offset. */
 function indexAt(claims: readonly Claim[], offset: number): number {
   let lo = 0;
@@ -391,7 +403,7 @@ const baseYearText = textRule(BASE_YEAR, (ctx) => {
       rule: BASE_YEAR.id,
       severity: issue.severity,
       ...place,
-      excerpt: ctx.text.slice(Math.max(0, ctx.text.lastIndexOf(" ", Math.max(0, issue.index - 25)) + 1), issue.index + 5).trim(),
+      excerpt: excerptAround(ctx.text, issue.index, 4),
       message: issue.message,
       messageEn: issue.messageEn,
       expected: reportYear - 1,
@@ -710,6 +722,8 @@ const componentTotalText = textRule(COMPONENT_TOTAL, (ctx) => {
   const isNamedTotal = (c: Claim) => /^tong\b/.test(fold(c.subject));
   /** The total among amounts: the last named "Tổng …", else the last. */
   const totalOf = (amounts: readonly Claim[]) => [...amounts].reverse().find(isNamedTotal) ?? amounts[amounts.length - 1];
+  // Every mark of the text, found in one pass (a search from each sentence would rescan the rest).
+  const allMarks = [...ctx.folded.matchAll(PARTS_MARK)].map((m) => m.index ?? 0);
   for (let s = 0; s < ctx.sentences.length; s++) {
     const sentence = ctx.sentences[s];
     const index = ctx.places.sentenceIndex(sentence[0].offset);
@@ -717,9 +731,9 @@ const componentTotalText = textRule(COMPONENT_TOTAL, (ctx) => {
     const end = last.offset + last.excerpt.length;
     const amounts = sentence.filter(isAmount);
     // The marks of this sentence, from its start (a mark may open it before its first claim).
-    PARTS_MARK.lastIndex = ctx.places.sentenceStart(index);
     const marks: number[] = [];
-    for (let m = PARTS_MARK.exec(ctx.folded); m && m.index < end; m = PARTS_MARK.exec(ctx.folded)) marks.push(m.index);
+    for (let i = indexOfOffset(allMarks, ctx.places.sentenceStart(index)); i < allMarks.length && allMarks[i] < end; i++)
+      marks.push(allMarks[i]);
     // Amounts before the current mark are amounts[0, next); the last named total among them, or the last.
     let next = 0;
     let named: Claim | null = null;
