@@ -880,7 +880,8 @@ function paceFinding(
 export const planOutlier = indicatorRule(PLAN_OUTLIER, {
   kinds: ["absolute"],
   each: (ind, sheet, ctx) => {
-    if (ind.planPercent === null || !ind.cells.actual) return NONE;
+    // The kinds above let the run skip other indicators; the check holds to them on its own as well.
+    if (ind.kind !== "absolute" || ind.planPercent === null || !ind.cells.actual) return NONE;
     if (isScaleSlip(logRatio(ind.actual, ind.plan), ctx.option(ind, UNIT_SCALE, "unitScaleLog"))) return NONE;
     const found = paceFinding(ind, sheet, {
       planPercentMax: ctx.option(ind, PLAN_OUTLIER, "planPercentMax"),
