@@ -224,7 +224,7 @@ describe("files other writers make", () => {
         `<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></dxf></dxfs></styleSheet>`,
       "xl/worksheets/sheet1.xml": sheet(
         `<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="1"><v>0.442</v></c><c r="D1" s="2"><v>43000</v></c><c r="E1" t="d"><v>2024-01-15T00:00:00</v></c>` +
-          `<c r="F1" t="b"><v>false</v></c><c r="G1" t="b"><v>true</v></c><c r="H1" s="3"><v>1235.6</v></c><c r="I1" s="4"><v>43000</v></c><c r="J1" s="5"><v>0.5</v></c><c r="K1" t="str"><f>A1</f><v>x_x000D_y\r\nz</v></c>`,
+          `<c r="F1" t="b"><v>false</v></c><c r="G1" t="b"><v>true</v></c><c r="H1" s="3"><v>1235.6</v></c><c r="I1" s="4"><v>43000</v></c><c r="J1" s="5"><v>0.5</v></c><c r="K1" t="str"><f>A1</f><v>x_x000D_y\r\nz</v></c><c r="L1" t="d"><v>T10:30:00</v></c>`,
       ),
     });
     const zone = process.env.TZ;
@@ -241,9 +241,12 @@ describe("files other writers make", () => {
         true,
         1235.6,
         "2021-09-23",
-        "1904-01-01",
+        // An elapsed time ("[ss]") is a number, not a day of 1904.
+        0.5,
         "x\ry\nz",
+        "10:30:00",
       ]);
+      expect(read.numberFormats?.[0]?.[9]).toBe("[ss]");
       expect(read.numberFormats?.[0]?.[2]).toBe("0.0%");
       expect(read.numberFormats?.[0]?.[7]).toBe('_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)');
     } finally {
@@ -402,15 +405,19 @@ describe("date formats", () => {
   it.each([
     ["dd/mm/yyyy", true],
     ["[$-F800]dddd, mmmm dd, yyyy", true],
-    ["h:mm", true],
+    ["h:mm", false],
+    ["h:mm AM/PM", false],
+    ["mm:ss", false],
+    ["mmm-yy", true],
+    ["d/m/yyyy h:mm", true],
     ["DD/MM/YYYY", true],
     ["0.0%", false],
     ['0.0" ngày"', false],
     ["#,##0;[Red]-#,##0", false],
     ["0.00E+00", false],
     ["0.0\\ \\h\\a", false],
-    ["[ss]", true],
-    ["[h]:mm", true],
+    ["[ss]", false],
+    ["[h]:mm", false],
     ["[Red]0.0", false],
     ["General", false],
     ["@", false],

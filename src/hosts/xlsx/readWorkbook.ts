@@ -252,11 +252,18 @@ const BUILT_IN_FORMATS: Record<number, string> = {
 const LOCALE_DATE_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /**
- * A number format that shows a date or a time: date letters outside quotes, escapes and brackets
- * (elapsed time such as "[h]" or "[ss]" counts).
+ * A number format that shows a date: date letters outside quotes, escapes and brackets. A time of
+ * day ("h:mm") or an elapsed time ("[h]:mm", "[ss]") is no date: its number stays a number (a
+ * duration of 26,5 hours is no day of 1900), shown by its format.
  */
 export function isDateFormat(format: string): boolean {
-  return /[ymdhsb]/i.test(format.replace(/\\[^]|[_*][^]|"[^"]*"|\[(?![hms]+\])[^\]]*]/gi, "").replace(/General|E[+-]/gi, ""));
+  const letters = format
+    .replace(/\[(?:h+|m+|s+)\]/gi, "h") // elapsed time: a time token
+    .replace(/\\[^]|[_*][^]|"[^"]*"|\[[^\]]*]/gi, "")
+    .replace(/General|E[+-]|AM\/PM|A\/P/gi, "");
+  if (/[ydb]/i.test(letters)) return true;
+  // "m" is a month unless it stands with hours or seconds ("h:mm", "mm:ss").
+  return /m/i.test(letters) && !/[hs]/i.test(letters);
 }
 
 interface CellStyles {
@@ -332,7 +339,10 @@ function cellValue(type: string | null, raw: string, strings: string[]): CellVal
     case "d": {
       // The date as written: "2024-01-15T00:00:00" has no time zone, so no conversion may shift it.
       const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(raw);
-      return date && !Number.isNaN(Date.parse(date[1])) ? date[1] : null;
+      if (date) return Number.isNaN(Date.parse(date[1])) ? null : date[1];
+      // A time alone ("T10:30:00", "10:30"): kept as the time it says.
+      const time = /^\s*T?(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*$/.exec(raw);
+      return time ? time[1] : null;
     }
     default: {
       const number = parseFloat(raw);
