@@ -50,6 +50,8 @@ const vi = {
   generate: "Tạo trang báo cáo",
   copyText: "Sao chép lời văn",
   copied: "Đã sao chép.",
+  copiedWithheld: (n: number) =>
+    `Đã sao chép. ${n} chỉ tiêu chưa được viết vì số liệu có lỗi; dòng cuối của đoạn sao chép ghi tên và lỗi của từng chỉ tiêu.`,
   created: (name: string) => `Đã tạo trang "${name}".`,
   templateProblems: "Mẫu có lỗi, chưa tạo gì:",
   open: "Mở tệp .xlsx…",
@@ -112,6 +114,8 @@ const en: Strings = {
   generate: "Generate report sheet",
   copyText: "Copy text",
   copied: "Copied.",
+  copiedWithheld: (n) =>
+    `Copied. ${n} indicator(s) were left out for errors in their figures; the last line of the copy names each and its error.`,
   created: (name) => `Created sheet "${name}".`,
   templateProblems: "The template has problems; nothing was created:",
   open: "Open an .xlsx file…",

@@ -124,6 +124,20 @@ describe("an indicator with an error-level finding is not narrated as if fine", 
     expect(marked?.text).toMatch(/^⚠ Chưa viết câu cho chỉ tiêu "Giá trị sản xuất công nghiệp" vì số liệu có lỗi \(stated-percent, ô G5\)/);
     expect(items.some((i) => i.kind === "sentence" && i.indicator.name === "Giá trị sản xuất công nghiệp")).toBe(false);
   });
+
+  test("the summary says it leaves it out of its count, and the copied text names it with its error", () => {
+    const { items } = narrate({ sheets: [withStatedPlanPercent(5, "105,0")] });
+    const summary = items.find((i) => i.kind === "summary")?.text ?? "";
+    expect(summary).toMatch(/^Trong \d+ chỉ tiêu chủ yếu có kế hoạch \(chưa tính 01 chỉ tiêu có lỗi số liệu\), /);
+    // It counts the indicators narrated with an evaluation, and those only.
+    const narratedEvaluated = items.filter((i) => i.kind === "sentence" && i.indicator.evaluation !== null).length;
+    expect(Number(/^Trong (\d+)/.exec(summary)?.[1])).toBe(narratedEvaluated);
+    const text = narrativeText(items);
+    expect(text).not.toContain("⚠");
+    expect(text.split("\n").pop()).toBe(
+      "(Chưa viết câu cho 1 chỉ tiêu vì số liệu có lỗi: Giá trị sản xuất công nghiệp (stated-percent, ô G5). Sửa các lỗi này rồi sao chép lại.)",
+    );
+  });
 });
 
 function withStatedPlanPercent(row: number, stated: string) {

@@ -156,7 +156,14 @@ describe("Báo cáo", () => {
     expect(actions.applied[0].sheets[0].name).toBe("Báo cáo 6T-2020");
     fireEvent.click(screen.getByText(t.copyText));
     await waitFor(() => expect(writeText).toHaveBeenCalled());
-    expect(writeText.mock.calls[0][0]).not.toContain("⚠");
+    const copied = writeText.mock.calls[0][0];
+    expect(copied).not.toContain("⚠");
+    // What the copy leaves out is named in its last line, with the error, and the notice says so.
+    expect(copied.split("\n").pop()).toMatch(
+      /^\(Chưa viết câu cho 1 chỉ tiêu vì số liệu có lỗi: Giá trị sản xuất công nghiệp \([a-z-]+, ô [A-Z]+\d+\)/,
+    );
+    expect(copied).toMatch(/\(chưa tính 01 chỉ tiêu có lỗi số liệu\)/);
+    expect(actions.notify).toHaveBeenLastCalledWith(t.copiedWithheld(1));
   });
 
   test("a template sheet with mistakes lists them and creates nothing", async () => {

@@ -193,7 +193,7 @@ export function indicatorTable(source: FillSource): SheetPlan {
 export type NarrativeItem =
   | { kind: "group"; text: string }
   | { kind: "sentence"; text: string; indicator: Indicator; cells: string }
-  | { kind: "error"; text: string; indicator: Indicator; cells: string }
+  | { kind: "error"; text: string; indicator: Indicator; cells: string; rule: string; cell: string }
   | { kind: "summary"; text: string };
 
 /** "'Biểu 01'!F11 (TH), D11 (KH), E11 (CK)": where a sentence's figures come from. */
@@ -215,6 +215,7 @@ function sourceCells(indicator: Indicator): string {
 export function narrative(source: FillSource): NarrativeItem[] {
   const items: NarrativeItem[] = [];
   const narrated: Indicator[] = [];
+  const withheld: Indicator[] = [];
   let lastGroup: string | null = null;
   for (const section of sections(source.indicators)) {
     if (section.group && section.group !== lastGroup) items.push({ kind: "group", text: section.group });
@@ -227,7 +228,10 @@ export function narrative(source: FillSource): NarrativeItem[] {
           text: `⚠ Chưa viết câu cho chỉ tiêu "${indicator.name}" vì số liệu có lỗi (${error.rule}, ô ${error.cell}): ${error.message}`,
           indicator,
           cells: sourceCells(indicator),
+          rule: error.rule,
+          cell: error.cell,
         });
+        withheld.push(indicator);
         continue;
       }
       const sentence = indicatorSentence(indicator, source.wording(indicator));
@@ -236,7 +240,7 @@ export function narrative(source: FillSource): NarrativeItem[] {
       narrated.push(indicator);
     }
   }
-  const summary = summarySentence(source.analysis, narrated, source.wording);
+  const summary = summarySentence(source.analysis, narrated, source.wording, withheld);
   if (summary) items.push({ kind: "summary", text: summary });
   return items;
 }
@@ -290,7 +294,19 @@ export function narrativeReport(source: FillSource): SheetPlan {
   };
 }
 
-/** Plain text of the narrative, one paragraph per line, as the task pane copies it. */
+/**
+ * Plain text of the narrative, one paragraph per line, as the task pane copies it: the sentences,
+ * then, when indicators were left out for errors in their figures, a closing line naming each with
+ * its rule and cell, so that nothing is missing from the copy without a word.
+ */
 export function narrativeText(items: readonly NarrativeItem[]): string {
-  return items.map((i) => i.text).join("\n");
+  const lines = items.filter((i) => i.kind !== "error").map((i) => i.text);
+  const withheld = items.filter((i) => i.kind === "error");
+  if (withheld.length > 0)
+    lines.push(
+      `(Chưa viết câu cho ${withheld.length} chỉ tiêu vì số liệu có lỗi: ${withheld
+        .map((i) => `${i.indicator.name} (${i.rule}, ô ${i.cell})`)
+        .join("; ")}. Sửa các lỗi này rồi sao chép lại.)`,
+    );
+  return lines.join("\n");
 }

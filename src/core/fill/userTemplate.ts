@@ -183,12 +183,13 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
   // Where a template row lands once the repeated rows above it are expanded.
   const shift = (row: number) => loopRows.filter((r) => r < row).reduce((n, r) => n + (loops.get(r) as Indicator[]).length - 1, 0);
   const narrated = source.indicators.filter((i) => !source.error(i));
+  const withheld = source.indicators.filter((i) => source.error(i));
   const globals = (name: string): string =>
     name === "year"
       ? String(source.reportYear ?? "")
       : name === "period"
         ? periodPhrase(source.period, source.reportYear)
-        : (summarySentence(source.analysis, narrated, source.wording) ?? "");
+        : (summarySentence(source.analysis, narrated, source.wording, withheld) ?? "");
 
   const planned: PlannedCell[] = [];
   const fill = (cell: TemplateCell, row: number, rowIndicator: Indicator | null, sequence: number): void => {

@@ -143,30 +143,36 @@ function names(indicators: Indicator[]): string {
 /**
  * The summary sentence. For a whole year: how many indicators reached their plan ("đạt và vượt")
  * and which did not. For part of a year: how many are at or past the elapsed share of the plan.
+ * It counts the indicators narrated; those `withheld` (left out for an error in their figures)
+ * are said to be left out of the count, never silently dropped from it.
  */
 export function summarySentence(
   analysis: Analysis,
   indicators: readonly Indicator[],
   wording: (indicator: Indicator) => SheetWording,
+  withheld: readonly Indicator[] = [],
 ): string | null {
   const evaluated = indicators.filter((i) => i.evaluation !== null);
+  const notCounted = (n: number) => (n > 0 ? ` (chưa tính ${count(n)} chỉ tiêu có lỗi số liệu)` : "");
   if (evaluated.length > 0) {
     const estimate = evaluated.some((i) => wording(i).estimate) ? "ước có " : "có ";
     const reached = evaluated.filter((i) => i.evaluation !== "Không đạt");
     const beyond = reached.filter((i) => i.evaluation === "Vượt").length;
     const missed = evaluated.filter((i) => i.evaluation === "Không đạt");
-    let text = `Trong ${evaluated.length} chỉ tiêu chủ yếu có kế hoạch, ${estimate}${count(reached.length)} chỉ tiêu đạt và vượt kế hoạch`;
+    const left = withheld.filter((i) => i.evaluation !== null).length;
+    let text = `Trong ${evaluated.length} chỉ tiêu chủ yếu có kế hoạch${notCounted(left)}, ${estimate}${count(reached.length)} chỉ tiêu đạt và vượt kế hoạch`;
     if (beyond > 0) text += ` (${count(beyond)} chỉ tiêu vượt)`;
     text += missed.length > 0 ? `, ${count(missed.length)} chỉ tiêu không đạt: ${names(missed)}.` : ".";
     return text;
   }
-  const paced = indicators.filter((i) => i.kind === "absolute" && i.planPercent !== null && wording(i).period !== null);
+  const isPaced = (i: Indicator) => i.kind === "absolute" && i.planPercent !== null && wording(i).period !== null;
+  const paced = indicators.filter(isPaced);
   if (paced.length === 0) return null;
   const period = wording(paced[0]).period as Period;
   const share = (period.months / 12) * 100;
   const behind = paced.filter((i) => (i.planPercent as number) < share);
   const onPace = paced.length - behind.length;
-  let text = `Trong ${paced.length} chỉ tiêu có kế hoạch năm, ${onPace === 0 ? "chưa có chỉ tiêu nào" : `${count(onPace)} chỉ tiêu`} đạt từ ${percent(share)}% kế hoạch trở lên (tiến độ ${periodPhrase(period, analysis.reportYear)})`;
+  let text = `Trong ${paced.length} chỉ tiêu có kế hoạch năm${notCounted(withheld.filter(isPaced).length)}, ${onPace === 0 ? "chưa có chỉ tiêu nào" : `${count(onPace)} chỉ tiêu`} đạt từ ${percent(share)}% kế hoạch trở lên (tiến độ ${periodPhrase(period, analysis.reportYear)})`;
   text += behind.length > 0 ? `, ${count(behind.length)} chỉ tiêu đạt dưới ${percent(share)}%: ${names(behind)}.` : ".";
   return text;
 }

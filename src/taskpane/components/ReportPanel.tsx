@@ -49,8 +49,10 @@ export function ReportPanel({ t, session, actions }: ReportPanelProps): React.JS
     if (await actions.apply(result.plan)) actions.notify(t.created(result.plan.sheets[0].name));
   };
   const copy = async () => {
-    await actions.busy(t.working, () => navigator.clipboard.writeText(narrativeText(items.filter((i) => i.kind !== "error"))));
-    actions.notify(t.copied);
+    // The copy names what it leaves out (narrativeText's last line), and so does the notice.
+    await actions.busy(t.working, () => navigator.clipboard.writeText(narrativeText(items)));
+    const withheld = items.filter((i) => i.kind === "error").length;
+    actions.notify(withheld > 0 ? t.copiedWithheld(withheld) : t.copied);
   };
 
   return (
