@@ -135,7 +135,6 @@ async function readWorkbookFile(file: string): Promise<{ bytes: Uint8Array; snap
   }
 }
 
-/** Reads and analyses a workbook file; InputError (exit 2) when it cannot be used. */
 /**
  * Reads and checks a workbook. With --year, the year the workbook states itself is worked out as
  * well: a different one is said on standard error (the columns are read by --year), and when
@@ -234,7 +233,13 @@ async function fill(argv: string[], io: Io): Promise<number> {
   }
   // ExcelJS (a third of a second to load) is needed only to write: `check` does without it.
   const { applyPlanToBytes } = await import("../hosts/xlsx/applyPlan");
-  const bytes = await applyPlanToBytes(read.bytes, { sheets }, "bytes" in template ? template.bytes : null);
+  let bytes: Uint8Array;
+  try {
+    bytes = await applyPlanToBytes(read.bytes, { sheets }, "bytes" in template ? template.bytes : null);
+  } catch (error) {
+    if (error instanceof WorkbookInputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
+    throw error;
+  }
   await writeWhole(out, bytes);
   for (const sheet of sheets) {
     io.stdout(

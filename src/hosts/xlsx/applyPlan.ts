@@ -160,17 +160,29 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, template: Excel
 }
 
 /**
+ * A workbook loaded by ExcelJS to be written. Its XML parser is strict where the reader is lenient
+ * (a stray character, an unquoted attribute): such a file is refused in one line, as damaged.
+ */
+async function loadForWriting(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new WorkbookInputError(
+      "tệp có phần bị hỏng: đọc được để kiểm tra nhưng không ghi lại được; hãy mở bằng Excel, lưu lại rồi thử lại",
+      `the file is damaged: readable for checking but not for writing (${(error as Error).message.slice(0, 80)})`,
+    );
+  }
+  return workbook;
+}
+
+/**
  * The workbook's bytes with the plan applied. `template` holds the bytes of a template file when a
  * plan copies a sheet from one.
  */
 export async function applyPlanToBytes(bytes: Uint8Array, plan: EditPlan, template: Uint8Array | null = null): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  let templateBook: ExcelJS.Workbook | null = null;
-  if (template) {
-    templateBook = new ExcelJS.Workbook();
-    await templateBook.xlsx.load(template as unknown as ArrayBuffer);
-  }
+  const workbook = await loadForWriting(bytes);
+  const templateBook = template ? await loadForWriting(template) : null;
   for (const sheet of plan.sheets) applySheet(workbook, sheet, templateBook);
   const styles = new StyleCache();
   for (const write of plan.writes ?? []) {
