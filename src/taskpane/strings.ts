@@ -42,7 +42,10 @@ const vi = {
   planColumn: "Cột TH/KH (%)",
   previousColumn: "Cột so cùng kỳ",
   willWrite: (n: number, sheet: string) => `Sẽ ghi ${n} ô công thức vào trang "${sheet}".`,
-  overwrite: (n: number, cells: string) => `${n} ô đã có nội dung (${cells}). Ghi đè các ô này?`,
+  overwrite: (n: number, cells: string) =>
+    `${n} ô đã có nội dung: ${cells}. Nội dung đó sẽ bị thay bằng công thức và không lấy lại được bằng Ctrl+Z. Chỉ ghi vào ô trống, hay ghi đè cả các ô này?`,
+  dataColumn: (letters: string) =>
+    `Cột ${letters} chứa số liệu mà các chỉ tiêu được đọc từ đó (tên, đơn vị, kế hoạch, thực hiện, cùng kỳ) hoặc bị chọn hai lần: hãy chọn cột khác.`,
   overwriteYes: "Ghi đè",
   onlyEmpty: "Chỉ ghi vào ô trống",
   template: "Mẫu",
@@ -106,7 +109,10 @@ const en: Strings = {
   planColumn: "Plan % column",
   previousColumn: "Same-period column",
   willWrite: (n, sheet) => `${n} formula cells will be written into "${sheet}".`,
-  overwrite: (n, cells) => `${n} cells already hold something (${cells}). Overwrite them?`,
+  overwrite: (n, cells) =>
+    `${n} cells already hold something: ${cells}. It would be replaced by formulas and Ctrl+Z cannot bring it back. Write only into empty cells, or overwrite these too?`,
+  dataColumn: (letters) =>
+    `Column ${letters} holds the figures the indicators are read from (name, unit, plan, actual, same period) or is chosen twice: choose another column.`,
   overwriteYes: "Overwrite",
   onlyEmpty: "Only empty cells",
   template: "Template",

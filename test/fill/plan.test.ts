@@ -1,6 +1,9 @@
+import { checkWorkbook } from "../../src/core/check";
+import { comparisonColumns, dataColumns } from "../../src/core/fill/extra";
 import { legalSheetName, placeSheet } from "../../src/core/fill/plan";
 import { isGeneratedSheet, markerText, readMarker } from "../../src/core/model/ownSheets";
 import { sheet } from "../helpers/grid";
+import { partYear } from "./narrativeCases";
 
 const generated = (name: string, template = "bieu-chi-tieu", recorded = name) =>
   sheet(name, [["Tiêu đề"], [], [markerText(template, recorded)]]);
@@ -45,5 +48,29 @@ describe("where a generated sheet goes", () => {
   test("the marker is read back from column A, from the bottom", () => {
     expect(readMarker(generated("Báo cáo 6T-2020", "bao-cao"))).toEqual({ templateId: "bao-cao", name: "Báo cáo 6T-2020" });
     expect(readMarker(sheet("x", [["[chitieu:bao-cao|x] trong câu"]]))).toBeNull();
+  });
+});
+
+describe("comparison columns", () => {
+  const workbook = { sheets: [partYear()] };
+  const analysis = checkWorkbook(workbook);
+  const letter = (address: string | null) => (address ?? "").replace(/\d+$/, "");
+  const first = analysis.indicators[0];
+
+  it("never target a column the indicators are read from, nor one column twice", () => {
+    for (const data of [first.cells.actual, first.cells.plan, first.cells.previous, first.cells.name].map(letter)) {
+      const planned = comparisonColumns(workbook, analysis, "Biểu 01", { planPercent: data, previous: "Z" });
+      expect(planned.refused).toEqual([data]);
+      expect(planned.write.cells).toEqual([]);
+    }
+    expect(comparisonColumns(workbook, analysis, "Biểu 01", { planPercent: "Y", previous: "Y" }).refused).toEqual(["Y"]);
+    expect(dataColumns(analysis, "Biểu 01")).toEqual(expect.arrayContaining([letter(first.cells.actual), letter(first.cells.plan)]));
+  });
+
+  it("write formulas into free columns, each row over its own figures", () => {
+    const planned = comparisonColumns(workbook, analysis, "Biểu 01", { planPercent: "Y", previous: "Z" });
+    expect(planned.refused).toEqual([]);
+    const row = first.row;
+    expect(planned.write.cells.find((c) => c.address === `Y${row}`)?.formula).toContain(`${letter(first.cells.actual)}${row}`);
   });
 });

@@ -128,12 +128,23 @@ describe("Chỉ tiêu", () => {
     // Proposed: the two columns after the sheet's last (G holds the stated TH/KH): H and I.
     const planColumn = (await within(dialog).findByLabelText(t.planColumn)) as HTMLInputElement;
     expect(planColumn.value).toBe("H");
+    // A column the indicators are read from (F: the actual figures) is refused, with nothing to confirm.
+    fireEvent.change(planColumn, { target: { value: "F" } });
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("Cột F chứa số liệu");
+    expect((within(dialog).getByText(t.confirm).closest("button") as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(planColumn, { target: { value: "G" } });
     fireEvent.click(await within(dialog).findByText(t.confirm));
-    const second = await screen.findByText(/đã có nội dung \(G4\)/);
-    expect(second).toBeTruthy();
+    // The second step lists what overwriting would replace, and keeping it is the primary choice.
+    const second = await screen.findByText(/đã có nội dung: G4 \(/);
+    expect(second.textContent).toContain("Ctrl+Z");
     expect(actions.apply).not.toHaveBeenCalled();
-    fireEvent.click(await screen.findByText(t.onlyEmpty));
+    const onlyEmpty = (await screen.findByText(t.onlyEmpty)).closest("button") as HTMLButtonElement;
+    const overwrite = screen.getByText(t.overwriteYes).closest("button") as HTMLButtonElement;
+    // Fluent's classes are hashes: overwriting looks like Cancel (secondary), keeping does not.
+    const cancel = screen.getByText(t.cancel).closest("button") as HTMLButtonElement;
+    expect(overwrite.className).toBe(cancel.className);
+    expect(onlyEmpty.className).not.toBe(cancel.className);
+    fireEvent.click(onlyEmpty);
     await waitFor(() => expect(actions.apply).toHaveBeenCalled());
     const write = actions.applied[0].writes![0];
     expect(write.sheet).toBe("Biểu 01");

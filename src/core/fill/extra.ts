@@ -66,16 +66,33 @@ export interface ComparisonColumns {
   previous: string | null;
 }
 
+/** The column letters a sheet's indicators are read from: names, units and figures (plan, actual, previous). */
+export function dataColumns(analysis: Analysis, sheet: string): string[] {
+  const letters = new Set<string>();
+  for (const i of analysis.indicators) {
+    if (i.sheet !== sheet) continue;
+    for (const at of [i.cells.name, i.cells.unit, i.cells.plan, i.cells.actual, i.cells.previous])
+      if (at) letters.add(at.replace(/\d+$/, ""));
+  }
+  return [...letters].sort((a, b) => a.length - b.length || a.localeCompare(b));
+}
+
 /**
  * Formulas for the comparison columns of one indicator sheet, row by row, over the sheet's own
  * cells. `occupied` lists the cells that already hold something: the host must ask before those.
+ * A column the indicators are read from is never a target (a formula there would replace the
+ * figure it computes from): it is named in `refused` and nothing is planned.
  */
 export function comparisonColumns(
   workbook: WorkbookSnapshot,
   analysis: Analysis,
   sheet: string,
   columns: ComparisonColumns,
-): { write: SheetWrite; occupied: string[] } {
+): { write: SheetWrite; occupied: string[]; refused: string[] } {
+  const data = dataColumns(analysis, sheet);
+  const refused = [columns.planPercent, columns.previous].filter((c): c is string => c !== null && data.includes(c));
+  if (columns.planPercent !== null && columns.planPercent === columns.previous) refused.push(columns.planPercent);
+  if (refused.length > 0) return { write: { sheet, cells: [] }, occupied: [], refused };
   const source = workbook.sheets.find((s) => s.name === sheet);
   const style = analysis.sheets.find((s) => s.name === sheet)?.numberStyle ?? "vi";
   const cells: PlannedCell[] = [];
@@ -106,5 +123,5 @@ export function comparisonColumns(
       add(columns.previous, actual && previous ? pointsFormula(actual, previous) : null, i.changePoints, POINTS_FORMAT);
     }
   }
-  return { write: { sheet, cells }, occupied };
+  return { write: { sheet, cells }, occupied, refused };
 }

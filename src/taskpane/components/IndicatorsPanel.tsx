@@ -1,6 +1,7 @@
 // Chỉ tiêu: the computed indicators with TH/KH, growth or points and the evaluation; writing the
-// comparison columns into the sheet as formulas, only after the user confirms the columns, and
-// never over cells that hold something without asking again.
+// comparison columns into the sheet as formulas, only after the user confirms the columns (never a
+// column the indicators are read from), and never over cells that hold something without asking
+// again, with writing over them the second choice, listing what it would replace.
 
 import {
   Button,
@@ -20,7 +21,7 @@ import {
 import * as React from "react";
 import { comparisonColumns } from "../../core/fill/extra";
 import { formatCompact, roundTo } from "../../core/model/numbers";
-import { columnLetters } from "../../core/model/snapshot";
+import { cellText, columnLetters, parseAddress } from "../../core/model/snapshot";
 import type { Actions, Session } from "../session";
 import type { Strings } from "../strings";
 import type { Indicator } from "../../core/model/indicator";
@@ -69,6 +70,16 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
         previous: letter(columns.previous),
       })
     : null;
+  // What writing over the occupied cells would replace: each cell with what it holds now.
+  const replaced = (cells: readonly string[]) => {
+    const snap = session.snapshot.sheets.find((x) => x.name === chosen);
+    const shown = cells.slice(0, 6).map((address) => {
+      const at = parseAddress(address);
+      const value = at && snap ? snap.values[at.row]?.[at.col] : null;
+      return `${address} (${cellText(value ?? null)})`;
+    });
+    return shown.join(", ") + (cells.length > 6 ? ", …" : "");
+  };
   const write = async (overwrite: boolean) => {
     if (!planned) return;
     const cells = overwrite ? planned.write.cells : planned.write.cells.filter((c) => !planned.occupied.includes(c.address));
@@ -131,15 +142,18 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
                       <Input value={columns.previous} onChange={(_, d) => setColumns({ ...columns, previous: d.value.toUpperCase() })} />
                     </Field>
                   </div>
-                  <p>{planned ? t.willWrite(planned.write.cells.length, chosen) : ""}</p>
+                  {planned && planned.refused.length > 0 ? (
+                    <p role="alert">{t.dataColumn([...new Set(planned.refused)].join(", "))}</p>
+                  ) : (
+                    <p>{planned ? t.willWrite(planned.write.cells.length, chosen) : ""}</p>
+                  )}
                 </>
               ) : (
-                <p>{planned ? t.overwrite(planned.occupied.length, planned.occupied.slice(0, 6).join(", ")) : ""}</p>
+                <p>{planned ? t.overwrite(planned.occupied.length, replaced(planned.occupied)) : ""}</p>
               )}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setStep("closed")}>{t.cancel}</Button>
-              {step === "overwrite" && <Button onClick={() => void write(false)}>{t.onlyEmpty}</Button>}
               {step === "columns" ? (
                 <Button
                   appearance="primary"
@@ -149,9 +163,13 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
                   {t.confirm}
                 </Button>
               ) : (
-                <Button appearance="primary" onClick={() => void write(true)}>
-                  {t.overwriteYes}
-                </Button>
+                <>
+                  {/* Writing over what the official has is the second, explicit choice, never the default. */}
+                  <Button onClick={() => void write(true)}>{t.overwriteYes}</Button>
+                  <Button appearance="primary" onClick={() => void write(false)}>
+                    {t.onlyEmpty}
+                  </Button>
+                </>
               )}
             </DialogActions>
           </DialogBody>
