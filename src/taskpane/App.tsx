@@ -102,8 +102,18 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
       const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
       const ignores = await host.loadIgnores();
       const analysis = checkWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current), ignores });
-      if (!analysis.sheets.some((s) => s.status === "indicators"))
+      const found = (a: Analysis) => a.sheets.some((s) => s.status === "indicators");
+      if (!found(analysis)) {
+        // A year the official typed that matches no column: say which year the workbook holds.
+        const stated = reportYear === null ? null : checkWorkbook(snapshot, { period: periodOption(periodRef.current), ignores });
+        if (reportYear !== null && stated && found(stated) && stated.reportYear !== null)
+          throw new HostError(
+            STRINGS[lang].yearNoColumn(reportYear, stated.reportYear),
+            STRINGS[lang].yearNoColumnAdvice(stated.reportYear),
+            "the report year matches no column",
+          );
         throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");
+      }
       if (!yearRef.current && analysis.reportYear) setYear(String(analysis.reportYear));
       return { snapshot, analysis, ignores };
     },
@@ -172,7 +182,16 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
         <StandaloneBar
           host={standalone}
           t={t}
-          onOpened={(snapshot) => busy(t.working, async () => setSession(await analyse(snapshot)))}
+          onOpened={(snapshot) =>
+            busy(t.working, async () => {
+              // Another workbook: its own year and period, not those of the one before.
+              yearRef.current = "";
+              periodRef.current = "";
+              setYear("");
+              setPeriod("");
+              setSession(await analyse(snapshot));
+            })
+          }
           onError={(e) => setError(explainError(e, t))}
         />
       )}

@@ -63,6 +63,8 @@ const vi = {
   openFirst: "Hãy mở một tệp .xlsx.",
   noIndicatorSheet: "Không tìm thấy biểu chỉ tiêu nào (cần dòng tiêu đề cột như STT, Chỉ tiêu, Kế hoạch, Thực hiện).",
   noIndicatorAdvice: "Hãy mở trang có bảng chỉ tiêu, hoặc kiểm tra dòng tiêu đề cột.",
+  yearNoColumn: (year: number, stated: number) => `Bảng tính không có cột nào của năm ${year}; bảng tính ghi năm báo cáo ${stated}.`,
+  yearNoColumnAdvice: (stated: number) => `Xoá ô Năm báo cáo để dùng năm của bảng tính (${stated}), hoặc nhập năm có trong tiêu đề cột.`,
   language: "English",
   written: "Đã ghi.",
 };
@@ -130,6 +132,8 @@ const en: Strings = {
   openFirst: "Open an .xlsx file.",
   noIndicatorSheet: "No indicator sheet found (a header row such as STT, Chỉ tiêu, Kế hoạch, Thực hiện is needed).",
   noIndicatorAdvice: "Open the sheet with the indicator table, or check its header row.",
+  yearNoColumn: (year, stated) => `The workbook has no column of ${year}; it states the report year ${stated}.`,
+  yearNoColumnAdvice: (stated) => `Clear Report year to use the workbook's (${stated}), or enter a year its column headers hold.`,
   language: "Tiếng Việt",
   written: "Written.",
 };

@@ -3,7 +3,6 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { checkWorkbook } from "../../src/core/check";
 import type { EditPlan } from "../../src/core/fill";
-import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { HostError, type WorkbookHost } from "../../src/hosts/host";
 import { App, type Actions, type Session } from "../../src/taskpane/App";
 import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
@@ -12,6 +11,42 @@ import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { STRINGS } from "../../src/taskpane/strings";
 import { sheet } from "../helpers/grid";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
+import { StandaloneHost } from "../../src/hosts/standalone";
+import { columnLetters, type CellValue, type WorkbookSnapshot } from "../../src/core/model/snapshot";
+import JSZip from "jszip";
+import { TextDecoder as NodeTextDecoder } from "node:util";
+
+/** An .xlsx of one sheet "Biểu 01" holding these rows (inline strings; ExcelJS is not for jsdom). */
+async function xlsxOf(rows: CellValue[][]): Promise<Uint8Array> {
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"`;
+  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const sheetRows = rows
+    .map((row, r) => {
+      const body = row
+        .map((v, c) => {
+          const at = `${columnLetters(c)}${r + 1}`;
+          if (typeof v === "number") return `<c r="${at}"><v>${v}</v></c>`;
+          if (typeof v === "string") return `<c r="${at}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`;
+          return "";
+        })
+        .join("");
+      return `<row r="${r + 1}">${body}</row>`;
+    })
+    .join("");
+  const zip = new JSZip();
+  zip.file(
+    "_rels/.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="Biểu 01" sheetId="1" r:id="r1"/></sheets></workbook>`);
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  );
+  zip.file("xl/worksheets/sheet1.xml", `<worksheet ${NS}><sheetData>${sheetRows}</sheetData></worksheet>`);
+  return zip.generateAsync({ type: "uint8array" });
+}
 
 const t = STRINGS.vi;
 
@@ -237,6 +272,36 @@ describe("the pane with a host", () => {
     await runCheck();
     expect(await screen.findByText("Trang tính đang được bảo vệ nên chitieu không ghi được.")).toBeTruthy();
     expect(screen.getByText("Hãy bỏ bảo vệ trang rồi thử lại.")).toBeTruthy();
+  });
+
+  test("a year that matches no column is explained with the year the workbook states", async () => {
+    wrap(<App host={fakeHost()} initialLang="vi" />);
+    await act(async () => fireEvent.change(screen.getByLabelText(t.year), { target: { value: "2015" } }));
+    await runCheck();
+    expect(await screen.findByText(t.yearNoColumn(2015, 2020))).toBeTruthy();
+    expect(screen.getByText(t.yearNoColumnAdvice(2020))).toBeTruthy();
+  });
+
+  test("a second workbook opened outside Excel takes its own year, not the first one's", async () => {
+    // jsdom has no TextDecoder; the browser the pane runs in does.
+    Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });
+    const standalone = new StandaloneHost();
+    wrap(<App host={standalone} standalone={standalone} initialLang="vi" />);
+    const open = async (rows: CellValue[][], name: string) => {
+      const bytes = await xlsxOf(rows);
+      const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
+      Object.assign(file, { arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+      await act(async () => fireEvent.change(screen.getByLabelText(t.open), { target: { files: [file] } }));
+    };
+    await open(PART_YEAR_ROWS, "2020.xlsx");
+    expect(await screen.findByDisplayValue("2020")).toBeTruthy();
+    // The same table a year on: 2021 against 2020.
+    const nextYear = PART_YEAR_ROWS.map((row) =>
+      row.map((v) => (typeof v === "string" ? v.replace("2020", "2021").replace("2019", "2020") : v)),
+    );
+    await open(nextYear, "2021.xlsx");
+    expect(await screen.findByDisplayValue("2021")).toBeTruthy();
+    expect(screen.queryByText(t.noIndicatorSheet)).toBeNull();
   });
 
   test("no indicator sheet: explained, not a crash; English available", async () => {
