@@ -251,29 +251,20 @@ export const VERB_TYPO = defineRule({
 
 const isSamePeriodBasis = (claim: Claim) => !claim.basis || /cung ky|nam truoc|nam ngoai|\d{4}/.test(fold(claim.basis));
 
-/** The first index of ascending offsets at or after an offset. */
-function indexOfOffset(offsets: readonly number[], offset: number): number {
+/** The first index at or after an offset, in items ordered by their offset (marks, or claims in text order). */
+function firstAtOrAfter<T>(items: readonly T[], offset: number, offsetOf: (item: T) => number): number {
   let lo = 0;
-  let hi = offsets.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (offsets[mid] < offset) lo = mid + 1;
+    if (offsetOf(items[mid]) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The first index of a run of claims (in text order) at or after an offset. */
-function indexAt(claims: readonly Claim[], offset: number): number {
-  let lo = 0;
-  let hi = claims.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (claims[mid].offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const claimOffset = (c: Claim) => c.offset;
+const indexAt = (claims: readonly Claim[], offset: number) => firstAtOrAfter(claims, offset, claimOffset);
 
 /** How far back in its sentence a claim's level, growth or rate is looked for: the clause around it, not the whole of a run-on sentence. */
 const NEAR_CLAIMS = 8;
@@ -732,7 +723,7 @@ const componentTotalText = textRule(COMPONENT_TOTAL, (ctx) => {
     const amounts = sentence.filter(isAmount);
     // The marks of this sentence, from its start (a mark may open it before its first claim).
     const marks: number[] = [];
-    for (let i = indexOfOffset(allMarks, ctx.places.sentenceStart(index)); i < allMarks.length && allMarks[i] < end; i++)
+    for (let i = firstAtOrAfter(allMarks, ctx.places.sentenceStart(index), (at) => at); i < allMarks.length && allMarks[i] < end; i++)
       marks.push(allMarks[i]);
     // Amounts before the current mark are amounts[0, next); the last named total among them, or the last.
     let next = 0;
