@@ -54,6 +54,8 @@ export interface AppProps {
   host: WorkbookHost;
   standalone?: StandaloneHost;
   initialLang: Lang;
+  /** Office never said it was ready: the pane runs on files and says why. */
+  officeTimedOut?: boolean;
 }
 
 function explainError(error: unknown, t: Strings): HostError {
@@ -61,7 +63,7 @@ function explainError(error: unknown, t: Strings): HostError {
   return new HostError(`${(error as Error)?.message ?? error}`, t.noIndicatorAdvice, String(error));
 }
 
-export function App({ host, standalone, initialLang }: AppProps): React.JSX.Element {
+export function App({ host, standalone, initialLang, officeTimedOut = false }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const t = STRINGS[lang];
@@ -236,6 +238,11 @@ export function App({ host, standalone, initialLang }: AppProps): React.JSX.Elem
             <MessageBarTitle>{lang === "vi" ? error.reason : error.reasonEn}</MessageBarTitle>
             {error.advice}
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {officeTimedOut && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.officeTimedOut}</MessageBarBody>
         </MessageBar>
       )}
       {notice && (

@@ -8,6 +8,7 @@ import { OfficeHost } from "../excel/officeHost";
 import type { WorkbookHost } from "../hosts/host";
 import { StandaloneHost } from "../hosts/standalone";
 import { App } from "./App";
+import { whenOfficeReady, type OfficeStart } from "./officeReady";
 import type { Lang } from "./strings";
 
 function isDark(hex: string | undefined): boolean {
@@ -17,9 +18,9 @@ function isDark(hex: string | undefined): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128;
 }
 
-function start(info: { host: Office.HostType | null } | null): void {
+function start(info: OfficeStart): void {
   const container = document.getElementById("root") as HTMLElement;
-  const inExcel = typeof Office !== "undefined" && info?.host === Office.HostType.Excel;
+  const inExcel = typeof info === "object" && info.host === Office.HostType.Excel;
   const standalone = inExcel ? undefined : new StandaloneHost();
   const host: WorkbookHost = inExcel ? new OfficeHost() : (standalone as StandaloneHost);
   const language = inExcel ? Office.context.displayLanguage : navigator.language;
@@ -29,15 +30,11 @@ function start(info: { host: Office.HostType | null } | null): void {
     : window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <App host={host} standalone={standalone} initialLang={lang} />
+      <App host={host} standalone={standalone} initialLang={lang} officeTimedOut={info === "timeout"} />
     </FluentProvider>,
   );
   document.body.dataset.ready = inExcel ? "excel" : "standalone";
 }
 
-if (typeof Office === "undefined") {
-  // office.js did not load (no network, blocked): the pane still works on files.
-  start(null);
-} else {
-  void Office.onReady((info) => start(info));
-}
+// office.js did not load, or never says it is ready (its parts blocked): the pane still works on files.
+void whenOfficeReady(typeof Office === "undefined" ? undefined : Office).then(start);

@@ -60,6 +60,8 @@ const vi = {
   open: "Mở tệp .xlsx…",
   download: "Tải bảng tính về",
   standalone: "Đang chạy ngoài Excel: mở một tệp .xlsx để kiểm tra; kết quả được tải về.",
+  officeTimedOut:
+    "Excel chưa kết nối được với chitieu sau 15 giây (mạng có thể chặn các tệp office.js của Microsoft). Vẫn có thể mở tệp .xlsx để kiểm tra; để làm việc trực tiếp trong Excel, hãy nhờ bộ phận CNTT mở appsforoffice.microsoft.com rồi mở lại ngăn.",
   openFirst: "Hãy mở một tệp .xlsx.",
   noIndicatorSheet: "Không tìm thấy biểu chỉ tiêu nào (cần dòng tiêu đề cột như STT, Chỉ tiêu, Kế hoạch, Thực hiện).",
   noIndicatorAdvice: "Hãy mở trang có bảng chỉ tiêu, hoặc kiểm tra dòng tiêu đề cột.",
@@ -129,6 +131,8 @@ const en: Strings = {
   open: "Open an .xlsx file…",
   download: "Download workbook",
   standalone: "Running outside Excel: open an .xlsx file to check it; results are downloaded.",
+  officeTimedOut:
+    "Excel did not connect to chitieu within 15 seconds (the network may block Microsoft's office.js files). You can still open an .xlsx file to check it; to work in Excel itself, ask IT to allow appsforoffice.microsoft.com, then reopen the pane.",
   openFirst: "Open an .xlsx file.",
   noIndicatorSheet: "No indicator sheet found (a header row such as STT, Chỉ tiêu, Kế hoạch, Thực hiện is needed).",
   noIndicatorAdvice: "Open the sheet with the indicator table, or check its header row.",

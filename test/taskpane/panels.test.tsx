@@ -304,6 +304,12 @@ describe("the pane with a host", () => {
     expect(screen.queryByText(t.noIndicatorSheet)).toBeNull();
   });
 
+  test("when Office never said it was ready, the pane says why it runs on files", () => {
+    const standalone = new StandaloneHost();
+    wrap(<App host={standalone} standalone={standalone} initialLang="vi" officeTimedOut />);
+    expect(screen.getByText(t.officeTimedOut)).toBeTruthy();
+  });
+
   test("no indicator sheet: explained, not a crash; English available", async () => {
     wrap(<App host={fakeHost({ read: async () => ({ sheets: [sheet("Bìa", [["Báo cáo"]])] }) })} initialLang="vi" />);
     await runCheck();
