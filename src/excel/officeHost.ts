@@ -20,9 +20,12 @@ export const MARK_SIGNATURE = '"chitieu"<>""';
 const SETTINGS_KEY = "chitieu.ignores";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run on a context already used: event handlers must be removed in the context that added them. */
+type RunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeHostOptions {
   run?: Run;
+  runIn?: RunIn;
   /** Office.context.requirements.isSetSupported, injectable for tests. */
   supports?: (version: string) => boolean;
   settings?: Office.Settings;
@@ -222,6 +225,7 @@ function queueCells(sheet: Excel.Worksheet, rows: readonly PlannedRow[], keepSty
 export class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private readonly run: Run;
+  private readonly runIn: RunIn;
   private readonly supports: (version: string) => boolean;
   private readonly budget: number;
   private lastSheetNames: string[] = [];
@@ -230,6 +234,7 @@ export class OfficeHost implements WorkbookHost {
 
   constructor(private readonly options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.runIn = options.runIn ?? ((context, batch) => Excel.run(context, batch));
     this.supports = options.supports ?? ((v) => Office.context.requirements.isSetSupported("ExcelApi", v));
     this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   }
@@ -440,13 +445,16 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
         const formats = worksheets.items.map((ws) => {
           const list = ws.getRange().conditionalFormats;
-          list.load("items/type,items/custom/rule/formula");
+          // Types first: loading every item's custom rule throws when the sheet also holds the
+          // user's colour scales or data bars (office-js #2180).
+          list.load("items/type");
           return list;
         });
         await context.sync();
-        for (const list of formats) {
-          for (const cf of list.items) if (cf.type === "Custom" && cf.custom.rule.formula.includes(MARK_SIGNATURE)) cf.delete();
-        }
+        const custom = formats.flatMap((list) => list.items.filter((cf) => cf.type === "Custom"));
+        for (const cf of custom) cf.custom.rule.load("formula");
+        await context.sync();
+        for (const cf of custom) if (cf.custom.rule.formula.includes(MARK_SIGNATURE)) cf.delete();
         await context.sync();
       });
     } catch (error) {
@@ -489,18 +497,26 @@ export class OfficeHost implements WorkbookHost {
       if (timer) clearTimeout(timer);
       timer = setTimeout(callback, 1500);
     };
-    const handles = await this.run(async (context) => {
+    const added = await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
+      let handles: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[];
+      if (this.supports("1.9")) {
+        // One handler for every sheet, those added later included.
+        handles = [worksheets.onChanged.add(handler)];
+      } else {
+        worksheets.load("items/name");
+        await context.sync();
+        handles = worksheets.items.map((ws) => ws.onChanged.add(handler));
+      }
       await context.sync();
-      const added = worksheets.items.map((ws) => ws.onChanged.add(handler));
-      await context.sync();
-      return added;
+      return { context, handles };
     });
     return () => {
       if (timer) clearTimeout(timer);
-      void this.run(async (context) => {
-        for (const h of handles) h.remove();
+      // Removed in the context that added them: from a new one, Excel ignores the removal silently
+      // and the handlers pile up on every re-render.
+      void this.runIn(added.context, async (context) => {
+        for (const h of added.handles) h.remove();
         await context.sync();
       }).catch(() => undefined);
     };

@@ -46,6 +46,8 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     merged: [] as string[],
     order: sheets.map((s) => s.name),
     suspended: 0,
+    /** An error Excel would raise at the next sync, for what was queued. */
+    failure: null as Error | null,
   };
   const byName = new Map(sheets.map((s) => [s.name, s]));
   let collectionLoaded = false;
@@ -138,22 +140,30 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
               },
             };
           },
-          load: () => {
+          load: (spec: string) => {
             request(40);
-            const list = state.cfs.get(sheet) ?? [];
+            const list = (state.cfs.get(sheet) ?? []).filter((c) => !c.deleted);
+            // office-js #2180: loading the custom rule of every item fails when an item is another
+            // type (the user's colour scale, data bar): Excel throws at the sync.
+            if (/custom/.test(spec) && list.some((c) => c.type !== "Custom"))
+              state.failure = Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
             state.pending.push({ mock: null, cells: list.length, bytesPerCell: 80 });
           },
           get items() {
             return (state.cfs.get(sheet) ?? [])
               .filter((c) => !c.deleted)
-              .map((cf) => ({
-                type: cf.type,
-                custom: { rule: { formula: cf.formula } },
-                delete: () => {
-                  request(30);
-                  cf.deleted = true;
-                },
-              }));
+              .map((cf) => {
+                // The rule is readable once loaded for this item (or with the whole list).
+                const rule = { formula: cf.formula, load: (_: string) => request(30) };
+                return {
+                  type: cf.type,
+                  custom: { rule },
+                  delete: () => {
+                    request(30);
+                    cf.deleted = true;
+                  },
+                };
+              });
           },
         },
       },
@@ -279,6 +289,13 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     },
     sync: async () => {
       state.syncs++;
+      const failure = state.failure;
+      state.failure = null;
+      if (failure) {
+        state.pending = [];
+        state.requestBytes = 0;
+        throw failure;
+      }
       const pending = state.pending;
       state.pending = [];
       const requestBytes = state.requestBytes;

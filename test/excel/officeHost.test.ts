@@ -127,20 +127,25 @@ describe("applying a plan", () => {
 describe("marks, selection and ignores", () => {
   test("marks are chitieu's own conditional formats and clearing removes only those", async () => {
     const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }]);
-    excel.state.cfs.set("Biểu 01", [{ type: "Custom", formula: "=$F4>100", deleted: false }]);
+    // The user's own: a custom rule and a colour scale (whose custom rule cannot be loaded: #2180).
+    excel.state.cfs.set("Biểu 01", [
+      { type: "Custom", formula: "=$F4>100", deleted: false },
+      { type: "ColorScale", formula: "", deleted: false },
+    ]);
     const office = host(excel);
     const finding = { rule: "stated-percent", severity: "error" as const, sheet: "Biểu 01", cell: "F4", message: "", messageEn: "" };
     await office.mark([finding, { ...finding, cell: "F5", severity: "warning" as const }]);
     expect(excel.state.cfs.get("Biểu 01")!.filter((c) => c.formula.includes(MARK_SIGNATURE))).toHaveLength(2);
     const before = excel.state.syncs;
     await office.clearMarks();
-    expect(excel.state.syncs - before).toBe(3);
+    // The list, the types, the custom rules, the deletions: four round trips whatever the number of sheets.
+    expect(excel.state.syncs - before).toBe(4);
     expect(
       excel.state.cfs
         .get("Biểu 01")!
         .filter((c) => !c.deleted)
-        .map((c) => c.formula),
-    ).toEqual(["=$F4>100"]);
+        .map((c) => c.type + c.formula),
+    ).toEqual(["Custom=$F4>100", "ColorScale"]);
   });
 
   test("select activates the sheet and selects the cell in one round trip", async () => {
@@ -175,47 +180,86 @@ describe("marks, selection and ignores", () => {
 });
 
 describe("re-checking on edit", () => {
+  /**
+   * Event handlers as Excel keeps them: each Excel.run makes a new context; a handler's removal
+   * takes effect only at the sync of the context that added it, and is ignored silently otherwise.
+   */
+  function eventExcel(sheetCount: number) {
+    // Each registration is its own, even of one function on several sheets.
+    const live = new Set<{ h: (e: unknown) => Promise<void> }>();
+    let syncs = 0;
+    const makeContext = () => {
+      const removals: Array<{ owner: unknown; entry: { h: (e: unknown) => Promise<void> } }> = [];
+      const context: any = {};
+      const handle = (h: (e: unknown) => Promise<void>) => {
+        const entry = { h };
+        live.add(entry);
+        return { context, remove: () => removals.push({ owner: context, entry }) };
+      };
+      const sheets = Array.from({ length: sheetCount }, () => ({ onChanged: { add: handle } }));
+      let loaded = false;
+      Object.assign(context, {
+        workbook: {
+          worksheets: {
+            onChanged: { add: handle },
+            load: () => (loaded = true),
+            get items() {
+              if (!loaded) throw new Error("items read before load");
+              return sheets;
+            },
+          },
+        },
+        sync: async () => {
+          syncs++;
+          for (const r of removals.splice(0)) if (r.owner === context) live.delete(r.entry);
+        },
+      });
+      return context;
+    };
+    return {
+      live,
+      syncs: () => syncs,
+      run: (async (batch: (c: any) => Promise<unknown>) => batch(makeContext())) as never,
+      runIn: (async (context: any, batch: (c: any) => Promise<unknown>) => batch(context)) as never,
+    };
+  }
+
   test("debounced, and the add-in's own writes never trigger it", async () => {
     jest.useFakeTimers();
     try {
-      const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }]);
-      const handlers: Array<(e: unknown) => Promise<void>> = [];
-      const office = new OfficeHost({
-        supports: () => true,
-        run: (async (batch: (c: any) => Promise<unknown>) => {
-          const worksheets = excel.context.workbook.worksheets;
-          const items = () => [
-            { onChanged: { add: (h: (e: unknown) => Promise<void>) => (handlers.push(h), { remove: () => undefined }) } },
-          ];
-          return batch({
-            ...excel.context,
-            workbook: {
-              worksheets: {
-                load: worksheets.load,
-                get items() {
-                  return items();
-                },
-              },
-            },
-            sync: async () => void excel.state.syncs++,
-          });
-        }) as never,
-      });
+      const excel = eventExcel(3);
+      const office = new OfficeHost({ supports: () => true, run: excel.run, runIn: excel.runIn });
       const callback = jest.fn();
       const stop = await office.onUserEdit(callback);
-      expect(handlers).toHaveLength(1);
-      await handlers[0]({ triggerSource: "Unknown" });
-      await handlers[0]({ triggerSource: "Unknown" });
+      // ExcelApi 1.9: one handler on the collection, for every sheet and those added later.
+      expect(excel.live.size).toBe(1);
+      const [{ h: handler }] = [...excel.live];
+      await handler({ triggerSource: "Unknown" });
+      await handler({ triggerSource: "Unknown" });
       jest.advanceTimersByTime(1000);
       expect(callback).not.toHaveBeenCalled();
       jest.advanceTimersByTime(600);
       expect(callback).toHaveBeenCalledTimes(1);
-      await handlers[0]({ triggerSource: "ThisLocalAddin" });
+      await handler({ triggerSource: "ThisLocalAddin" });
       jest.advanceTimersByTime(2000);
       expect(callback).toHaveBeenCalledTimes(1);
       stop();
     } finally {
       jest.useRealTimers();
+    }
+  });
+
+  test("handlers are removed in the context that added them: none piles up across starts and stops", async () => {
+    for (const supported of [true, false]) {
+      const excel = eventExcel(3);
+      const office = new OfficeHost({ supports: () => supported, run: excel.run, runIn: excel.runIn });
+      for (let i = 0; i < 4; i++) {
+        const stop = await office.onUserEdit(() => undefined);
+        expect(excel.live.size).toBe(supported ? 1 : 3);
+        stop();
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(excel.live.size).toBe(0);
+      }
     }
   });
 });
