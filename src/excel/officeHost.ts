@@ -40,6 +40,11 @@ function isPayloadError(error: unknown): boolean {
   );
 }
 
+/** What a smaller request may get through: a payload limit, or the GeneralException large reads end in. */
+function isSizeError(error: unknown): boolean {
+  return isPayloadError(error) || (error as { code?: string })?.code === "GeneralException";
+}
+
 /** Office errors explained for the official. */
 export function explain(error: unknown): Error {
   if (error instanceof HostError) return error;
@@ -258,9 +263,12 @@ export class OfficeHost implements WorkbookHost {
         try {
           await context.sync();
         } catch (error) {
-          if (isPayloadError(error)) return await this.readInBlocks(context, worksheets.items);
+          if (isSizeError(error)) return await this.readInBlocks(context, worksheets.items);
           throw error;
         }
+        // Excel gives no values for a very large range (past about five million cells): read it in blocks.
+        if (queued.some(({ used }) => !used.isNullObject && (used.values == null || used.numberFormat == null)))
+          return await this.readInBlocks(context, worksheets.items);
         this.lastSheetNames = worksheets.items.map((w) => w.name);
         return {
           sheets: queued.map(({ ws, used, areas }) => {
@@ -278,42 +286,87 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  /** The slow path for Excel on the web: sizes first, then row blocks that fit the payload budget. */
+  /**
+   * The slow path for Excel on the web and very large sheets: sizes and merged areas first, then
+   * row blocks that fit the payload budget. A block that still fails for its size (a payload limit,
+   * a GeneralException) or comes back without values is read again in halves, down to single rows.
+   */
   private async readInBlocks(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<WorkbookSnapshot> {
+    const merges = this.supports("1.13");
     const used = sheets.map((ws) => {
       const range = ws.getUsedRangeOrNullObject(true);
       range.load("address,rowCount,columnCount");
-      return range;
+      const areas = merges
+        ? (range as Excel.Range & { getMergedAreasOrNullObject(): Excel.RangeAreas }).getMergedAreasOrNullObject()
+        : null;
+      areas?.load("areas/items/address");
+      return { range, areas };
     });
     await context.sync();
     const data = sheets.map(() => ({ values: [] as CellValue[][], numberFormats: [] as (string | null)[][] }));
-    type Block = { sheet: number; top: number; left: number; range: Excel.Range };
+    type Block = { sheet: number; top: number; left: number; rows: number; cols: number };
+    const halves = (b: Block): Block[] => {
+      const upper = Math.ceil(b.rows / 2);
+      return [
+        { ...b, rows: upper },
+        { ...b, top: b.top + upper, rows: b.rows - upper },
+      ];
+    };
+    const read = async (blocks: Block[]): Promise<void> => {
+      const queued = blocks.map((b) => {
+        const range = sheets[b.sheet].getRangeByIndexes(b.top, b.left, b.rows, b.cols);
+        range.load("values,numberFormat");
+        return { b, range };
+      });
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isSizeError(error) || blocks.every((b) => b.rows === 1)) throw error;
+        const split = blocks.flatMap((b) => (b.rows > 1 ? halves(b) : [b]));
+        const middle = Math.ceil(split.length / 2);
+        await read(split.slice(0, middle));
+        await read(split.slice(middle));
+        return;
+      }
+      const again: Block[] = [];
+      for (const { b, range } of queued) {
+        if (range.values == null || range.numberFormat == null) {
+          if (b.rows === 1) throw new HostError("Excel không trả về số liệu của trang.", "Hãy lưu bảng tính rồi thử lại.", "null values");
+          again.push(...halves(b));
+        } else fill(data[b.sheet], b.top, b.left, range.values, range.numberFormat);
+      }
+      if (again.length > 0) await read(again);
+    };
     let pending: Block[] = [];
     let bytes = 0;
-    const flush = async () => {
-      await context.sync();
-      for (const b of pending) fill(data[b.sheet], b.top, b.left, b.range.values, b.range.numberFormat);
-      pending = [];
-      bytes = 0;
-    };
     for (let s = 0; s < sheets.length; s++) {
-      if (used[s].isNullObject) continue;
-      const area = areaOf(used[s].address) as Area;
+      if (used[s].range.isNullObject) continue;
+      const area = areaOf(used[s].range.address) as Area;
       // Unknown text lengths: assume 64 bytes a cell for values and formats together.
-      const rowBytes = used[s].columnCount * (CELL_OVERHEAD + 64);
+      const cols = area.right - area.left + 1;
+      const rowBytes = cols * (CELL_OVERHEAD + 64);
       const rowsPerBlock = Math.max(1, Math.floor(this.budget / rowBytes));
       for (let top = area.top; top <= area.bottom; top += rowsPerBlock) {
-        const bottom = Math.min(area.bottom, top + rowsPerBlock - 1);
-        if (bytes + (bottom - top + 1) * rowBytes > this.budget && pending.length > 0) await flush();
-        const range = sheets[s].getRangeByIndexes(top, area.left, bottom - top + 1, area.right - area.left + 1);
-        range.load("values,numberFormat");
-        pending.push({ sheet: s, top, left: area.left, range });
-        bytes += (bottom - top + 1) * rowBytes;
+        const rows = Math.min(area.bottom, top + rowsPerBlock - 1) - top + 1;
+        if (bytes + rows * rowBytes > this.budget && pending.length > 0) {
+          await read(pending);
+          pending = [];
+          bytes = 0;
+        }
+        pending.push({ sheet: s, top, left: area.left, rows, cols });
+        bytes += rows * rowBytes;
       }
     }
-    if (pending.length > 0) await flush();
+    if (pending.length > 0) await read(pending);
     this.lastSheetNames = sheets.map((w) => w.name);
-    return { sheets: sheets.map((ws, s) => finish(ws.name, ws.visibility !== "Visible", data[s], [])) };
+    return {
+      sheets: sheets.map((ws, s) => {
+        const areas = used[s].areas;
+        const mergeAreas =
+          areas && !areas.isNullObject ? areas.areas.items.map((a) => areaOf(a.address)).filter((a): a is Area => a !== null) : [];
+        return finish(ws.name, ws.visibility !== "Visible", data[s], mergeAreas);
+      }),
+    };
   }
 
   async apply(plan: EditPlan): Promise<void> {

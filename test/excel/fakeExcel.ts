@@ -28,6 +28,10 @@ export interface FakeExcelOptions {
   /** Bytes one request or response may hold (Excel on the web: 5 MB). */
   payloadLimit?: number;
   mergedAreas?: boolean;
+  /** Ranges of more cells than this come back with null values (Excel past about five million cells). */
+  nullValuesOver?: number;
+  /** A sync reading more cells than this fails with a GeneralException (large reads on Excel on the web). */
+  generalErrorOver?: number;
 }
 
 export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
@@ -75,6 +79,8 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     );
     const address = `'${sheet.name}'!${a1(top, left)}:${a1(top + rows - 1, left + cols - 1)}`;
     const mock: any = new OfficeMockObject({ address, values, numberFormat, rowCount: rows, columnCount: cols } as any);
+    if (rows * cols > (options.nullValuesOver ?? Infinity))
+      for (const key of ["values", "numberFormat"]) Object.defineProperty(mock, key, { get: () => null, set: () => undefined });
     mock.isNullObject = false;
     const realLoad = mock.load.bind(mock);
     mock.load = (spec: string) => {
@@ -307,6 +313,8 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
         throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
       if (responseBytes > limit)
         throw Object.assign(new Error("The response payload size has exceeded the limit."), { code: "ResponsePayloadSizeLimitExceeded" });
+      if (pending.reduce((n, p) => n + (p.bytesPerCell === 48 ? p.cells : 0), 0) > (options.generalErrorOver ?? Infinity))
+        throw Object.assign(new Error("An internal error has occurred."), { code: "GeneralException" });
       for (const p of pending) {
         if (p.mock === "collection") collectionLoaded = true;
         else if (p.mock) await p.mock.sync();

@@ -60,6 +60,26 @@ describe("reading the workbook", () => {
     expect(snapshot.sheets[11].values[3002][5]).toBe(480 + 2999);
   });
 
+  test("a sheet Excel gives no values for (past about five million cells) is read in blocks, merged areas kept", async () => {
+    const sheets = bigWorkbook(2, 300).map((sheet) => ({ ...sheet, merges: ["A1:F1"] }));
+    const reference = await host(fakeExcel(sheets, { mergedAreas: true })).read();
+    // Any range over 500 cells comes back without values: whole sheets, then blocks, are halved.
+    const excel = fakeExcel(sheets, { mergedAreas: true, nullValuesOver: 500 });
+    const snapshot = await host(excel).read();
+    expect(snapshot).toEqual(reference);
+    expect(snapshot.sheets[1].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);
+  });
+
+  test("a GeneralException on a large read is retried with halved blocks", async () => {
+    const sheets = bigWorkbook(2, 1000);
+    const reference = await host(fakeExcel(sheets)).read();
+    const excel = fakeExcel(sheets, { generalErrorOver: 2000 });
+    expect(await host(excel).read()).toEqual(reference);
+    // And a sheet that no block size gets through is an explained error, not a loop.
+    const hopeless = fakeExcel(sheets, { generalErrorOver: 3 });
+    await expect(host(hopeless).read()).rejects.toBeInstanceOf(HostError);
+  });
+
   test("errors come back explained in Vietnamese", async () => {
     const excel = fakeExcel([]);
     const failing = new OfficeHost({
