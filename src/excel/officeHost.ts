@@ -26,6 +26,8 @@ type RunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestCo
 export interface OfficeHostOptions {
   run?: Run;
   runIn?: RunIn;
+  /** Excel.run that waits while the user edits a cell, instead of failing (reads, often in the background). */
+  runAfterEdit?: Run;
   /** Office.context.requirements.isSetSupported, injectable for tests. */
   supports?: (version: string) => boolean;
   settings?: Office.Settings;
@@ -231,6 +233,7 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private readonly run: Run;
   private readonly runIn: RunIn;
+  private readonly runAfterEdit: Run;
   private readonly supports: (version: string) => boolean;
   private readonly budget: number;
   private lastSheetNames: string[] = [];
@@ -240,13 +243,15 @@ export class OfficeHost implements WorkbookHost {
   constructor(private readonly options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.runIn = options.runIn ?? ((context, batch) => Excel.run(context, batch));
+    this.runAfterEdit = options.runAfterEdit ?? ((batch) => Excel.run({ delayForCellEdit: true }, batch));
     this.supports = options.supports ?? ((v) => Office.context.requirements.isSetSupported("ExcelApi", v));
     this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   }
 
   async read(): Promise<WorkbookSnapshot> {
     try {
-      return await this.run(async (context) => {
+      // A re-check after an edit may start while the user is still typing in a cell: wait for it.
+      return await this.runAfterEdit(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name,items/visibility");
         await context.sync();

@@ -52,6 +52,8 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     suspended: 0,
     /** An error Excel would raise at the next sync, for what was queued. */
     failure: null as Error | null,
+    /** The user is typing in a cell. */
+    cellEdit: false,
   };
   const byName = new Map(sheets.map((s) => [s.name, s]));
   let collectionLoaded = false;
@@ -322,10 +324,18 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     },
   };
   const run = async <T>(batch: (c: any) => Promise<T>): Promise<T> => {
+    // While the user edits a cell, Excel refuses a batch that has not asked to wait.
+    if (state.cellEdit)
+      throw Object.assign(new Error("The operation isn't available in cell-edit mode."), { code: "InvalidOperationInCellEditMode" });
     const result = await batch(context);
     // Excel.run syncs what is still queued.
     if (state.requestBytes > 0 || state.pending.length > 0) await context.sync();
     return result;
   };
-  return { run, context, state };
+  /** Excel.run({ delayForCellEdit: true }, …): the batch waits until the edit ends. */
+  const runAfterEdit = async <T>(batch: (c: any) => Promise<T>): Promise<T> => {
+    while (state.cellEdit) await new Promise((resolve) => setTimeout(resolve, 5));
+    return run(batch);
+  };
+  return { run, runAfterEdit, context, state };
 }

@@ -27,7 +27,7 @@ function bigWorkbook(count: number, rows: number): FakeSheet[] {
 }
 
 const host = (excel: ReturnType<typeof fakeExcel>, extra: Partial<ConstructorParameters<typeof OfficeHost>[0]> = {}) =>
-  new OfficeHost({ run: excel.run as never, supports: () => true, ...extra });
+  new OfficeHost({ run: excel.run as never, runAfterEdit: excel.runAfterEdit as never, supports: () => true, ...extra });
 
 describe("reading the workbook", () => {
   test("every sheet in two round trips, whatever the number of sheets and rows", async () => {
@@ -44,7 +44,7 @@ describe("reading the workbook", () => {
     const withMerges = await host(fakeExcel(sheets, { mergedAreas: true })).read();
     expect(withMerges.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);
     const old = fakeExcel(sheets, { mergedAreas: false });
-    const without = await new OfficeHost({ run: old.run as never, supports: (v) => Number(v.split(".")[1]) <= 12 }).read();
+    const without = await host(old, { supports: (v) => Number(v.split(".")[1]) <= 12 }).read();
     expect(without.sheets[0].merges).toEqual([]);
     expect(old.state.syncs).toBe(2);
   });
@@ -80,14 +80,22 @@ describe("reading the workbook", () => {
     await expect(host(hopeless).read()).rejects.toBeInstanceOf(HostError);
   });
 
+  test("a read started while the user edits a cell waits for the edit to end", async () => {
+    const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }]);
+    excel.state.cellEdit = true;
+    const reading = host(excel).read();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(excel.state.syncs).toBe(0);
+    excel.state.cellEdit = false;
+    expect((await reading).sheets[0].name).toBe("Biểu 01");
+  });
+
   test("errors come back explained in Vietnamese", async () => {
     const excel = fakeExcel([]);
-    const failing = new OfficeHost({
-      run: async () => {
-        throw Object.assign(new Error("The API you are trying to use could not be found."), { code: "ApiNotFound" });
-      },
-      supports: () => true,
-    });
+    const refuse = async () => {
+      throw Object.assign(new Error("The API you are trying to use could not be found."), { code: "ApiNotFound" });
+    };
+    const failing = new OfficeHost({ run: refuse, runAfterEdit: refuse, supports: () => true });
     await expect(failing.read()).rejects.toEqual(expect.objectContaining({ reason: "Phiên bản Excel này quá cũ cho chức năng này." }));
     void excel;
   });
