@@ -28,7 +28,13 @@ async function seedWorkbook(): Promise<Uint8Array> {
     ["A1:G1"],
     { D4: "0.00" },
   );
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  wb.created = wb.modified = new Date(Date.UTC(2021, 11, 31));
+  // Zipped again with fixed entry dates: the same bytes on every run, so the same mutations.
+  const written = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const fixed = new JSZip();
+  for (const [name, entry] of Object.entries(written.files))
+    if (!entry.dir) fixed.file(name, await entry.async("uint8array"), { date: new Date(Date.UTC(2021, 11, 31)) });
+  return fixed.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** Edits of a part's text that damaged or hostile files show. */

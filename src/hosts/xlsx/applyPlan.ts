@@ -168,12 +168,16 @@ async function loadForWriting(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new WorkbookInputError(
-      "tệp có phần bị hỏng: đọc được để kiểm tra nhưng không ghi lại được; hãy mở bằng Excel, lưu lại rồi thử lại",
-      `the file is damaged: readable for checking but not for writing (${(error as Error).message.slice(0, 80)})`,
-    );
+    throw damaged(error);
   }
   return workbook;
+}
+
+function damaged(error: unknown): WorkbookInputError {
+  return new WorkbookInputError(
+    "tệp có phần bị hỏng: đọc được để kiểm tra nhưng không ghi lại được; hãy mở bằng Excel, lưu lại rồi thử lại",
+    `the file is damaged: readable for checking but not for writing (${String((error as Error)?.message ?? error).slice(0, 80)})`,
+  );
 }
 
 /**
@@ -183,14 +187,22 @@ async function loadForWriting(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 export async function applyPlanToBytes(bytes: Uint8Array, plan: EditPlan, template: Uint8Array | null = null): Promise<Uint8Array> {
   const workbook = await loadForWriting(bytes);
   const templateBook = template ? await loadForWriting(template) : null;
-  for (const sheet of plan.sheets) applySheet(workbook, sheet, templateBook);
-  const styles = new StyleCache();
-  for (const write of plan.writes ?? []) {
-    const sheet = workbook.getWorksheet(write.sheet);
-    if (!sheet) throw new WorkbookInputError(`không thấy trang "${write.sheet}"`, `sheet "${write.sheet}" not found`);
-    // Into the user's sheet: the cell keeps its own style, only the number format is set.
-    for (const planned of write.cells) writeCell(sheet, planned, true, styles);
+  try {
+    for (const sheet of plan.sheets) applySheet(workbook, sheet, templateBook);
+    const styles = new StyleCache();
+    for (const write of plan.writes ?? []) {
+      const sheet = workbook.getWorksheet(write.sheet);
+      if (!sheet) throw new WorkbookInputError(`không thấy trang "${write.sheet}"`, `sheet "${write.sheet}" not found`);
+      // Into the user's sheet: the cell keeps its own style, only the number format is set.
+      for (const planned of write.cells) writeCell(sheet, planned, true, styles);
+    }
+    // A damaged workbook part can leave ExcelJS without calculation properties.
+    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  } catch (error) {
+    if (error instanceof WorkbookInputError) throw error;
+    // ExcelJS took in a damaged part it cannot write back: the file is refused as damaged; the
+    // English half keeps ExcelJS's words for whoever looks into it.
+    throw damaged(error);
   }
-  workbook.calcProperties.fullCalcOnLoad = true;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
