@@ -198,35 +198,44 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
 }
 
 /** Queues the writes of rows of cells: formulas and formats per contiguous run, styles per run of equal styles. */
-function queueCells(sheet: Excel.Worksheet, rows: readonly PlannedRow[], keepStyles: boolean): void {
+/** The runs of adjacent cells of each row: one range each, for writing and for saving what it held. */
+function cellRuns(rows: readonly PlannedRow[]): PlannedCell[][] {
+  const runs: PlannedCell[][] = [];
   for (const row of rows) {
-    let run: PlannedCell[] = [];
-    const flush = () => {
-      if (run.length === 0) return;
-      const range = sheet.getRange(`${run[0].address}:${run[run.length - 1].address}`);
-      range.formulas = [run.map(formulaCell)] as unknown as string[][];
-      if (run.some((c) => c.style?.numberFormat))
-        range.numberFormat = [run.map((c) => c.style?.numberFormat ?? (null as unknown as string))];
-      if (!keepStyles) {
-        let start = 0;
-        for (let i = 1; i <= run.length; i++) {
-          if (i === run.length || JSON.stringify(run[i].style ?? null) !== JSON.stringify(run[start].style ?? null)) {
-            const style = run[start].style;
-            if (style) applyStyle(sheet.getRange(`${run[start].address}:${run[i - 1].address}`), style);
-            start = i;
-          }
-        }
-      }
-      run = [];
-    };
     let lastCol = -2;
     for (const { cell, col } of row) {
-      if (col !== lastCol + 1) flush();
-      run.push(cell);
+      if (col !== lastCol + 1 || runs.length === 0) runs.push([]);
+      runs[runs.length - 1].push(cell);
       lastCol = col;
     }
-    flush();
   }
+  return runs;
+}
+
+const runAddress = (run: readonly PlannedCell[]) => `${run[0].address}:${run[run.length - 1].address}`;
+
+function queueCells(sheet: Excel.Worksheet, rows: readonly PlannedRow[], keepStyles: boolean): void {
+  for (const run of cellRuns(rows)) {
+    const range = sheet.getRange(runAddress(run));
+    range.formulas = [run.map(formulaCell)] as unknown as string[][];
+    if (run.some((c) => c.style?.numberFormat)) range.numberFormat = [run.map((c) => c.style?.numberFormat ?? (null as unknown as string))];
+    if (!keepStyles) {
+      let start = 0;
+      for (let i = 1; i <= run.length; i++) {
+        if (i === run.length || JSON.stringify(run[i].style ?? null) !== JSON.stringify(run[start].style ?? null)) {
+          const style = run[start].style;
+          if (style) applyStyle(sheet.getRange(`${run[start].address}:${run[i - 1].address}`), style);
+          start = i;
+        }
+      }
+    }
+  }
+}
+
+/** What the last apply changed, to take it back: the cells it wrote over, the sheets it added. */
+interface UndoRecord {
+  cells: Array<{ sheet: string; address: string; formulas: unknown[][]; numberFormat: unknown[][] }>;
+  sheets: string[];
 }
 
 export class OfficeHost implements WorkbookHost {
@@ -239,6 +248,7 @@ export class OfficeHost implements WorkbookHost {
   private lastSheetNames: string[] = [];
   /** Set while chitieu writes, so that its own edits do not trigger a re-check. */
   private writing = false;
+  private lastApply: UndoRecord | null = null;
 
   constructor(private readonly options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -378,6 +388,19 @@ export class OfficeHost implements WorkbookHost {
     this.writing = true;
     try {
       await this.run(async (context) => {
+        // What the writes will replace, saved first (one round trip) so that undo can put it back.
+        const saved = (plan.writes ?? []).flatMap((write) =>
+          cellRuns(plannedRows(write.cells)).map((run) => {
+            const range = context.workbook.worksheets.getItem(write.sheet).getRange(runAddress(run));
+            range.load("formulas,numberFormat");
+            return { sheet: write.sheet, address: runAddress(run), range };
+          }),
+        );
+        if (saved.length > 0) await context.sync();
+        this.lastApply = {
+          cells: saved.map(({ sheet, address, range }) => ({ sheet, address, formulas: range.formulas, numberFormat: range.numberFormat })),
+          sheets: plan.sheets.map((p) => p.name),
+        };
         context.application.suspendApiCalculationUntilNextSync();
         if (this.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
         let first = true;
@@ -398,6 +421,30 @@ export class OfficeHost implements WorkbookHost {
         for (const write of plan.writes ?? []) this.queueWrite(context, write);
         await context.sync();
       });
+    } catch (error) {
+      throw explain(error);
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** Puts back what the last apply wrote over and removes the sheets it added, in one round trip. */
+  async undo(): Promise<boolean> {
+    const record = this.lastApply;
+    if (!record) return false;
+    this.writing = true;
+    try {
+      await this.run(async (context) => {
+        for (const saved of record.cells) {
+          const range = context.workbook.worksheets.getItem(saved.sheet).getRange(saved.address);
+          range.formulas = saved.formulas as string[][];
+          range.numberFormat = saved.numberFormat as string[][];
+        }
+        for (const name of record.sheets) context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+      this.lastApply = null;
+      return true;
     } catch (error) {
       throw explain(error);
     } finally {

@@ -15,6 +15,12 @@ export interface WorkbookHost {
   read(): Promise<WorkbookSnapshot>;
   /** Applies a plan: new sheets, and writes into existing sheets the user confirmed. */
   apply(plan: EditPlan): Promise<void>;
+  /**
+   * Takes the last apply back: the cells written get what they held before, the sheets added are
+   * removed. Excel's Ctrl+Z cannot undo an add-in's writes; this can, once, until the next apply.
+   * False when there is nothing to take back.
+   */
+  undo(): Promise<boolean>;
   /** Shows a cell: activates its sheet, selects and scrolls to it. */
   select(sheet: string, address: string): Promise<void>;
   /** Marks the cells of findings in the grid; removable with clearMarks, never touching the user's formats. */

@@ -24,6 +24,8 @@ const writer = () => import("./xlsx/applyPlan");
 export class StandaloneHost implements WorkbookHost {
   readonly kind = "standalone" as const;
   private bytes: Uint8Array | null = null;
+  /** The file before the last apply, for undo. */
+  private before: Uint8Array | null = null;
   private fileName = "bang-tinh.xlsx";
   private ignores: Ignore[] = [];
   private listeners = new Set<() => void>();
@@ -51,6 +53,7 @@ export class StandaloneHost implements WorkbookHost {
     try {
       const snapshot = await readWorkbook(bytes);
       this.bytes = bytes;
+      this.before = null;
       this.fileName = name;
       this.ignores = [];
       this.update({ snapshot, selection: null, marks: new Map() });
@@ -70,8 +73,20 @@ export class StandaloneHost implements WorkbookHost {
   async apply(plan: EditPlan): Promise<void> {
     if (!this.bytes) throw new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.");
     const [{ readWorkbook }, { applyPlanToBytes }] = await Promise.all([reader(), writer()]);
+    const before = this.bytes;
     this.bytes = await applyPlanToBytes(this.bytes, plan);
+    this.before = before;
     this.update({ snapshot: await readWorkbook(this.bytes) });
+  }
+
+  /** The file as it was before the last apply, byte for byte. */
+  async undo(): Promise<boolean> {
+    if (!this.before) return false;
+    const { readWorkbook } = await reader();
+    this.bytes = this.before;
+    this.before = null;
+    this.update({ snapshot: await readWorkbook(this.bytes) });
+    return true;
   }
 
   /** The workbook as it now stands, for download. */

@@ -7,6 +7,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -73,6 +74,8 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
   const [progress, setProgress] = React.useState<string | null>(null);
   const [error, setError] = React.useState<HostError | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  /** The last write can still be taken back. */
+  const [undoable, setUndoable] = React.useState(false);
   /** "" = as the workbook says; "12" = the whole year; "1"–"11" = that many months. */
   const [period, setPeriod] = React.useState("");
   const yearRef = React.useRef(year);
@@ -132,6 +135,7 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
     apply: async (plan) => {
       const done = await busy(t.working, async () => {
         await host.apply(plan);
+        setUndoable(true);
         setSession(await analyse(await host.read()));
         return true;
       });
@@ -154,14 +158,29 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
     notify: setNotice,
   };
 
-  // Re-check when the user edits the workbook (debounced by the host, own writes skipped).
+  /** Takes the last write back: Excel's Ctrl+Z cannot. */
+  const undo = async () => {
+    const done = await busy(t.working, async () => {
+      const undone = await host.undo();
+      setUndoable(false);
+      setSession(await analyse(await host.read()));
+      return undone;
+    });
+    if (done) setNotice(t.undone);
+  };
+
+  // Re-check when the user edits the workbook (debounced by the host, own writes skipped); once
+  // the official has edited, undoing chitieu's last write could undo their edit too: it is dropped.
   const hasSession = session !== null;
   React.useEffect(() => {
     if (!hasSession || !host.onUserEdit) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
     void host
-      .onUserEdit(() => void check())
+      .onUserEdit(() => {
+        setUndoable(false);
+        void check();
+      })
       .then(
         (s) => (cancelled ? s() : (stop = s)),
         () => undefined,
@@ -189,6 +208,7 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
               // Another workbook: its own year and period, not those of the one before.
               yearRef.current = "";
               periodRef.current = "";
+              setUndoable(false);
               setYear("");
               setPeriod("");
               setSession(await analyse(snapshot));
@@ -248,6 +268,16 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
       {notice && (
         <MessageBar intent="success">
           <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {undoable && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.undoHint}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void undo()}>
+              {t.undo}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {tab === "check" && <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} />}

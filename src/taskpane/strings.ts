@@ -69,6 +69,9 @@ const vi = {
   yearNoColumnAdvice: (stated: number) => `Xoá ô Năm báo cáo để dùng năm của bảng tính (${stated}), hoặc nhập năm có trong tiêu đề cột.`,
   language: "English",
   written: "Đã ghi.",
+  undo: "Hoàn tác",
+  undoHint: "Ctrl+Z của Excel không hoàn tác được những gì chitieu ghi. Bấm Hoàn tác để trả các ô về như trước và bỏ các trang vừa tạo.",
+  undone: "Đã hoàn tác: các ô trở về như trước, các trang vừa tạo đã bỏ.",
 };
 
 export type Strings = typeof vi;
@@ -140,6 +143,10 @@ const en: Strings = {
   yearNoColumnAdvice: (stated) => `Clear Report year to use the workbook's (${stated}), or enter a year its column headers hold.`,
   language: "Tiếng Việt",
   written: "Written.",
+  undo: "Undo",
+  undoHint:
+    "Excel's Ctrl+Z cannot undo what chitieu writes. Press Undo to put the cells back as they were and remove the sheets just added.",
+  undone: "Undone: the cells are as they were, the sheets just added are removed.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

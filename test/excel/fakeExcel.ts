@@ -119,8 +119,26 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
       fill: new Proxy({}, { set: () => (request(30), true) }),
       borders: { getItem: () => new Proxy({}, { set: () => (request(30), true) }) },
     };
+    /** The cells of the range as they stand: a formula or value written, else the sheet's own. */
+    const grid = <T>(pick: (r: number, c: number) => T): T[][] => {
+      const { from, to } = area();
+      return Array.from({ length: to!.row - from!.row + 1 }, (_, r) =>
+        Array.from({ length: to!.col - from!.col + 1 }, (_, c) => pick(from!.row + r, from!.col + c)),
+      );
+    };
     return new Proxy(
       {
+        load: (_spec: string) => {
+          request(40);
+          const { from, to } = area();
+          state.pending.push({ mock: null, cells: (to!.row - from!.row + 1) * (to!.col - from!.col + 1), bytesPerCell: 48 });
+        },
+        get formulas() {
+          return grid((r, c) => cells().get(a1(r, c))?.formula ?? byName.get(sheet)?.values[r]?.[c] ?? "");
+        },
+        get numberFormat() {
+          return grid((r, c) => cells().get(a1(r, c))?.numberFormat ?? byName.get(sheet)?.numberFormat?.[r]?.[c] ?? "General");
+        },
         format: new Proxy(format, { set: () => (request(30), true) }),
         merge: () => {
           request(40);

@@ -144,6 +144,31 @@ describe("applying a plan", () => {
     expect(excel.state.order).toEqual(["Biểu 01", plan.sheets[0].name, "Ghi chú"]);
   });
 
+  test("undo puts back what a write replaced and removes the sheets added, once", async () => {
+    const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS.map((r) => [...r]) as unknown[][] }]);
+    const office = host(excel);
+    const snapshot = await office.read();
+    const plan = fillTemplate(snapshot, checkWorkbook(snapshot), "bieu-chi-tieu").plan as EditPlan;
+    // A write over a figure the user typed (F4) and over an empty cell (H4), with the new sheet.
+    plan.writes = [
+      {
+        sheet: "Biểu 01",
+        cells: [
+          { address: "F4", formula: "D4*2", value: 1 },
+          { address: "H4", formula: "F4/D4*100", value: 2 },
+        ],
+      },
+    ];
+    await office.apply(plan);
+    expect(excel.state.order).toContain(plan.sheets[0].name);
+    expect(excel.state.written.get("Biểu 01")?.get("F4")?.formula).toBe("=D4*2");
+    expect(await office.undo()).toBe(true);
+    expect(excel.state.order).toEqual(["Biểu 01"]);
+    const back = await office.read();
+    expect(back.sheets[0].values[3]).toEqual(PART_YEAR_ROWS[3]);
+    expect(await office.undo()).toBe(false);
+  });
+
   test("text that Excel would run as a formula is written as text", () => {
     expect(formulaCell({ address: "A1", value: "=SUM(A1:A9)" })).toBe("'=SUM(A1:A9)");
     expect(formulaCell({ address: "A1", value: "+ Thu nội địa" })).toBe("'+ Thu nội địa");

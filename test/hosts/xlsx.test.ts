@@ -2,6 +2,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { checkWorkbook } from "../../src/core/check";
+import { fillTemplate, type EditPlan } from "../../src/core/fill";
+import { StandaloneHost } from "../../src/hosts/standalone";
 import { checkWorkbookBytes, readWorkbook, WorkbookInputError } from "../../src/hosts/xlsx/readWorkbook";
 import { addSheet, tempDir, writeXlsx } from "../helpers/files";
 import { describeWithSoffice, sofficeConvert } from "../helpers/soffice";
@@ -136,5 +139,20 @@ describeWithSoffice("xlsx host on files saved by LibreOffice", () => {
     const xls = sofficeConvert(source, "xls", out);
     await expect(readWorkbook(fs.readFileSync(xls))).rejects.toThrow(/định dạng Excel cũ/);
     expect(path.extname(xls)).toBe(".xls");
+  });
+});
+
+describe("the standalone host", () => {
+  it("takes the last apply back byte for byte, once", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx")));
+    const host = new StandaloneHost();
+    const snapshot = await host.open("bao-cao.xlsx", bytes);
+    const plan = fillTemplate(snapshot, checkWorkbook(snapshot), "bieu-chi-tieu").plan as EditPlan;
+    await host.apply(plan);
+    expect((await host.read()).sheets.map((s) => s.name)).toContain(plan.sheets[0].name);
+    expect(await host.undo()).toBe(true);
+    expect(host.result()?.bytes).toEqual(bytes);
+    expect((await host.read()).sheets.map((s) => s.name)).not.toContain(plan.sheets[0].name);
+    expect(await host.undo()).toBe(false);
   });
 });

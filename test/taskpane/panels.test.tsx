@@ -233,6 +233,7 @@ describe("the pane with a host", () => {
       kind: "excel",
       read: async () => workbook(),
       apply: async () => undefined,
+      undo: async () => true,
       select: async () => undefined,
       mark: async () => undefined,
       clearMarks: async () => undefined,
@@ -272,6 +273,19 @@ describe("the pane with a host", () => {
     await runCheck();
     expect(await screen.findByText("Trang tính đang được bảo vệ nên chitieu không ghi được.")).toBeTruthy();
     expect(screen.getByText("Hãy bỏ bảo vệ trang rồi thử lại.")).toBeTruthy();
+  });
+
+  test("after a write the pane offers to take it back, since Ctrl+Z cannot", async () => {
+    const undo = jest.fn(async () => true);
+    wrap(<App host={fakeHost({ undo })} initialLang="vi" />);
+    await runCheck();
+    fireEvent.click(screen.getByRole("tab", { name: t.tabReport }));
+    await act(async () => fireEvent.click(await screen.findByText(t.generate)));
+    expect(await screen.findByText(t.undoHint)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByText(t.undo)));
+    expect(undo).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText(t.undone)).toBeTruthy();
+    expect(screen.queryByText(t.undoHint)).toBeNull();
   });
 
   test("a year that matches no column is explained with the year the workbook states", async () => {
