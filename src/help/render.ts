@@ -182,7 +182,8 @@ function vietnamese(rules: readonly RuleRecord[]): string {
           `Thẻ ${s.tabIndicators}`,
           ul([
             `Bảng các chỉ tiêu đã tính: ${s.colPlanPercent}, so với cùng kỳ (chỉ số, hoặc điểm phần trăm với chỉ tiêu tỷ lệ), ${s.colEvaluation}.`,
-            `“${s.writeColumns}” ghi cột TH/KH và TH/CK bằng công thức vào các cột bạn chọn; ô đã có nội dung chỉ bị ghi đè khi bạn xác nhận lần hai (“${s.overwriteYes}” hoặc “${s.onlyEmpty}”).`,
+            `“${s.writeColumns}” ghi cột TH/KH và TH/CK bằng công thức vào các cột bạn chọn, không bao giờ vào cột chứa số liệu của chỉ tiêu; ô đã có nội dung chỉ bị ghi đè khi bạn chọn lần hai (“${s.overwriteYes}”, kèm danh sách ô và nội dung sẽ mất; mặc định là “${s.onlyEmpty}”).`,
+            `Ctrl+Z của Excel không hoàn tác được những gì chitieu ghi: sau mỗi lần ghi, nút “${s.undo}” trả các ô về như trước và bỏ các trang vừa tạo.`,
           ]),
         ),
         section(
@@ -317,7 +318,8 @@ function english(rules: readonly RuleRecord[]): string {
           `${STRINGS.vi.tabIndicators} (${s.tabIndicators}) tab`,
           ul([
             `The computed indicators: ${s.colPlanPercent}, against the same period (an index, or points for a rate), ${s.colEvaluation}.`,
-            `“${s.writeColumns}” writes the plan and same-period columns as formulas into the columns you choose; cells that hold something are only overwritten after a second confirmation (“${s.overwriteYes}” or “${s.onlyEmpty}”).`,
+            `“${s.writeColumns}” writes the plan and same-period columns as formulas into the columns you choose, never a column the indicators are read from; cells that hold something are only overwritten by a second choice (“${s.overwriteYes}”, listing the cells and what they hold; “${s.onlyEmpty}” is the default).`,
+            `Excel's Ctrl+Z cannot undo what chitieu writes: after every write, “${s.undo}” puts the cells back and removes the sheets just added.`,
           ]),
         ),
         section(
