@@ -133,6 +133,37 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
     process.stdout.write(`Ảnh chụp ngăn tác vụ / pane screenshots: ${path.join(shots, "taskpane-check.png")}, taskpane-report.png\n`);
   });
 
+  it("writes comparison columns but never over the figures, undoes the write, and takes each workbook's own year", async () => {
+    const page = await openPane();
+    await page.setInputFiles("input[type=file]", path.join(root, "samples", "tuyen-quang-6-thang-2020.xlsx"));
+    await page.waitForSelector("table[data-sheet='Biểu 01']");
+    await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    await expect(page.getByLabel("Năm báo cáo").inputValue()).resolves.toBe("2020");
+
+    await page.getByRole("tab", { name: "Chỉ tiêu" }).click();
+    await page.getByRole("button", { name: "Ghi cột so sánh" }).click();
+    const dialog = page.getByRole("dialog");
+    // F holds the actual figures: refused, nothing to confirm.
+    await dialog.getByLabel("Cột TH/KH (%)").fill("F");
+    await dialog.getByText(/Cột F chứa số liệu/).waitFor();
+    await expect(dialog.getByRole("button", { name: "Đồng ý" }).isDisabled()).resolves.toBe(true);
+    // Two free columns after the table: written, then taken back.
+    await dialog.getByLabel("Cột TH/KH (%)").fill("K");
+    await dialog.getByLabel("Cột so cùng kỳ").fill("L");
+    await dialog.getByRole("button", { name: "Đồng ý" }).click();
+    await page.getByText("Đã ghi.").waitFor();
+    // The grid shows the formula's result once the workbook is read back.
+    await page.waitForFunction(() => (document.querySelector("td[data-cell=K11]")?.textContent ?? "") !== "");
+    await page.getByRole("button", { name: "Hoàn tác" }).click();
+    await page.getByText(/^Đã hoàn tác/).waitFor();
+    await page.waitForFunction(() => document.querySelector("td[data-cell=K11]")?.textContent === "");
+
+    // Another workbook, of another year: its own year, no false error.
+    await page.setInputFiles("input[type=file]", path.join(root, "samples", "thai-nguyen-nam-2021.xlsx"));
+    await page.waitForSelector("table[data-sheet='Phụ lục 1']");
+    await expect(page.getByLabel("Năm báo cáo").inputValue()).resolves.toBe("2021");
+  });
+
   it("refuses a file that is not a workbook with a clear Vietnamese message", async () => {
     const page = await openPane();
     const bogus = path.join(out, "bao-cao.xlsx");
