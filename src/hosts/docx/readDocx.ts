@@ -6,7 +6,8 @@
 // reason an official understands.
 
 import { ExplainedError } from "../../core/model/errors";
-import { END, OPEN, XmlReader } from "../xlsx/xml";
+import { OPEN, XmlReader } from "../xlsx/xml";
+import { partOfType, partText, relationships } from "../xlsx/package";
 import { endRecordAt, UnsafePackageError, ZipArchive, ZipError } from "../xlsx/zip";
 import { readStory, type NoteReferences, type ParagraphKind } from "./story";
 
@@ -105,60 +106,6 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
     if (error instanceof ZipError || error instanceof RangeError) throw CORRUPT(error.message);
     throw error;
   }
-}
-
-interface Relationship {
-  type: string;
-  target: string;
-}
-
-/** The folder of a part, with its trailing slash ("word/" for "word/document.xml"). */
-function folderOf(part: string): string {
-  return part.slice(0, part.lastIndexOf("/") + 1);
-}
-
-/** A relationship target as a part name: relative to the source's folder, or absolute from the root. */
-function resolvePart(folder: string, target: string): string {
-  const segments = (target.startsWith("/") ? target.slice(1) : folder + target).split("/");
-  const out: string[] = [];
-  for (const segment of segments) {
-    if (segment === "..") out.pop();
-    else if (segment !== "." && segment !== "") out.push(segment);
-  }
-  return out.join("/");
-}
-
-/** A part's text by its name as a relationship gives it (percent-encoded in the zip, or, from some writers, not). */
-async function partText(zip: ZipArchive, part: string): Promise<string | null> {
-  const text = await zip.text(part);
-  if (text !== null) return text;
-  let decoded = part;
-  try {
-    decoded = decodeURIComponent(part);
-  } catch {
-    return null;
-  }
-  return decoded === part ? null : zip.text(decoded);
-}
-
-async function relationships(zip: ZipArchive, part: string): Promise<Relationship[]> {
-  const found: Relationship[] = [];
-  const folder = folderOf(part);
-  const xml = await partText(zip, `${folder}_rels/${part.slice(folder.length)}.rels`);
-  if (xml === null) return found;
-  const reader = new XmlReader(xml);
-  for (let event = reader.next(); event !== END; event = reader.next()) {
-    if (event !== OPEN || reader.name !== "Relationship") continue;
-    const target = reader.attr("Target");
-    if (target === null || reader.attr("TargetMode") === "External") continue;
-    found.push({ type: reader.attr("Type") ?? "", target: resolvePart(folder, target) });
-  }
-  return found;
-}
-
-/** The part a relationship of this kind points to (transitional and strict OOXML types end alike). */
-function partOfType(rels: Relationship[], kind: string): string | null {
-  return rels.find((rel) => rel.type.endsWith(`/${kind}`))?.target ?? null;
 }
 
 /** The local name of the document element of an XML part ("document" for w:document). */

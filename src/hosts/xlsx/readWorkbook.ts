@@ -9,6 +9,7 @@
 import { ExplainedError } from "../../core/model/errors";
 import { address, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { CLOSE, END, OPEN, XmlReader } from "./xml";
+import { partOfType, relationships } from "./package";
 import { endRecordAt, UnsafePackageError, ZipArchive, ZipError } from "./zip";
 
 /** A file that cannot be used as a workbook; the message says why, in Vietnamese and English. */
@@ -86,56 +87,15 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot>
   }
 }
 
-interface Relationship {
-  type: string;
-  target: string;
-}
-
-/** The folder of a part, with its trailing slash ("xl/" for "xl/workbook.xml"). */
-function folderOf(part: string): string {
-  return part.slice(0, part.lastIndexOf("/") + 1);
-}
-
-/** A relationship target as a part name: relative to the source's folder, or absolute from the root. */
-function resolvePart(folder: string, target: string): string {
-  const segments = (target.startsWith("/") ? target.slice(1) : folder + target).split("/");
-  const out: string[] = [];
-  for (const segment of segments) {
-    if (segment === "..") out.pop();
-    else if (segment !== "." && segment !== "") out.push(segment);
-  }
-  return out.join("/");
-}
-
-async function relationships(zip: ZipArchive, part: string): Promise<Map<string, Relationship>> {
-  const found = new Map<string, Relationship>();
-  const xml = await zip.text(`${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`);
-  if (xml === null) return found;
-  const reader = new XmlReader(xml);
-  for (let event = reader.next(); event !== END; event = reader.next()) {
-    if (event !== OPEN || reader.name !== "Relationship") continue;
-    const id = reader.attr("Id");
-    const target = reader.attr("Target");
-    if (id === null || target === null || reader.attr("TargetMode") === "External") continue;
-    found.set(id, { type: reader.attr("Type") ?? "", target: resolvePart(folderOf(part), target) });
-  }
-  return found;
-}
-
-/** The part a relationship of this kind points to (transitional and strict OOXML types end alike). */
-function partOfType(rels: Map<string, Relationship>, kind: string): string | null {
-  for (const rel of rels.values()) if (rel.type.endsWith(`/${kind}`)) return rel.target;
-  return null;
-}
-
 async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {
   const workbookPart = partOfType(await relationships(zip, ""), "officeDocument") ?? "xl/workbook.xml";
   const workbookXml = await zip.text(workbookPart);
   if (workbookXml === null) throw new WorkbookInputError("tệp nén này không chứa bảng tính Excel", "the zip file holds no Excel workbook");
-  const rels = await relationships(zip, workbookPart);
+  const list = await relationships(zip, workbookPart);
+  const rels = new Map(list.flatMap((rel) => (rel.id === null ? [] : [[rel.id, rel] as const])));
   const book = readBook(workbookXml);
-  const strings = await sharedStrings(zip, partOfType(rels, "sharedStrings"));
-  const styles = await cellStyles(zip, partOfType(rels, "styles"));
+  const strings = await sharedStrings(zip, partOfType(list, "sharedStrings"));
+  const styles = await cellStyles(zip, partOfType(list, "styles"));
   const sheets: SheetSnapshot[] = [];
   for (const sheet of book.sheets) {
     const rel = rels.get(sheet.relId);
