@@ -17,7 +17,7 @@ import { fold, words } from "../model/text";
 import { isCountUnit, parseUnit } from "../model/units";
 import { isDisabled } from "./config";
 import { decimalsAt, decimalsShown, indicatorRule, NONE, report, roundingTolerance, sheetRule, type SheetContext } from "./context";
-import { childrenOf, indexOf, indicatorKey, parentOf } from "./families";
+import { childrenOf, familiesOf, indicatorKey, parentOf } from "./families";
 import { UNIT_SCALE } from "./figures";
 import { changeLabel, figureLabel, yearLabel } from "./labels";
 import { numberList, phrase, type MessageParam, type NumberList } from "./message";
@@ -914,68 +914,57 @@ export const COPIED_COMPONENTS = defineRule({
 export const copiedComponents = sheetRule(COPIED_COMPONENTS, (ctx) => {
   const out: Finding[] = [];
   for (const sheet of ctx.sheets) {
-    for (const [pk, children] of indexOf(sheet).children) {
-      const parent = indexOf(sheet).byKey.get(pk);
-      if (!parent) continue;
+    for (const { parent, children: block } of familiesOf(sheet)) {
       const parentFigures = rowFigures(parent);
-      const blocks = new Map<number, Indicator[]>();
-      for (const c of children) {
-        const b = c.breakdownBlock ?? 0;
-        const list = blocks.get(b);
-        if (list) list.push(c);
-        else blocks.set(b, [c]);
-      }
-      for (const block of blocks.values()) {
-        const figures = block.map(rowFigures);
-        const flagged = new Set<number>();
-        for (let j = 1; j < block.length; j++) {
-          if (!telling(figures[j])) continue;
-          for (let i = 0; i < j; i++) {
-            if (!sameUnit(block[i], block[j]) || !sameFigures(figures[i], figures[j])) continue;
-            flagged.add(j);
-            const cell = firstCell(figures[j]);
-            out.push(
-              report(
-                COPIED_COMPONENTS,
-                "sameAsSibling",
-                {
-                  name: parent.name,
-                  part: block[j].name,
-                  row: block[j].row,
-                  other: block[i].name,
-                  otherRow: block[i].row,
-                  cells: cellSpan(figures[j]),
-                  otherCells: cellSpan(figures[i]),
-                  figures: figureList(figures[j]),
-                },
-                { sheet: sheet.sheet.name, cell },
-              ),
-            );
-            break;
-          }
-        }
-        // A component equal to its parent, where another component of the block has figures.
-        if (!telling(parentFigures)) continue;
-        for (let j = 0; j < block.length; j++) {
-          if (flagged.has(j) || !sameUnit(block[j], parent) || !sameFigures(figures[j], parentFigures)) continue;
-          const others = block.some((_c, k) => k !== j && [...figures[k].values()].some((f) => f.value !== 0));
-          if (!others) continue;
+      const figures = block.map(rowFigures);
+      const flagged = new Set<number>();
+      for (let j = 1; j < block.length; j++) {
+        if (!telling(figures[j])) continue;
+        for (let i = 0; i < j; i++) {
+          if (!sameUnit(block[i], block[j]) || !sameFigures(figures[i], figures[j])) continue;
+          flagged.add(j);
+          const cell = firstCell(figures[j]);
           out.push(
             report(
               COPIED_COMPONENTS,
-              "sameAsParent",
+              "sameAsSibling",
               {
                 name: parent.name,
                 part: block[j].name,
                 row: block[j].row,
+                other: block[i].name,
+                otherRow: block[i].row,
                 cells: cellSpan(figures[j]),
-                otherCells: cellSpan(parentFigures),
+                otherCells: cellSpan(figures[i]),
                 figures: figureList(figures[j]),
               },
-              { sheet: sheet.sheet.name, cell: firstCell(figures[j]) },
+              { sheet: sheet.sheet.name, cell },
             ),
           );
+          break;
         }
+      }
+      // A component equal to its parent, where another component of the block has figures.
+      if (!telling(parentFigures)) continue;
+      for (let j = 0; j < block.length; j++) {
+        if (flagged.has(j) || !sameUnit(block[j], parent) || !sameFigures(figures[j], parentFigures)) continue;
+        const others = block.some((_c, k) => k !== j && [...figures[k].values()].some((f) => f.value !== 0));
+        if (!others) continue;
+        out.push(
+          report(
+            COPIED_COMPONENTS,
+            "sameAsParent",
+            {
+              name: parent.name,
+              part: block[j].name,
+              row: block[j].row,
+              cells: cellSpan(figures[j]),
+              otherCells: cellSpan(parentFigures),
+              figures: figureList(figures[j]),
+            },
+            { sheet: sheet.sheet.name, cell: firstCell(figures[j]) },
+          ),
+        );
       }
     }
   }
