@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { checkWorkbook } from "../core/check";
 import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/model/catalogue";
 import { checkText } from "../core/narrative/check";
+import { statedReportYear } from "../core/reading/workbook";
 import {
   DEFAULT_RULE_CONFIG,
   describeRules,
@@ -151,10 +152,9 @@ async function analyzeFile(file: string, options: WorkbookOptions, io: Io, read?
     );
   }
   const analysis = checkWorkbook(snapshot, options);
-  const found = (a: Analysis) => a.sheets.some((s) => s.status === "indicators");
-  const stated = options.reportYear !== null ? checkWorkbook(snapshot, { ...options, reportYear: null }) : null;
-  const statedYear = stated && found(stated) ? stated.reportYear : null;
-  if (!found(analysis)) {
+  // Reading alone tells the year the workbook states: the rules need not run again for it.
+  const statedYear = options.reportYear !== null ? statedReportYear(snapshot, options) : null;
+  if (!analysis.sheets.some((s) => s.status === "indicators")) {
     if (statedYear !== null)
       throw new InputError(
         `"${file}": không có cột nào của năm ${options.reportYear} (--year); bảng tính ghi năm ${statedYear}`,

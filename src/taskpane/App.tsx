@@ -20,6 +20,7 @@ import {
 import * as React from "react";
 import { applyIgnores } from "../core/model/ignores";
 import { checkWorkbook } from "../core/check";
+import { statedReportYear } from "../core/reading/workbook";
 import { monthsPeriod, type Period } from "../core/model/period";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { HostError, type WorkbookHost } from "../hosts/host";
@@ -107,14 +108,13 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
       const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
       const ignores = await host.loadIgnores();
       const analysis = checkWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current), ignores });
-      const found = (a: Analysis) => a.sheets.some((s) => s.status === "indicators");
-      if (!found(analysis)) {
+      if (!analysis.sheets.some((s) => s.status === "indicators")) {
         // A year the official typed that matches no column: say which year the workbook holds.
-        const stated = reportYear === null ? null : checkWorkbook(snapshot, { period: periodOption(periodRef.current), ignores });
-        if (reportYear !== null && stated && found(stated) && stated.reportYear !== null)
+        const stated = reportYear === null ? null : statedReportYear(snapshot, { period: periodOption(periodRef.current) });
+        if (reportYear !== null && stated !== null)
           throw new HostError(
-            STRINGS[lang].yearNoColumn(reportYear, stated.reportYear),
-            STRINGS[lang].yearNoColumnAdvice(stated.reportYear),
+            STRINGS[lang].yearNoColumn(reportYear, stated),
+            STRINGS[lang].yearNoColumnAdvice(stated),
             "the report year matches no column",
           );
         throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");

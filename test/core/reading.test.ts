@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
 import { parseAddress, type CellValue } from "../../src/core/model/snapshot";
 import { sheet } from "../helpers/grid";
+import { statedReportYear } from "../../src/core/reading/workbook";
+import { PART_YEAR_ROWS } from "../fill/narrativeCases";
 
 const annual: CellValue[][] = [
   ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2021"],
@@ -265,5 +267,14 @@ describe("checkWorkbook on a very long sheet", () => {
     expect(a.indicators).toHaveLength(150_000);
     expect(a.indicators[149_999]).toMatchObject({ row: 150_001, evaluation: "Vượt" });
     expect(a.indicators[149_999].planPercent).toBeCloseTo(109, 9);
+  });
+});
+
+describe("statedReportYear", () => {
+  it("is the year the workbook states itself, whatever year the reading was asked for; null without an indicator sheet", () => {
+    const workbook = { sheets: [sheet("Biểu 01", PART_YEAR_ROWS)] };
+    expect(statedReportYear(workbook)).toBe(2020);
+    expect(statedReportYear(workbook, { reportYear: 2015 })).toBe(2020);
+    expect(statedReportYear({ sheets: [sheet("Bìa", [["Báo cáo năm 2020"]])] })).toBeNull();
   });
 });

@@ -28,6 +28,15 @@ export interface ReadOptions {
   evaluation?: EvaluationOptions;
 }
 
+/**
+ * The report year a workbook states itself, read as if no year were given; null when it states
+ * none or holds no indicator sheet. Hosts compare it with a year the official typed.
+ */
+export function statedReportYear(workbook: WorkbookSnapshot, options: ReadOptions = {}): number | null {
+  const reading = readIndicators(workbook, { ...options, reportYear: null });
+  return reading.sheets.some((s) => s.status === "indicators") ? reading.reportYear : null;
+}
+
 export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions = {}): WorkbookReading {
   const matcher = new CatalogueMatcher(options.catalogue ?? DEFAULT_CATALOGUE);
   const evaluationOptions = options.evaluation ?? DEFAULT_EVALUATION_OPTIONS;
