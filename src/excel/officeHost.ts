@@ -387,7 +387,9 @@ export class OfficeHost implements WorkbookHost {
   async apply(plan: EditPlan): Promise<void> {
     this.writing = true;
     try {
-      await this.run(async (context) => {
+      // Kept for undo only once the whole plan is written: a half-applied plan has nothing to take back.
+      this.lastApply = null;
+      this.lastApply = await this.run(async (context) => {
         // What the writes will replace, saved first (one round trip) so that undo can put it back.
         const saved = (plan.writes ?? []).flatMap((write) =>
           cellRuns(plannedRows(write.cells)).map((run) => {
@@ -397,7 +399,7 @@ export class OfficeHost implements WorkbookHost {
           }),
         );
         if (saved.length > 0) await context.sync();
-        this.lastApply = {
+        const record: UndoRecord = {
           cells: saved.map(({ sheet, address, range }) => ({ sheet, address, formulas: range.formulas, numberFormat: range.numberFormat })),
           sheets: plan.sheets.map((p) => p.name),
         };
@@ -420,6 +422,7 @@ export class OfficeHost implements WorkbookHost {
         }
         for (const write of plan.writes ?? []) this.queueWrite(context, write);
         await context.sync();
+        return record;
       });
     } catch (error) {
       throw explain(error);

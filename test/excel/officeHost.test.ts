@@ -167,6 +167,11 @@ describe("applying a plan", () => {
     const back = await office.read();
     expect(back.sheets[0].values[3]).toEqual(PART_YEAR_ROWS[3]);
     expect(await office.undo()).toBe(false);
+    // A plan that fails half way leaves nothing to take back, not the record of the one before.
+    await office.apply(plan);
+    excel.state.failure = Object.assign(new Error("The request failed."), { code: "GeneralException" });
+    await expect(office.apply(plan)).rejects.toBeInstanceOf(HostError);
+    expect(await office.undo()).toBe(false);
   });
 
   test("text that Excel would run as a formula is written as text", () => {
