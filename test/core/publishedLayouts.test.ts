@@ -11,6 +11,7 @@ import type { Indicator, SheetReport } from "../../src/core/model/indicator";
 import { parseAddress } from "../../src/core/model/snapshot";
 import { readWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 import { addSheet } from "../helpers/files";
+import { numbersOf } from "../helpers/indicators";
 
 type Cell = string | number | null;
 type Variant = "numbers" | "text";
@@ -970,22 +971,7 @@ describe("random published-looking tables", () => {
         const result = await check([{ name: "Ngẫu nhiên", rows }]);
         if (result.indicators.length > 0) read++;
         for (const ind of result.indicators) {
-          const numbers = [
-            ind.plan,
-            ind.actual,
-            ind.previous,
-            ind.planPercent,
-            ind.index,
-            ind.growthPercent,
-            ind.changePoints,
-            ind.planGapPoints,
-            ind.planTarget?.low,
-            ind.planTarget?.high,
-            ind.stated.planPercent,
-            ind.stated.previousComparison,
-            ...(ind.series ?? []).map((p) => p.value),
-          ];
-          for (const x of numbers) expect(finiteOrNull(x)).toBe(true);
+          for (const x of numbersOf(ind)) expect(finiteOrNull(x)).toBe(true);
         }
         for (const f of result.findings) {
           for (const x of [f.expected, f.actual, f.imbalance]) expect(finiteOrNull(x)).toBe(true);

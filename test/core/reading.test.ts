@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
 import { parseAddress, type CellValue } from "../../src/core/model/snapshot";
 import { sheet } from "../helpers/grid";
+import { numbersOf } from "../helpers/indicators";
 import { statedReportYear } from "../../src/core/reading/workbook";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
 
@@ -239,18 +240,7 @@ describe("checkWorkbook", () => {
       fc.property(header, rows, (h, body) => {
         const a = checkWorkbook({ sheets: [sheet("S", [h, ...body])] });
         for (const ind of a.indicators) {
-          for (const v of [
-            ind.plan,
-            ind.actual,
-            ind.previous,
-            ind.planPercent,
-            ind.index,
-            ind.growthPercent,
-            ind.changePoints,
-            ind.planGapPoints,
-          ]) {
-            if (v !== null) expect(Number.isFinite(v)).toBe(true);
-          }
+          for (const v of numbersOf(ind)) if (v !== null) expect(Number.isFinite(v)).toBe(true);
         }
         for (const f of a.findings) expect(parseAddress(f.cell)).not.toBeNull();
       }),

@@ -8,7 +8,6 @@ import Ajv2020 from "ajv/dist/2020";
 import type { Catalogue } from "../../src/core/model/catalogue";
 import { DEFAULT_CATALOGUE } from "../../src/core/model/catalogueData";
 import type { Finding } from "../../src/core/model/findings";
-import type { IndicatorSheet, WorkbookReading } from "../../src/core/model/indicator";
 import {
   applyRuleConfig,
   DEFAULT_OPTIONS,
@@ -29,7 +28,7 @@ import {
   type RuleConfigFile,
 } from "../../src/core/rules";
 import { GROWTH_OUTLIER, growthOutlier } from "../../src/core/rules/figures";
-import { indicator, table } from "../helpers/indicators";
+import { indicator, readingOf, table } from "../helpers/indicators";
 
 const SCHEMA_FILE = path.join(__dirname, "..", "..", "docs", "rule-config.schema.json");
 
@@ -268,17 +267,6 @@ describe("merging, switching off and setting severities", () => {
     expect(findings[0].severity).toBe("error");
   });
 });
-
-function readingOf(sheets: IndicatorSheet[]): WorkbookReading {
-  return {
-    reportYear: null,
-    reportYearSource: null,
-    sheets: [],
-    tables: sheets,
-    indicators: sheets.flatMap((s) => s.indicators),
-    findings: [],
-  };
-}
 
 describe("options per indicator", () => {
   const revenue = indicator({

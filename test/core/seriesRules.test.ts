@@ -283,18 +283,23 @@ describe("series-base-year", () => {
   const years = [2010, 2011, 2012];
   const t = (r: number, name: string, values: number[], extra: Partial<IndicatorSpec> = {}) =>
     row({ name, row: r, values, years, unit: "Tỷ đồng", ...extra });
-
+  /**
+   * Value added at constant (2010) and current prices, by sector, 2010–2012; the components of
+   * agriculture differ in the base year (14.002,5 against 6.602,0). `total2010`: the constant-price
+   * total of 2010.
+   */
+  const valueAdded = (total2010: number) => [
+    t(4, "1. Tổng giá trị tăng thêm (Giá 2010)", [total2010, 32900.2, 35410.5]),
+    t(5, "Nông, lâm nghiệp và thủy sản", [14002.5, 14400.1, 14810.9], { parentRow: 4 }),
+    t(6, "Công nghiệp-Xây dựng", [7101.4, 8000.3, 8900.2], { parentRow: 4 }),
+    t(7, "Dịch vụ", [9306.7, 10499.8, 11699.4], { parentRow: 4 }),
+    t(8, "2. Tổng giá trị tăng thêm (Giá hiện hành)", [23010.1, 27400.3, 32100.6]),
+    t(9, "Nông, lâm nghiệp và thủy sản", [6602.0, 7500.2, 8400.5], { parentRow: 8 }),
+    t(10, "Công nghiệp-Xây dựng", [7101.4, 9100.1, 11300.8], { parentRow: 8 }),
+    t(11, "Dịch vụ", [9306.7, 10800.0, 12399.3], { parentRow: 8 }),
+  ];
   it("errs at the constant-price cell of the component whose base year differs, not at the total its gap explains", () => {
-    const rows = [
-      t(4, "1. Tổng giá trị tăng thêm (Giá 2010)", [30410.6, 32900.2, 35410.5]),
-      t(5, "Nông, lâm nghiệp và thủy sản", [14002.5, 14400.1, 14810.9], { parentRow: 4 }),
-      t(6, "Công nghiệp-Xây dựng", [7101.4, 8000.3, 8900.2], { parentRow: 4 }),
-      t(7, "Dịch vụ", [9306.7, 10499.8, 11699.4], { parentRow: 4 }),
-      t(8, "2. Tổng giá trị tăng thêm (Giá hiện hành)", [23010.1, 27400.3, 32100.6]),
-      t(9, "Nông, lâm nghiệp và thủy sản", [6602.0, 7500.2, 8400.5], { parentRow: 8 }),
-      t(10, "Công nghiệp-Xây dựng", [7101.4, 9100.1, 11300.8], { parentRow: 8 }),
-      t(11, "Dịch vụ", [9306.7, 10800.0, 12399.3], { parentRow: 8 }),
-    ];
+    const rows = valueAdded(30410.6);
     const found = run(seriesBaseYear, [table(rows, { columns: yearColumns(years) })]);
     expect(found.map(brief)).toEqual([{ rule: "series-base-year", severity: "error", cell: "C5" }]);
     expect(found[0].expected).toBe(6602.0);
@@ -303,16 +308,7 @@ describe("series-base-year", () => {
   });
 
   it("errs at the total too when its own gap is more than its components explain", () => {
-    const rows = [
-      t(4, "1. Tổng giá trị tăng thêm (Giá 2010)", [40410.6, 32900.2, 35410.5]),
-      t(5, "Nông, lâm nghiệp và thủy sản", [14002.5, 14400.1, 14810.9], { parentRow: 4 }),
-      t(6, "Công nghiệp-Xây dựng", [7101.4, 8000.3, 8900.2], { parentRow: 4 }),
-      t(7, "Dịch vụ", [9306.7, 10499.8, 11699.4], { parentRow: 4 }),
-      t(8, "2. Tổng giá trị tăng thêm (Giá hiện hành)", [23010.1, 27400.3, 32100.6]),
-      t(9, "Nông, lâm nghiệp và thủy sản", [6602.0, 7500.2, 8400.5], { parentRow: 8 }),
-      t(10, "Công nghiệp-Xây dựng", [7101.4, 9100.1, 11300.8], { parentRow: 8 }),
-      t(11, "Dịch vụ", [9306.7, 10800.0, 12399.3], { parentRow: 8 }),
-    ];
+    const rows = valueAdded(40410.6);
     const found = run(seriesBaseYear, [table(rows, { columns: yearColumns(years) })]);
     expect(found.map(brief)).toEqual([
       { rule: "series-base-year", severity: "error", cell: "C4" },

@@ -153,9 +153,9 @@ export function table(
   };
 }
 
-/** The context the rules run in over hand-built sheets, with the default catalogue and a configuration. */
-export function contextOf(sheets: IndicatorSheet[], config: Partial<RuleConfig> = {}): RuleContext {
-  const reading: WorkbookReading = {
+/** A reading of hand-built sheets, with no year. */
+export function readingOf(sheets: IndicatorSheet[]): WorkbookReading {
+  return {
     reportYear: null,
     reportYearSource: null,
     sheets: [],
@@ -163,5 +163,28 @@ export function contextOf(sheets: IndicatorSheet[], config: Partial<RuleConfig> 
     indicators: sheets.flatMap((s) => s.indicators),
     findings: [],
   };
-  return ruleContext(reading, mergeRuleConfig(DEFAULT_RULE_CONFIG, config), DEFAULT_CATALOGUE);
+}
+
+/** The context the rules run in over hand-built sheets, with the default catalogue and a configuration. */
+export function contextOf(sheets: IndicatorSheet[], config: Partial<RuleConfig> = {}): RuleContext {
+  return ruleContext(readingOf(sheets), mergeRuleConfig(DEFAULT_RULE_CONFIG, config), DEFAULT_CATALOGUE);
+}
+
+/** Every number an indicator carries (absent ones as null): what a property test wants finite. */
+export function numbersOf(ind: Indicator): Array<number | null> {
+  return [
+    ind.plan,
+    ind.actual,
+    ind.previous,
+    ind.planPercent,
+    ind.index,
+    ind.growthPercent,
+    ind.changePoints,
+    ind.planGapPoints,
+    ind.planTarget?.low ?? null,
+    ind.planTarget?.high ?? null,
+    ind.stated.planPercent,
+    ind.stated.previousComparison,
+    ...(ind.series ?? []).map((p) => p.value),
+  ];
 }
