@@ -13,5 +13,5 @@ async function main(file) {
 
 main(process.argv[2]).catch((error) => {
   process.stderr.write(`${error.message}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 });
