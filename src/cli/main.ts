@@ -208,6 +208,12 @@ async function fill(argv: string[], io: Io): Promise<number> {
       "--out không được trùng tệp đầu vào (chitieu không ghi đè tệp của người dùng)",
       "--out must differ from the input file",
     );
+  // Excel opens a workbook only under the extension of its kind: one with macros stays .xlsm.
+  if (/\.xlsm$/i.test(file) !== /\.xlsm$/i.test(out))
+    throw new UsageError(
+      `--out phải có đuôi ${/\.xlsm$/i.test(file) ? ".xlsm (bảng tính có macro)" : ".xlsx"} như tệp đầu vào`,
+      `--out must have the input's extension (${/\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx"})`,
+    );
   // Before any reading: a refused output costs the official no wait.
   await checkOutput(out, [file, templateName], args.flags.has("force"));
   const options = await workbookOptions(args.values);
@@ -231,7 +237,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  // ExcelJS (a third of a second to load) is needed only to write: `check` does without it.
+  // The package writer is needed only to write: `check` does without it.
   const { applyPlanToBytes } = await import("../hosts/xlsx/applyPlan");
   let bytes: Uint8Array;
   try {

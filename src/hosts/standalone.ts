@@ -1,7 +1,6 @@
 // Standalone mode: the pane outside Office works on an .xlsx file the user opens in the browser,
-// through the same xlsx host as the command line (loaded only when needed; ExcelJS, which is
-// large, only to write). The result is downloaded; selections and marks live in the pane's own
-// read-only grid.
+// through the same xlsx host as the command line (reader and package writer loaded only when
+// needed). The result is downloaded; selections and marks live in the pane's own read-only grid.
 
 import type { EditPlan } from "../core/fill/plan";
 import type { Finding } from "../core/model/findings";
@@ -17,7 +16,7 @@ export interface GridState {
   version: number;
 }
 
-// The reader is small; ExcelJS (the writer) is loaded only when the workbook is changed.
+// The reader is small; the package writer is loaded only when the workbook is changed.
 const reader = () => import("./xlsx/readWorkbook");
 const writer = () => import("./xlsx/applyPlan");
 
@@ -91,7 +90,7 @@ export class StandaloneHost implements WorkbookHost {
 
   /** The workbook as it now stands, for download. */
   result(): { name: string; bytes: Uint8Array } | null {
-    return this.bytes ? { name: this.fileName.replace(/(\.xlsx)?$/i, "-chitieu.xlsx"), bytes: this.bytes } : null;
+    return this.bytes ? { name: this.fileName.replace(/(\.xls[xm])?$/i, (extension) => `-chitieu${extension || ".xlsx"}`), bytes: this.bytes } : null;
   }
 
   async select(sheet: string, address: string): Promise<void> {

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { chitieu } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
+import { addTemplate } from "../helpers/templates";
 import { describeWithSoffice, sofficeConvert } from "../helpers/soffice";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx");
@@ -22,27 +23,6 @@ const ECONOMY: Array<[string, number]> = [
   ["Tổng vốn đăng ký của các dự án được chấp thuận chủ trương đầu tư", 1235.6],
   ["Số dự án được chấp thuận chủ trương đầu tư", 17],
 ];
-
-function addTemplate(wb: ExcelJS.Workbook, name = "Mẫu"): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
-  ws.getCell("A1").value = "BÁO CÁO {{period}} NĂM {{year}}";
-  ws.mergeCells("A1:F1");
-  ws.getRow(3).values = ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện", "TH/KH (%)", "Gấp đôi"];
-  ws.getRow(3).font = { bold: true };
-  ws.getRow(4).values = ["{{each Kinh tế}}", "{{@ | name}}", "{{@ | unit}}", "{{@ | actual | #,##0.0}}", "{{@ | planPercent | 0.0}}"];
-  ws.getCell("F4").value = { formula: "D4*2" } as ExcelJS.CellFormulaValue;
-  ws.getCell("B4").font = { italic: true };
-  ws.getCell("A5").value = "Tổng";
-  ws.mergeCells("A5:C5");
-  ws.getCell("D5").value = { formula: "SUM(D4:D4)" } as ExcelJS.CellFormulaValue;
-  ws.getCell("A6").value = "Thu ngân sách đạt {{Thu ngân sách nhà nước trên địa bàn | planPercent | 0.0}}% kế hoạch năm {{year}}.";
-  ws.getCell("A7").value = "{{Tỷ lệ che phủ rừng | sentence}}";
-  ws.addConditionalFormatting({
-    ref: "E4:E4",
-    rules: [{ type: "cellIs", operator: "lessThan", formulae: ["50"], priority: 1, style: { font: { color: { argb: "FFC00000" } } } }],
-  });
-  return ws;
-}
 
 describeWithSoffice("user templates, recalculated by LibreOffice", () => {
   const dir = tempDir("chitieu-user-template-");

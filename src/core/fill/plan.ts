@@ -1,5 +1,5 @@
 // Edit plans: what filling a template does to a workbook, as plain data that every host applies
-// (ExcelJS for files, Office.js in the task pane). A plan only ever creates sheets: it never writes
+// (the package writer for files, Office.js in the task pane). A plan only ever creates sheets: it never writes
 // into a sheet the user made. The sheet it creates carries a marker line naming the template and
 // the sheet's own name, so that filling again replaces that sheet and nothing else: a sheet the
 // user made, or renamed after chitieu made it, does not carry a marker that matches its name.

@@ -1,7 +1,7 @@
 // Moving A1 references when template rows repeat, as Excel does when rows are inserted: references
 // below a repeated row move down, a range that ends on it grows over all copies, and in the k-th
 // copy a relative reference to the row itself points at the copy. References to other sheets and
-// text inside string literals are left alone. Hosts without native row insertion (ExcelJS) use it
+// text inside string literals are left alone. Hosts without native row insertion (the file writer) use it
 // for formulas, merges and conditional-format ranges.
 
 export interface Repeat {
@@ -88,4 +88,34 @@ export function moveRanges(ranges: string, map: RowMap): string {
       return `${a[1]}${map.row(Number(a[2]))}:${b[1]}${map.end(Number(b[2]))}`;
     })
     .join(" ");
+}
+
+function lettersOf(column: number): string {
+  let out = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function columnOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * A formula as it reads `rows` rows and `columns` columns away, as Excel fills a shared formula:
+ * relative references move, absolute ones ($) stay, text literals are left alone.
+ */
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  return formula.replace(
+    REFERENCE,
+    (match, literal: string | undefined, prefix: string | undefined, ...parts: Array<string | undefined>) => {
+      if (literal !== undefined) return match;
+      const one = (colAbs: string, col: string, rowAbs: string, row: string) =>
+        `${colAbs}${colAbs ? col : lettersOf(columnOf(col) + columns)}${rowAbs}${rowAbs ? row : Number(row) + rows}`;
+      const [c1, col1, r1, row1, c2, col2, r2, row2] = parts as string[];
+      const start = `${prefix ?? ""}${one(c1, col1, r1, row1)}`;
+      return row2 === undefined ? start : `${start}:${one(c2, col2, r2, row2)}`;
+    },
+  );
 }

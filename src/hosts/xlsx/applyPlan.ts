@@ -1,183 +1,294 @@
-// Applies an edit plan to a workbook file with ExcelJS: the user's sheets are loaded and saved
-// as they are; the plan only adds sheets (replacing the one chitieu generated earlier, in its
-// place). Formulas are written without Excel's cached results being trusted: the file asks for a
-// full recalculation when it is opened.
+// Applies an edit plan to a workbook file by editing its package: a generated sheet becomes a new
+// worksheet part (or rewrites the part of the sheet chitieu generated earlier, in its place), and
+// only the entries a new sheet needs change with it: the workbook part, its relationships, the
+// content types and the style sheet. Every other entry (charts, drawings, pivots, comments, VBA,
+// custom XML, the add-in's saved settings) is copied as stored, byte for byte, without being
+// inflated. The workbook asks for a full recalculation when it is opened, and the calculation
+// chain (a cache Excel rebuilds) is dropped since formulas changed.
 
-import ExcelJS from "exceljs";
-import type { EditPlan, PlanStyle, PlannedCell, SheetCopy, SheetPlan } from "../../core/fill/plan";
-import { moveFormula, moveRanges, RowMap } from "../../core/fill/references";
-import { WorkbookInputError } from "./readWorkbook";
+import type { EditPlan, PlannedCell, SheetPlan } from "../../core/fill/plan";
+import { partOfType, relationships, type Relationship } from "./package";
+import { checkWorkbookBytes, WorkbookInputError } from "./readWorkbook";
+import { generatedSheet, writeCells, type CopySource } from "./sheetPart";
+import { EMPTY_STYLES, StyleSheet } from "./styles";
+import { attribute, elements, escapeXml, findElement, setAttribute } from "./xmlEdit";
+import { UnsafePackageError, ZipArchive, ZipError } from "./zip";
+import { writeZip, type OutEntry } from "./zipWriter";
 
-const FONT = "Times New Roman";
-/** Functions newer than Excel 2007 are stored with a prefix in the file; the UI shows them without. */
-const FUTURE_FUNCTIONS = /\b(NUMBERVALUE|IFNA|CONCAT|TEXTJOIN|IFS|XLOOKUP)\(/g;
+const TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-export function fileFormula(formula: string): string {
-  return formula.replace(FUTURE_FUNCTIONS, (_, name: string) => `_xlfn.${name}(`);
-}
-
-function excelStyle(style: PlanStyle): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = {};
-  out.font = {
-    name: FONT,
-    size: style.size ?? 12,
-    bold: style.bold,
-    italic: style.italic,
-    ...(style.color ? { color: { argb: `FF${style.color}` } } : {}),
-  };
-  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
-  if (style.horizontal || style.vertical || style.wrap || style.indent) {
-    out.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent || undefined };
-  }
-  if (style.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin" };
-    out.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-  if (style.numberFormat) out.numFmt = style.numberFormat;
-  return out;
-}
-
-/**
- * One ExcelJS style object per distinct plan style: ExcelJS recognises a style object it has seen
- * (a WeakMap by identity) instead of serialising it again for each of thousands of cells.
- */
-class StyleCache {
-  private readonly byObject = new WeakMap<PlanStyle, Partial<ExcelJS.Style>>();
-  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
-
-  get(style: PlanStyle): Partial<ExcelJS.Style> {
-    let out = this.byObject.get(style);
-    if (!out) {
-      const key = JSON.stringify(style);
-      out = this.byKey.get(key);
-      if (!out) {
-        out = excelStyle(style);
-        this.byKey.set(key, out);
-      }
-      this.byObject.set(style, out);
-    }
-    return out;
-  }
-}
-
-const PLAIN: Partial<ExcelJS.Style> = { font: { name: FONT, size: 12 } };
-
-function writeCell(sheet: ExcelJS.Worksheet, planned: PlannedCell, copied: boolean, styles: StyleCache): void {
-  const cell = sheet.getCell(planned.address);
-  if (planned.formula !== undefined) {
-    cell.value = { formula: fileFormula(planned.formula), result: planned.value ?? undefined } as ExcelJS.CellFormulaValue;
-  } else {
-    // Strings stay strings: ExcelJS never reads "=…" text as a formula.
-    cell.value = planned.value ?? null;
-  }
-  if (planned.style) {
-    // A copied template cell keeps its own style; the plan only adds what it names.
-    if (copied) {
-      if (planned.style.numberFormat) cell.numFmt = planned.style.numberFormat;
-    } else {
-      cell.style = styles.get(planned.style);
-    }
-  } else if (!copied) {
-    cell.style = PLAIN;
-  }
-}
-
-/** Copies a template sheet into `target`, expanding its repeated rows. */
-function copySheet(from: ExcelJS.Worksheet, target: ExcelJS.Worksheet, copy: SheetCopy): void {
-  const map = new RowMap(copy.repeats);
-  from.columns?.forEach((column, i) => {
-    const to = target.getColumn(i + 1);
-    if (column.width) to.width = column.width;
-    if (column.hidden) to.hidden = true;
-  });
-  from.eachRow({ includeEmpty: true }, (row, r) => {
-    const times = map.times(r);
-    for (let k = 0; k < times; k++) {
-      const to = target.getRow(map.row(r) + k);
-      if (row.height) to.height = row.height;
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const out = to.getCell(c);
-        out.style = JSON.parse(JSON.stringify(cell.style ?? {}));
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        if (cell.formula) {
-          out.value = {
-            formula: moveFormula(cell.formula, map, from.name, times > 1 ? r : null, k),
-            result: undefined,
-          } as unknown as ExcelJS.CellFormulaValue;
-        } else {
-          out.value = JSON.parse(JSON.stringify(cell.value ?? null));
-        }
-      });
-    }
-  });
-  for (const range of (from.model as unknown as { merges?: string[] }).merges ?? []) {
-    const [a, b] = range.split(":");
-    const top = Number(a.replace(/^\D+/, ""));
-    const bottom = Number((b ?? a).replace(/^\D+/, ""));
-    if (top === bottom && map.times(top) > 1) {
-      for (let k = 0; k < map.times(top); k++)
-        target.mergeCells(`${a.replace(/\d+$/, "")}${map.row(top) + k}:${(b ?? a).replace(/\d+$/, "")}${map.row(top) + k}`);
-    } else {
-      target.mergeCells(moveRanges(range, map));
-    }
-  }
-  const formats =
-    (from as unknown as { conditionalFormattings?: Array<{ ref: string; rules: ExcelJS.ConditionalFormattingRule[] }> })
-      .conditionalFormattings ?? [];
-  for (const cf of formats) target.addConditionalFormatting({ ref: moveRanges(cf.ref, map), rules: JSON.parse(JSON.stringify(cf.rules)) });
-  target.pageSetup = { ...from.pageSetup, printArea: undefined, printTitlesRow: undefined };
-  if (from.views?.length) target.views = JSON.parse(JSON.stringify(from.views));
-}
-
-/** ExcelJS orders sheets by this field, which its typings leave out. */
-type Ordered = ExcelJS.Worksheet & { orderNo: number };
-
-function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, template: ExcelJS.Workbook | null): void {
-  let orderNo: number | null = null;
-  if (plan.replaces !== null) {
-    const old = workbook.getWorksheet(plan.replaces);
-    if (old) {
-      orderNo = (old as Ordered).orderNo;
-      workbook.removeWorksheet(old.id);
-    }
-  }
-  const sheet = workbook.addWorksheet(plan.name);
-  if (orderNo !== null) (sheet as Ordered).orderNo = orderNo;
-  if (plan.copy) {
-    const book = plan.copy.from === "template" ? template : workbook;
-    const from = book?.getWorksheet(plan.copy.sheet);
-    if (!from) throw new WorkbookInputError(`không thấy trang mẫu "${plan.copy.sheet}"`, `template sheet "${plan.copy.sheet}" not found`);
-    copySheet(from, sheet, plan.copy);
-  }
-  for (const column of plan.columns ?? []) sheet.getColumn(column.column).width = column.width;
-  const styles = new StyleCache();
-  for (const planned of plan.cells) writeCell(sheet, planned, plan.copy !== undefined, styles);
-  for (const range of plan.merges) sheet.mergeCells(range);
-  if (plan.printTitleRows) sheet.pageSetup.printTitlesRow = `${plan.printTitleRows.first}:${plan.printTitleRows.last}`;
-  if (plan.landscape)
-    Object.assign(sheet.pageSetup, { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-  if (plan.frozenRows) sheet.views = [{ state: "frozen", ySplit: plan.frozenRows, xSplit: 0 }];
-}
-
-/**
- * A workbook loaded by ExcelJS to be written. Its XML parser is strict where the reader is lenient
- * (a stray character, an unquoted attribute): such a file is refused in one line, as damaged.
- */
-async function loadForWriting(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw damaged(error);
-  }
-  return workbook;
-}
-
-function damaged(error: unknown): WorkbookInputError {
+function damaged(detail: string): WorkbookInputError {
   return new WorkbookInputError(
     "tệp có phần bị hỏng: đọc được để kiểm tra nhưng không ghi lại được; hãy mở bằng Excel, lưu lại rồi thử lại",
-    `the file is damaged: readable for checking but not for writing (${String((error as Error)?.message ?? error).slice(0, 80)})`,
+    `the file is damaged: readable for checking but not for writing (${detail.slice(0, 80)})`,
   );
+}
+
+/** A part's name in a relationship target: relative to the source part's folder when it lies under it. */
+function targetFrom(folder: string, part: string): string {
+  return part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
+}
+
+interface BookSheet {
+  name: string;
+  part: string | null;
+  /** The `<sheet>` element as written in the workbook part. */
+  element: string;
+}
+
+/** An open workbook package: parts read on demand, changed parts kept until it is written. */
+class WorkbookPackage {
+  private readonly changed = new Map<string, { name: string; bytes: Uint8Array | null }>();
+  private readonly encoder = new TextEncoder();
+  private styleSheet: StyleSheet | null = null;
+  private stringItems: string[] | null = null;
+
+  private constructor(
+    private readonly zip: ZipArchive,
+    readonly workbookPart: string,
+    private readonly rels: Relationship[],
+    readonly stylesPart: string | null,
+    private readonly stringsPart: string | null,
+  ) {}
+
+  static async open(bytes: Uint8Array): Promise<WorkbookPackage> {
+    checkWorkbookBytes(bytes);
+    const zip = new ZipArchive(bytes);
+    const workbookPart = partOfType(await relationships(zip, ""), "officeDocument") ?? "xl/workbook.xml";
+    if (!zip.has(workbookPart))
+      throw new WorkbookInputError("tệp nén này không chứa bảng tính Excel", "the zip file holds no Excel workbook");
+    const rels = await relationships(zip, workbookPart);
+    return new WorkbookPackage(zip, workbookPart, rels, partOfType(rels, "styles"), partOfType(rels, "sharedStrings"));
+  }
+
+  get folder(): string {
+    return this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
+  }
+
+  async text(part: string): Promise<string | null> {
+    const changed = this.changed.get(part.toLowerCase());
+    if (changed) return changed.bytes === null ? null : new TextDecoder().decode(changed.bytes);
+    return this.zip.text(part);
+  }
+
+  has(part: string): boolean {
+    const changed = this.changed.get(part.toLowerCase());
+    return changed ? changed.bytes !== null : this.zip.has(part);
+  }
+
+  set(part: string, text: string | null): void {
+    this.changed.set(part.toLowerCase(), { name: part, bytes: text === null ? null : this.encoder.encode(text) });
+  }
+
+  async styles(): Promise<StyleSheet> {
+    if (!this.styleSheet) this.styleSheet = new StyleSheet((this.stylesPart && (await this.text(this.stylesPart))) || EMPTY_STYLES);
+    return this.styleSheet;
+  }
+
+  async strings(): Promise<() => string[]> {
+    const xml = this.stringsPart ? ((await this.text(this.stringsPart)) ?? "") : "";
+    return () => {
+      if (!this.stringItems) {
+        const sst = findElement(xml, "sst");
+        this.stringItems = sst
+          ? elements(xml, sst.contentStart, sst.contentEnd)
+              .filter((e) => e.name === "si")
+              .map((e) => {
+                const item = xml.slice(e.start, e.end);
+                return item.endsWith("/>") ? "" : item.slice(item.indexOf(">") + 1, item.lastIndexOf("</"));
+              })
+          : [];
+      }
+      return this.stringItems;
+    };
+  }
+
+  async sheets(): Promise<BookSheet[]> {
+    const xml = (await this.text(this.workbookPart)) ?? "";
+    const list = findElement(xml, "sheets");
+    if (!list) throw damaged("the workbook part lists no sheets");
+    const byId = new Map(this.rels.map((rel) => [rel.id, rel]));
+    return elements(xml, list.contentStart, list.contentEnd)
+      .filter((e) => e.name === "sheet")
+      .map((e) => {
+        const element = xml.slice(e.start, e.end);
+        const rel = byId.get(attribute(element, "id"));
+        return { name: attribute(element, "name") ?? "", part: rel && rel.type.endsWith("/worksheet") ? rel.target : null, element };
+      });
+  }
+
+  async sheetPart(name: string): Promise<string> {
+    const sheet = (await this.sheets()).find((s) => s.name === name);
+    if (!sheet?.part || !this.has(sheet.part)) throw new WorkbookInputError(`không thấy trang "${name}"`, `sheet "${name}" not found`);
+    return sheet.part;
+  }
+
+  /** The source of a sheet copy: its worksheet text, the strings and styles of its workbook. */
+  async copySource(sheet: string, foreign: boolean): Promise<CopySource> {
+    let part: string;
+    try {
+      part = await this.sheetPart(sheet);
+    } catch {
+      throw new WorkbookInputError(`không thấy trang mẫu "${sheet}"`, `template sheet "${sheet}" not found`);
+    }
+    return { xml: (await this.text(part)) ?? "", strings: await this.strings(), styles: await this.styles(), foreign };
+  }
+
+  /** A part name not yet in the package, like `xl/worksheets/sheet7.xml`. */
+  private freePart(folder: string, stem: string, extension: string): string {
+    for (let n = 1; ; n++) {
+      const part = `${folder}${stem}${n}.${extension}`;
+      if (!this.has(part)) return part;
+    }
+  }
+
+  /** Adds a relationship to the workbook part; its id. */
+  private async relate(type: string, part: string): Promise<string> {
+    const relsPart = `${this.folder}_rels/${this.workbookPart.slice(this.folder.length)}.rels`;
+    const xml =
+      (await this.text(relsPart)) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const ids = new Set([...xml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const prefix = findElement(xml, "Relationships")?.prefix ?? "";
+    const close = xml.lastIndexOf(`</${prefix}Relationships>`);
+    this.rels.push({ id, type: `${TYPES}/${type}`, target: part });
+    this.set(
+      relsPart,
+      `${xml.slice(0, close)}<${prefix}Relationship Id="${id}" Type="${TYPES}/${type}" Target="${escapeXml(targetFrom(this.folder, part))}"/>${xml.slice(close)}`,
+    );
+    return id;
+  }
+
+  private async declare(part: string, contentType: string): Promise<void> {
+    const xml = (await this.text("[Content_Types].xml")) ?? "";
+    if (new RegExp(`PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`, "i").test(xml)) return;
+    const close = xml.lastIndexOf("</");
+    if (close < 0) throw damaged("no content types");
+    this.set(
+      "[Content_Types].xml",
+      `${xml.slice(0, close)}<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>${xml.slice(close)}`,
+    );
+  }
+
+  /** Writes a generated sheet: over the part of the sheet it replaces, or as a new part at the end. */
+  async placeSheet(plan: SheetPlan, template: WorkbookPackage | null): Promise<void> {
+    const styles = await this.styles();
+    let source: CopySource | null = null;
+    if (plan.copy) {
+      const from = plan.copy.from === "template" ? template : this;
+      if (!from) throw new WorkbookInputError(`không thấy trang mẫu "${plan.copy.sheet}"`, `template sheet "${plan.copy.sheet}" not found`);
+      source = await from.copySource(plan.copy.sheet, from !== this);
+    }
+    const sheetXml = generatedSheet(plan, styles, source);
+    const sheets = await this.sheets();
+    let xml = (await this.text(this.workbookPart)) ?? "";
+    const replaced = plan.replaces === null ? -1 : sheets.findIndex((s) => s.name === plan.replaces && s.part !== null);
+    let index: number;
+    if (replaced >= 0) {
+      const part = sheets[replaced].part as string;
+      this.set(part, sheetXml);
+      // The old sheet's own relationships (a drawing, comments added to it) went with it.
+      const folder = part.slice(0, part.lastIndexOf("/") + 1);
+      const rels = `${folder}_rels/${part.slice(folder.length)}.rels`;
+      if (this.has(rels)) this.set(rels, null);
+      const old = sheets[replaced].element;
+      xml = xml.replace(old, setAttribute(old, "name", plan.name));
+      index = replaced;
+    } else {
+      const part = this.freePart(`${this.folder}worksheets/`, "sheet", "xml");
+      this.set(part, sheetXml);
+      await this.declare(part, WORKSHEET_TYPE);
+      const id = await this.relate("worksheet", part);
+      const list = findElement(xml, "sheets") as NonNullable<ReturnType<typeof findElement>>;
+      const ns = /xmlns:(\w+)="[^"]*\/relationships"/.exec(xml)?.[1];
+      const sheetId = Math.max(0, ...sheets.map((s) => Number(attribute(s.element, "sheetId")) || 0)) + 1;
+      const element = `<${list.prefix}sheet name="${escapeXml(plan.name)}" sheetId="${sheetId}" ${ns ? `${ns}:id="${id}"` : `r:id="${id}" xmlns:r="${TYPES}"`}/>`;
+      xml = xml.slice(0, list.contentEnd) + element + xml.slice(list.contentEnd);
+      index = sheets.length;
+    }
+    this.set(this.workbookPart, printTitles(xml, index, plan));
+  }
+
+  async writeCells(sheet: string, cells: readonly PlannedCell[]): Promise<void> {
+    const part = await this.sheetPart(sheet);
+    this.set(part, writeCells((await this.text(part)) ?? "", cells, await this.styles(), sheet));
+  }
+
+  /** The package with every change: unchanged entries as stored, in their order; new ones after. */
+  async write(): Promise<Uint8Array> {
+    if (this.styleSheet?.changed) {
+      let part = this.stylesPart;
+      if (part === null) {
+        part = `${this.folder}styles.xml`;
+        await this.declare(part, STYLES_TYPE);
+        await this.relate("styles", part);
+      }
+      this.set(part, this.styleSheet.toXml());
+    }
+    await this.forceRecalculation();
+    const out: OutEntry[] = [];
+    const pending = new Map(this.changed);
+    for (const entry of this.zip.stored()) {
+      const change = pending.get(entry.name.toLowerCase());
+      pending.delete(entry.name.toLowerCase());
+      if (!change) out.push(entry);
+      else if (change.bytes !== null) out.push({ name: entry.name, bytes: change.bytes });
+    }
+    for (const change of pending.values()) if (change.bytes !== null) out.push({ name: change.name, bytes: change.bytes });
+    return writeZip(out);
+  }
+
+  /** Full calculation on load, and no calculation chain (it lists the formulas of before). */
+  private async forceRecalculation(): Promise<void> {
+    let xml = (await this.text(this.workbookPart)) ?? "";
+    const calc = findElement(xml, "calcPr");
+    if (calc) xml = xml.slice(0, calc.start) + setAttribute(xml.slice(calc.start, calc.end), "fullCalcOnLoad", "1") + xml.slice(calc.end);
+    else {
+      const after = ["definedNames", "externalReferences", "functionGroups", "sheets"]
+        .map((n) => findElement(xml, n))
+        .find((f) => f !== null);
+      const prefix = findElement(xml, "sheets")?.prefix ?? "";
+      if (after) xml = `${xml.slice(0, after.end)}<${prefix}calcPr fullCalcOnLoad="1"/>${xml.slice(after.end)}`;
+    }
+    this.set(this.workbookPart, xml);
+    const chain = partOfType(this.rels, "calcChain");
+    if (chain && this.has(chain)) {
+      this.set(chain, null);
+      const relsPart = `${this.folder}_rels/${this.workbookPart.slice(this.folder.length)}.rels`;
+      const rels = (await this.text(relsPart)) ?? "";
+      this.set(relsPart, rels.replace(/<(\w+:)?Relationship\b[^>]*\/calcChain"[^>]*\/>/g, ""));
+      const types = (await this.text("[Content_Types].xml")) ?? "";
+      this.set("[Content_Types].xml", types.replace(/<(\w+:)?Override\b[^>]*PartName="\/[^"]*calcChain\.xml"[^>]*\/>/gi, ""));
+    }
+  }
+}
+
+/** The workbook part with the sheet at `index`'s print titles set: the sheet's own defined names replaced. */
+function printTitles(xml: string, index: number, plan: SheetPlan): string {
+  const prefix = findElement(xml, "sheets")?.prefix ?? "";
+  let names = findElement(xml, "definedNames");
+  if (names) {
+    // Names local to the generated sheet belonged to what it replaces.
+    const kept = elements(xml, names.contentStart, names.contentEnd)
+      .map((e) => xml.slice(e.start, e.end))
+      .filter((element) => attribute(element, "localSheetId") !== String(index));
+    xml = xml.slice(0, names.contentStart) + kept.join("") + xml.slice(names.contentEnd);
+  }
+  if (!plan.printTitleRows) return xml;
+  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
+  const title = `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quoted)}!$${plan.printTitleRows.first}:$${plan.printTitleRows.last}</${prefix}definedName>`;
+  names = findElement(xml, "definedNames");
+  if (names && !names.tag.endsWith("/>")) return xml.slice(0, names.contentEnd) + title + xml.slice(names.contentEnd);
+  if (names) return `${xml.slice(0, names.start)}<${prefix}definedNames>${title}</${prefix}definedNames>${xml.slice(names.end)}`;
+  const after = ["externalReferences", "functionGroups", "sheets"].map((n) => findElement(xml, n)).find((f) => f !== null) as NonNullable<
+    ReturnType<typeof findElement>
+  >;
+  return `${xml.slice(0, after.end)}<${prefix}definedNames>${title}</${prefix}definedNames>${xml.slice(after.end)}`;
 }
 
 /**
@@ -185,24 +296,16 @@ function damaged(error: unknown): WorkbookInputError {
  * plan copies a sheet from one.
  */
 export async function applyPlanToBytes(bytes: Uint8Array, plan: EditPlan, template: Uint8Array | null = null): Promise<Uint8Array> {
-  const workbook = await loadForWriting(bytes);
-  const templateBook = template ? await loadForWriting(template) : null;
   try {
-    for (const sheet of plan.sheets) applySheet(workbook, sheet, templateBook);
-    const styles = new StyleCache();
-    for (const write of plan.writes ?? []) {
-      const sheet = workbook.getWorksheet(write.sheet);
-      if (!sheet) throw new WorkbookInputError(`không thấy trang "${write.sheet}"`, `sheet "${write.sheet}" not found`);
-      // Into the user's sheet: the cell keeps its own style, only the number format is set.
-      for (const planned of write.cells) writeCell(sheet, planned, true, styles);
-    }
-    // A damaged workbook part can leave ExcelJS without calculation properties.
-    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
+    const book = await WorkbookPackage.open(bytes);
+    const templateBook = template ? await WorkbookPackage.open(template) : null;
+    for (const sheet of plan.sheets) await book.placeSheet(sheet, templateBook);
+    for (const write of plan.writes ?? []) await book.writeCells(write.sheet, write.cells);
+    return await book.write();
   } catch (error) {
     if (error instanceof WorkbookInputError) throw error;
-    // ExcelJS took in a damaged part it cannot write back: the file is refused as damaged; the
-    // English half keeps ExcelJS's words for whoever looks into it.
-    throw damaged(error);
+    if (error instanceof UnsafePackageError) throw new WorkbookInputError(error.reason, error.reasonEn);
+    if (error instanceof ZipError || error instanceof RangeError) throw damaged(error.message);
+    throw error;
   }
 }

@@ -1,8 +1,8 @@
 // The xlsx host's reader: an .xlsx file into the core's snapshot. It reads only what the snapshot
 // holds (sheet order and visibility, cell values, number formats, merged areas) straight from the
 // file's XML parts, without building a spreadsheet object model: a check needs no more, and this
-// makes reading several times faster than a full ExcelJS load (ExcelJS still writes files; tests
-// hold this reader to ExcelJS's reading of the same files). Formulas are read by their cached
+// makes reading several times faster than a full ExcelJS load (tests hold this reader to
+// ExcelJS's reading of the same files). Formulas are read by their cached
 // results, rich text by its plain text, dates as ISO dates. Files that are not usable workbooks
 // are refused with a reason an official understands.
 

@@ -19,11 +19,24 @@ export class UnsafePackageError extends ExplainedError {}
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 interface Entry {
+  /** The name as the archive spells it. */
+  name: string;
   method: number;
   flags: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
+}
+
+/** An entry as stored: its compressed bytes, copied into a new archive without inflating them. */
+export interface StoredEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  data: Uint8Array;
 }
 
 /** Inflates raw deflate data that the directory says makes `size` bytes. */
@@ -91,6 +104,36 @@ export class ZipArchive {
     this.readDirectory();
   }
 
+  /** Whether the archive holds an entry of this name (compared without case, as OPC part names are). */
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  /** Every entry as stored, in the order of the file. */
+  stored(): StoredEntry[] {
+    return [...this.entries.values()]
+      .sort((a, b) => a.localOffset - b.localOffset)
+      .map((entry) => ({
+        name: entry.name,
+        method: entry.method,
+        crc: entry.crc,
+        compressedSize: entry.compressedSize,
+        size: entry.size,
+        data: this.compressed(entry),
+      }));
+  }
+
+  /** The entry's compressed bytes, after its local header. */
+  private compressed(entry: Entry): Uint8Array {
+    const at = entry.localOffset;
+    if (at + 30 > this.bytes.length || this.view.getUint32(at, true) !== LOCAL_ENTRY)
+      throw new ZipError(`entry ${entry.name} has no local header`);
+    const start = at + 30 + this.view.getUint16(at + 26, true) + this.view.getUint16(at + 28, true);
+    const end = start + entry.compressedSize;
+    if (end > this.bytes.length) throw new ZipError(`entry ${entry.name} runs past the end of the file`);
+    return this.bytes.subarray(start, end);
+  }
+
   /** The entry's bytes, or null when the archive has no such entry (OPC part names are compared without case). */
   async read(name: string): Promise<Uint8Array | null> {
     const entry = this.entries.get(name.toLowerCase());
@@ -101,13 +144,7 @@ export class ZipArchive {
         `tệp có phần "${name}" quá lớn (${Math.round(entry.size / 1048576)} MB khi giải nén, giới hạn ${MAX_PART_BYTES / 1048576} MB)`,
         `part "${name}" inflates to ${entry.size} bytes, more than the ${MAX_PART_BYTES} allowed`,
       );
-    const at = entry.localOffset;
-    if (at + 30 > this.bytes.length || this.view.getUint32(at, true) !== LOCAL_ENTRY)
-      throw new ZipError(`entry ${name} has no local header`);
-    const start = at + 30 + this.view.getUint16(at + 26, true) + this.view.getUint16(at + 28, true);
-    const end = start + entry.compressedSize;
-    if (end > this.bytes.length) throw new ZipError(`entry ${name} runs past the end of the file`);
-    const data = this.bytes.subarray(start, end);
+    const data = this.compressed(entry);
     let out: Uint8Array;
     if (entry.method === 0) out = data;
     else if (entry.method === 8) {
@@ -159,14 +196,16 @@ export class ZipArchive {
       const nameLength = view.getUint16(at + 28, true);
       const extraLength = view.getUint16(at + 30, true);
       const commentLength = view.getUint16(at + 32, true);
+      const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
       const entry: Entry = {
+        name,
         flags: view.getUint16(at + 8, true),
         method: view.getUint16(at + 10, true),
+        crc: view.getUint32(at + 16, true),
         compressedSize: view.getUint32(at + 20, true),
         size: view.getUint32(at + 24, true),
         localOffset: view.getUint32(at + 42, true),
       };
-      const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
       if (entry.size === MAX32 || entry.compressedSize === MAX32 || entry.localOffset === MAX32)
         this.readZip64Extra(entry, at + 46 + nameLength, extraLength);
       if (!name.endsWith("/")) {

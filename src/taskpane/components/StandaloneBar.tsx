@@ -77,7 +77,7 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
           <span className="visually-hidden">{t.open}</span>
           <input
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
             aria-label={t.open}
             onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
           />
