@@ -90,7 +90,9 @@ export class StandaloneHost implements WorkbookHost {
 
   /** The workbook as it now stands, for download. */
   result(): { name: string; bytes: Uint8Array } | null {
-    return this.bytes ? { name: this.fileName.replace(/(\.xls[xm])?$/i, (extension) => `-chitieu${extension || ".xlsx"}`), bytes: this.bytes } : null;
+    return this.bytes
+      ? { name: this.fileName.replace(/(\.xls[xm])?$/i, (extension) => `-chitieu${extension || ".xlsx"}`), bytes: this.bytes }
+      : null;
   }
 
   async select(sheet: string, address: string): Promise<void> {

@@ -1,7 +1,8 @@
 // Mutated workbooks, thousands of them: flipped and cut bytes, and parts edited the ways a damaged
 // or hostile file is (slices removed or repeated, rows and cells at any address, missing strings,
 // entities, a DOCTYPE). Each is read and checked, or refused with a reason in both languages;
-// nothing else escapes, and memory stays bounded. Then some go through `chitieu fill` as a user
+// nothing else escapes, and memory stays bounded; what is read is also filled, and the written
+// file reads back with the user's sheets as they were. Then some go through `chitieu fill` as a user
 // would run it: exit 0, 1 or 2, one line at most on standard error, never a stack trace.
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -9,6 +10,8 @@ import JSZip from "jszip";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkWorkbook } from "../../src/core/check";
+import { fillTemplate } from "../../src/core/fill";
+import { applyPlanToBytes } from "../../src/hosts/xlsx/applyPlan";
 import { readWorkbook, WorkbookInputError } from "../../src/hosts/xlsx/readWorkbook";
 import { chitieu } from "../helpers/cli";
 import { addSheet, tempDir } from "../helpers/files";
@@ -100,11 +103,23 @@ describe("mutated workbooks", () => {
 
   it("are read and checked, or refused with a reason: nothing else escapes, memory stays bounded", async () => {
     let refused = 0;
+    let filled = 0;
     await fc.assert(
       fc.asyncProperty(mutation, async (m) => {
         const bytes = await mutate(seed, zip, names, m);
         try {
-          checkWorkbook(await readWorkbook(bytes));
+          const snapshot = await readWorkbook(bytes);
+          const analysis = checkWorkbook(snapshot);
+          const plan = fillTemplate(snapshot, analysis, "bieu-chi-tieu").plan;
+          if (plan === null) return;
+          // One reader decides for check and fill: what it reads, the writer writes (never refuses), and reads back the same.
+          const written = await readWorkbook(
+            await applyPlanToBytes(bytes, plan).catch((error: Error) => {
+              throw new Error(`the writer refused: ${error.message}`);
+            }),
+          );
+          expect(written.sheets.slice(0, snapshot.sheets.length)).toEqual(snapshot.sheets);
+          filled++;
         } catch (error) {
           if (!(error instanceof WorkbookInputError)) throw error;
           expect(error.reason.length).toBeGreaterThan(5);
@@ -115,6 +130,7 @@ describe("mutated workbooks", () => {
       { numRuns: 5000, seed: 13 },
     );
     expect(refused).toBeGreaterThan(100);
+    expect(filled).toBeGreaterThan(1000);
     expect(process.memoryUsage().rss).toBeLessThan(1024 ** 3);
   }, 300_000);
 

@@ -17,7 +17,28 @@ import { writeZip, type OutEntry } from "./zipWriter";
 
 const TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+/** UTF-8 of text pieces, written into one buffer that grows as needed. */
+function utf8(pieces: readonly string[]): Uint8Array {
+  const encoder = new TextEncoder();
+  let out = new Uint8Array(1 << 16);
+  let length = 0;
+  for (const piece of pieces) {
+    // At most three bytes per UTF-16 unit.
+    if (length + piece.length * 3 > out.length) {
+      const grown = new Uint8Array(Math.max(out.length * 2, length + piece.length * 3));
+      grown.set(out.subarray(0, length));
+      out = grown;
+    }
+    length += encoder.encodeInto(piece, out.subarray(length)).written;
+  }
+  return out.subarray(0, length);
+}
+
+/** Content types for a package that has none (some hand-made ones): the kinds every package holds. */
+const NO_CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
 
 function damaged(detail: string): WorkbookInputError {
   return new WorkbookInputError(
@@ -78,8 +99,12 @@ class WorkbookPackage {
     return changed ? changed.bytes !== null : this.zip.has(part);
   }
 
-  set(part: string, text: string | null): void {
-    this.changed.set(part.toLowerCase(), { name: part, bytes: text === null ? null : this.encoder.encode(text) });
+  /** Changes a part (null removes it); a large part comes in pieces, encoded one after the other. */
+  set(part: string, text: string | readonly string[] | null): void {
+    this.changed.set(part.toLowerCase(), {
+      name: part,
+      bytes: text === null ? null : typeof text === "string" ? this.encoder.encode(text) : utf8(text),
+    });
   }
 
   async styles(): Promise<StyleSheet> {
@@ -165,7 +190,16 @@ class WorkbookPackage {
   }
 
   private async declare(part: string, contentType: string): Promise<void> {
-    const xml = (await this.text("[Content_Types].xml")) ?? "";
+    let xml = await this.text("[Content_Types].xml");
+    if (xml === null) {
+      xml = NO_CONTENT_TYPES;
+      // Created here: the workbook part is declared with the new part, or Excel would not open it.
+      if (part !== this.workbookPart) {
+        this.set("[Content_Types].xml", xml);
+        await this.declare(this.workbookPart, WORKBOOK_TYPE);
+        xml = (await this.text("[Content_Types].xml")) as string;
+      }
+    }
     if (new RegExp(`PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`, "i").test(xml)) return;
     const close = xml.lastIndexOf("</");
     if (close < 0) throw damaged("no content types");
@@ -262,8 +296,9 @@ class WorkbookPackage {
       const relsPart = `${this.folder}_rels/${this.workbookPart.slice(this.folder.length)}.rels`;
       const rels = (await this.text(relsPart)) ?? "";
       this.set(relsPart, rels.replace(/<(\w+:)?Relationship\b[^>]*\/calcChain"[^>]*\/>/g, ""));
-      const types = (await this.text("[Content_Types].xml")) ?? "";
-      this.set("[Content_Types].xml", types.replace(/<(\w+:)?Override\b[^>]*PartName="\/[^"]*calcChain\.xml"[^>]*\/>/gi, ""));
+      const types = await this.text("[Content_Types].xml");
+      if (types !== null)
+        this.set("[Content_Types].xml", types.replace(/<(\w+:)?Override\b[^>]*PartName="\/[^"]*calcChain\.xml"[^>]*\/>/gi, ""));
     }
   }
 }

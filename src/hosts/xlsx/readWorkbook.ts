@@ -10,6 +10,7 @@ import { ExplainedError } from "../../core/model/errors";
 import { address, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { CLOSE, END, OPEN, XmlReader } from "./xml";
 import { partOfType, relationships } from "./package";
+import { brokenElement, findElement } from "./xmlEdit";
 import { endRecordAt, UnsafePackageError, ZipArchive, ZipError } from "./zip";
 
 /** A file that cannot be used as a workbook; the message says why, in Vietnamese and English. */
@@ -92,6 +93,7 @@ async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {
   const workbookXml = await zip.text(workbookPart);
   if (workbookXml === null) throw new WorkbookInputError("tệp nén này không chứa bảng tính Excel", "the zip file holds no Excel workbook");
   const list = await relationships(zip, workbookPart);
+  await refuseBrokenStructure(zip, workbookXml, partOfType(list, "styles"));
   const rels = new Map(list.flatMap((rel) => (rel.id === null ? [] : [[rel.id, rel] as const])));
   const book = readBook(workbookXml);
   const strings = await sharedStrings(zip, partOfType(list, "sharedStrings"));
@@ -105,6 +107,30 @@ async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {
     sheets.push({ name: sheet.name, ...readSheet(sheet.name, xml, strings, styles, book.date1904), hidden: sheet.hidden });
   }
   return { sheets };
+}
+
+/**
+ * One reader decides for check and fill: a package whose content types, sheet list or style
+ * collections are broken (an element opened and never closed) is refused here, since the writer
+ * adds to exactly those, and Excel itself opens no such file. (Content types that are missing
+ * altogether, as in some hand-made packages, the writer creates.)
+ */
+async function refuseBrokenStructure(zip: ZipArchive, workbookXml: string, stylesPart: string | null): Promise<void> {
+  const types = await zip.text("[Content_Types].xml");
+  const stylesXml = stylesPart === null ? null : await zip.text(stylesPart);
+  const broken =
+    types !== null && (brokenElement(types, ["Types"]) || !findElement(types, "Types"))
+      ? "[Content_Types].xml"
+      : !findElement(workbookXml, "sheets") || brokenElement(workbookXml, ["definedNames"])
+        ? "workbook"
+        : stylesXml !== null && brokenElement(stylesXml, ["styleSheet", "numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"])
+          ? "styles"
+          : null;
+  if (broken)
+    throw new WorkbookInputError(
+      `tệp bị hỏng ở phần "${broken}"; hãy mở bằng Excel, lưu lại rồi thử lại`,
+      `the file is damaged in its ${broken} part`,
+    );
 }
 
 interface BookSheet {

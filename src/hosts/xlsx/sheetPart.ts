@@ -19,6 +19,8 @@ export function fileFormula(formula: string): string {
 }
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** Excel's column count: cells are keyed row × COLUMNS + column. */
+const COLUMNS = 16384;
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** A planned cell as worksheet XML, with cell format `style`. */
@@ -220,32 +222,54 @@ function decode(text: string): string {
   });
 }
 
-/** The worksheet part of a generated sheet. */
-export function generatedSheet(plan: SheetPlan, styles: StyleSheet, source: CopySource | null): string {
+/** The worksheet part of a generated sheet, in pieces (a large sheet is never joined into one string). */
+export function generatedSheet(plan: SheetPlan, styles: StyleSheet, source: CopySource | null): string[] {
   const copied = plan.copy && source ? copySheet(plan.copy, source, styles) : null;
-  const rows = copied?.rows ?? new Map<number, Row>();
+  // Cells by row × 16,384 + column: one map for the whole sheet, sorted once at the end.
+  const cells = new Map<number, string>();
+  const styleAt = new Map<number, number>();
+  const rowAttrs = new Map<number, string>();
+  for (const [r, row] of copied?.rows ?? []) {
+    rowAttrs.set(r, row.attrs);
+    for (const [c, cell] of row.cells) {
+      cells.set(r * COLUMNS + c, cell.xml);
+      styleAt.set(r * COLUMNS + c, cell.style);
+    }
+  }
   for (const planned of plan.cells) {
     const at = parseAddress(planned.address);
     if (!at) continue;
-    let row = rows.get(at.row + 1);
-    if (!row) rows.set(at.row + 1, (row = { attrs: "", cells: new Map() }));
+    const key = (at.row + 1) * COLUMNS + at.col;
     // Over a copied template cell the cell keeps its style; the plan adds only a number format.
-    const under = copied ? row.cells.get(at.col) : undefined;
+    const under = styleAt.get(key);
     let style: number;
-    if (under) style = planned.style?.numberFormat ? styles.withNumberFormat(under.style, planned.style.numberFormat) : under.style;
+    if (under !== undefined) style = planned.style?.numberFormat ? styles.withNumberFormat(under, planned.style.numberFormat) : under;
     else style = styles.planStyle(planned.style);
-    row.cells.set(at.col, { xml: cellXml(planned.address, planned, style), style });
+    cells.set(key, cellXml(planned.address, planned, style));
   }
-  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  const keys = [...cells.keys()].sort((a, b) => a - b);
+  // Rows of the template with no cell still carry their height: one key each, in column A.
+  for (const r of rowAttrs.keys()) if (!cells.has(r * COLUMNS)) keys.push(r * COLUMNS);
+  keys.sort((a, b) => a - b);
+  const parts: string[] = [];
+  let open = -1;
   let maxCol = 0;
-  const data = numbers
-    .map((r) => {
-      const row = rows.get(r) as Row;
-      const cols = [...row.cells.keys()].sort((a, b) => a - b);
-      if (cols.length) maxCol = Math.max(maxCol, cols[cols.length - 1]);
-      return `<row r="${r}"${row.attrs}>${cols.map((c) => row.cells.get(c)?.xml).join("")}</row>`;
-    })
-    .join("");
+  let last = 1;
+  for (const key of keys) {
+    const r = Math.floor(key / COLUMNS);
+    if (r !== open) {
+      if (open >= 0) parts.push("</row>");
+      parts.push(`<row r="${r}"${rowAttrs.get(r) ?? ""}>`);
+      open = r;
+      last = r;
+    }
+    const xml = cells.get(key);
+    if (xml !== undefined) {
+      parts.push(xml);
+      maxCol = Math.max(maxCol, key % COLUMNS);
+    }
+  }
+  if (open >= 0) parts.push("</row>");
   const merges = [...(copied?.merges ?? []), ...plan.merges];
   const sheetPr = plan.landscape ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : (copied?.sheetPr ?? "");
   const views = plan.frozenRows
@@ -262,14 +286,14 @@ export function generatedSheet(plan: SheetPlan, styles: StyleSheet, source: Copy
   const print = plan.landscape
     ? `${margins}<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`
     : copied?.print || margins;
-  const last = numbers.length ? numbers[numbers.length - 1] : 1;
-  return (
+  return [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"${copied?.namespaces ?? ""}>` +
-    `${sheetPr}<dimension ref="A1:${address(last - 1, maxCol)}"/>${views}${copied?.format || '<sheetFormatPr defaultRowHeight="15"/>'}${cols}` +
-    `<sheetData>${data}</sheetData>` +
-    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "") +
-    `${copied?.conditional ?? ""}${print}</worksheet>`
-  );
+      `${sheetPr}<dimension ref="A1:${address(last - 1, maxCol)}"/>${views}${copied?.format || '<sheetFormatPr defaultRowHeight="15"/>'}${cols}<sheetData>`,
+    ...parts,
+    "</sheetData>" +
+      (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "") +
+      `${copied?.conditional ?? ""}${print}</worksheet>`,
+  ];
 }
 
 /**

@@ -20,6 +20,8 @@ type Collection = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs" | "dxfs"
 /** Number formats every workbook has without declaring them, by their code as written in files. */
 const BUILT_IN: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
 
+const NO_STYLE: PlanStyle = {};
+
 export class StyleSheet {
   private readonly prefix: string;
   private readonly existing = new Map<Collection, string[]>();
@@ -75,8 +77,9 @@ export class StyleSheet {
   }
 
   /** The cell format of a plan's style (Times New Roman, 12 pt unless it says otherwise). */
-  planStyle(style: PlanStyle = {}): number {
-    const key = `plan\u0000${JSON.stringify(style)}`;
+  planStyle(style: PlanStyle = NO_STYLE): number {
+    // Plans spread a few styles over thousands of cells, each its own object: known by content.
+    const key = `plan\u0000${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.wrap ? 1 : 0}${style.border ? 1 : 0}|${style.size}|${style.color}|${style.fill}|${style.horizontal}|${style.vertical}|${style.indent}|${style.numberFormat}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const font = this.add(

@@ -17,7 +17,7 @@ export function cellText(text: string): string {
     text
       .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
       // eslint-disable-next-line no-control-regex -- the characters XML cannot hold are the point
-      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+      .replace(/[\x00-\x08\x0b-\x1f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
       .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"),
   );
 }
@@ -107,4 +107,13 @@ export function reprefix(xml: string, from: string, to: string): string {
   if (from === to) return xml;
   const pattern = from === "" ? /<(\/?)(?=[A-Za-z_][\w.-]*[\s/>])/g : new RegExp(`<(\\/?)${from}`, "g");
   return xml.replace(pattern, `<$1${to}`);
+}
+
+/**
+ * The first of these elements that a part opens but does not close (a damaged part), or null.
+ * The writer splices into these elements; a part where one is broken is refused when read.
+ */
+export function brokenElement(xml: string, names: readonly string[]): string | null {
+  for (const name of names) if (new RegExp(`<(\\w+:)?${name}[\\s/>]`).test(xml) && !findElement(xml, name)) return name;
+  return null;
 }

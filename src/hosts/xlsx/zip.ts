@@ -222,9 +222,14 @@ export class ZipArchive {
     this.refuseOverlaps();
   }
 
-  /** Entries whose data overlap: one compressed block read as several parts (a zip bomb's trick). */
+  /**
+   * Entries whose data overlap (one compressed block read as several parts, a zip bomb's trick),
+   * and entries without their local header: every entry is checked, read or not, since writing
+   * copies them all.
+   */
   private refuseOverlaps(): void {
     const sorted = [...this.entries.values()].sort((a, b) => a.localOffset - b.localOffset);
+    for (const entry of sorted) this.compressed(entry);
     for (let i = 1; i < sorted.length; i++) {
       // A local header is at least 30 bytes before its data.
       if (sorted[i - 1].localOffset + 30 + sorted[i - 1].compressedSize > sorted[i].localOffset)
