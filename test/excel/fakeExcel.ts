@@ -214,6 +214,13 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     );
   }
 
+  /** Excel refuses a name it cannot hold: too long (UTF-16 units), forbidden characters, taken, or "History". */
+  function refuseSheetName(name: string, own: string | null): void {
+    const taken = state.order.some((other) => other !== own && other.toLowerCase() === name.toLowerCase());
+    if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]|^'|'$/.test(name) || name.toLowerCase() === "history" || taken)
+      throw Object.assign(new Error("The argument is invalid or missing or has an incorrect format."), { code: "InvalidArgument" });
+  }
+
   function worksheet(name: string): any {
     const sheet = () => byName.get(name) as FakeSheet;
     const ws: any = {
@@ -223,6 +230,7 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
       },
       set name(value: string) {
         request(30);
+        refuseSheetName(value, name);
         const i = state.order.indexOf(name);
         state.order[i] = value;
         byName.set(value, byName.get(name) as FakeSheet);
@@ -303,6 +311,7 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
         },
         add: (name: string) => {
           request(30);
+          refuseSheetName(name, null);
           byName.set(name, { name, values: [] });
           state.order.push(name);
           return worksheet(name);

@@ -144,6 +144,22 @@ describe("applying a plan", () => {
     expect(excel.state.order).toEqual(["Biểu 01", plan.sheets[0].name, "Ghi chú"]);
   });
 
+  test("a user template with a long name of wide characters gives a sheet name Excel accepts", async () => {
+    const template = "Mẫu 📊📊📊📊📊📊📊📊📊📊📊📊";
+    const excel = fakeExcel([
+      { name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] },
+      { name: template, values: [["BÁO CÁO {{period}} NĂM {{year}}"]] },
+    ]);
+    const office = host(excel);
+    const snapshot = await office.read();
+    const sheet = snapshot.sheets.find((s) => s.name === template) as (typeof snapshot.sheets)[number];
+    const plan = fillTemplate(snapshot, checkWorkbook(snapshot), { sheet, from: "workbook" }).plan as EditPlan;
+    await office.apply(plan);
+    const created = excel.state.order[excel.state.order.length - 1];
+    expect(created).toBe(plan.sheets[0].name);
+    expect(created.length).toBeLessThanOrEqual(31);
+  });
+
   test("undo puts back what a write replaced and removes the sheets added, once", async () => {
     const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS.map((r) => [...r]) as unknown[][] }]);
     const office = host(excel);

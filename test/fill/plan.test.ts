@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
 import { comparisonColumns, dataColumns } from "../../src/core/fill/extra";
 import { legalSheetName, placeSheet } from "../../src/core/fill/plan";
@@ -43,6 +44,27 @@ describe("where a generated sheet goes", () => {
     const placed = placeSheet([sheet(legalSheetName(long), [])], "bieu-chi-tieu", long);
     expect(placed.name).toHaveLength(31);
     expect(placed.name.endsWith(" (2)")).toBe(true);
+  });
+
+  test("any wanted name, astral characters and stray surrogates included, gives a name Excel accepts, suffixes too", () => {
+    const legal = (name: string) =>
+      name.length >= 1 &&
+      name.length <= 31 &&
+      !/[\\/?*[\]:]/.test(name) &&
+      !/^'|'$/.test(name) &&
+      name.toLowerCase() !== "history" &&
+      !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("binary", "grapheme", "grapheme-composite") as never, maxLength: 60 }), (wanted) => {
+        const name = legalSheetName(wanted);
+        expect({ wanted, name, legal: legal(name) }).toEqual({ wanted, name, legal: true });
+        const placed = placeSheet([sheet(name, [])], "bieu-chi-tieu", wanted);
+        expect(legal(placed.name)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(legalSheetName("😀".repeat(20))).toBe("😀".repeat(15));
+    expect(legalSheetName(" 'History' ")).toBe("History (chitieu)");
   });
 
   test("the marker is read back from column A, from the bottom", () => {

@@ -74,15 +74,31 @@ export interface EditPlan {
 }
 
 const FORBIDDEN = /[\\/?*[\]:]/g;
+/** Excel's limit, in UTF-16 code units (a character outside the BMP counts twice). */
 const MAX_NAME = 31;
 
-/** A legal Excel sheet name: no \ / ? * [ ] :, at most 31 characters, no leading or trailing quote. */
+/** The longest start of `text` within `units` UTF-16 code units, never splitting a character. */
+function clip(text: string, units: number): string {
+  let out = "";
+  for (const ch of text) {
+    if (out.length + ch.length > units) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * A legal Excel sheet name: none of \ / ? * [ ] :, at most 31 UTF-16 units, no leading or
+ * trailing quote, no unpaired surrogate, and not "History" (Excel keeps that name for itself).
+ */
 export function legalSheetName(name: string): string {
+  const ends = /^[\s']+|[\s']+$/g;
   const cleaned = name
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "-")
     .replace(FORBIDDEN, "-")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return [...cleaned].slice(0, MAX_NAME).join("").trim() || "chitieu";
+    .replace(ends, "");
+  const clipped = clip(cleaned, MAX_NAME).replace(ends, "") || "chitieu";
+  return clipped.toLowerCase() === "history" ? "History (chitieu)" : clipped;
 }
 
 /**
@@ -104,11 +120,7 @@ export function placeSheet(
   if (!taken.has(base.toLowerCase())) return { name: base, replaces: null };
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const name =
-      [...base]
-        .slice(0, MAX_NAME - suffix.length)
-        .join("")
-        .trimEnd() + suffix;
+    const name = clip(base, MAX_NAME - suffix.length).trimEnd() + suffix;
     if (!taken.has(name.toLowerCase())) return { name, replaces: null };
   }
 }
