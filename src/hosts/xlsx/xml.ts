@@ -16,14 +16,38 @@ function normalizeLineEnds(text: string): string {
   return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
 }
 
-/** Decodes XML entities (named and numeric); text without "&" is returned as it is. */
+/** The character of an entity's body ("amp", "#233", "#xE9"), or undefined when it is none. */
+function entity(body: string): string | undefined {
+  if (body.charCodeAt(0) !== 35) return /^[a-zA-Z]+$/.test(body) ? ENTITIES[body] : undefined;
+  const hex = body[1] === "x" || body[1] === "X";
+  const digits = body.slice(hex ? 2 : 1);
+  if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return undefined;
+  const code = parseInt(digits, hex ? 16 : 10);
+  return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+/**
+ * Decodes XML entities (named and numeric); text without "&" is returned as it is. A scan rather
+ * than a replace with a callback: a text of millions of entities costs its size, not a call each.
+ */
 export function decodeEntities(text: string): string {
-  if (text.indexOf("&") < 0) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
-    if (body[0] !== "#") return ENTITIES[body] ?? whole;
-    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  let amp = text.indexOf("&");
+  if (amp < 0) return text;
+  let out = "";
+  let from = 0;
+  while (amp >= 0) {
+    const semi = text.indexOf(";", amp + 1);
+    if (semi < 0) break;
+    const ch = semi - amp <= 32 ? entity(text.slice(amp + 1, semi)) : undefined;
+    if (ch === undefined) {
+      amp = text.indexOf("&", amp + 1);
+      continue;
+    }
+    out += text.slice(from, amp) + ch;
+    from = semi + 1;
+    amp = text.indexOf("&", from);
+  }
+  return out + text.slice(from);
 }
 
 function isNameEnd(code: number): boolean {
