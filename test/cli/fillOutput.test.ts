@@ -27,6 +27,15 @@ function refused(r: { status: number | null; stderr: string; stdout: string }, w
 const tempFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
 
 describe("chitieu fill --out", () => {
+  it("keeps the kind of workbook: an .xlsm only into an .xlsm, an .xlsx only into an .xlsx", () => {
+    const { dir, input } = setUp();
+    const macro = path.join(dir, "co-macro.xlsm");
+    fs.copyFileSync(input, macro);
+    refused(chitieu(["fill", macro, "--template", "bieu-chi-tieu", "--out", path.join(dir, "ra.xlsx")]), /\.xlsm/);
+    refused(chitieu(["fill", input, "--template", "bieu-chi-tieu", "--out", path.join(dir, "ra.xlsm")]), /\.xlsx/);
+    expect(chitieu(["fill", macro, "--template", "bieu-chi-tieu", "--out", path.join(dir, "ra.xlsm")]).status).toBe(0);
+  });
+
   it.each([
     ["a symbolic link to the input", (input: string, out: string) => fs.symlinkSync(input, out)],
     ["a hard link to the input", (input: string, out: string) => fs.linkSync(input, out)],

@@ -155,4 +155,13 @@ describe("the standalone host", () => {
     expect((await host.read()).sheets.map((s) => s.name)).not.toContain(plan.sheets[0].name);
     expect(await host.undo()).toBe(false);
   });
+
+  it("downloads a workbook under its own kind: an .xlsm stays .xlsm, its macros kept", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx")));
+    const host = new StandaloneHost();
+    await host.open("bao-cao.xlsm", bytes);
+    expect(host.result()?.name).toBe("bao-cao-chitieu.xlsm");
+    await host.open("bao-cao", bytes);
+    expect(host.result()?.name).toBe("bao-cao-chitieu.xlsx");
+  });
 });
