@@ -156,7 +156,7 @@ describe("the standalone host", () => {
     expect(await host.undo()).toBe(false);
   });
 
-  it("downloads a workbook under its own kind: an .xlsm stays .xlsm, its macros kept", async () => {
+  it("downloads a workbook under its own kind: an .xlsm stays .xlsm", async () => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx")));
     const host = new StandaloneHost();
     await host.open("bao-cao.xlsm", bytes);
