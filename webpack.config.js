@@ -29,12 +29,8 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // ExcelJS's browser build without its ES5 polyfills (modern webviews only); it is loaded on
-      // demand, in standalone mode, as a chunk of its own.
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.bare.min.js") },
     },
-    // ExcelJS's prebuilt bundle is large by nature; the pane's own entry is what the budget counts.
-    performance: { hints: production && !env.fast ? "warning" : false, maxAssetSize: 1200 * 1024, maxEntrypointSize: 900 * 1024 },
+    performance: { hints: production && !env.fast ? "warning" : false, maxAssetSize: 900 * 1024, maxEntrypointSize: 900 * 1024 },
     optimization: env.fast ? { minimize: false } : {},
     module: {
       rules: [
