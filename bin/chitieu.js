@@ -18,6 +18,7 @@ cli
   .run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTerminal: process.stderr.isTTY === true,
     stdin: async () => {
       const chunks = [];
       for await (const chunk of process.stdin) chunks.push(chunk);

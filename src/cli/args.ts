@@ -1,5 +1,6 @@
 // Argument parsing for the chitieu command line: a command, positional arguments and --options.
 
+import { parseArgs as nodeParseArgs } from "node:util";
 import { ExplainedError } from "../core/model/errors";
 
 /** The command line was used wrongly. */
@@ -18,30 +19,41 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
+/**
+ * The arguments of one command, parsed by Node's own `util.parseArgs` (strict: an unknown option,
+ * a value missing or given to a switch is an error; `--` ends the options; `-` is a positional, as
+ * standard input); its errors said again in Vietnamese and English. Every command takes --help.
+ */
 export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs {
-  const positional: string[] = [];
+  const options: Record<string, { type: "string" | "boolean"; short?: string }> = { help: { type: "boolean", short: "h" } };
+  for (const name of spec.values) options[name] = { type: "string" };
+  for (const name of spec.flags) options[name] = { type: "boolean" };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = nodeParseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageOf(error as Error & { code?: string }, argv, spec);
+  }
   const values: Record<string, string> = {};
   const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "-" || !arg.startsWith("-")) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.replace(/^--?/, "").split(/=(.*)/s, 2);
-    if (spec.flags.includes(name)) {
-      if (inline !== undefined) throw new UsageError(`tuỳ chọn --${name} không nhận giá trị`, `option --${name} takes no value`);
-      flags.add(name);
-    } else if (spec.values.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith("--")))
-        throw new UsageError(`tuỳ chọn --${name} cần một giá trị`, `option --${name} needs a value`);
-      values[name] = value;
-    } else {
-      throw new UsageError(`tuỳ chọn không hợp lệ: ${arg}`, `unknown option: ${arg}`);
-    }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === "string") values[name] = value;
+    else if (value === true) flags.add(name);
   }
-  return { positional, values, flags };
+  return { positional: parsed.positionals, values, flags };
+}
+
+/** Node's parse error as the official reads it, naming the option. */
+function usageOf(error: Error & { code?: string }, argv: readonly string[], spec: OptionSpec): UsageError {
+  const named = /'(-[^' ]+)/.exec(error.message)?.[1] ?? "";
+  const name = named.replace(/^--?/, "");
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (spec.flags.includes(name) || name === "help")
+      return new UsageError(`tuỳ chọn --${name} không nhận giá trị`, `option --${name} takes no value`);
+    return new UsageError(`tuỳ chọn --${name} cần một giá trị`, `option --${name} needs a value`);
+  }
+  const given = argv.find((a) => a === named || a.startsWith(`${named}=`)) ?? named;
+  return new UsageError(`tuỳ chọn không hợp lệ: ${given}`, `unknown option: ${given}`);
 }
 
 /** --year: a four-digit report year. */

@@ -1,173 +1,60 @@
 // chitieu on the command line: the same engine as the task pane, on .xlsx files, for batch checks.
-// Exit status: 0 no error finding, 1 at least one, 2 input that cannot be used (one line on stderr).
+// Exit status: 0 no error finding, 1 at least one, 2 input that cannot be used (one line on stderr),
+// 3 an internal error (one line; the stack only with CHITIEU_DEBUG set).
 
-import { promises as fs, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
-import { checkWorkbook } from "../core/check";
-import { catalogueProblems, extendCatalogue, type Catalogue } from "../core/model/catalogue";
+import type { CheckResult } from "../core/check";
 import { checkText } from "../core/narrative/check";
-import { statedReportYear } from "../core/reading/workbook";
-import {
-  DEFAULT_RULE_CONFIG,
-  describeRules,
-  mergeRuleConfig,
-  ruleConfigSchema,
-  RULES,
-  validateRuleConfig,
-  type ConfigProblem,
-  type RuleConfig,
-  type RuleConfigFile,
-} from "../core/rules";
-import { DEFAULT_CATALOGUE } from "../core/model/catalogueData";
-import { ExplainedError } from "../core/model/errors";
+import { describeRules, ruleConfigSchema, RULES } from "../core/rules";
 import { BUILT_IN_TEMPLATES, builtInTemplate, fillTemplate, FIELDS, isTemplateSheet, type EditPlan } from "../core/fill";
 import type { UserTemplate } from "../core/fill/userTemplate";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
-import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
+import { WorkbookInputError } from "../hosts/xlsx/readWorkbook";
 import { DocumentInputError, isDocumentPackage, readDocx, type DocxText } from "../hosts/docx/readDocx";
 import { checkOutput, OutputError, writeWhole } from "./output";
-import { parseArgs, parseYear, UsageError } from "./args";
-import { renderReport, renderTextReport } from "./report";
-import type { Analysis } from "../core/model/indicator";
+import { parseArgs, UsageError } from "./args";
+import { batchStatus, csvLines, CSV_HEADER, expandInputs, fileJson, isGlob, runBatch, summarize, type FileResult } from "./batch";
+import { renderBatchLine, renderBatchTotal, renderReport, renderTextReport } from "./report";
+import { summaryWorkbook } from "./summary";
+import { analyzeFile, InputError, readInput, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Standard input, for `check-text -`. */
-  stdin?(): Promise<Uint8Array>;
-}
+export type { Io } from "./workbookFile";
 
-const USAGE = `Cách dùng / Usage:
-  chitieu check <tệp.xlsx> [--year NĂM] [--sheet TÊN_TRANG] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
-      Đọc các biểu chỉ tiêu, tính % kế hoạch, tăng trưởng, đánh giá; kiểm tra số liệu bất hợp lý.
-      Reads the indicator sheets, computes plan %, growth, evaluation; flags implausible figures.
-  chitieu check-text <tệp.txt|tệp.docx|-> [--year NĂM] [--workbook tệp.xlsx] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
+/** Each command's usage, as `chitieu <command> --help` prints it; `chitieu --help` prints them all. */
+const COMMANDS: Record<string, string> = {
+  check: `  chitieu check <tệp.xlsx|thư mục|mẫu tên tệp|->… [--year NĂM] [--sheet TÊN_TRANG] [--catalogue danh-muc.json] [--config quy-tac.json]
+                [--json | --format json|ndjson|csv] [--report tong-hop.xlsx [--force]] [--jobs N]
+      Đọc các biểu chỉ tiêu, tính % kế hoạch, tăng trưởng, đánh giá; kiểm tra số liệu bất hợp lý. Nhiều tệp, thư mục (cả thư mục con)
+      hoặc mẫu tên tệp ("*.xlsx", "**/*.xlsx"): kiểm tra tất cả, tệp không dùng được được báo kèm lý do; --report ghi bảng tính tổng hợp.
+      Reads the indicator sheets, computes plan %, growth, evaluation; flags implausible figures. Several files, folders (recursively)
+      or patterns: checks them all, reporting unusable files with the reason; --report writes a summary workbook. "-": standard input.`,
+  "check-text": `  chitieu check-text <tệp.txt|tệp.docx|-> [--year NĂM] [--workbook tệp.xlsx] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
       Kiểm tra các nhận định số liệu trong lời văn của báo cáo, .txt hoặc Word (và đối chiếu với bảng tính).
-      Checks the figures stated in the report's text, plain or Word (and against a workbook).
-  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx> [--force]
+      Checks the figures stated in the report's text, plain or Word (and against a workbook).`,
+  fill: `  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx> [--force]
       Ghi bản sao bảng tính kèm trang báo cáo mới (bảng chỉ tiêu có công thức, hoặc phần lời văn).
-      Writes a copy of the workbook with the filled report sheet added; source sheets untouched.
-  chitieu templates [tệp.xlsx] [--json]
-      Liệt kê các mẫu. Lists the templates.
-  chitieu rules [--json | --schema]
-      Liệt kê các quy tắc kiểm tra (--schema: JSON Schema của tệp --config). Lists the rules (--schema: the --config file's JSON Schema).
-  chitieu --help | --version
-Trạng thái thoát / exit status: 0 không có lỗi, 1 có lỗi, 2 không dùng được đầu vào.
+      Writes a copy of the workbook with the filled report sheet added; source sheets untouched.`,
+  templates: `  chitieu templates [tệp.xlsx] [--json]
+      Liệt kê các mẫu. Lists the templates.`,
+  rules: `  chitieu rules [--json | --schema]
+      Liệt kê các quy tắc kiểm tra (--schema: JSON Schema của tệp --config). Lists the rules (--schema: the --config file's JSON Schema).`,
+};
+
+const EXIT = `Trạng thái thoát / exit status: 0 không có lỗi, 1 có lỗi, 2 không dùng được đầu vào (một tệp trở lên), 3 lỗi nội bộ.
 `;
 
-/** Input that cannot be used: a missing file, an unreadable workbook or catalogue. */
-class InputError extends ExplainedError {}
+const USAGE = `Cách dùng / Usage:
+${Object.values(COMMANDS).join("\n")}
+  chitieu <lệnh> --help | chitieu --help | --version
+${EXIT}`;
 
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new InputError("đây là một thư mục, không phải tệp", "it is a directory");
-    return await fs.readFile(file);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError("tệp không tồn tại", "file not found");
-    if (code === "EACCES") throw new InputError("không có quyền đọc tệp", "permission denied");
-    throw new InputError("không đọc được tệp", (error as Error).message);
-  }
-}
-
-/**
- * Reads a JSON option file (--catalogue, --config), checking it with `problemsOf`: problems as text
- * ("vi / en"), or each with its key in both languages (all on one line, Vietnamese then English).
- */
-async function readJsonOption<T>(
-  file: string,
-  label: string,
-  labelEn: string,
-  problemsOf: (value: unknown) => Array<string | ConfigProblem>,
-): Promise<T> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(await readInput(file)));
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${label} "${file}": ${error.reason}`, `${labelEn} "${file}": ${error.reasonEn}`);
-    throw new InputError(`${label} "${file}" không phải JSON hợp lệ`, `${labelEn} "${file}" is not valid JSON`);
-  }
-  const problems = problemsOf(parsed);
-  if (problems.length > 0) {
-    const text = (p: string | ConfigProblem, lang: "vi" | "en") =>
-      typeof p === "string" ? p : `${p.path ? `${p.path}: ` : ""}${lang === "vi" ? p.vi : p.en}`;
-    const en = problems.every((p) => typeof p !== "string")
-      ? `${labelEn} "${file}": ${problems.map((p) => text(p, "en")).join("; ")}`
-      : `invalid ${labelEn}`;
-    throw new InputError(`${label} "${file}": ${problems.map((p) => text(p, "vi")).join("; ")}`, en);
-  }
-  return parsed as T;
-}
-
-interface WorkbookOptions {
-  reportYear: number | null;
-  sheet: string | null;
-  catalogue: Catalogue;
-  rules: RuleConfig;
-}
-
-async function workbookOptions(values: Record<string, string>): Promise<WorkbookOptions> {
-  const catalogue = values.catalogue
-    ? extendCatalogue(
-        DEFAULT_CATALOGUE,
-        await readJsonOption<Partial<Catalogue>>(values.catalogue, "danh mục", "catalogue", catalogueProblems),
-      )
-    : DEFAULT_CATALOGUE;
-  const rules = values.config
-    ? mergeRuleConfig(
-        DEFAULT_RULE_CONFIG,
-        await readJsonOption<RuleConfigFile>(values.config, "cấu hình quy tắc", "rule configuration", (v) => validateRuleConfig(v)),
-      )
-    : DEFAULT_RULE_CONFIG;
-  return { reportYear: parseYear(values.year), sheet: values.sheet ?? null, catalogue, rules };
-}
-
-/** Reads a workbook file into a snapshot; InputError (exit 2) when it cannot be used. */
-async function readWorkbookFile(file: string): Promise<{ bytes: Uint8Array; snapshot: WorkbookSnapshot }> {
-  try {
-    const bytes = await readInput(file);
-    return { bytes, snapshot: await readWorkbook(bytes) };
-  } catch (error) {
-    if (error instanceof WorkbookInputError || error instanceof InputError)
-      throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
-    throw error;
-  }
-}
-
-/**
- * Reads and checks a workbook. With --year, the year the workbook states itself is worked out as
- * well: a different one is said on standard error (the columns are read by --year), and when
- * --year matches no column the refusal names the year the workbook holds.
- */
-async function analyzeFile(file: string, options: WorkbookOptions, io: Io, read?: { snapshot: WorkbookSnapshot }): Promise<Analysis> {
-  const { snapshot } = read ?? (await readWorkbookFile(file));
-  if (snapshot.sheets.length === 0) throw new InputError(`"${file}": bảng tính không có trang nào`, "the workbook has no sheet");
-  const { sheet } = options;
-  if (sheet !== null && !snapshot.sheets.some((s) => s.name === sheet)) {
-    throw new InputError(
-      `không có trang "${sheet}" (các trang: ${snapshot.sheets.map((s) => s.name).join(", ")})`,
-      `no sheet named "${sheet}"`,
-    );
-  }
-  const analysis = checkWorkbook(snapshot, options);
-  // Reading alone tells the year the workbook states: the rules need not run again for it.
-  const statedYear = options.reportYear !== null ? statedReportYear(snapshot, options) : null;
-  if (!analysis.sheets.some((s) => s.status === "indicators")) {
-    if (statedYear !== null)
-      throw new InputError(
-        `"${file}": không có cột nào của năm ${options.reportYear} (--year); bảng tính ghi năm ${statedYear}`,
-        `no column of ${options.reportYear} (--year); the workbook states ${statedYear}`,
-      );
-    const why = analysis.sheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
-    throw new InputError(`"${file}": không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
-  }
-  if (statedYear !== null && statedYear !== options.reportYear)
-    io.stderr(
-      `chitieu: chú ý: --year ${options.reportYear} khác năm bảng tính ghi (${statedYear}); các cột được đọc theo năm ${options.reportYear} (note: --year differs from the workbook's ${statedYear})\n`,
-    );
-  return analysis;
+/** `chitieu <command> --help`: that command's usage; true when it was asked for. */
+function helpAsked(command: string, args: { flags: Set<string> }, io: Io): boolean {
+  if (!args.flags.has("help")) return false;
+  io.stdout(`Cách dùng / Usage:\n${COMMANDS[command]}\n${EXIT}`);
+  return true;
 }
 
 /** Finds the template an option names: a built-in id, a template .xlsx file, or a sheet of the workbook. */
@@ -198,6 +85,7 @@ async function resolveTemplate(
 
 async function fill(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config", "template", "out"], flags: ["force"] });
+  if (helpAsked("fill", args, io)) return 0;
   if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp .xlsx", "expected exactly one .xlsx file");
   const file = args.positional[0];
   const { template: templateName, out } = args.values;
@@ -218,7 +106,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
   await checkOutput(out, [file, templateName], args.flags.has("force"));
   const options = await workbookOptions(args.values);
   const read = await readWorkbookFile(file);
-  const analysis = await analyzeFile(file, options, io, read);
+  const analysis = await analyzeFile(file, options, io.stderr, read);
   const template = await resolveTemplate(templateName, read.snapshot);
   const sheets = [];
   if ("builtIn" in template) {
@@ -257,6 +145,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
 
 async function listTemplates(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { values: [], flags: ["json"] });
+  if (helpAsked("templates", args, io)) return 0;
   const own =
     args.positional.length === 1
       ? (await readWorkbookFile(args.positional[0])).snapshot.sheets.filter(isTemplateSheet).map((s) => s.name)
@@ -285,23 +174,114 @@ async function listTemplates(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
+const FORMATS = ["text", "json", "ndjson", "csv"] as const;
+type Format = (typeof FORMATS)[number];
+
 async function check(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config"], flags: ["json"] });
-  if (args.positional.length !== 1) throw new UsageError("cần đúng một tệp .xlsx", "expected exactly one .xlsx file");
-  const file = args.positional[0];
-  const analysis = await analyzeFile(file, await workbookOptions(args.values), io);
-  const name = path.basename(file);
-  if (args.flags.has("json")) writeJson(name, analysis, io);
-  else io.stdout(renderReport(name, analysis));
-  return analysis.findings.some((f) => f.severity === "error") ? 1 : 0;
+  const args = parseArgs(argv, { values: ["year", "sheet", "catalogue", "config", "format", "report", "jobs"], flags: ["json", "force"] });
+  if (helpAsked("check", args, io)) return 0;
+  if (args.positional.length === 0)
+    throw new UsageError("cần ít nhất một tệp .xlsx, thư mục hoặc mẫu tên tệp", "expected at least one .xlsx file, folder or pattern");
+  const format = (args.values.format ?? (args.flags.has("json") ? "json" : "text")) as Format;
+  if (!FORMATS.includes(format) || (args.flags.has("json") && format !== "json"))
+    throw new UsageError(
+      `--format phải là ${FORMATS.join(", ")} (và không đi cùng --json)`,
+      `--format must be one of ${FORMATS.join(", ")}`,
+    );
+  const jobs = args.values.jobs === undefined ? availableParallelism() : Number(args.values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs cần một số nguyên dương", "--jobs needs a positive integer");
+  const report = args.values.report;
+  // Before any reading: a refused report costs the official no wait.
+  if (report)
+    await checkOutput(
+      report,
+      args.positional.filter((a) => a !== "-"),
+      args.flags.has("force"),
+    );
+  const options = await workbookOptions(args.values);
+  const [first] = args.positional;
+  const single = args.positional.length === 1 && !isGlob(first) && !(first !== "-" && (await isFolder(first)));
+  if (single && format !== "ndjson" && format !== "csv") {
+    // One file: the report or JSON of before, unchanged; a file that cannot be used, one line and exit 2.
+    const analysis = await analyzeFile(first, options, io.stderr, undefined, io.stdin);
+    const name = first === "-" ? "(đầu vào chuẩn)" : path.basename(first);
+    if (format === "json") writeJson(name, analysis, io);
+    else io.stdout(renderReport(name, analysis));
+    if (report) await writeWhole(report, await summaryWorkbook([resultOf(first, analysis)]));
+    return analysis.open.some((f) => f.severity === "error") ? 1 : 0;
+  }
+  const files = await expandInputs(args.positional);
+  const progress = io.stderrIsTerminal && files.length > 1 ? new Progress(files.length, io) : null;
+  if (format === "csv") io.stdout(CSV_HEADER.join(",") + "\n");
+  if (format === "text") io.stdout(`chitieu: kiểm tra ${files.length} tệp / checking ${files.length} files\n`);
+  const results = await runBatch(
+    files,
+    args.values,
+    options,
+    jobs,
+    (result) => {
+      progress?.done(result.file);
+      if (format === "ndjson") io.stdout(JSON.stringify(fileJson(result)) + "\n");
+      else if (format === "csv") for (const line of csvLines(result)) io.stdout(line + "\n");
+      else if (format === "text") io.stdout(renderBatchLine(result));
+    },
+    io.stdin,
+  );
+  progress?.end();
+  const summary = summarize(results);
+  if (format === "json") io.stdout(JSON.stringify({ files: results.map(fileJson), summary }) + "\n");
+  if (format === "text") io.stdout(renderBatchTotal(summary));
+  if (report) {
+    await writeWhole(report, await summaryWorkbook(results));
+    io.stderr(`chitieu: đã ghi bảng tổng hợp ${report} (summary workbook written)\n`);
+  }
+  return batchStatus(results);
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  const { promises: fs } = await import("node:fs");
+  return (await fs.stat(file).catch(() => null))?.isDirectory() ?? false;
+}
+
+/** A single file's check as a batch entry (for its summary workbook). */
+function resultOf(file: string, analysis: CheckResult): FileResult {
+  return {
+    file,
+    status: "checked",
+    reportYear: analysis.reportYear,
+    indicators: analysis.indicators.length,
+    findings: analysis.open,
+    ignored: analysis.ignored.map(({ finding, ignore }) => ({ finding, reason: ignore.reason, date: ignore.date })),
+    notes: [],
+  };
+}
+
+/** Files done out of all, and the current one, on one line of a terminal's standard error; no colour, no escape codes. */
+class Progress {
+  private count = 0;
+  private width = 0;
+  constructor(
+    private readonly total: number,
+    private readonly io: Io,
+  ) {}
+
+  done(file: string): void {
+    const line = `[${++this.count}/${this.total}] ${terminalSafe(file)}`.slice(0, 100);
+    this.io.rawStderr?.(`\r${line.padEnd(this.width)}`);
+    this.width = line.length;
+  }
+
+  end(): void {
+    this.io.rawStderr?.(`\r${" ".repeat(this.width)}\r`);
+  }
 }
 
 /**
  * Writes the JSON of toJson in pieces: the same text, without first building one string of the
  * whole workbook's indicators (tens of megabytes for a large one).
  */
-function writeJson(file: string, analysis: Analysis, io: Io): void {
-  const head = JSON.stringify(toJson(file, { ...analysis, indicators: [], findings: [] }));
+function writeJson(file: string, analysis: CheckResult, io: Io): void {
+  const head = JSON.stringify(toJson(file, { ...analysis, indicators: [], findings: [], open: [] }));
   const open = head.indexOf('"indicators":[]');
   io.stdout(head.slice(0, open) + '"indicators":[');
   const BATCH = 500;
@@ -309,7 +289,7 @@ function writeJson(file: string, analysis: Analysis, io: Io): void {
     const batch = JSON.stringify(analysis.indicators.slice(i, i + BATCH));
     io.stdout((i > 0 ? "," : "") + batch.slice(1, -1));
   }
-  io.stdout('],"findings":' + JSON.stringify(analysis.findings) + head.slice(open + '"indicators":[],"findings":[]'.length) + "\n");
+  io.stdout('],"findings":' + JSON.stringify(analysis.open) + head.slice(open + '"indicators":[],"findings":[]'.length) + "\n");
 }
 
 /**
@@ -346,12 +326,13 @@ async function readText(file: string, io: Io): Promise<{ text: string; document:
 
 async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { values: ["year", "workbook", "sheet", "catalogue", "config"], flags: ["json"] });
+  if (helpAsked("check-text", args, io)) return 0;
   if (args.positional.length !== 1)
     throw new UsageError("cần đúng một tệp văn bản (hoặc - để đọc từ đầu vào chuẩn)", "expected exactly one text file, or -");
   const file = args.positional[0];
   const options = await workbookOptions(args.values);
   const { text, document } = await readText(file, io);
-  const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options, io) : null;
+  const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options, io.stderr) : null;
   // A Word document's text has one paragraph per line.
   const result = checkText(text, {
     reportYear: options.reportYear,
@@ -368,6 +349,7 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
 /** `chitieu rules`: every rule of the registry with its scope, severity, description and options; --json the records, --schema the --config schema. */
 function listRules(argv: string[], io: Io): number {
   const args = parseArgs(argv, { values: [], flags: ["json", "schema"] });
+  if (helpAsked("rules", args, io)) return 0;
   if (args.positional.length > 0) throw new UsageError("lệnh rules không nhận tệp nào", "rules takes no file");
   if (args.flags.has("schema")) {
     io.stdout(JSON.stringify(ruleConfigSchema(), null, 2) + "\n");
@@ -394,14 +376,18 @@ function listRules(argv: string[], io: Io): number {
 }
 
 /** The JSON of docs/cli.md: file, reportYear, indicators, findings (plus the sheets as read). */
-export function toJson(file: string, analysis: Analysis): object {
+export function toJson(file: string, analysis: CheckResult): object {
+  const open = analysis.open ?? analysis.findings;
+  const ignored = (analysis.ignored ?? []).map(({ finding, ignore }) => ({ finding, reason: ignore.reason, date: ignore.date }));
   return {
     file,
     reportYear: analysis.reportYear,
     reportYearSource: analysis.reportYearSource,
     sheets: analysis.sheets,
     indicators: analysis.indicators,
-    findings: analysis.findings,
+    findings: open,
+    // Only when the official set findings aside in the pane: the JSON of a workbook without is as before.
+    ...(ignored.length ? { ignored } : {}),
   };
 }
 
@@ -423,7 +409,13 @@ export function terminalSafe(text: string): string {
 export async function run(argv: string[], terminal: Io): Promise<number> {
   const [command, ...rest] = argv;
   // Everything printed passes through terminalSafe (JSON escapes control characters itself).
-  const io: Io = { ...terminal, stdout: (t) => terminal.stdout(terminalSafe(t)), stderr: (t) => terminal.stderr(terminalSafe(t)) };
+  const io: Io = {
+    ...terminal,
+    stdout: (t) => terminal.stdout(terminalSafe(t)),
+    stderr: (t) => terminal.stderr(terminalSafe(t)),
+    // The progress line writes its own carriage returns; the text in it is made safe where it is built.
+    rawStderr: terminal.stderrIsTerminal ? terminal.stderr : undefined,
+  };
   try {
     switch (command) {
       case "check":
@@ -458,7 +450,10 @@ export async function run(argv: string[], terminal: Io): Promise<number> {
       io.stderr(`chitieu: ${error.reason} (${error.reasonEn})\n`);
       return 2;
     }
-    io.stderr(`chitieu: lỗi không mong đợi (unexpected error): ${(error as Error).message}\n`);
-    return 2;
+    // A fault of chitieu itself: its own status, one line, the stack only for whoever debugs.
+    const message = String((error as Error)?.message ?? error).split("\n")[0];
+    io.stderr(`chitieu: lỗi không mong đợi (unexpected error): ${message}\n`);
+    if (process.env.CHITIEU_DEBUG) io.stderr(`${(error as Error)?.stack ?? ""}\n`);
+    return 3;
   }
 }

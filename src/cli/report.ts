@@ -6,7 +6,9 @@ import type { Finding, Severity } from "../core/model/findings";
 import type { TextCheck, TextFinding } from "../core/narrative/check";
 import type { ParagraphKind } from "../hosts/docx/story";
 import { formatCompact, formatNumber } from "../core/model/numbers";
-import type { Analysis, Indicator, SheetReport } from "../core/model/indicator";
+import type { CheckResult } from "../core/check";
+import type { Indicator, SheetReport } from "../core/model/indicator";
+import type { BatchSummary, FileResult } from "./batch";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 
@@ -85,7 +87,7 @@ function findingLines(findings: Finding[]): string[] {
   return lines;
 }
 
-export function renderReport(file: string, analysis: Analysis): string {
+export function renderReport(file: string, analysis: CheckResult): string {
   const lines: string[] = [];
   const year = analysis.reportYear ?? "chưa xác định";
   const source = {
@@ -106,10 +108,15 @@ export function renderReport(file: string, analysis: Analysis): string {
     const indicators = analysis.indicators.filter((i) => i.sheet === sheet.name);
     lines.push(`Trang "${sheet.name}" — ${periodText(sheet)} — ${indicators.length} chỉ tiêu`);
     if (indicators.length > 0) lines.push(...sheetTable(indicators).map((l) => `  ${l}`));
-    const findings = analysis.findings.filter((f) => f.sheet === sheet.name);
+    const findings = analysis.open.filter((f) => f.sheet === sheet.name);
     if (findings.length > 0) lines.push(...findingLines(findings));
   }
-  const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
+  if (analysis.ignored.length > 0) {
+    lines.push("", `Đã bỏ qua trong ngăn tác vụ (${analysis.ignored.length}) / set aside in the pane:`);
+    for (const { finding: f, ignore } of analysis.ignored)
+      lines.push(`  ${f.sheet}!${f.cell}  [${f.rule}]  ${ignore.reason} (${ignore.date})`);
+  }
+  const count = (s: Severity) => analysis.open.filter((f) => f.severity === s).length;
   const sheetsRead = analysis.sheets.filter((s) => s.status === "indicators").length;
   lines.push("");
   lines.push(
@@ -156,4 +163,27 @@ export function renderTextReport(
   const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
   return lines.join("\n") + "\n";
+}
+
+/** One file of a batch in the readable report: its counts, or why it could not be used, then its errors and warnings. */
+export function renderBatchLine(result: FileResult): string {
+  if (result.status === "refused") return `✗ ${result.file}: không dùng được — ${result.reason} (${result.reasonEn})\n`;
+  const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
+  const lines = [
+    `${count("error") > 0 ? "!" : "✓"} ${result.file} (${result.reportYear ?? "năm chưa xác định"}): ${result.indicators} chỉ tiêu; ` +
+      `${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú` +
+      (result.ignored.length ? `; ${result.ignored.length} đã bỏ qua` : ""),
+    ...result.notes.map((note) => `    ${note}`),
+    ...result.findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => `    ${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export function renderBatchTotal(summary: BatchSummary): string {
+  return (
+    `Tổng cộng / total: ${summary.files} tệp, ${summary.checked} đã kiểm tra, ${summary.refused} không dùng được; ` +
+    `${summary.error} lỗi, ${summary.warning} cảnh báo, ${summary.info} ghi chú, ${summary.ignored} đã bỏ qua.\n`
+  );
 }

@@ -9,7 +9,7 @@ import type { EditPlan, PlannedCell, PlanStyle, SheetPlan, SheetWrite } from "..
 import type { Finding } from "../core/model/findings";
 import { parseIgnores, type Ignore } from "../core/model/ignores";
 import { columnLetters, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";
-import { HostError, MARK_COLORS, type WorkbookHost } from "../hosts/host";
+import { HostError, IGNORES_SETTING, MARK_COLORS, type WorkbookHost } from "../hosts/host";
 
 /** Requests and responses in Excel on the web are limited to 5 MB: stay well under it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -17,7 +17,6 @@ export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 const CELL_OVERHEAD = 24;
 /** Signature in the formula of every mark: how chitieu finds its own conditional formats. */
 export const MARK_SIGNATURE = '"chitieu"<>""';
-const SETTINGS_KEY = "chitieu.ignores";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 /** Excel.run on a context already used: event handlers must be removed in the context that added them. */
@@ -502,6 +501,7 @@ export class OfficeHost implements WorkbookHost {
     if (this.supports("1.9")) {
       if (plan.printTitleRows) sheet.pageLayout.setPrintTitleRows(`$${plan.printTitleRows.first}:$${plan.printTitleRows.last}`);
       if (plan.landscape) sheet.pageLayout.orientation = "Landscape";
+      if (plan.autoFilter) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
     }
   }
 
@@ -577,12 +577,12 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async loadIgnores(): Promise<Ignore[]> {
-    return parseIgnores(this.settings.get(SETTINGS_KEY));
+    return parseIgnores(this.settings.get(IGNORES_SETTING));
   }
 
   /** Kept in the document's settings: saved with the workbook, seen by whoever opens it next. */
   async saveIgnores(ignores: readonly Ignore[]): Promise<void> {
-    this.settings.set(SETTINGS_KEY, ignores);
+    this.settings.set(IGNORES_SETTING, ignores);
     await new Promise<void>((resolve, reject) =>
       this.settings.saveAsync((result) =>
         result.status === Office.AsyncResultStatus.Succeeded

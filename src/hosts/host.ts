@@ -43,3 +43,6 @@ export class HostError extends Error {
     super(reasonEn);
   }
 }
+
+/** The document setting the pane keeps its ignores under (read back from files by the xlsx host). */
+export const IGNORES_SETTING = "chitieu.ignores";

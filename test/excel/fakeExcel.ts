@@ -47,6 +47,8 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     selected: null as string | null,
     active: null as string | null,
     frozen: new Map<string, number>(),
+    /** Filter ranges by sheet. */
+    filters: new Map<string, string>(),
     merged: [] as string[],
     order: sheets.map((s) => s.name),
     suspended: 0,
@@ -268,7 +270,7 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
         return range;
       },
       getRangeByIndexes: (top: number, left: number, rows: number, cols: number) => readRange(sheet(), top, left, rows, cols),
-      getRange: (address?: string) => writeRange(name, address),
+      getRange: (address?: string) => Object.assign(writeRange(name, address), { requestedAddress: address }),
       activate: () => {
         request(20);
         state.active = name;
@@ -287,6 +289,7 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
       },
       freezePanes: { freezeRows: (n: number) => (request(20), state.frozen.set(name, n)) },
       pageLayout: { setPrintTitleRows: () => request(30) },
+      autoFilter: { apply: (range: { requestedAddress?: string }) => (request(20), state.filters.set(name, range.requestedAddress ?? "")) },
       onChanged: { add: (handler: unknown) => ({ handler, remove: () => undefined }) },
     };
     return ws;

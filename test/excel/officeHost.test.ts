@@ -1,5 +1,5 @@
 import { checkWorkbook } from "../../src/core/check";
-import { fillTemplate, type EditPlan } from "../../src/core/fill";
+import { fillTemplate, findingsSheet, type EditPlan } from "../../src/core/fill";
 import { MARK_SIGNATURE, OfficeHost, PAYLOAD_BUDGET, formulaCell } from "../../src/excel/officeHost";
 import { HostError } from "../../src/hosts/host";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
@@ -158,6 +158,16 @@ describe("applying a plan", () => {
     const created = excel.state.order[excel.state.order.length - 1];
     expect(created).toBe(plan.sheets[0].name);
     expect(created.length).toBeLessThanOrEqual(31);
+  });
+
+  test("the exported findings get filter buttons over their rows (ExcelApi 1.9)", async () => {
+    const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }]);
+    const office = host(excel);
+    const snapshot = await office.read();
+    const analysis = checkWorkbook(snapshot);
+    const plan = findingsSheet(snapshot, analysis.findings, analysis.reportYear);
+    await office.apply({ sheets: [plan] });
+    expect(excel.state.filters.get(plan.name)).toBe(`A1:G${analysis.findings.length + 1}`);
   });
 
   test("undo puts back what a write replaced and removes the sheets added, once", async () => {

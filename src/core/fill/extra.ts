@@ -57,6 +57,7 @@ export function findingsSheet(workbook: WorkbookSnapshot, findings: readonly Fin
     merges: [],
     frozenRows: 1,
     printTitleRows: { first: 1, last: 1 },
+    autoFilter: `A1:G${findings.length + 1}`,
   };
 }
 

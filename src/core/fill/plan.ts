@@ -59,6 +59,8 @@ export interface SheetPlan {
   printTitleRows?: { first: number; last: number };
   /** Rows kept in view when scrolling. */
   frozenRows?: number;
+  /** A range with filter buttons on its first row ("A1:I40"). */
+  autoFilter?: string;
   landscape?: boolean;
 }
 

@@ -303,7 +303,7 @@ class WorkbookPackage {
   }
 }
 
-/** The workbook part with the sheet at `index`'s print titles set: the sheet's own defined names replaced. */
+/** The workbook part with the sheet at `index`'s print titles and filter range set: the sheet's own defined names replaced. */
 function printTitles(xml: string, index: number, plan: SheetPlan): string {
   const prefix = findElement(xml, "sheets")?.prefix ?? "";
   let names = findElement(xml, "definedNames");
@@ -314,9 +314,14 @@ function printTitles(xml: string, index: number, plan: SheetPlan): string {
       .filter((element) => attribute(element, "localSheetId") !== String(index));
     xml = xml.slice(0, names.contentStart) + kept.join("") + xml.slice(names.contentEnd);
   }
-  if (!plan.printTitleRows) return xml;
   const quoted = `'${plan.name.replace(/'/g, "''")}'`;
-  const title = `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quoted)}!$${plan.printTitleRows.first}:$${plan.printTitleRows.last}</${prefix}definedName>`;
+  const name = (defined: string, value: string, hidden = "") =>
+    `<${prefix}definedName name="${defined}" localSheetId="${index}"${hidden}>${escapeXml(`${quoted}!${value}`)}</${prefix}definedName>`;
+  const filter = plan.autoFilter ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(plan.autoFilter) : null;
+  const title =
+    (plan.printTitleRows ? name("_xlnm.Print_Titles", `$${plan.printTitleRows.first}:$${plan.printTitleRows.last}`) : "") +
+    (filter ? name("_xlnm._FilterDatabase", `$${filter[1]}$${filter[2]}:$${filter[3]}$${filter[4]}`, ' hidden="1"') : "");
+  if (!title) return xml;
   names = findElement(xml, "definedNames");
   if (names && !names.tag.endsWith("/>")) return xml.slice(0, names.contentEnd) + title + xml.slice(names.contentEnd);
   if (names) return `${xml.slice(0, names.start)}<${prefix}definedNames>${title}</${prefix}definedNames>${xml.slice(names.end)}`;
@@ -343,4 +348,29 @@ export async function applyPlanToBytes(bytes: Uint8Array, plan: EditPlan, templa
     if (error instanceof ZipError || error instanceof RangeError) throw damaged(error.message);
     throw error;
   }
+}
+
+/** A workbook of the plan's sheets alone (a summary, a findings list): a package made here, then filled. */
+export async function newWorkbookBytes(plan: EditPlan): Promise<Uint8Array> {
+  const empty = await writeZip([
+    {
+      name: "[Content_Types].xml",
+      bytes: new TextEncoder().encode(
+        `${NO_CONTENT_TYPES.slice(0, NO_CONTENT_TYPES.lastIndexOf("</Types>"))}<Override PartName="/xl/workbook.xml" ContentType="${WORKBOOK_TYPE}"/></Types>`,
+      ),
+    },
+    {
+      name: "_rels/.rels",
+      bytes: new TextEncoder().encode(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${TYPES}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: "xl/workbook.xml",
+      bytes: new TextEncoder().encode(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${TYPES}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`,
+      ),
+    },
+  ]);
+  return applyPlanToBytes(empty, plan);
 }

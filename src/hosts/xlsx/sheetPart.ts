@@ -291,6 +291,7 @@ export function generatedSheet(plan: SheetPlan, styles: StyleSheet, source: Copy
       `${sheetPr}<dimension ref="A1:${address(last - 1, maxCol)}"/>${views}${copied?.format || '<sheetFormatPr defaultRowHeight="15"/>'}${cols}<sheetData>`,
     ...parts,
     "</sheetData>" +
+      (plan.autoFilter ? `<autoFilter ref="${plan.autoFilter}"/>` : "") +
       (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "") +
       `${copied?.conditional ?? ""}${print}</worksheet>`,
   ];

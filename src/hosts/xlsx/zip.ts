@@ -109,6 +109,11 @@ export class ZipArchive {
     return this.entries.has(name.toLowerCase());
   }
 
+  /** The entries' names as the archive spells them. */
+  names(): string[] {
+    return [...this.entries.values()].map((entry) => entry.name);
+  }
+
   /** Every entry as stored, in the order of the file. */
   stored(): StoredEntry[] {
     return [...this.entries.values()]

@@ -1,0 +1,81 @@
+// The summary workbook of a batch check (`--report tong-hop.xlsx`): a sheet listing every file with
+// its status and counts by severity, and a sheet of every finding, each with the file, sheet and
+// cell as plain text (no hyperlink, no formula), filter buttons and a frozen header, Vietnamese
+// headings. Written by the same package writer as `fill`.
+
+import type { PlannedCell, PlanStyle, SheetPlan } from "../core/fill/plan";
+import type { Severity } from "../core/model/findings";
+import { columnLetters } from "../core/model/snapshot";
+import { newWorkbookBytes } from "../hosts/xlsx/applyPlan";
+import type { FileResult } from "./batch";
+
+const SEVERITY_VI: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
+const HEADER: PlanStyle = { bold: true, border: true, fill: "DDEBF7", wrap: true, vertical: "middle" };
+const CELL: PlanStyle = { border: true, wrap: true, vertical: "top" };
+const NUMBER: PlanStyle = { border: true, vertical: "top", horizontal: "right" };
+
+/** A table sheet: headings on row 1, one row per record, filter and frozen header. */
+function table(name: string, headings: Array<[string, number]>, rows: Array<Array<string | number | null>>): SheetPlan {
+  const cells: PlannedCell[] = headings.map(([value], c) => ({ address: `${columnLetters(c)}1`, value, style: HEADER }));
+  rows.forEach((row, r) =>
+    row.forEach((value, c) =>
+      cells.push({ address: `${columnLetters(c)}${r + 2}`, value, style: typeof value === "number" ? NUMBER : CELL }),
+    ),
+  );
+  return {
+    name,
+    replaces: null,
+    cells,
+    merges: [],
+    columns: headings.map(([, width], c) => ({ column: c + 1, width })),
+    frozenRows: 1,
+    autoFilter: `A1:${columnLetters(headings.length - 1)}${rows.length + 1}`,
+  };
+}
+
+/** The summary workbook's bytes. */
+export async function summaryWorkbook(results: readonly FileResult[]): Promise<Uint8Array> {
+  const count = (r: FileResult, s: Severity) => r.findings.filter((f) => f.severity === s).length;
+  const files = table(
+    "Tổng hợp",
+    [
+      ["Tệp", 40],
+      ["Trạng thái", 16],
+      ["Lý do", 40],
+      ["Năm báo cáo", 12],
+      ["Số chỉ tiêu", 12],
+      ["Lỗi", 8],
+      ["Cảnh báo", 10],
+      ["Ghi chú", 10],
+      ["Đã bỏ qua", 10],
+    ],
+    results.map((r) => [
+      r.file,
+      r.status === "checked" ? "Đã kiểm tra" : "Không dùng được",
+      r.reason ?? "",
+      r.reportYear,
+      r.indicators,
+      count(r, "error"),
+      count(r, "warning"),
+      count(r, "info"),
+      r.ignored.length,
+    ]),
+  );
+  const findings = table(
+    "Phát hiện",
+    [
+      ["Tệp", 32],
+      ["Trang", 18],
+      ["Ô", 10],
+      ["Mức", 10],
+      ["Quy tắc", 18],
+      ["Nội dung", 70],
+      ["Lý do bỏ qua", 30],
+    ],
+    results.flatMap((r) => [
+      ...r.findings.map((f) => [r.file, f.sheet, f.cell, SEVERITY_VI[f.severity], f.rule, f.message, ""]),
+      ...r.ignored.map(({ finding: f, reason }) => [r.file, f.sheet, f.cell, SEVERITY_VI[f.severity], f.rule, f.message, reason]),
+    ]),
+  );
+  return newWorkbookBytes({ sheets: [files, findings] });
+}
