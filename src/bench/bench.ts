@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
+import * as os from "node:os";
 import * as path from "node:path";
 import { checkWorkbook } from "../core/check";
 import { checkText } from "../core/narrative/check";
@@ -29,7 +30,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function task(name: "bare" | "check", file: string): { ms: number; maxRssMB: number } {
+function task(name: "bare" | "check" | "floor", file: string): { ms: number; maxRssMB: number } {
   const out = execFileSync(process.execPath, [path.join(__dirname, "task.js"), name, file], { encoding: "utf8" });
   return JSON.parse(out.trim().split("\n").pop() as string);
 }
@@ -48,6 +49,11 @@ function wholeProcess(args: string[]): number {
 async function main(): Promise<void> {
   if (process.argv[2] === "pane") {
     await benchPane(path.resolve(__dirname, "..", "..", ".bench"));
+    return;
+  }
+  if (process.argv[2] === "batch") {
+    // `npm run bench -- batch`: only (g).
+    benchBatch(path.resolve(__dirname, "..", "..", ".bench"));
     return;
   }
   if (process.argv[2] === "fill") {
@@ -73,10 +79,14 @@ async function main(): Promise<void> {
 
   const bare: Array<{ ms: number; maxRssMB: number }> = [];
   const check: Array<{ ms: number; maxRssMB: number }> = [];
+  const floor: Array<{ ms: number; maxRssMB: number }> = [];
   for (let i = 0; i < RUNS; i++) {
     bare.push(task("bare", file));
     check.push(task("check", file));
+    floor.push(task("floor", file));
   }
+  const floorMs = median(floor.map((r) => r.ms));
+  const floorMB = median(floor.map((r) => r.maxRssMB));
   const bareProcess: number[] = [];
   const checkProcess: number[] = [];
   const bin = path.join(__dirname, "..", "..", "bin", "chitieu.js");
@@ -113,6 +123,8 @@ async function main(): Promise<void> {
     `(b) chitieu check --json (toàn bộ):     ${checkMs.toFixed(0)} ms, bộ nhớ đỉnh ${checkMB.toFixed(0)} MB`,
     `    tỷ lệ thời gian (b)/(a):            ${(checkMs / bareMs).toFixed(2)}× (mục tiêu ≤ 1,3×)`,
     `    tỷ lệ bộ nhớ (b)/(a):               ${(checkMB / bareMB).toFixed(2)}× (mục tiêu ≤ 1,5×)`,
+    `    sàn / floor (mọi phần giải nén bằng zlib, quét byte một lần, không phân tích): ${floorMs.toFixed(0)} ms, bộ nhớ đỉnh ${floorMB.toFixed(0)} MB; ` +
+      `(b) = ${(checkMs / floorMs).toFixed(2)}× thời gian (mục tiêu ≤ 3×), ${(checkMB / floorMB).toFixed(2)}× bộ nhớ`,
     `    cả tiến trình (khởi động Node, nạp mô-đun): (a) ${median(bareProcess).toFixed(0)} ms, (b) ${median(checkProcess).toFixed(0)} ms = ${(median(checkProcess) / median(bareProcess)).toFixed(2)}×`,
     `(c) lõi đọc và tính / core reading and computing: ${coreMs.toFixed(0)} ms cho ${rows} chỉ tiêu = ${Math.round(rows / (coreMs / 1000)).toLocaleString("en-US")} dòng/giây (mục tiêu ≥ 200,000)`,
     `    cùng các quy tắc kiểm tra / with every rule: ${withRulesMs.toFixed(0)} ms = ${Math.round(rows / (withRulesMs / 1000)).toLocaleString("en-US")} dòng/giây`,
@@ -122,7 +134,62 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join("\n") + "\n");
   benchText(dir);
   await benchFill(file, snapshot);
+  benchBatch(dir);
   await benchPane(dir);
+}
+
+/**
+ * (g) A batch of 200 workbooks of the samples' sizes: one `check` of the folder (worker threads),
+ * against the same in one thread (`--jobs 1`), and against 200 single-file runs, each paying Node's
+ * start and module loading.
+ */
+function benchBatch(dir: string): void {
+  const folder = path.join(dir, "batch");
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+  const samples = path.join(__dirname, "..", "..", "samples");
+  const names = fs.readdirSync(samples).filter((f) => f.endsWith(".xlsx"));
+  const files: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const file = path.join(folder, `don-vi-${String(i + 1).padStart(3, "0")}.xlsx`);
+    fs.copyFileSync(path.join(samples, names[i % names.length]), file);
+    files.push(file);
+  }
+  const bin = path.join(__dirname, "..", "..", "bin", "chitieu.js");
+  const parallel = median([0, 1, 2].map(() => wholeProcess([bin, "check", folder, "--json"])));
+  const oneThread = median([0, 1, 2].map(() => wholeProcess([bin, "check", folder, "--json", "--jobs", "1"])));
+  // The machine's own ceiling: two single-thread processes, each on half the files, side by side.
+  const halves = [files.slice(0, 100), files.slice(100)];
+  const sideBySide = median(
+    [0, 1, 2].map(() => {
+      const start = process.hrtime.bigint();
+      execFileSync(
+        "/bin/sh",
+        [
+          "-c",
+          halves
+            .map(
+              (h) =>
+                `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} check ${h.map((f) => JSON.stringify(f)).join(" ")} --json --jobs 1 >/dev/null &`,
+            )
+            .join(" ") + " wait",
+        ],
+        {
+          stdio: "ignore",
+        },
+      );
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    }),
+  );
+  const singles = files.reduce((ms, file) => ms + wholeProcess([bin, "check", file, "--json"]), 0);
+  process.stdout.write(
+    [
+      `(g) lô 200 bảng tính cỡ các mẫu / a batch of 200 sample-sized workbooks (${os.availableParallelism()} lõi / cores):`,
+      `    một lệnh cho cả thư mục / one check of the folder: ${parallel.toFixed(0)} ms; một luồng / one thread (--jobs 1): ${oneThread.toFixed(0)} ms = ${(oneThread / parallel).toFixed(2)}× (mục tiêu ≥ 1,6×)`,
+      `    trần của máy / the machine's ceiling (hai tiến trình một luồng song song, mỗi tiến trình nửa số tệp): ${sideBySide.toFixed(0)} ms = ${(oneThread / sideBySide).toFixed(2)}×`,
+      `    200 lệnh riêng / 200 single runs: ${singles.toFixed(0)} ms = ${(singles / parallel).toFixed(2)}× (mục tiêu ≥ 5×)`,
+    ].join("\n") + "\n",
+  );
 }
 
 /**

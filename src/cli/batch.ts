@@ -236,36 +236,40 @@ export async function runBatch(
   const script = path.join(__dirname, "batchWorker.js");
   const threads = Math.min(jobs, work.length);
   const useWorkers = threads > 1 && !work.some((i) => files[i] === "-") && (await fs.stat(script).catch(() => null)) !== null;
-  if (!useWorkers) {
-    for (const i of work) settle(i, await checkFile(files[i] as string, options, stdin));
-    return results as FileResult[];
+  // One queue for every thread; this one takes part too, so that no file waits for a worker to start.
+  let handed = 0;
+  const take = () => (handed < work.length ? work[handed++] : null);
+  const helpers: Array<Promise<void>> = [];
+  if (useWorkers) {
+    const { Worker } = await import("node:worker_threads");
+    for (let t = 1; t < threads; t++)
+      helpers.push(
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(script, { workerData: { values } });
+          let inFlight = 0;
+          const give = () => {
+            const index = take();
+            if (index !== null) {
+              inFlight++;
+              worker.postMessage({ index, file: files[index] as string } satisfies WorkerRequest);
+            } else if (inFlight === 0) void worker.terminate().then(() => resolve());
+          };
+          worker.on("message", (answer: WorkerAnswer) => {
+            if ("error" in answer) return reject(new Error(answer.error));
+            inFlight--;
+            settle(answer.index, answer.result);
+            give();
+          });
+          worker.on("error", reject);
+          // Two files in flight: the worker starts the next while its last result travels back.
+          worker.once("online", () => {
+            give();
+            give();
+          });
+        }),
+      );
   }
-  const { Worker } = await import("node:worker_threads");
-  await new Promise<void>((resolve, reject) => {
-    let handed = 0;
-    let running = threads;
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(script, { workerData: { values } });
-      const give = () => {
-        if (handed < work.length) {
-          const index = work[handed++];
-          worker.postMessage({ index, file: files[index] as string } satisfies WorkerRequest);
-        } else {
-          void worker.terminate();
-          if (--running === 0) resolve();
-        }
-      };
-      worker.on("message", (answer: WorkerAnswer) => {
-        if ("error" in answer) {
-          reject(new Error(answer.error));
-          return;
-        }
-        settle(answer.index, answer.result);
-        give();
-      });
-      worker.on("error", reject);
-      give();
-    }
-  });
+  for (let index = take(); index !== null; index = take()) settle(index, await checkFile(files[index] as string, options, stdin));
+  await Promise.all(helpers);
   return results as FileResult[];
 }

@@ -47,7 +47,7 @@ class IndicatorFinder {
     private readonly indicators: readonly Indicator[],
     catalogue: Catalogue,
   ) {
-    this.matcher = new CatalogueMatcher(catalogue);
+    this.matcher = CatalogueMatcher.of(catalogue);
   }
 
   /** Indicators a reference names: by exact name, by catalogue code, else by catalogue alias. */

@@ -331,6 +331,18 @@ export class CatalogueMatcher {
   private readonly readings = new Map<string, NameReading>();
   private readonly profiles = new Map<string, Map<string, IndicatorProfile>>();
 
+  private static readonly shared = new WeakMap<Catalogue, CatalogueMatcher>();
+
+  /**
+   * The matcher of a catalogue, built once: building indexes every name and alias, which costs
+   * more than reading a small workbook, and a batch checks hundreds with the same catalogue.
+   */
+  static of(catalogue: Catalogue): CatalogueMatcher {
+    let matcher = CatalogueMatcher.shared.get(catalogue);
+    if (!matcher) CatalogueMatcher.shared.set(catalogue, (matcher = new CatalogueMatcher(catalogue)));
+    return matcher;
+  }
+
   constructor(readonly catalogue: Catalogue) {
     for (const entry of catalogue.entries) {
       for (const alias of [entry.name, ...(entry.aliases ?? [])]) {

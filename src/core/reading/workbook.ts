@@ -38,7 +38,7 @@ export function statedReportYear(workbook: WorkbookSnapshot, options: ReadOption
 }
 
 export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions = {}): WorkbookReading {
-  const matcher = new CatalogueMatcher(options.catalogue ?? DEFAULT_CATALOGUE);
+  const matcher = CatalogueMatcher.of(options.catalogue ?? DEFAULT_CATALOGUE);
   const evaluationOptions = options.evaluation ?? DEFAULT_EVALUATION_OPTIONS;
   const yearOption = options.reportYear ?? null;
   const sheets = options.sheet ? workbook.sheets.filter((s) => s.name === options.sheet) : workbook.sheets;
