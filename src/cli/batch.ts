@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Finding, Severity } from "../core/model/findings";
-import type { Ignore } from "../core/model/ignores";
+import type { CheckResult } from "../core/check";
 import { analyzeFile, InputError, type WorkbookOptions } from "./workbookFile";
 
 /** One file of a batch: checked (with its open and ignored findings), or refused with the reason. */
@@ -131,30 +131,34 @@ export async function expandInputs(args: readonly string[]): Promise<Array<strin
   return out;
 }
 
+/** The findings the official set aside, each with the reason and date given in the pane. */
+export function ignoredEntries(analysis: CheckResult): FileResult["ignored"] {
+  return analysis.ignored.map(({ finding, ignore }) => ({ finding, reason: ignore.reason, date: ignore.date }));
+}
+
+/** A checked file's entry. */
+export function checkedResult(file: string, analysis: CheckResult, notes: string[] = []): FileResult {
+  return {
+    file,
+    status: "checked",
+    reportYear: analysis.reportYear,
+    indicators: analysis.indicators.length,
+    findings: analysis.open,
+    ignored: ignoredEntries(analysis),
+    notes,
+  };
+}
+
 /** Checks one file; never throws for a file that cannot be used: it is refused with the reason. */
 export async function checkFile(file: string, options: WorkbookOptions, stdin?: () => Promise<Uint8Array>): Promise<FileResult> {
   const notes: string[] = [];
-  const empty = { reportYear: null, indicators: 0, findings: [], ignored: [], notes };
   try {
-    const analysis = await analyzeFile(file, options, (text) => notes.push(text.trim()), undefined, stdin);
-    return {
-      file,
-      status: "checked",
-      reportYear: analysis.reportYear,
-      indicators: analysis.indicators.length,
-      findings: analysis.open,
-      ignored: analysis.ignored.map(({ finding, ignore }: { finding: Finding; ignore: Ignore }) => ({
-        finding,
-        reason: ignore.reason,
-        date: ignore.date,
-      })),
-      notes,
-    };
+    return checkedResult(file, await analyzeFile(file, options, (text) => notes.push(text.trim()), undefined, stdin), notes);
   } catch (error) {
     if (error instanceof InputError) {
       // The file is named in its own entry: the reason alone.
       const reason = error.reason.replace(`không dùng được tệp "${file}": `, "").replace(`"${file}": `, "");
-      return { file, status: "refused", reason, reasonEn: error.reasonEn, ...empty };
+      return { ...refusedResult({ file, reason, reasonEn: error.reasonEn }), notes };
     }
     throw error;
   }

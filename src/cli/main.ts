@@ -15,7 +15,18 @@ import { WorkbookInputError } from "../hosts/xlsx/readWorkbook";
 import { DocumentInputError, isDocumentPackage, readDocx, type DocxText } from "../hosts/docx/readDocx";
 import { checkOutput, OutputError, writeWhole } from "./output";
 import { parseArgs, UsageError } from "./args";
-import { batchStatus, csvLines, CSV_HEADER, expandInputs, fileJson, isGlob, runBatch, summarize, type FileResult } from "./batch";
+import {
+  batchStatus,
+  checkedResult,
+  csvLines,
+  CSV_HEADER,
+  expandInputs,
+  fileJson,
+  ignoredEntries,
+  isGlob,
+  runBatch,
+  summarize,
+} from "./batch";
 import { renderBatchLine, renderBatchTotal, renderReport, renderTextReport } from "./report";
 import { summaryWorkbook } from "./summary";
 import { analyzeFile, InputError, readInput, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
@@ -207,7 +218,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const name = first === "-" ? "(đầu vào chuẩn)" : path.basename(first);
     if (format === "json") writeJson(name, analysis, io);
     else io.stdout(renderReport(name, analysis));
-    if (report) await writeWhole(report, await summaryWorkbook([resultOf(first, analysis)]));
+    if (report) await writeWhole(report, await summaryWorkbook([checkedResult(first, analysis)]));
     return analysis.open.some((f) => f.severity === "error") ? 1 : 0;
   }
   const files = await expandInputs(args.positional);
@@ -241,19 +252,6 @@ async function check(argv: string[], io: Io): Promise<number> {
 async function isFolder(file: string): Promise<boolean> {
   const { promises: fs } = await import("node:fs");
   return (await fs.stat(file).catch(() => null))?.isDirectory() ?? false;
-}
-
-/** A single file's check as a batch entry (for its summary workbook). */
-function resultOf(file: string, analysis: CheckResult): FileResult {
-  return {
-    file,
-    status: "checked",
-    reportYear: analysis.reportYear,
-    indicators: analysis.indicators.length,
-    findings: analysis.open,
-    ignored: analysis.ignored.map(({ finding, ignore }) => ({ finding, reason: ignore.reason, date: ignore.date })),
-    notes: [],
-  };
 }
 
 /** Files done out of all, and the current one, on one line of a terminal's standard error; no colour, no escape codes. */
@@ -378,7 +376,7 @@ function listRules(argv: string[], io: Io): number {
 /** The JSON of docs/cli.md: file, reportYear, indicators, findings (plus the sheets as read). */
 export function toJson(file: string, analysis: CheckResult): object {
   const open = analysis.open ?? analysis.findings;
-  const ignored = (analysis.ignored ?? []).map(({ finding, ignore }) => ({ finding, reason: ignore.reason, date: ignore.date }));
+  const ignored = analysis.ignored ? ignoredEntries(analysis) : [];
   return {
     file,
     reportYear: analysis.reportYear,

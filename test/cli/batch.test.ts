@@ -177,6 +177,27 @@ describe("chitieu check on a folder of submissions", () => {
     expect(clean.status).toBe(0);
   });
 
+  test("progress goes to a terminal's standard error, and nowhere when it is not a terminal", async () => {
+    const run1 = async (terminal: boolean) => {
+      const errors: string[] = [];
+      const lines: string[] = [];
+      const status = await run(["check", folder, "--format", "ndjson"], {
+        stdout: (t) => lines.push(t),
+        stderr: (t) => errors.push(t),
+        stderrIsTerminal: terminal,
+      });
+      return { status, errors: errors.join(""), lines: lines.join("").trim().split("\n") };
+    };
+    const onTerminal = await run1(true);
+    expect(onTerminal.errors).toMatch(/\r\[1\/7\] .*a-tinh\.xlsx/);
+    expect(onTerminal.errors).toMatch(/\r\[7\/7\] /);
+    expect(onTerminal.lines).toHaveLength(7);
+    const piped = await run1(false);
+    expect(piped.errors).toBe("");
+    expect(piped.lines).toEqual(onTerminal.lines);
+    expect(piped.status).toBe(2);
+  });
+
   test("a workbook from standard input, and `--` before a file named like an option", () => {
     const bytes = sample("tuyen-quang-6-thang-2020.xlsx");
     const piped = chitieu(["check", "-", "--json"], bytes as unknown as string);
