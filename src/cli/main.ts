@@ -400,9 +400,14 @@ function version(): string {
  * could move the cursor, recolour or retitle the terminal) shown as \\xHH instead.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  // A test before the replace: the JSON of a large workbook is tens of megabytes without any.
+  if (!CONTROL.test(text)) return text;
+  return text.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+const CONTROLS = new RegExp(CONTROL.source, "g");
 
 export async function run(argv: string[], terminal: Io): Promise<number> {
   const [command, ...rest] = argv;
