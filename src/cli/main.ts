@@ -221,7 +221,10 @@ async function check(argv: string[], io: Io): Promise<number> {
     if (report) await writeWhole(report, await summaryWorkbook([checkedResult(first, analysis)]));
     return analysis.open.some((f) => f.severity === "error") ? 1 : 0;
   }
-  const files = await expandInputs(args.positional);
+  // A report written into the folder it sums up is not one of the submissions on the next run.
+  const files = (await expandInputs(args.positional)).filter(
+    (f) => !report || typeof f !== "string" || path.resolve(f) !== path.resolve(report),
+  );
   const progress = io.stderrIsTerminal && files.length > 1 ? new Progress(files.length, io) : null;
   if (format === "csv") io.stdout(CSV_HEADER.join(",") + "\n");
   if (format === "text") io.stdout(`chitieu: kiểm tra ${files.length} tệp / checking ${files.length} files\n`);

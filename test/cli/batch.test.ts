@@ -160,6 +160,16 @@ describe("chitieu check on a folder of submissions", () => {
     expect(xml).toContain('state="frozen"');
     // An existing report is kept unless --force.
     expect(chitieu(["check", folder, "--report", report]).stderr).toMatch(/--force/);
+    // A report kept in the folder it sums up is not checked as a submission on the next run.
+    const inside = path.join(folder, "tong-hop.xlsx");
+    try {
+      for (let run = 0; run < 2; run++) {
+        const again = JSON.parse(chitieu(["check", folder, "--json", "--report", inside, "--force"]).stdout);
+        expect(again.files).toHaveLength(expected.length);
+      }
+    } finally {
+      fs.rmSync(inside);
+    }
   });
 
   test("globs are expanded by chitieu; a pattern or folder naming nothing is reported, the rest still checked", () => {
