@@ -88,6 +88,8 @@ const CLI = `npx chitieu check bao-cao.xlsx                       # bảng đọ
 npx chitieu check bao-cao.xlsx --json                # JSON
 npx chitieu check bao-cao.xlsx --year 2021 --sheet "Biểu 01"
 npx chitieu check bao-cao.xlsx --catalogue danh-muc.json --config quy-tac.json
+npx chitieu check nop-bao-cao/ --report tong-hop.xlsx # cả thư mục, bảng tổng hợp / a folder, a summary workbook
+npx chitieu check "nop-bao-cao/**/*.xlsx" --format csv > phat-hien.csv
 npx chitieu check-text bao-cao.txt --workbook bao-cao.xlsx
 npx chitieu check-text bao-cao.docx --config quy-tac.json
 npx chitieu rules                                    # các quy tắc / the rules
@@ -216,7 +218,7 @@ function vietnamese(rules: readonly RuleRecord[]): string {
         p("Cùng các quy tắc đó chạy trên tệp .xlsx và văn bản, không cần Excel:"),
         pre(CLI),
         p(
-          "Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 đầu vào không dùng được (thiếu tệp, tệp hỏng hoặc có mật khẩu, không có biểu chỉ tiêu), kèm một dòng trên stderr. Tệp cấu hình (`--config`) đổi ngưỡng theo chỉ tiêu và tắt quy tắc:",
+          "Nhiều tệp, thư mục hoặc mẫu tên tệp được kiểm tra trong một lệnh: tệp không dùng được được báo kèm lý do, các tệp khác vẫn được kiểm tra; các phát hiện đã “Bỏ qua” trong ngăn tác vụ được báo là đã bỏ qua, kèm lý do. Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 đầu vào không dùng được (thiếu tệp, tệp hỏng hoặc có mật khẩu, không có biểu chỉ tiêu; trong một lô: ít nhất một tệp như thế), kèm một dòng trên stderr; 3 lỗi nội bộ của chitieu. Tệp cấu hình (`--config`) đổi ngưỡng theo chỉ tiêu và tắt quy tắc:",
         ),
         pre(CONFIG),
       ].join(""),
@@ -352,7 +354,7 @@ function english(rules: readonly RuleRecord[]): string {
         p("The same rules run on .xlsx files and on text, without Excel:"),
         pre(CLI),
         p(
-          "Exit status: 0 no error, 1 at least one error, 2 input that cannot be used (a missing, corrupt or password-protected file, no indicator sheet), with one line on stderr. A rule configuration (`--config`) changes thresholds per indicator and switches rules off:",
+          "Several files, folders or patterns are checked in one command: a file that cannot be used is reported with its reason and the others are still checked; findings set aside with “Bỏ qua” in the pane are reported as ignored, with the reason. Exit status: 0 no error, 1 at least one error, 2 input that cannot be used (a missing, corrupt or password-protected file, no indicator sheet; in a batch: at least one such file), with one line on stderr; 3 an internal error of chitieu. A rule configuration (`--config`) changes thresholds per indicator and switches rules off:",
         ),
         pre(CONFIG),
       ].join(""),
