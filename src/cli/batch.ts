@@ -7,7 +7,15 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Finding, Severity } from "../core/model/findings";
 import type { CheckResult } from "../core/check";
-import { analyzeFile, InputError, type WorkbookOptions } from "./workbookFile";
+import { analyzeFile, InputError, readInput, type WorkbookOptions, type WorkbookSource } from "./workbookFile";
+
+/** A file's bytes, read from now on; a failure waits for whoever takes them (never unhandled). */
+function prefetch(file: string): Promise<Uint8Array> | null {
+  if (file === "-") return null;
+  const read = readInput(file);
+  read.catch(() => undefined);
+  return read;
+}
 
 /** One file of a batch: checked (with its open and ignored findings), or refused with the reason. */
 export interface FileResult {
@@ -150,10 +158,10 @@ export function checkedResult(file: string, analysis: CheckResult, notes: string
 }
 
 /** Checks one file; never throws for a file that cannot be used: it is refused with the reason. */
-export async function checkFile(file: string, options: WorkbookOptions, stdin?: () => Promise<Uint8Array>): Promise<FileResult> {
+export async function checkFile(file: string, options: WorkbookOptions, source: WorkbookSource = {}): Promise<FileResult> {
   const notes: string[] = [];
   try {
-    return checkedResult(file, await analyzeFile(file, options, (text) => notes.push(text.trim()), undefined, stdin), notes);
+    return checkedResult(file, await analyzeFile(file, options, (text) => notes.push(text.trim()), source), notes);
   } catch (error) {
     if (error instanceof InputError) {
       // The file is named in its own entry: the reason alone.
@@ -273,7 +281,16 @@ export async function runBatch(
         }),
       );
   }
-  for (let index = take(); index !== null; index = take()) settle(index, await checkFile(files[index] as string, options, stdin));
+  // This thread reads the next file while it checks one: the disk is never waited for in between.
+  let index = take();
+  let ahead = index === null ? null : prefetch(files[index] as string);
+  while (index !== null) {
+    const current = index;
+    const bytes = ahead;
+    index = take();
+    ahead = index === null ? null : prefetch(files[index] as string);
+    settle(current, await checkFile(files[current] as string, options, { stdin, bytes: bytes ?? undefined }));
+  }
   await Promise.all(helpers);
   return results as FileResult[];
 }

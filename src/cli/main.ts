@@ -214,7 +214,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const single = args.positional.length === 1 && !isGlob(first) && !(first !== "-" && (await isFolder(first)));
   if (single && format !== "ndjson" && format !== "csv") {
     // One file: the report or JSON of before, unchanged; a file that cannot be used, one line and exit 2.
-    const analysis = await analyzeFile(first, options, io.stderr, undefined, io.stdin);
+    const analysis = await analyzeFile(first, options, io.stderr, { stdin: io.stdin });
     const name = first === "-" ? "(đầu vào chuẩn)" : path.basename(first);
     if (format === "json") writeJson(name, analysis, io);
     else io.stdout(renderReport(name, analysis));

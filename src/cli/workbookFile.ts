@@ -101,20 +101,26 @@ export async function workbookOptions(values: Record<string, string>): Promise<W
   return { reportYear: parseYear(values.year), sheet: values.sheet ?? null, catalogue, rules };
 }
 
+/** Where a workbook's bytes come from when not from its path: standard input ("-"), or a read already started. */
+export interface WorkbookSource {
+  stdin?: () => Promise<Uint8Array>;
+  bytes?: Promise<Uint8Array>;
+}
+
 /**
  * Reads a workbook file ("-": standard input) into a snapshot, with the findings the official set
  * aside in the pane (saved in the workbook); InputError (exit 2) when it cannot be used.
  */
 export async function readWorkbookFile(
   file: string,
-  stdin?: () => Promise<Uint8Array>,
+  source: WorkbookSource = {},
 ): Promise<{ bytes: Uint8Array; snapshot: WorkbookSnapshot; ignores: Ignore[] }> {
   try {
     let bytes: Uint8Array;
     if (file === "-") {
-      if (!stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
-      bytes = await stdin();
-    } else bytes = await readInput(file);
+      if (!source.stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
+      bytes = await source.stdin();
+    } else bytes = await (source.bytes ?? readInput(file));
     const snapshot = await readWorkbook(bytes);
     return { bytes, snapshot, ignores: await readSavedIgnores(bytes) };
   } catch (error) {
@@ -125,18 +131,17 @@ export async function readWorkbookFile(
 }
 
 /**
- * Reads and checks a workbook. With --year, the year the workbook states itself is worked out as
- * well: a different one is said on standard error (the columns are read by --year), and when
- * --year matches no column the refusal names the year the workbook holds.
+ * Reads and checks a workbook (or takes one already read). With --year, the year the workbook
+ * states itself is worked out as well: a different one is said through `warn` (the columns are
+ * read by --year), and when --year matches no column the refusal names the year the workbook holds.
  */
 export async function analyzeFile(
   file: string,
   options: WorkbookOptions,
   warn: (text: string) => void,
-  read?: { snapshot: WorkbookSnapshot; ignores?: readonly Ignore[] },
-  stdin?: () => Promise<Uint8Array>,
+  from: { snapshot: WorkbookSnapshot; ignores?: readonly Ignore[] } | WorkbookSource = {},
 ): Promise<CheckResult> {
-  const { snapshot, ignores } = read ?? (await readWorkbookFile(file, stdin));
+  const { snapshot, ignores } = "snapshot" in from ? from : await readWorkbookFile(file, from);
   if (snapshot.sheets.length === 0) throw new InputError(`"${file}": bảng tính không có trang nào`, "the workbook has no sheet");
   const { sheet } = options;
   if (sheet !== null && !snapshot.sheets.some((s) => s.name === sheet)) {
