@@ -3,12 +3,15 @@
 // README) against hand readings of the tables and labels of the texts. A measurement, not a test:
 // it exits 0 whatever the figures, and skips with a notice when the folder is absent.
 //
-//   node tools/realworld.js [--verbose] [--json]      (REALWORLD_DIR=… measures a held-back set)
+//   node tools/realworld.js [--verbose] [--json] [--fill]   (REALWORLD_DIR=… measures a held-back set)
+//
+// --fill also fills every table with both built-in templates and measures the written files: every
+// input entry kept as stored, LibreOffice (soffice) opening and recalculating them, formula errors.
 //
 // The check runs in-process through lib/cli/main.js `run` with a capturing io: the same code path,
 // exit status and JSON as `chitieu check … --json`, without a Node start per file. `run` turns any
-// exception into exit 2 "lỗi không mong đợi (unexpected error)", so one table's crash is counted as
-// a refusal of that table and the run goes on. The material is read at run time only.
+// exception into exit 3 "lỗi không mong đợi (unexpected error)", so one table's crash is counted as
+// a crash of that table and the run goes on. The material is read at run time only.
 
 "use strict";
 const fs = require("node:fs");
@@ -18,6 +21,7 @@ const root = path.join(__dirname, "..");
 const dataDir = process.env.REALWORLD_DIR ? path.resolve(process.env.REALWORLD_DIR) : path.join(root, "..", "shared", "realworld");
 const verbose = process.argv.includes("--verbose");
 const asJson = process.argv.includes("--json");
+const withFill = process.argv.includes("--fill");
 
 const FIGURES = ["plan", "actual", "previous"];
 const COMPUTED = ["planPercent", "growthPercent", "changePoints"];
@@ -58,9 +62,10 @@ async function runCli(cli, argv, stdin = "") {
     err.push(`lỗi không mong đợi (unexpected error): ${error && error.stack}`);
   }
   const stderr = err.join("").trim();
-  const crash = code === 2 && /unexpected error/.test(stderr);
+  // An internal error exits 3 (older builds: 2 with "unexpected error"): counted as a crash.
+  const crash = code === 3 || (code === 2 && /unexpected error/.test(stderr));
   let result = null;
-  if (code !== 2) {
+  if (code < 2) {
     try {
       result = JSON.parse(out.join(""));
     } catch {
@@ -151,8 +156,8 @@ function scoreTable(hand, file, set, run) {
   const sheetKnown = result && hand.sheet && (result.sheets ?? []).some((s) => s.name === hand.sheet);
   const sheet = sheetKnown ? hand.sheet : null;
   const indicators = result ? result.indicators.filter((i) => !sheet || i.sheet === sheet) : [];
-  if (run.code === 2 || indicators.length === 0)
-    row.refused = { crash: run.crash, reason: run.code === 2 ? run.reason : "không có chỉ tiêu (no indicators)" };
+  if (run.code >= 2 || indicators.length === 0)
+    row.refused = { crash: run.crash, reason: run.code >= 2 ? run.reason : "không có chỉ tiêu (no indicators)" };
   if (result) row.year.got = result.reportYear ?? null;
   const findings = result ? result.findings : [];
 
@@ -251,6 +256,83 @@ async function measureTables(cli, dir) {
     all: totalsOf(rows),
   };
   return { rows, totals };
+}
+
+/** Fills every table with both built-in templates; what LibreOffice makes of the files written. */
+async function measureFill(cli, dir) {
+  const { ZipArchive } = require(path.join(root, "lib", "hosts", "xlsx", "zip.js"));
+  const { readWorkbook } = require(path.join(root, "lib", "hosts", "xlsx", "readWorkbook.js"));
+  const { execFileSync } = require("node:child_process");
+  const os = require("node:os");
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-realworld-fill-"));
+  const result = { files: 0, written: 0, lossless: 0, opened: 0, generatedCells: 0, formulaErrors: 0, failures: [] };
+  const written = [];
+  for (const f of listDir(dir, /\.xlsx$/)) {
+    const input = fs.readFileSync(path.join(dir, f));
+    const before = new Map(new ZipArchive(input).stored().map((e) => [e.name, e]));
+    for (const template of ["bieu-chi-tieu", "bao-cao"]) {
+      result.files++;
+      const target = path.join(out, `${f.replace(/\.xlsx$/, "")}.${template}.xlsx`);
+      const err = [];
+      const status = await cli
+        .run(["fill", path.join(dir, f), "--template", template, "--out", target], { stdout: () => undefined, stderr: (t) => err.push(t) })
+        .catch((error) => (err.push(String(error)), 3));
+      if (status > 1 || !fs.existsSync(target)) {
+        result.failures.push(`${f} ${template}: ${err.join("").trim() || status}`);
+        continue;
+      }
+      result.written++;
+      const after = new Map(new ZipArchive(fs.readFileSync(target)).stored().map((e) => [e.name, e]));
+      const changed = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/calcChain.xml"];
+      const kept = [...before].every(
+        ([name, e]) => changed.includes(name) || (after.get(name) && Buffer.compare(after.get(name).data, e.data) === 0),
+      );
+      if (kept) result.lossless++;
+      else result.failures.push(`${f} ${template}: an input entry changed`);
+      written.push(target);
+    }
+  }
+  const lo = path.join(out, "lo");
+  try {
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${path.join(out, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", lo, ...written],
+      {
+        stdio: "ignore",
+        timeout: 600000,
+      },
+    );
+  } catch {
+    return { ...result, skipped: "soffice" };
+  }
+  for (const target of written) {
+    const converted = path.join(lo, path.basename(target));
+    if (!fs.existsSync(converted)) {
+      result.failures.push(`${path.basename(target)}: LibreOffice did not open it`);
+      continue;
+    }
+    result.opened++;
+    const book = await readWorkbook(fs.readFileSync(converted));
+    const generated = book.sheets[book.sheets.length - 1];
+    for (const row of generated.values)
+      for (const v of row) {
+        if (v !== null) result.generatedCells++;
+        if (v && typeof v === "object" && "error" in v) result.formulaErrors++;
+      }
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  return result;
+}
+
+function printFill(fill) {
+  console.log(`\n== Điền mẫu / fill (${fill.files} runs: every table × bieu-chi-tieu, bao-cao) ==`);
+  console.log(
+    `written ${fill.written}/${fill.files}; every input entry kept as stored ${fill.lossless}/${fill.written}; ` +
+      (fill.skipped
+        ? "LibreOffice not available: not opened"
+        : `opened by LibreOffice ${fill.opened}/${fill.written}; generated cells ${fill.generatedCells}, formula errors after recalculation ${fill.formulaErrors}`),
+  );
+  for (const failure of fill.failures) console.log(`  ${failure}`);
 }
 
 const WIDTHS = [9, 11, 8, 9, 7, 8, 7, 3, 3, 6];
@@ -437,6 +519,7 @@ async function main() {
     tolerances: { figures: "max(1e-9, 1e-6·|expected|)", computed: COMPUTED_TOLERANCE },
     tables: fs.existsSync(tablesDir) ? await measureTables(cli, tablesDir) : null,
     texts: fs.existsSync(textsDir) ? await measureTexts(cli, textsDir) : null,
+    fill: withFill && fs.existsSync(tablesDir) ? await measureFill(cli, tablesDir) : null,
   };
   if (asJson) {
     console.log(JSON.stringify(measurement, null, 1));
@@ -446,6 +529,7 @@ async function main() {
   console.log(`tolerances: figures ${measurement.tolerances.figures}, computed values ±${COMPUTED_TOLERANCE} (absolute)`);
   if (measurement.tables) printTables(measurement.tables);
   if (measurement.texts) printTexts(measurement.texts);
+  if (measurement.fill) printFill(measurement.fill);
 }
 
 main().catch((error) => {
