@@ -88,6 +88,15 @@ describe("package writer", () => {
     expect(read.values[3]).toEqual(["=không phải công thức"]);
   });
 
+  test("cells written into a sheet with no row at all (an empty <sheetData/>) land inside it", async () => {
+    const zip = await JSZip.loadAsync(input);
+    const part = "xl/worksheets/sheet1.xml";
+    zip.file(part, ((await zip.file(part)?.async("string")) as string).replace(/<sheetData>[\s\S]*<\/sheetData>/, "<sheetData/>"));
+    const empty = await zip.generateAsync({ type: "uint8array" });
+    const out = await applyPlanToBytes(empty, { sheets: [], writes: [{ sheet: "Dữ liệu", cells: [{ address: "B2", value: 3 }] }] });
+    expect((await readWorkbook(out)).sheets[0].values).toEqual([[], [null, 3]]);
+  });
+
   test("a sheet that is not there, or a package without its workbook part, is one clear refusal", async () => {
     await expect(
       applyPlanToBytes(input, { sheets: [], writes: [{ sheet: "Không có", cells: [{ address: "A1", value: 1 }] }] }),

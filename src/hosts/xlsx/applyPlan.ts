@@ -11,7 +11,7 @@ import { partOfType, relationships, type Relationship } from "./package";
 import { checkWorkbookBytes, WorkbookInputError } from "./readWorkbook";
 import { generatedSheet, writeCells, type CopySource } from "./sheetPart";
 import { EMPTY_STYLES, StyleSheet } from "./styles";
-import { attribute, elements, escapeXml, findElement, setAttribute } from "./xmlEdit";
+import { attribute, elements, escapeXml, findElement, openElement, setAttribute } from "./xmlEdit";
 import { UnsafePackageError, ZipArchive, ZipError } from "./zip";
 import { writeZip, type OutEntry } from "./zipWriter";
 
@@ -231,14 +231,16 @@ class WorkbookPackage {
       const rels = `${folder}_rels/${part.slice(folder.length)}.rels`;
       if (this.has(rels)) this.set(rels, null);
       const old = sheets[replaced].element;
-      xml = xml.replace(old, setAttribute(old, "name", plan.name));
+      xml = xml.replace(old, () => setAttribute(old, "name", plan.name));
       index = replaced;
     } else {
       const part = this.freePart(`${this.folder}worksheets/`, "sheet", "xml");
       this.set(part, sheetXml);
       await this.declare(part, WORKSHEET_TYPE);
       const id = await this.relate("worksheet", part);
-      const list = findElement(xml, "sheets") as NonNullable<ReturnType<typeof findElement>>;
+      const opened = openElement(xml, "sheets") as NonNullable<ReturnType<typeof openElement>>;
+      xml = opened.xml;
+      const list = opened.found;
       const ns = /xmlns:(\w+)="[^"]*\/relationships"/.exec(xml)?.[1];
       const sheetId = Math.max(0, ...sheets.map((s) => Number(attribute(s.element, "sheetId")) || 0)) + 1;
       const element = `<${list.prefix}sheet name="${escapeXml(plan.name)}" sheetId="${sheetId}" ${ns ? `${ns}:id="${id}"` : `r:id="${id}" xmlns:r="${TYPES}"`}/>`;

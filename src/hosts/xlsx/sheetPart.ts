@@ -9,7 +9,7 @@ import { moveFormula, moveRanges, RowMap, shiftFormula } from "../../core/fill/r
 import { address, parseAddress } from "../../core/model/snapshot";
 import { WorkbookInputError } from "./readWorkbook";
 import type { StyleSheet } from "./styles";
-import { attribute, cellText, elements, escapeXml, findElement, reprefix, setAttribute } from "./xmlEdit";
+import { attribute, cellText, elements, escapeXml, findElement, openElement, reprefix, setAttribute } from "./xmlEdit";
 
 /** Functions newer than Excel 2007 are stored with a prefix in the file; the UI shows them without. */
 const FUTURE_FUNCTIONS = /\b(NUMBERVALUE|IFNA|CONCAT|TEXTJOIN|IFS|XLOOKUP)\(/g;
@@ -302,9 +302,10 @@ export function generatedSheet(plan: SheetPlan, styles: StyleSheet, source: Copy
  * inserted in order; the rest of the part stays as it was. A written cell keeps the style of the
  * cell it replaces, with the plan's number format.
  */
-export function writeCells(xml: string, cells: readonly PlannedCell[], styles: StyleSheet, sheet: string): string {
-  const data = findElement(xml, "sheetData");
-  if (!data) throw new WorkbookInputError(`trang "${sheet}" không có vùng dữ liệu`, `sheet "${sheet}" has no sheetData`);
+export function writeCells(part: string, cells: readonly PlannedCell[], styles: StyleSheet, sheet: string): string {
+  const opened = openElement(part, "sheetData");
+  if (!opened) throw new WorkbookInputError(`trang "${sheet}" không có vùng dữ liệu`, `sheet "${sheet}" has no sheetData`);
+  const { xml, found: data } = opened;
   const prefix = data.prefix;
   const byRow = new Map<number, Array<{ col: number; planned: PlannedCell }>>();
   for (const planned of cells) {

@@ -51,6 +51,20 @@ export function findElement(xml: string, name: string, from = 0, to = xml.length
   return { start, end: close + `</${prefix}${name}>`.length, contentStart, contentEnd: close, prefix, tag };
 }
 
+/**
+ * The first element of this local name, written with a start and an end tag (an empty `<x/>` is
+ * rewritten `<x></x>`), so that children can be put inside; null when there is none.
+ */
+export function openElement(xml: string, name: string): { xml: string; found: Found } | null {
+  const found = findElement(xml, name);
+  if (!found || !found.tag.endsWith("/>")) return found && { xml, found };
+  const open = found.tag.replace(/\s*\/>$/, ">");
+  const close = `</${found.prefix}${name}>`;
+  const rewritten = xml.slice(0, found.start) + open + close + xml.slice(found.end);
+  const contentStart = found.start + open.length;
+  return { xml: rewritten, found: { ...found, tag: open, contentStart, contentEnd: contentStart, end: contentStart + close.length } };
+}
+
 /** The child elements of a range of XML at its top level, each as its raw text. */
 export function elements(xml: string, from = 0, to = xml.length): Array<{ start: number; end: number; name: string }> {
   const out: Array<{ start: number; end: number; name: string }> = [];
