@@ -84,28 +84,21 @@ export async function richWorkbook(sample: string, options: RichOptions = {}): P
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="${MAIN}"><c r="F8" i="1"/></calcChain>`,
   );
 
-  const rootRels = (await zip.file("_rels/.rels")?.async("string")) as string;
-  zip.file(
-    "_rels/.rels",
-    rootRels.replace(
-      "</Relationships>",
-      `<Relationship Id="rIdTp" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/>` +
-        `<Relationship Id="rIdCp" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`,
-    ),
-  );
-  const bookRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
-  zip.file(
-    "xl/_rels/workbook.xml.rels",
-    bookRels.replace(
-      "</Relationships>",
-      `<Relationship Id="rIdCx" Type="${REL}/customXml" Target="../customXml/item1.xml"/>` +
-        `<Relationship Id="rIdCc" Type="${REL}/calcChain" Target="calcChain.xml"/>` +
-        (options.macro
-          ? `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`
-          : "") +
-        "</Relationships>",
-    ),
-  );
+  // Relationships added to the package's and the workbook's own, as Excel lists them.
+  const relate = async (part: string, rels: string[]) => {
+    const xml = (await zip.file(part)?.async("string")) as string;
+    zip.file(part, xml.replace("</Relationships>", `${rels.join("")}</Relationships>`));
+  };
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+  await relate("_rels/.rels", [
+    rel("rIdTp", "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes", "xl/webextensions/taskpanes.xml"),
+    rel("rIdCp", `${REL}/custom-properties`, "docProps/custom.xml"),
+  ]);
+  await relate("xl/_rels/workbook.xml.rels", [
+    rel("rIdCx", `${REL}/customXml`, "../customXml/item1.xml"),
+    rel("rIdCc", `${REL}/calcChain`, "calcChain.xml"),
+    ...(options.macro ? [rel("rIdVba", "http://schemas.microsoft.com/office/2006/relationships/vbaProject", "vbaProject.bin")] : []),
+  ]);
   let types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
   const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
   types = types.replace(
