@@ -6,13 +6,12 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import type { CheckResult } from "../core/check";
-import { checkText } from "../core/narrative/check";
 import { describeRules, ruleConfigSchema, RULES } from "../core/rules";
-import { BUILT_IN_TEMPLATES, builtInTemplate, fillTemplate, FIELDS, isTemplateSheet, type EditPlan } from "../core/fill";
+import type { EditPlan } from "../core/fill";
 import type { UserTemplate } from "../core/fill/userTemplate";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { WorkbookInputError } from "../hosts/xlsx/readWorkbook";
-import { DocumentInputError, isDocumentPackage, readDocx, type DocxText } from "../hosts/docx/readDocx";
+import type { DocxText } from "../hosts/docx/readDocx";
 import { checkOutput, OutputError, writeWhole } from "./output";
 import { parseArgs, UsageError } from "./args";
 import {
@@ -28,7 +27,6 @@ import {
   summarize,
 } from "./batch";
 import { renderBatchLine, renderBatchTotal, renderReport, renderTextReport } from "./report";
-import { summaryWorkbook } from "./summary";
 import { analyzeFile, InputError, readInput, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
 
 export type { Io } from "./workbookFile";
@@ -68,11 +66,15 @@ function helpAsked(command: string, args: { flags: Set<string> }, io: Io): boole
   return true;
 }
 
+/** Templates and filling, loaded by the commands that use them: `check` starts without them. */
+const fillModule = () => import("../core/fill");
+
 /** Finds the template an option names: a built-in id, a template .xlsx file, or a sheet of the workbook. */
 async function resolveTemplate(
   name: string,
   snapshot: WorkbookSnapshot,
 ): Promise<{ builtIn: string } | { sheets: UserTemplate[]; bytes: Uint8Array | null }> {
+  const { BUILT_IN_TEMPLATES, builtInTemplate, isTemplateSheet } = await fillModule();
   if (builtInTemplate(name)) return { builtIn: name };
   const own = snapshot.sheets.find((s) => s.name === name);
   if (own) {
@@ -121,11 +123,11 @@ async function fill(argv: string[], io: Io): Promise<number> {
   const template = await resolveTemplate(templateName, read.snapshot);
   const sheets = [];
   if ("builtIn" in template) {
-    sheets.push(...(fillTemplate(read.snapshot, analysis, template.builtIn).plan as EditPlan).sheets);
+    sheets.push(...((await fillModule()).fillTemplate(read.snapshot, analysis, template.builtIn).plan as EditPlan).sheets);
   } else {
     const problems: string[] = [];
     for (const user of template.sheets) {
-      const filled = fillTemplate(read.snapshot, analysis, user, options.catalogue);
+      const filled = (await fillModule()).fillTemplate(read.snapshot, analysis, user, options.catalogue);
       if (filled.plan) sheets.push(...filled.plan.sheets);
       else for (const p of filled.problems) problems.push(`  [${user.sheet.name}] ${p.message}`);
     }
@@ -157,6 +159,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
 async function listTemplates(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { values: [], flags: ["json"] });
   if (helpAsked("templates", args, io)) return 0;
+  const { BUILT_IN_TEMPLATES, FIELDS, isTemplateSheet } = await fillModule();
   const own =
     args.positional.length === 1
       ? (await readWorkbookFile(args.positional[0])).snapshot.sheets.filter(isTemplateSheet).map((s) => s.name)
@@ -218,7 +221,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const name = first === "-" ? "(đầu vào chuẩn)" : path.basename(first);
     if (format === "json") writeJson(name, analysis, io);
     else io.stdout(renderReport(name, analysis));
-    if (report) await writeWhole(report, await summaryWorkbook([checkedResult(first, analysis)]));
+    if (report) await writeWhole(report, await (await import("./summary")).summaryWorkbook([checkedResult(first, analysis)]));
     return analysis.open.some((f) => f.severity === "error") ? 1 : 0;
   }
   // A report written into the folder it sums up is not one of the submissions on the next run.
@@ -246,7 +249,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   if (format === "json") io.stdout(JSON.stringify({ files: results.map(fileJson), summary }) + "\n");
   if (format === "text") io.stdout(renderBatchTotal(summary));
   if (report) {
-    await writeWhole(report, await summaryWorkbook(results));
+    await writeWhole(report, await (await import("./summary")).summaryWorkbook(results));
     io.stderr(`chitieu: đã ghi bảng tổng hợp ${report} (summary workbook written)\n`);
   }
   return batchStatus(results);
@@ -310,6 +313,7 @@ async function readText(file: string, io: Io): Promise<{ text: string; document:
       throw error;
     }
   }
+  const { DocumentInputError, isDocumentPackage, readDocx } = await import("../hosts/docx/readDocx");
   if (isDocumentPackage(bytes)) {
     try {
       const document = await readDocx(bytes);
@@ -335,6 +339,7 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   const { text, document } = await readText(file, io);
   const analysis = args.values.workbook ? await analyzeFile(args.values.workbook, options, io.stderr) : null;
   // A Word document's text has one paragraph per line.
+  const { checkText } = await import("../core/narrative/check");
   const result = checkText(text, {
     reportYear: options.reportYear,
     analysis,
