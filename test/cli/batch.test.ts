@@ -2,6 +2,7 @@
 // nested folders, a corrupt file, a renamed Word file, a password-protected workbook and one where
 // the official set a finding aside in the pane. Every file is reported in a stable order, with the
 // right reasons and exit status, in JSON, NDJSON, CSV and a summary workbook read back.
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -206,6 +207,22 @@ describe("chitieu check on a folder of submissions", () => {
     expect(piped.errors).toBe("");
     expect(piped.lines).toEqual(onTerminal.lines);
     expect(piped.status).toBe(2);
+  });
+
+  test("exit 1 when every file is usable and one has an error finding", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sample("tuyen-quang-6-thang-2020.xlsx") as unknown as ArrayBuffer);
+    // The stated TH/KH of the industry row, 44,2%, typed as 64,2%: provably wrong from the figures.
+    wb.worksheets[0].getCell("G11").value = 64.2;
+    const wrong = path.join(root, "sai", "sai-so.xlsx");
+    fs.mkdirSync(path.dirname(wrong), { recursive: true });
+    await wb.xlsx.writeFile(wrong);
+    fs.copyFileSync(path.join(SAMPLES, "thai-nguyen-nam-2021.xlsx"), path.join(root, "sai", "dung.xlsx"));
+    const r = chitieu(["check", path.dirname(wrong), "--json"]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toMatchObject({ files: 2, refused: 0 });
+    expect(out.summary.error).toBeGreaterThan(0);
   });
 
   test("a workbook from standard input, and `--` before a file named like an option", () => {
