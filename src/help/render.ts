@@ -205,7 +205,7 @@ function vietnamese(rules: readonly RuleRecord[]): string {
           ul([
             "Mở https://localhost:3000/taskpane.html bằng trình duyệt, không cần Excel.",
             `“${s.open}” mở một tệp .xlsx, hiện ở dạng bảng chỉ đọc; kiểm tra, chỉ tiêu và báo cáo chạy ngay trong trình duyệt, tệp không được gửi đi đâu.`,
-            `“${s.download}” tải bảng tính kết quả về. Các kết quả đã bỏ qua chỉ giữ khi tệp còn mở.`,
+            `“${s.download}” tải bảng tính kết quả về. Các kết quả đã bỏ qua trong Excel (lưu trong tệp) được đọc cùng tệp; những kết quả bỏ qua ở đây chỉ giữ khi tệp còn mở.`,
           ]),
         ),
       ].join(""),
@@ -341,7 +341,7 @@ function english(rules: readonly RuleRecord[]): string {
           ul([
             "Open https://localhost:3000/taskpane.html in a browser; no Excel needed.",
             `“${s.open}” opens an .xlsx file, shown as a read-only grid; checking, indicators and reports run in the browser and the file is sent nowhere.`,
-            `“${s.download}” downloads the resulting workbook. Ignored findings last as long as the file stays open.`,
+            `“${s.download}” downloads the resulting workbook. Findings ignored inside Excel (saved in the file) are read with it; those ignored here last as long as the file stays open.`,
           ]),
         ),
       ].join(""),

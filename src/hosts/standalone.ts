@@ -19,6 +19,7 @@ export interface GridState {
 // The reader is small; the package writer is loaded only when the workbook is changed.
 const reader = () => import("./xlsx/readWorkbook");
 const writer = () => import("./xlsx/applyPlan");
+const settings = () => import("./xlsx/settings");
 
 export class StandaloneHost implements WorkbookHost {
   readonly kind = "standalone" as const;
@@ -48,13 +49,14 @@ export class StandaloneHost implements WorkbookHost {
 
   /** Opens a file chosen by the user; refuses what is not a usable .xlsx with the reason. */
   async open(name: string, bytes: Uint8Array): Promise<WorkbookSnapshot> {
-    const { readWorkbook, WorkbookInputError } = await reader();
+    const [{ readWorkbook, WorkbookInputError }, { readSavedIgnores }] = await Promise.all([reader(), settings()]);
     try {
       const snapshot = await readWorkbook(bytes);
       this.bytes = bytes;
       this.before = null;
       this.fileName = name;
-      this.ignores = [];
+      // What the official set aside in the pane inside Excel comes along with the file.
+      this.ignores = await readSavedIgnores(bytes);
       this.update({ snapshot, selection: null, marks: new Map() });
       return snapshot;
     } catch (error) {
@@ -107,7 +109,10 @@ export class StandaloneHost implements WorkbookHost {
     this.update({ marks: new Map() });
   }
 
-  /** Outside Excel, ignores last as long as the file stays open in the pane. */
+  /**
+   * Outside Excel, the ignores saved in the file (by the pane inside Excel) are read when it is
+   * opened; those set here last as long as the file stays open in the pane.
+   */
   async loadIgnores(): Promise<Ignore[]> {
     return [...this.ignores];
   }

@@ -10,22 +10,12 @@ import { run } from "../../src/cli/main";
 import { readWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 import { chitieu } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
+import { withSavedIgnores } from "../helpers/richWorkbook";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const officeCrypto = require("officecrypto-tool") as { encrypt(input: Buffer, options: { password: string }): Buffer };
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 const sample = (name: string) => fs.readFileSync(path.join(SAMPLES, name));
-
-/** The workbook with the pane's saved ignores, as Office keeps them in the add-in's settings part. */
-async function withIgnores(bytes: Buffer, ignores: object[]): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  const value = JSON.stringify(ignores).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  zip.file(
-    "xl/webextensions/webextension1.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0}"><we:reference id="wa000000000" version="1.0.0.0" store="developer" storeType="Registry"/><we:properties><we:property name="chitieu.ignores" value="${value}"/></we:properties></we:webextension>`,
-  );
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-}
 
 async function wordFile(): Promise<Buffer> {
   const zip = new JSZip();
@@ -61,7 +51,7 @@ describe("chitieu check on a folder of submissions", () => {
     ignoredKey = { rule: warning.rule, sheet: warning.sheet, cell: warning.cell };
     fs.writeFileSync(
       path.join(folder, "g-bo-qua.xlsx"),
-      await withIgnores(sample("lang-son-9-thang-2021.xlsx"), [
+      await withSavedIgnores(sample("lang-son-9-thang-2021.xlsx"), [
         { ...ignoredKey, reason: "Đã giải trình với Sở Tài chính", date: "2026-10-05" },
       ]),
     );

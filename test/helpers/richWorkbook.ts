@@ -128,3 +128,14 @@ export async function richWorkbook(sample: string, options: RichOptions = {}): P
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
+
+/** The workbook with the pane's saved ignores, as Office keeps them in the add-in's settings part. */
+export async function withSavedIgnores(bytes: Buffer, ignores: object[]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const value = JSON.stringify(ignores).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  zip.file(
+    "xl/webextensions/webextension1.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0}"><we:reference id="wa000000000" version="1.0.0.0" store="developer" storeType="Registry"/><we:properties><we:property name="chitieu.ignores" value="${value}"/></we:properties></we:webextension>`,
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

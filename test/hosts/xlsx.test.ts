@@ -7,6 +7,7 @@ import { fillTemplate, type EditPlan } from "../../src/core/fill";
 import { StandaloneHost } from "../../src/hosts/standalone";
 import { checkWorkbookBytes, readWorkbook, WorkbookInputError } from "../../src/hosts/xlsx/readWorkbook";
 import { addSheet, tempDir, writeXlsx } from "../helpers/files";
+import { withSavedIgnores } from "../helpers/richWorkbook";
 import { describeWithSoffice, sofficeConvert } from "../helpers/soffice";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const officeCrypto = require("officecrypto-tool") as { encrypt(input: Buffer, options: { password: string }): Buffer };
@@ -163,5 +164,15 @@ describe("the standalone host", () => {
     expect(host.result()?.name).toBe("bao-cao-chitieu.xlsm");
     await host.open("bao-cao", bytes);
     expect(host.result()?.name).toBe("bao-cao-chitieu.xlsx");
+  });
+
+  it("opens a file with the ignores the pane saved in it inside Excel", async () => {
+    const ignore = { rule: "plan-outlier", sheet: "Biểu 01", cell: "E8", reason: "Đã giải trình", date: "2026-11-30" };
+    const bytes = await withSavedIgnores(fs.readFileSync(path.join(__dirname, "..", "..", "samples", "tuyen-quang-6-thang-2020.xlsx")), [
+      ignore,
+    ]);
+    const host = new StandaloneHost();
+    await host.open("bao-cao.xlsx", new Uint8Array(bytes));
+    expect(await host.loadIgnores()).toEqual([ignore]);
   });
 });
