@@ -163,11 +163,8 @@ export async function checkFile(file: string, options: WorkbookOptions, source: 
   try {
     return checkedResult(file, await analyzeFile(file, options, (text) => notes.push(text.trim()), source), notes);
   } catch (error) {
-    if (error instanceof InputError) {
-      // The file is named in its own entry: the reason alone.
-      const reason = error.reason.replace(`không dùng được tệp "${file}": `, "").replace(`"${file}": `, "");
-      return { ...refusedResult({ file, reason, reasonEn: error.reasonEn }), notes };
-    }
+    // The file is named in its own entry: the reason alone.
+    if (error instanceof InputError) return { ...refusedResult({ file, reason: error.bare, reasonEn: error.reasonEn }), notes };
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // Exit status: 0 no error finding, 1 at least one, 2 input that cannot be used (one line on stderr),
 // 3 an internal error (one line; the stack only with CHITIEU_DEBUG set).
 
-import { readFileSync } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import type { CheckResult } from "../core/check";
@@ -256,7 +256,6 @@ async function check(argv: string[], io: Io): Promise<number> {
 }
 
 async function isFolder(file: string): Promise<boolean> {
-  const { promises: fs } = await import("node:fs");
   return (await fs.stat(file).catch(() => null))?.isDirectory() ?? false;
 }
 

@@ -33,7 +33,22 @@ export interface Io {
 }
 
 /** Input that cannot be used: a missing file, an unreadable workbook or catalogue. */
-export class InputError extends ExplainedError {}
+export class InputError extends ExplainedError {
+  constructor(
+    reason: string,
+    reasonEn: string,
+    /** The reason without the file it is about, for a list that names each file itself (a batch). */
+    readonly bare = reason,
+  ) {
+    super(reason, reasonEn);
+  }
+}
+
+/** An error about one file: the message names it ("không dùng được tệp …" when the file itself is unusable). */
+function fileError(file: string, reason: string, reasonEn: string, unusable = false): InputError {
+  const shown = file === "-" ? "(đầu vào chuẩn)" : file;
+  return new InputError(unusable ? `không dùng được tệp "${shown}": ${reason}` : `"${shown}": ${reason}`, reasonEn, reason);
+}
 
 export async function readInput(file: string): Promise<Uint8Array> {
   try {
@@ -124,8 +139,7 @@ export async function readWorkbookFile(
     const snapshot = await readWorkbook(bytes);
     return { bytes, snapshot, ignores: await readSavedIgnores(bytes) };
   } catch (error) {
-    if (error instanceof WorkbookInputError || error instanceof InputError)
-      throw new InputError(`không dùng được tệp "${file === "-" ? "(đầu vào chuẩn)" : file}": ${error.reason}`, error.reasonEn);
+    if (error instanceof WorkbookInputError || error instanceof InputError) throw fileError(file, error.reason, error.reasonEn, true);
     throw error;
   }
 }
@@ -142,7 +156,7 @@ export async function analyzeFile(
   from: { snapshot: WorkbookSnapshot; ignores?: readonly Ignore[] } | WorkbookSource = {},
 ): Promise<CheckResult> {
   const { snapshot, ignores } = "snapshot" in from ? from : await readWorkbookFile(file, from);
-  if (snapshot.sheets.length === 0) throw new InputError(`"${file}": bảng tính không có trang nào`, "the workbook has no sheet");
+  if (snapshot.sheets.length === 0) throw fileError(file, "bảng tính không có trang nào", "the workbook has no sheet");
   const { sheet } = options;
   if (sheet !== null && !snapshot.sheets.some((s) => s.name === sheet)) {
     throw new InputError(
@@ -155,12 +169,13 @@ export async function analyzeFile(
   const statedYear = options.reportYear !== null ? statedReportYear(snapshot, options) : null;
   if (!analysis.sheets.some((s) => s.status === "indicators")) {
     if (statedYear !== null)
-      throw new InputError(
-        `"${file}": không có cột nào của năm ${options.reportYear} (--year); bảng tính ghi năm ${statedYear}`,
+      throw fileError(
+        file,
+        `không có cột nào của năm ${options.reportYear} (--year); bảng tính ghi năm ${statedYear}`,
         `no column of ${options.reportYear} (--year); the workbook states ${statedYear}`,
       );
     const why = analysis.sheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
-    throw new InputError(`"${file}": không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
+    throw fileError(file, `không tìm thấy biểu chỉ tiêu nào (${why || "bảng tính trống"})`, "no indicator sheet found");
   }
   if (statedYear !== null && statedYear !== options.reportYear)
     warn(

@@ -7,7 +7,7 @@
 // chain (a cache Excel rebuilds) is dropped since formulas changed.
 
 import type { EditPlan, PlannedCell, SheetPlan } from "../../core/fill/plan";
-import { partOfType, relationships, type Relationship } from "./package";
+import { folderOf, partOfType, relationships, relsPartOf, type Relationship } from "./package";
 import { checkWorkbookBytes, WorkbookInputError } from "./readWorkbook";
 import { generatedSheet, writeCells, type CopySource } from "./sheetPart";
 import { EMPTY_STYLES, StyleSheet } from "./styles";
@@ -16,6 +16,7 @@ import { UnsafePackageError, ZipArchive, ZipError } from "./zip";
 import { writeZip, type OutEntry } from "./zipWriter";
 
 const TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -85,7 +86,7 @@ class WorkbookPackage {
   }
 
   get folder(): string {
-    return this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
+    return folderOf(this.workbookPart);
   }
 
   async text(part: string): Promise<string | null> {
@@ -131,7 +132,11 @@ class WorkbookPackage {
   }
 
   async sheets(): Promise<BookSheet[]> {
-    const xml = (await this.text(this.workbookPart)) ?? "";
+    return this.sheetsIn((await this.text(this.workbookPart)) ?? "");
+  }
+
+  /** The sheets a workbook part's text lists, with their parts. */
+  private sheetsIn(xml: string): BookSheet[] {
     const list = findElement(xml, "sheets");
     if (!list) throw damaged("the workbook part lists no sheets");
     const byId = new Map(this.rels.map((rel) => [rel.id, rel]));
@@ -171,10 +176,10 @@ class WorkbookPackage {
 
   /** Adds a relationship to the workbook part; its id. */
   private async relate(type: string, part: string): Promise<string> {
-    const relsPart = `${this.folder}_rels/${this.workbookPart.slice(this.folder.length)}.rels`;
+    const relsPart = relsPartOf(this.workbookPart);
     const xml =
       (await this.text(relsPart)) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"></Relationships>`;
     const ids = new Set([...xml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
@@ -219,16 +224,15 @@ class WorkbookPackage {
       source = await from.copySource(plan.copy.sheet, from !== this);
     }
     const sheetXml = generatedSheet(plan, styles, source);
-    const sheets = await this.sheets();
     let xml = (await this.text(this.workbookPart)) ?? "";
+    const sheets = this.sheetsIn(xml);
     const replaced = plan.replaces === null ? -1 : sheets.findIndex((s) => s.name === plan.replaces && s.part !== null);
     let index: number;
     if (replaced >= 0) {
       const part = sheets[replaced].part as string;
       this.set(part, sheetXml);
       // The old sheet's own relationships (a drawing, comments added to it) went with it.
-      const folder = part.slice(0, part.lastIndexOf("/") + 1);
-      const rels = `${folder}_rels/${part.slice(folder.length)}.rels`;
+      const rels = relsPartOf(part);
       if (this.has(rels)) this.set(rels, null);
       const old = sheets[replaced].element;
       xml = xml.replace(old, () => setAttribute(old, "name", plan.name));
@@ -295,7 +299,7 @@ class WorkbookPackage {
     const chain = partOfType(this.rels, "calcChain");
     if (chain && this.has(chain)) {
       this.set(chain, null);
-      const relsPart = `${this.folder}_rels/${this.workbookPart.slice(this.folder.length)}.rels`;
+      const relsPart = relsPartOf(this.workbookPart);
       const rels = (await this.text(relsPart)) ?? "";
       this.set(relsPart, rels.replace(/<(\w+:)?Relationship\b[^>]*\/calcChain"[^>]*\/>/g, ""));
       const types = await this.text("[Content_Types].xml");
@@ -364,7 +368,7 @@ export async function newWorkbookBytes(plan: EditPlan): Promise<Uint8Array> {
     {
       name: "_rels/.rels",
       bytes: new TextEncoder().encode(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${TYPES}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${TYPES}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
       ),
     },
     {

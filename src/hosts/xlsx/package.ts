@@ -13,8 +13,14 @@ export interface Relationship {
 }
 
 /** The folder of a part, with its trailing slash ("xl/" for "xl/workbook.xml"). */
-function folderOf(part: string): string {
+export function folderOf(part: string): string {
   return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+/** The part holding a part's relationships ("" for the package's own): "xl/_rels/workbook.xml.rels". */
+export function relsPartOf(part: string): string {
+  const folder = folderOf(part);
+  return `${folder}_rels/${part.slice(folder.length)}.rels`;
 }
 
 /** A relationship target as a part name: relative to the source's folder, or absolute from the root. */
@@ -45,7 +51,7 @@ export async function partText(zip: ZipArchive, part: string): Promise<string | 
 export async function relationships(zip: ZipArchive, part: string): Promise<Relationship[]> {
   const found: Relationship[] = [];
   const folder = folderOf(part);
-  const xml = await partText(zip, `${folder}_rels/${part.slice(folder.length)}.rels`);
+  const xml = await partText(zip, relsPartOf(part));
   if (xml === null) return found;
   const reader = new XmlReader(xml);
   for (let event = reader.next(); event !== END; event = reader.next()) {

@@ -9,6 +9,7 @@ import { moveFormula, moveRanges, RowMap, shiftFormula } from "../../core/fill/r
 import { address, parseAddress } from "../../core/model/snapshot";
 import { WorkbookInputError } from "./readWorkbook";
 import type { StyleSheet } from "./styles";
+import { decodeEntities } from "./xml";
 import { attribute, cellText, elements, escapeXml, findElement, openElement, reprefix, setAttribute } from "./xmlEdit";
 
 /** Functions newer than Excel 2007 are stored with a prefix in the file; the UI shows them without. */
@@ -112,7 +113,7 @@ function copySheet(copy: SheetCopy, source: CopySource, target: StyleSheet): Cop
         const kind = attribute(cell, "t");
         const f = findElement(cell, "f");
         const fAttrs = f ? f.tag : "";
-        let formula = f ? decode(cell.slice(f.contentStart, f.contentEnd)) : null;
+        let formula = f ? decodeEntities(cell.slice(f.contentStart, f.contentEnd)) : null;
         const fType = f ? attribute(fAttrs, "t") : null;
         if (fType === "shared") {
           const si = attribute(fAttrs, "si") ?? "";
@@ -140,7 +141,7 @@ function copySheet(copy: SheetCopy, source: CopySource, target: StyleSheet): Cop
           let content = "";
           let t = kind && kind !== "s" ? ` t="${kind}"` : "";
           if (kind === "s" && v) {
-            const item = source.strings()[Number(decode(cell.slice(v.contentStart, v.contentEnd)))];
+            const item = source.strings()[Number(decodeEntities(cell.slice(v.contentStart, v.contentEnd)))];
             content = `<is>${reprefix(item ?? "", prefix, "")}</is>`;
             t = ' t="inlineStr"';
           } else if (is) content = reprefix(cell.slice(is.start, is.end), prefix, "");
@@ -183,7 +184,7 @@ function copySheet(copy: SheetCopy, source: CopySource, target: StyleSheet): Cop
     element = setAttribute(element, "sqref", moveRanges(attribute(element, "sqref") ?? "", map));
     element = element.replace(
       /<formula>([\s\S]*?)<\/formula>/g,
-      (_, f: string) => `<formula>${escapeXml(moveFormula(decode(f), map, copy.sheet))}</formula>`,
+      (_, f: string) => `<formula>${escapeXml(moveFormula(decodeEntities(f), map, copy.sheet))}</formula>`,
     );
     if (source.foreign)
       element = element.replace(
@@ -213,13 +214,6 @@ function copySheet(copy: SheetCopy, source: CopySource, target: StyleSheet): Cop
       .map((element) => (element.startsWith("<pageSetup") ? setAttribute(element, "r:id", null) : element))
       .join(""),
   };
-}
-
-function decode(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (whole, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[e] ?? whole;
-  });
 }
 
 /** The worksheet part of a generated sheet, in pieces (a large sheet is never joined into one string). */

@@ -3,6 +3,8 @@
 // (namespaces, extensions, attributes chitieu does not know). Elements are found by local name
 // with whatever prefix the part uses.
 
+import { decodeEntities } from "./xml";
+
 /** Escapes text for an element's content or an attribute value. */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (ch) => (ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : "&quot;"));
@@ -94,10 +96,7 @@ export function elements(xml: string, from = 0, to = xml.length): Array<{ start:
 export function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s(?:\\w+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(startTag(tag));
   if (!match) return null;
-  return (match[1] ?? match[2]).replace(
-    /&(lt|gt|amp|quot|apos);/g,
-    (_, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" })[e] ?? "",
-  );
+  return decodeEntities(match[1] ?? match[2]);
 }
 
 function startTag(element: string): string {
