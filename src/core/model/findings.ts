@@ -59,6 +59,9 @@ export interface TextFinding {
   excerpt: string;
   message: string;
   messageEn: string;
+  /** The workbook cell the text is compared with, when the finding concerns an indicator of it. */
+  sheet?: string;
+  cell?: string;
   expected?: number | null;
   actual?: number | null;
 }

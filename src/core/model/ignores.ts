@@ -11,6 +11,8 @@ export interface Ignore {
   reason: string;
   /** ISO date of the decision. */
   date: string;
+  /** Who decided, when they said. */
+  by?: string;
 }
 
 export function ignoreKey(f: Pick<Finding, "rule" | "sheet" | "cell">): string {
@@ -41,6 +43,7 @@ export function parseIgnores(value: unknown): Ignore[] {
     (v): v is Ignore =>
       !!v &&
       typeof v === "object" &&
-      ["rule", "sheet", "cell", "reason", "date"].every((k) => typeof (v as Record<string, unknown>)[k] === "string"),
+      ["rule", "sheet", "cell", "reason", "date"].every((k) => typeof (v as Record<string, unknown>)[k] === "string") &&
+      ["undefined", "string"].includes(typeof (v as Record<string, unknown>).by),
   );
 }

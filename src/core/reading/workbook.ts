@@ -26,6 +26,8 @@ export interface ReadOptions {
   period?: Period | null;
   catalogue?: Catalogue;
   evaluation?: EvaluationOptions;
+  /** Told after each sheet is read (the pane's progress bar). */
+  onSheet?(done: number, total: number): void;
 }
 
 /**
@@ -69,7 +71,9 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
   const tables: IndicatorSheet[] = [];
+  let done = 0;
   for (const { sheet, view, turned, header, resolved: own } of headed) {
+    options.onSheet?.(done++, headed.length);
     const ownReason = ownSheets.get(sheet.name);
     if (ownReason) {
       reports.push(skipped(sheet.name, ownReason[0], ownReason[1]));

@@ -58,6 +58,8 @@ export interface TextAt<R extends RuleRecord> {
   length?: number;
   /** The words to show, when not the claim's or those around the span. */
   excerpt?: string;
+  /** The workbook cell the finding compares the text with. */
+  workbookCell?: { sheet: string; cell: string };
   severity?: SeverityOf<R>;
   expected?: number | null;
   actual?: number | null;
@@ -94,6 +96,10 @@ export function reportText<R extends RuleRecord, K extends MessageKey<R>>(
     message,
     messageEn,
   };
+  if (at.workbookCell) {
+    finding.sheet = at.workbookCell.sheet;
+    finding.cell = at.workbookCell.cell;
+  }
   if (at.expected !== undefined) finding.expected = at.expected;
   if (at.actual !== undefined) finding.actual = at.actual;
   return finding;

@@ -144,7 +144,13 @@ export const statedPercentText = textRule(STATED_PERCENT, (ctx) => {
               sheet: ind.sheet,
               cell: ind.cells.actual ?? ind.cells.name,
             },
-            { claim, severity: "error", expected: ind.growthPercent, actual: claim.value },
+            {
+              claim,
+              severity: "error",
+              expected: ind.growthPercent,
+              actual: claim.value,
+              workbookCell: { sheet: ind.sheet, cell: ind.cells.actual ?? ind.cells.name },
+            },
           ),
         );
       continue;
@@ -157,7 +163,7 @@ export const statedPercentText = textRule(STATED_PERCENT, (ctx) => {
         STATED_PERCENT,
         figure.key,
         { name: ind.name, excerpt: claim.excerpt, sheet: ind.sheet, cell: figure.cell, computed: figure.computed },
-        { claim, expected: figure.computed, actual: claim.value },
+        { claim, expected: figure.computed, actual: claim.value, workbookCell: { sheet: ind.sheet, cell: figure.cell } },
       ),
     );
   }
@@ -179,7 +185,7 @@ export const claimValueText = textRule(CLAIM_VALUE, (ctx) => {
         CLAIM_VALUE,
         "textValue",
         { name: ind.name, excerpt: claim.excerpt, sheet: ind.sheet, cell: ind.cells.actual ?? ind.cells.name, value: actual },
-        { claim, expected: actual, actual: claim.value },
+        { claim, expected: actual, actual: claim.value, workbookCell: { sheet: ind.sheet, cell: ind.cells.actual ?? ind.cells.name } },
       ),
     );
   }
