@@ -7,7 +7,12 @@ module.exports = {
   },
   // office-addin-mock requires office-addin-manifest, whose dependencies are ESM-only; the mock
   // only uses its OfficeApp enum.
-  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
+  // The pane's worker is started through `import.meta.url`, which CommonJS has not: under Jest the
+  // analyser runs in the page (the worker itself is exercised in Chromium by test/build.test.ts).
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+    "^\\./startWorker$": "<rootDir>/test/helpers/noWorker.ts",
+  },
   setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
   reporters: ["default", "<rootDir>/test/reporters/summary.js"],
   testTimeout: 120000,

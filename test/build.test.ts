@@ -10,6 +10,7 @@ import * as zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expectShippable, manifestSchema, xsdErrors } from "./helpers/manifest";
 import { buildPane, CHROMIUM, CHROMIUM_FLAGS, entryScripts, OFFICE_JS_HOST, officeJsFile, serveFolder } from "../src/bench/pane";
+import { benchWorkbook, BENCH_INDICATORS, BENCH_SHEETS } from "../src/bench/generate";
 
 const root = path.join(__dirname, "..");
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-dist-"));
@@ -79,8 +80,22 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
     await server?.close();
   });
 
-  async function openPane(): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, locale: "vi-VN" });
+  async function openPane(options: { width?: number; colorScheme?: "light" | "dark"; locale?: string } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      locale: options.locale ?? "vi-VN",
+      colorScheme: options.colorScheme ?? "light",
+      viewport: { width: options.width ?? 1280, height: 800 },
+    });
+    // Every task longer than 50 ms on the page's main thread, from the start.
+    await context.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+        type: "longtask",
+        buffered: true,
+      });
+    });
     await context.route("**/*", async (route) => {
       const url = new URL(route.request().url());
       if (url.hostname === OFFICE_JS_HOST) return route.fulfill({ path: officeJsFile(url.href) });
@@ -94,13 +109,18 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
     return page;
   }
 
-  it("opens a workbook, finds the planted error, goes to its cell, generates the report and downloads it", async () => {
-    // The 6-month sample with a stated TH/KH that its figures do not give (G11: 52 instead of 44,2).
+  /** The 6-month sample with a stated TH/KH that its figures do not give (G11: 52 instead of 44,2). */
+  async function plantedWorkbook(): Promise<string> {
     const input = path.join(out, "planted.xlsx");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(root, "samples", "tuyen-quang-6-thang-2020.xlsx"));
     book.getWorksheet("Biểu 01")!.getCell("G11").value = 52;
     await book.xlsx.writeFile(input);
+    return input;
+  }
+
+  it("opens a workbook, finds the planted error, goes to its cell, generates the report and downloads it", async () => {
+    const input = await plantedWorkbook();
 
     const page = await openPane();
     await page.setInputFiles("input[type=file]", input);
@@ -110,7 +130,7 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
     await planted.waitFor();
     await expect(planted.textContent()).resolves.toMatch(/ghi 52% kế hoạch, nhưng 7.966\/18.029 = 44,18%/);
     await planted.click();
-    await page.waitForSelector("td[data-cell=G11][aria-selected=true]");
+    await page.waitForSelector("td[data-cell=G11][data-selected=true]");
     fs.mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, "taskpane-check.png"), fullPage: true });
 
@@ -169,8 +189,70 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
     await expect(page.getByLabel("Năm báo cáo").inputValue()).resolves.toBe("2021");
   });
 
-  it("refuses a file that is not a workbook with a clear Vietnamese message", async () => {
-    const page = await openPane();
+  it("opens the 60 × 300 workbook in a worker with progress, every indicator reachable, and generates its report", async () => {
+    const input = path.join(out, "lon.xlsx");
+    await benchWorkbook().xlsx.writeFile(input);
+    const page = await openPane({ width: 350 });
+    // From the file on: the page's own load is measured by `npm run bench` (f).
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+    await page.setInputFiles("input[type=file]", input);
+    // The progress shows while the worker reads and checks; the pane answers meanwhile.
+    await page.getByTestId("progress").waitFor();
+    await page.waitForSelector("[data-finding]");
+    await page.waitForSelector("[aria-busy=false]");
+    await page.getByRole("tab", { name: "Chỉ tiêu" }).click();
+    const total = BENCH_SHEETS * BENCH_INDICATORS;
+    await page.getByText(`${total.toLocaleString("vi-VN")} chỉ tiêu`, { exact: true }).waitFor();
+    // The table draws only the rows in sight; the last is reached by scrolling.
+    const rows = page.getByTestId("indicator-rows");
+    await expect(rows.locator("tr[data-indicator]").count()).resolves.toBeLessThan(200);
+    await rows.evaluate((box) => (box.scrollTop = box.scrollHeight));
+    await page.waitForSelector(`tr[aria-rowindex="${total + 1}"]`);
+    await page.getByRole("tab", { name: "Báo cáo" }).click();
+    await page.getByRole("button", { name: "Tạo trang báo cáo" }).click();
+    await page.getByText(/^Đã tạo trang "Báo cáo/).waitFor({ timeout: 120000 });
+    // The work is the worker's: the page's own tasks stay short. The 100 ms target is measured by
+    // `npm run bench` (f) on a quiet machine; here, under a loaded test run, a bound that the work
+    // done on the main thread (seconds for this workbook) could never meet.
+    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+    process.stdout.write(`Tác vụ dài nhất trên luồng chính / longest main-thread task: ${longest.toFixed(0)} ms\n`);
+    expect(longest).toBeLessThan(400);
+  });
+
+  for (const colorScheme of ["light", "dark"] as const)
+    it(`at 350 px in ${colorScheme} mode every tab is drawn, screenshotted, and clean for axe (no serious or critical)`, async () => {
+      const page = await openPane({ width: 350, colorScheme });
+      await page.setInputFiles("input[type=file]", await plantedWorkbook());
+      await page.waitForSelector("[data-finding]");
+      await page.waitForSelector("[aria-busy=false]");
+      // Nothing is wider than the pane.
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(350);
+      // axe-core evaluated by the test's own channel: the pane's policy rightly allows no inline script.
+      await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+      fs.mkdirSync(shots, { recursive: true });
+      for (const tab of ["Kiểm tra", "Chỉ tiêu", "Báo cáo", "Lời văn"]) {
+        await page.getByRole("tab", { name: tab }).click();
+        await page.screenshot({ path: path.join(shots, `pane-350-${colorScheme}-${tab}.png`), fullPage: true });
+        const violations = await page.evaluate(async () => {
+          type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }> };
+          const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
+          return (await axe.run()).violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => ({
+              ...v,
+              // Fluent's focus manager (tabster) keeps aria-hidden focus sentinels that hand focus on
+              // at once: a known false positive of aria-hidden-focus (microsoft/tabster#288), left out.
+              nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy"))),
+            }))
+            .filter((v) => v.nodes.length > 0)
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`);
+        });
+        expect({ tab, violations }).toEqual({ tab, violations: [] });
+      }
+    });
+
+  it("refuses a file that is not a workbook with a clear Vietnamese message, whatever the browser's language", async () => {
+    const page = await openPane({ locale: "en-US" });
     const bogus = path.join(out, "bao-cao.xlsx");
     fs.writeFileSync(bogus, "đây không phải bảng tính");
     await page.setInputFiles("input[type=file]", bogus);

@@ -63,6 +63,7 @@ describe("the help page's content", () => {
       'id="the-kiem-tra"',
       'id="the-chi-tieu"',
       'id="the-bao-cao"',
+      'id="the-loi-van"',
       'id="che-do-doc-lap"',
       'id="dong-lenh"',
     ];
@@ -72,6 +73,7 @@ describe("the help page's content", () => {
       'id="tab-check"',
       'id="tab-indicators"',
       'id="tab-report"',
+      'id="tab-text"',
       'id="standalone"',
       'id="command-line"',
     ];

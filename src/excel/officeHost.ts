@@ -9,7 +9,7 @@ import type { EditPlan, PlannedCell, PlanStyle, SheetPlan, SheetWrite } from "..
 import type { Finding } from "../core/model/findings";
 import { parseIgnores, type Ignore } from "../core/model/ignores";
 import { columnLetters, parseAddress, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";
-import { HostError, IGNORES_SETTING, MARK_COLORS, type WorkbookHost } from "../hosts/host";
+import { cellMarks, HostError, IGNORES_SETTING, MARK_COLORS, type WorkbookHost } from "../hosts/host";
 
 /** Requests and responses in Excel on the web are limited to 5 MB: stay well under it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -56,27 +56,43 @@ export function explain(error: unknown): Error {
       "Trang tính đang được bảo vệ nên chitieu không ghi được.",
       "Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi thử lại.",
       "The sheet is protected.",
+      "Unprotect the sheet (Review › Unprotect Sheet), then try again.",
     );
   }
   if (code === "AccessDenied")
     return new HostError(
       "Excel không cho phép ghi vào bảng tính này.",
       "Hãy kiểm tra bảng tính không ở chế độ chỉ đọc, rồi thử lại.",
-      "Access denied.",
+      "Excel does not allow writing into this workbook.",
+      "Check that the workbook is not read-only, then try again.",
     );
   if (code === "ApiNotFound")
     return new HostError(
       "Phiên bản Excel này quá cũ cho chức năng này.",
       "Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2019 trở lên) hoặc dùng chitieu ngoài Excel.",
-      "This Excel is too old for the feature.",
+      "This version of Excel is too old for this feature.",
+      "Update Excel (Microsoft 365 or Excel 2019 and later), or use chitieu outside Excel.",
     );
   if (code === "InvalidOperationInCellEditMode")
     return new HostError(
       "Excel đang ở chế độ sửa ô.",
       "Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô, rồi thử lại.",
-      "Excel is in cell-edit mode.",
+      "Excel is editing a cell.",
+      "Press Enter or Esc to finish editing the cell, then try again.",
     );
-  return new HostError(`Excel báo lỗi: ${message}`, "Hãy thử lại; nếu vẫn lỗi, lưu bảng tính, mở lại và chạy lại chitieu.", message);
+  if (code === "InvalidSelection")
+    return new HostError(
+      "Vùng đang chọn không phải là các ô.",
+      "Hãy chọn các ô chứa lời văn (không phải biểu đồ hay hình), rồi thử lại.",
+      "The selection is not a range of cells.",
+      "Select the cells holding the text (not a chart or a shape), then try again.",
+    );
+  return new HostError(
+    `Excel báo lỗi: ${message}`,
+    "Hãy thử lại; nếu vẫn lỗi, lưu bảng tính, mở lại và chạy lại chitieu.",
+    `Excel reports an error: ${message}`,
+    "Try again; if it persists, save the workbook, reopen it and run chitieu again.",
+  );
 }
 
 function cellValue(value: unknown): CellValue {
@@ -345,7 +361,13 @@ export class OfficeHost implements WorkbookHost {
       const again: Block[] = [];
       for (const { b, range } of queued) {
         if (range.values == null || range.numberFormat == null) {
-          if (b.rows === 1) throw new HostError("Excel không trả về số liệu của trang.", "Hãy lưu bảng tính rồi thử lại.", "null values");
+          if (b.rows === 1)
+            throw new HostError(
+              "Excel không trả về số liệu của trang.",
+              "Hãy lưu bảng tính rồi thử lại.",
+              "Excel returned no values for the sheet.",
+              "Save the workbook, then try again.",
+            );
           again.push(...halves(b));
         } else fill(data[b.sheet], b.top, b.left, range.values, range.numberFormat);
       }
@@ -464,14 +486,16 @@ export class OfficeHost implements WorkbookHost {
         throw new HostError(
           "Trong Excel, mẫu phải là một trang của chính bảng tính này.",
           "Hãy chép trang mẫu vào bảng tính, hoặc dùng chitieu ngoài Excel với tệp mẫu.",
-          "A template file is not available inside Excel.",
+          "Inside Excel, the template must be a sheet of this workbook.",
+          "Copy the template sheet into the workbook, or use chitieu outside Excel with the template file.",
         );
       }
       if (plan.copy.repeats.length > 0 && !this.supports("1.9")) {
         throw new HostError(
           "Phiên bản Excel này không sao chép được dòng lặp của mẫu.",
           "Hãy dùng Excel 2019/Microsoft 365 mới hơn, hoặc dùng chitieu ngoài Excel.",
-          "Repeated template rows need ExcelApi 1.9.",
+          "This version of Excel cannot copy a template's repeated rows.",
+          "Use a newer Excel (2019 or Microsoft 365), or chitieu outside Excel.",
         );
       }
       sheet = worksheets.getItem(plan.copy.sheet).copy("End");
@@ -523,12 +547,29 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
+  /** The text of the selected cells: each row's non-empty cells joined by a space, one line a row. */
+  async selectedText(): Promise<string> {
+    try {
+      return await this.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("text");
+        await context.sync();
+        return range.text
+          .map((row) => row.filter((cell) => cell.trim() !== "").join(" "))
+          .filter((line) => line !== "")
+          .join("\n");
+      });
+    } catch (error) {
+      throw explain(error);
+    }
+  }
+
   async mark(findings: readonly Finding[]): Promise<void> {
     await this.clearMarks();
     this.writing = true;
     try {
       await this.run(async (context) => {
-        for (const f of findings) {
+        for (const f of cellMarks(findings).values()) {
           const range = context.workbook.worksheets.getItem(f.sheet).getRange(f.cell);
           const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
           cf.custom.rule.formula = `=${MARK_SIGNATURE}`;
@@ -591,7 +632,8 @@ export class OfficeHost implements WorkbookHost {
               new HostError(
                 "Không lưu được danh sách bỏ qua vào bảng tính.",
                 "Hãy lưu bảng tính rồi thử lại.",
-                String(result.error?.message),
+                `The list of ignored findings could not be saved in the workbook (${String(result.error?.message)}).`,
+                "Save the workbook, then try again.",
               ),
             ),
       ),

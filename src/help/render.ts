@@ -164,17 +164,17 @@ function vietnamese(rules: readonly RuleRecord[]): string {
       "Sử dụng ngăn tác vụ",
       [
         p(
-          `Năm báo cáo và kỳ báo cáo được điền sẵn từ bảng tính; sửa lại nếu cần. Ngăn tác vụ dùng tiếng Việt, tiếng Anh theo ngôn ngữ hiển thị của Office hoặc nút “${s.language}”; sáng hay tối theo giao diện Office. Khi có lỗi (trang bị khoá, không có biểu chỉ tiêu, Excel quá cũ), thông báo nói điều gì đã xảy ra và cần làm gì.`,
+          `Năm báo cáo và kỳ báo cáo được điền sẵn từ bảng tính; sửa lại nếu cần. Ngăn tác vụ dùng tiếng Việt, tiếng Anh khi ngôn ngữ hiển thị của Office là tiếng Anh hoặc bấm nút “${s.language}”; sáng hay tối theo giao diện Office (Excel trên web và chế độ độc lập: theo hệ điều hành). Việc đọc và kiểm tra chạy ở luồng riêng: với bảng tính lớn, thanh tiến độ cho biết đã kiểm tra đến trang nào, và “${s.cancel}” dừng lại. Khi có lỗi (trang bị khoá, không có biểu chỉ tiêu, Excel quá cũ), thông báo nói điều gì đã xảy ra và cần làm gì.`,
         ),
         section(
           "the-kiem-tra",
           4,
           `Thẻ ${s.tabCheck}`,
           ul([
-            `Bấm “${s.runCheck}”. Kết quả nhóm theo trang và theo mức (${s.error}, ${s.warning}, ${s.info}), có số đếm và bộ lọc theo mức.`,
-            `Bấm một kết quả để chọn ô đó trong Excel; “${s.previous}” và “${s.next}” đi qua từng kết quả.`,
-            `“${s.ignore}” bỏ qua một kết quả với lý do bắt buộc, lưu trong bảng tính: lần kiểm tra sau và người kiểm tra sau đều thấy.`,
-            `“${s.markCells}” tô các ô có vấn đề bằng định dạng có điều kiện; “${s.clearMarks}” gỡ các dấu đó mà không đụng định dạng của bạn. “${s.exportFindings}” ghi danh sách kết quả ra một trang.`,
+            `Bấm “${s.runCheck}”. Kết quả nhóm theo trang và theo mức (${s.error}, ${s.warning}, ${s.info}), có số đếm và bộ lọc theo mức; dòng đếm nói đang hiển thị bao nhiêu trong tổng số. Bộ lọc và kết quả đang xem được giữ khi chuyển thẻ.`,
+            `Bấm một kết quả để chọn ô đó trong Excel; “${s.previous}” và “${s.next}” đi qua từng kết quả. “${s.why}” giải thích quy tắc bằng chính số liệu của kết quả, cùng lời khuyên như ở phần [các quy tắc](#rules).`,
+            `“${s.ignore}” bỏ qua một kết quả với lý do bắt buộc (và tên người quyết định, nếu muốn), lưu trong bảng tính: lần kiểm tra sau và người kiểm tra sau đều thấy. Mục “Đã bỏ qua” liệt kê chúng với lý do, người và ngày; “${s.restore}” đưa một kết quả trở lại.`,
+            `“${s.markCells}” tô các ô có vấn đề bằng định dạng có điều kiện, mỗi ô theo mức nặng nhất của nó (${s.legend.toLowerCase()}: đỏ nhạt là ${s.error.toLowerCase()}, vàng là ${s.warning.toLowerCase()}, xanh nhạt là ${s.info.toLowerCase()}); “${s.clearMarks}” gỡ các dấu đó mà không đụng định dạng của bạn. “${s.exportFindings}” ghi danh sách kết quả ra một trang. Mỗi việc làm xong đều có thông báo.`,
             "Ý nghĩa từng loại kết quả: xem [Đọc kết quả kiểm tra](#doc-ket-qua) và [các quy tắc](#rules).",
           ]),
         ),
@@ -199,12 +199,21 @@ function vietnamese(rules: readonly RuleRecord[]): string {
           ]),
         ),
         section(
+          "the-loi-van",
+          4,
+          `Thẻ ${s.tabText}`,
+          ul([
+            `Dán phần lời văn của báo cáo (hoặc, trong Excel, chọn các ô chứa lời văn rồi bấm “${s.fromSelection}”), rồi bấm “${s.checkText}”.`,
+            "Lời văn được kiểm tra bằng cùng các quy tắc như lệnh `chitieu check-text`, đối chiếu với bảng tính đang mở: mỗi kết quả nêu đoạn và câu, trích chữ có vấn đề, và khi liên quan đến một chỉ tiêu thì có nút đến ô của chỉ tiêu đó.",
+          ]),
+        ),
+        section(
           "che-do-doc-lap",
           4,
           "Chế độ độc lập (ngoài Excel)",
           ul([
             "Mở https://localhost:3000/taskpane.html bằng trình duyệt, không cần Excel.",
-            `“${s.open}” mở một tệp .xlsx, hiện ở dạng bảng chỉ đọc; kiểm tra, chỉ tiêu và báo cáo chạy ngay trong trình duyệt, tệp không được gửi đi đâu.`,
+            `“${s.chooseFile}” mở một tệp .xlsx, hiện ở dạng bảng chỉ đọc (“${s.hideGrid}” thu gọn bảng); kiểm tra, chỉ tiêu và báo cáo chạy ngay trong trình duyệt, tệp không được gửi đi đâu.`,
             `“${s.download}” tải bảng tính kết quả về. Các kết quả đã bỏ qua trong Excel (lưu trong tệp) được đọc cùng tệp; những kết quả bỏ qua ở đây chỉ giữ khi tệp còn mở.`,
           ]),
         ),
@@ -300,17 +309,17 @@ function english(rules: readonly RuleRecord[]): string {
       "Using the task pane",
       [
         p(
-          `The report year and period are filled in from the workbook; change them if needed. The pane speaks Vietnamese, English from Office's display language or the “${STRINGS.vi.language}” button; light or dark with Office's theme. When something fails (a protected sheet, no indicator sheet, an Excel too old), the message says what happened and what to do.`,
+          `The report year and period are filled in from the workbook; change them if needed. The pane speaks Vietnamese; English when Office's display language is English, or with the “${STRINGS.vi.language}” button; light or dark with Office's theme (Excel on the web and standalone mode: with the system's). Reading and checking run on a thread of their own: on a large workbook a progress bar tells which sheet is being checked, and “${STRINGS.vi.cancel}” (${s.cancel}) stops. When something fails (a protected sheet, no indicator sheet, an Excel too old), the message says what happened and what to do.`,
         ),
         section(
           "tab-check",
           4,
           `${STRINGS.vi.tabCheck} (${s.tabCheck}) tab`,
           ul([
-            `Select “${STRINGS.vi.runCheck}” (${s.runCheck}). Findings are grouped by sheet and severity (${s.error}, ${s.warning}, ${s.info}), with counts and a severity filter.`,
-            `Select a finding to select its cell in Excel; “${s.previous}” and “${s.next}” step through them.`,
-            `“${s.ignore}” ignores a finding with a required reason, kept in the workbook: the next check and the next official see it.`,
-            `“${s.markCells}” marks the cells with conditional formats; “${s.clearMarks}” removes those marks without touching your formatting. “${s.exportFindings}” writes the list to a sheet.`,
+            `Select “${STRINGS.vi.runCheck}” (${s.runCheck}). Findings are grouped by sheet and severity (${s.error}, ${s.warning}, ${s.info}), with counts and a severity filter; the count line says how many are shown out of all. The filter and the finding in hand are kept across tabs.`,
+            `Select a finding to select its cell in Excel; “${s.previous}” and “${s.next}” step through them. “${STRINGS.vi.why}” (${s.why}) explains the rule with the finding's own figures and the advice of [the rules](#rules).`,
+            `“${s.ignore}” ignores a finding with a required reason (and who decided, if wished), kept in the workbook: the next check and the next official see it. The “Ignored” list shows them with reason, who and when; “${s.restore}” brings one back.`,
+            `“${s.markCells}” marks the cells with conditional formats, each in the colour of its most severe finding (light red ${s.error.toLowerCase()}, yellow ${s.warning.toLowerCase()}, light blue ${s.info.toLowerCase()}; the pane shows the legend); “${s.clearMarks}” removes those marks without touching your formatting. “${s.exportFindings}” writes the list to a sheet. Every action says what it did.`,
             "What each finding means: see [Reading the findings](#reading-findings) and [the rules](#rules).",
           ]),
         ),
@@ -335,12 +344,21 @@ function english(rules: readonly RuleRecord[]): string {
           ]),
         ),
         section(
+          "tab-text",
+          4,
+          `${STRINGS.vi.tabText} (${s.tabText}) tab`,
+          ul([
+            `Paste the report's narrative (or, inside Excel, select the cells holding it and choose “${s.fromSelection}”), then “${s.checkText}”.`,
+            "The text is checked with the rules of `chitieu check-text`, against the open workbook: each finding names its paragraph and sentence, quotes the words, and, when it concerns an indicator, goes to its cell.",
+          ]),
+        ),
+        section(
           "standalone",
           4,
           "Standalone mode (outside Excel)",
           ul([
             "Open https://localhost:3000/taskpane.html in a browser; no Excel needed.",
-            `“${s.open}” opens an .xlsx file, shown as a read-only grid; checking, indicators and reports run in the browser and the file is sent nowhere.`,
+            `“${s.chooseFile}” opens an .xlsx file, shown as a read-only grid (“${s.hideGrid}” folds it away); checking, indicators and reports run in the browser and the file is sent nowhere.`,
             `“${s.download}” downloads the resulting workbook. Findings ignored inside Excel (saved in the file) are read with it; those ignored here last as long as the file stays open.`,
           ]),
         ),

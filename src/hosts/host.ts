@@ -9,6 +9,19 @@ import type { WorkbookSnapshot } from "../core/model/snapshot";
 /** Fill colours of marked cells by severity, the same in Excel and in the standalone grid. */
 export const MARK_COLORS = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
 
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** One mark per cell, of its most severe finding (a cell with a warning and a note is marked as a warning). */
+export function cellMarks(findings: readonly Finding[]): Map<string, { sheet: string; cell: string; severity: Finding["severity"] }> {
+  const marks = new Map<string, { sheet: string; cell: string; severity: Finding["severity"] }>();
+  for (const { sheet, cell, severity } of findings) {
+    const key = `${sheet}!${cell}`;
+    const before = marks.get(key);
+    if (!before || RANK[severity] < RANK[before.severity]) marks.set(key, { sheet, cell, severity });
+  }
+  return marks;
+}
+
 export interface WorkbookHost {
   kind: "excel" | "standalone";
   /** Every sheet of the workbook as the core reads it. */
@@ -29,16 +42,19 @@ export interface WorkbookHost {
   /** Ignored findings kept with the workbook. */
   loadIgnores(): Promise<Ignore[]>;
   saveIgnores(ignores: readonly Ignore[]): Promise<void>;
+  /** The text of the cells the user selected (inside Excel), for the Lời văn tab. */
+  selectedText?(): Promise<string>;
   /** Calls back (debounced) when the user edits the workbook; returns how to stop. */
   onUserEdit?(callback: () => void): Promise<() => void>;
 }
 
-/** Something the host cannot do, explained for the official: what happened and what to do. */
+/** Something the host cannot do, explained for the official: what happened and what to do, in each language. */
 export class HostError extends Error {
   constructor(
     readonly reason: string,
     readonly advice: string,
     readonly reasonEn: string,
+    readonly adviceEn: string,
   ) {
     super(reasonEn);
   }
@@ -46,3 +62,19 @@ export class HostError extends Error {
 
 /** The document setting the pane keeps its ignores under (read back from files by the xlsx host). */
 export const IGNORES_SETTING = "chitieu.ignores";
+
+/** The file is not a workbook chitieu can read, with the reader's reason in both languages. */
+export class RefusedFile extends Error {
+  constructor(
+    readonly reason: string,
+    readonly reasonEn: string,
+  ) {
+    super(reasonEn);
+  }
+}
+
+/** A workbook file as read: its sheets and the ignores the pane saved in it inside Excel. */
+export interface OpenedFile {
+  snapshot: WorkbookSnapshot;
+  ignores: Ignore[];
+}

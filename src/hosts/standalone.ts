@@ -6,7 +6,7 @@ import type { EditPlan } from "../core/fill/plan";
 import type { Finding } from "../core/model/findings";
 import type { Ignore } from "../core/model/ignores";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
-import { HostError, type WorkbookHost } from "./host";
+import { cellMarks, HostError, RefusedFile, type OpenedFile, type WorkbookHost } from "./host";
 
 export interface GridState {
   snapshot: WorkbookSnapshot | null;
@@ -21,6 +21,27 @@ const reader = () => import("./xlsx/readWorkbook");
 const writer = () => import("./xlsx/applyPlan");
 const settings = () => import("./xlsx/settings");
 
+/** Applies a plan to a file in the page itself and reads the result (the pane's worker does the same off the main thread). */
+export async function writeFileInPage(bytes: Uint8Array, plan: EditPlan): Promise<OpenedFile & { bytes: Uint8Array }> {
+  const { applyPlanToBytes } = await writer();
+  const written = await applyPlanToBytes(bytes, plan);
+  return { ...(await readFileInPage(written)), bytes: written };
+}
+
+/** Reads a file in the page itself (the pane's worker does the same off the main thread). */
+export async function readFileInPage(bytes: Uint8Array): Promise<OpenedFile> {
+  const [{ readWorkbook, WorkbookInputError }, { readSavedIgnores }] = await Promise.all([reader(), settings()]);
+  try {
+    return { snapshot: await readWorkbook(bytes), ignores: await readSavedIgnores(bytes) };
+  } catch (error) {
+    if (error instanceof WorkbookInputError) throw new RefusedFile(error.reason, error.reasonEn);
+    throw error;
+  }
+}
+
+const NOTHING_OPEN = () =>
+  new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.", "Choose an .xlsx file.");
+
 export class StandaloneHost implements WorkbookHost {
   readonly kind = "standalone" as const;
   private bytes: Uint8Array | null = null;
@@ -30,6 +51,15 @@ export class StandaloneHost implements WorkbookHost {
   private ignores: Ignore[] = [];
   private listeners = new Set<() => void>();
   private state: GridState = { snapshot: null, selection: null, marks: new Map(), version: 0 };
+
+  /**
+   * `readFile` reads a workbook's bytes, `writeFile` applies a plan to them and reads the result:
+   * in the page by default, in a worker when the pane has one.
+   */
+  constructor(
+    private readonly readFile: (bytes: Uint8Array) => Promise<OpenedFile> = readFileInPage,
+    private readonly writeFile: (bytes: Uint8Array, plan: EditPlan) => Promise<OpenedFile & { bytes: Uint8Array }> = writeFileInPage,
+  ) {}
 
   private update(patch: Partial<GridState>): void {
     this.state = { ...this.state, ...patch, version: this.state.version + 1 };
@@ -49,44 +79,47 @@ export class StandaloneHost implements WorkbookHost {
 
   /** Opens a file chosen by the user; refuses what is not a usable .xlsx with the reason. */
   async open(name: string, bytes: Uint8Array): Promise<WorkbookSnapshot> {
-    const [{ readWorkbook, WorkbookInputError }, { readSavedIgnores }] = await Promise.all([reader(), settings()]);
     try {
-      const snapshot = await readWorkbook(bytes);
+      const { snapshot, ignores } = await this.readFile(bytes);
       this.bytes = bytes;
       this.before = null;
       this.fileName = name;
       // What the official set aside in the pane inside Excel comes along with the file.
-      this.ignores = await readSavedIgnores(bytes);
+      this.ignores = ignores;
       this.update({ snapshot, selection: null, marks: new Map() });
       return snapshot;
     } catch (error) {
-      if (error instanceof WorkbookInputError)
-        throw new HostError(`Không mở được "${name}": ${error.reason}.`, "Hãy chọn một tệp .xlsx khác.", error.reasonEn);
+      if (error instanceof RefusedFile)
+        throw new HostError(
+          `Không mở được "${name}": ${error.reason}.`,
+          "Hãy chọn một tệp .xlsx khác.",
+          `Cannot open "${name}": ${error.reasonEn}.`,
+          "Choose another .xlsx file.",
+        );
       throw error;
     }
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    if (!this.state.snapshot) throw new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.");
+    if (!this.state.snapshot) throw NOTHING_OPEN();
     return this.state.snapshot;
   }
 
   async apply(plan: EditPlan): Promise<void> {
-    if (!this.bytes) throw new HostError("Chưa mở bảng tính nào.", "Hãy chọn một tệp .xlsx.", "No workbook is open.");
-    const [{ readWorkbook }, { applyPlanToBytes }] = await Promise.all([reader(), writer()]);
+    if (!this.bytes) throw NOTHING_OPEN();
     const before = this.bytes;
-    this.bytes = await applyPlanToBytes(this.bytes, plan);
+    const written = await this.writeFile(this.bytes, plan);
+    this.bytes = written.bytes;
     this.before = before;
-    this.update({ snapshot: await readWorkbook(this.bytes) });
+    this.update({ snapshot: written.snapshot });
   }
 
   /** The file as it was before the last apply, byte for byte. */
   async undo(): Promise<boolean> {
     if (!this.before) return false;
-    const { readWorkbook } = await reader();
     this.bytes = this.before;
     this.before = null;
-    this.update({ snapshot: await readWorkbook(this.bytes) });
+    this.update({ snapshot: (await this.readFile(this.bytes)).snapshot });
     return true;
   }
 
@@ -102,7 +135,7 @@ export class StandaloneHost implements WorkbookHost {
   }
 
   async mark(findings: readonly Finding[]): Promise<void> {
-    this.update({ marks: new Map(findings.map((f) => [`${f.sheet}!${f.cell}`, f.severity] as const)) });
+    this.update({ marks: new Map([...cellMarks(findings)].map(([key, mark]) => [key, mark.severity] as const)) });
   }
 
   async clearMarks(): Promise<void> {

@@ -1,6 +1,8 @@
-// The pane: report year and period, then three panels — Kiểm tra, Chỉ tiêu, Báo cáo. The App
-// holds the session (snapshot, analysis, ignores) and hands each panel its data and its actions;
-// only the host talks to the workbook.
+// The pane: report year and period, then four panels — Kiểm tra, Chỉ tiêu, Báo cáo, Lời văn. The
+// App holds the session (snapshot, analysis, ignores) and the findings view, and hands each panel
+// its data and its actions; only the host talks to the workbook, and reading and checking run in
+// the analyser (a worker), with a progress bar that can cancel them. A panel, once opened, stays
+// mounted (hidden) so that its filter, text and scroll are where the official left them.
 
 import {
   Button,
@@ -10,17 +12,15 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Select,
-  Spinner,
   Tab,
   TabList,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { applyIgnores } from "../core/model/ignores";
-import { checkWorkbook } from "../core/check";
-import { statedReportYear } from "../core/reading/workbook";
+import { applyIgnores, ignoreKey } from "../core/model/ignores";
 import { monthsPeriod, type Period } from "../core/model/period";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { HostError, type WorkbookHost } from "../hosts/host";
@@ -29,11 +29,33 @@ import { CheckPanel } from "./components/CheckPanel";
 import { IndicatorsPanel } from "./components/IndicatorsPanel";
 import { ReportPanel } from "./components/ReportPanel";
 import { StandaloneBar } from "./components/StandaloneBar";
+import { TextPanel } from "./components/TextPanel";
+import { Cancelled, pageAnalyser, type Analyser } from "./analysis/analyser";
 import { STRINGS, type Lang, type Strings } from "./strings";
 import type { Analysis } from "../core/model/indicator";
-import type { Actions, Session } from "./session";
+import { FIRST_VIEW, type Actions, type FindingsView, type Session } from "./session";
 
 export type { Actions, Session } from "./session";
+
+type TabName = "check" | "indicators" | "report" | "text";
+
+/** Work in progress: what it is, how far (when known), whether it can be cancelled. */
+interface Progress {
+  label: string;
+  done?: number;
+  total?: number;
+  cancel?: () => void;
+}
+
+const WELCOMED = "chitieu.welcomed";
+
+function storedFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === "1";
+  } catch {
+    return false;
+  }
+}
 
 const useStyles = makeStyles({
   root: {
@@ -50,6 +72,8 @@ const useStyles = makeStyles({
   year: { width: "96px" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center" },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  progress: { display: "flex", gap: "8px", alignItems: "center" },
+  progressBar: { flexGrow: 1 },
 });
 
 export interface AppProps {
@@ -58,21 +82,40 @@ export interface AppProps {
   initialLang: Lang;
   /** Office never said it was ready: the pane runs on files and says why. */
   officeTimedOut?: boolean;
+  /** Reads and checks off the main thread; the page's own when not given. */
+  analyser?: Analyser;
 }
 
-function explainError(error: unknown, t: Strings): HostError {
+/** Any error as one message in each language: a host's own, or an unexpected one with its detail. */
+function explainError(error: unknown): HostError {
   if (error instanceof HostError) return error;
-  return new HostError(`${(error as Error)?.message ?? error}`, t.noIndicatorAdvice, String(error));
+  const detail = String((error as Error)?.message ?? error);
+  const [vi, en] = [STRINGS.vi, STRINGS.en];
+  return new HostError(vi.unexpected, vi.unexpectedAdvice(detail), en.unexpected, en.unexpectedAdvice(detail));
 }
 
-export function App({ host, standalone, initialLang, officeTimedOut = false }: AppProps): React.JSX.Element {
+export function App({ host, standalone, initialLang, officeTimedOut = false, analyser: given }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const [analyser] = React.useState(() => given ?? pageAnalyser());
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const t = STRINGS[lang];
-  const [tab, setTab] = React.useState<"check" | "indicators" | "report">("check");
+  const [tab, setTab] = React.useState<TabName>("check");
+  /** Panels opened so far: they stay mounted, hidden, to keep their state. */
+  const [opened, setOpened] = React.useState<ReadonlySet<TabName>>(() => new Set(["check"]));
+  const scrolls = React.useRef(new Map<TabName, number>());
+  const [view, setView] = React.useState<FindingsView>(FIRST_VIEW);
+  const [welcomed, setWelcomed] = React.useState(() => storedFlag(WELCOMED));
   const [year, setYear] = React.useState("");
-  const [session, setSession] = React.useState<Session | null>(null);
-  const [progress, setProgress] = React.useState<string | null>(null);
+  const [session, setSessionNow] = React.useState<Session | null>(null);
+  // A new session redraws every panel: in a transition, which React draws in slices that let the
+  // pane answer input meanwhile (the work under way ends in the same transition, once drawn).
+  const setSession = React.useCallback((next: Session) => React.startTransition(() => setSessionNow(next)), []);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const progressShown = React.useRef(false);
+  /** How far the work had got when last told, shown once half a second has passed. */
+  const latestProgress = React.useRef<Progress | null>(null);
+  /** Work under way (the pane says aria-busy meanwhile). */
+  const [working, setWorking] = React.useState(0);
   const [error, setError] = React.useState<HostError | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   /** The last write can still be taken back. */
@@ -84,50 +127,86 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
   const periodRef = React.useRef(period);
   periodRef.current = period;
 
-  const busy = React.useCallback(
-    async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
-      setError(null);
-      setNotice(null);
-      // The indicator shows only for work that lasts more than half a second.
-      const timer = setTimeout(() => setProgress(label), 500);
-      try {
-        return await work();
-      } catch (e) {
-        setError(explainError(e, t));
-        return undefined;
-      } finally {
-        clearTimeout(timer);
+  /** Shows how far work has got, once it has lasted half a second. */
+  const report = React.useCallback((next: Progress) => {
+    latestProgress.current = next;
+    if (progressShown.current) setProgress(next);
+  }, []);
+
+  const busy = React.useCallback(async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+    setError(null);
+    setNotice(null);
+    setWorking((n) => n + 1);
+    progressShown.current = false;
+    latestProgress.current = null;
+    // The indicator shows only for work that lasts more than half a second.
+    const timer = setTimeout(() => {
+      progressShown.current = true;
+      setProgress(latestProgress.current ?? { label });
+    }, 500);
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof Cancelled) setNotice(STRINGS[langRef.current].cancelled);
+      else setError(explainError(e));
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+      progressShown.current = false;
+      React.startTransition(() => {
         setProgress(null);
-      }
-    },
-    [t],
-  );
+        setWorking((n) => n - 1);
+      });
+    }
+  }, []);
+  const langRef = React.useRef(lang);
+  langRef.current = lang;
 
   const analyse = React.useCallback(
     async (snapshot: WorkbookSnapshot): Promise<Session> => {
       const reportYear = /^\d{4}$/.test(yearRef.current) ? Number(yearRef.current) : null;
       const ignores = await host.loadIgnores();
-      const analysis = checkWorkbook(snapshot, { reportYear, period: periodOption(periodRef.current), ignores });
+      const period = periodOption(periodRef.current);
+      const cancel = () => analyser.cancel();
+      const label = (done: number, total: number) => STRINGS[langRef.current].checking(done, total);
+      const analysis = await analyser.check(snapshot, { reportYear, period, ignores }, (done, total) =>
+        report({ label: label(done, total), done, total, cancel }),
+      );
       if (!analysis.sheets.some((s) => s.status === "indicators")) {
         // A year the official typed that matches no column: say which year the workbook holds.
-        const stated = reportYear === null ? null : statedReportYear(snapshot, { period: periodOption(periodRef.current) });
+        const asStated = reportYear === null ? null : await analyser.check(snapshot, { reportYear: null, period });
+        const stated = asStated?.sheets.some((s) => s.status === "indicators") ? asStated.reportYear : null;
+        const [vi, en] = [STRINGS.vi, STRINGS.en];
         if (reportYear !== null && stated !== null)
           throw new HostError(
-            STRINGS[lang].yearNoColumn(reportYear, stated),
-            STRINGS[lang].yearNoColumnAdvice(stated),
-            "the report year matches no column",
+            vi.yearNoColumn(reportYear, stated),
+            vi.yearNoColumnAdvice(stated),
+            en.yearNoColumn(reportYear, stated),
+            en.yearNoColumnAdvice(stated),
           );
-        throw new HostError(STRINGS[lang].noIndicatorSheet, STRINGS[lang].noIndicatorAdvice, "no indicator sheet found");
+        throw new HostError(vi.noIndicatorSheet, vi.noIndicatorAdvice, en.noIndicatorSheet, en.noIndicatorAdvice);
       }
       if (!yearRef.current && analysis.reportYear) setYear(String(analysis.reportYear));
       return { snapshot, analysis, ignores };
     },
-    [host, lang],
+    [host, analyser, report],
   );
 
   const check = React.useCallback(async () => {
-    await busy(t.working, async () => setSession(await analyse(await host.read())));
-  }, [busy, analyse, host, t]);
+    await busy(t.working, async () => {
+      report({ label: STRINGS[langRef.current].reading });
+      setSession(await analyse(await host.read()));
+    });
+  }, [busy, analyse, host, t, report, setSession]);
+
+  /** Saves the ignores and sets the findings aside (or back) at once, without checking again. */
+  const saveIgnores = async (ignores: Session["ignores"]) => {
+    if (!session) return;
+    await busy(t.working, async () => {
+      await host.saveIgnores(ignores);
+      setSession({ ...session, ignores, analysis: { ...session.analysis, ...applyIgnores(session.analysis.findings, ignores) } });
+    });
+  };
 
   const actions: Actions = {
     busy,
@@ -144,16 +223,17 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
     select: async (f) => {
       await busy(t.working, () => host.select(f.sheet, f.cell));
     },
-    ignore: async (finding, reason) => {
+    ignore: async (finding, reason, by) => {
       if (!session) return;
-      const ignores = [
-        ...session.ignores,
-        { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, reason, date: new Date().toISOString().slice(0, 10) },
-      ];
-      await busy(t.working, async () => {
-        await host.saveIgnores(ignores);
-        setSession({ ...session, ignores, analysis: { ...session.analysis, ...applyIgnores(session.analysis.findings, ignores) } });
-      });
+      const date = new Date().toISOString().slice(0, 10);
+      const ignore = { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, reason, date, ...(by ? { by } : {}) };
+      await saveIgnores([...session.ignores, ignore]);
+    },
+    narrative: (s) => analyser.narrative(s.snapshot, s.analysis),
+    fill: (s, template) => analyser.fill(s.snapshot, s.analysis, template),
+    restore: async (ignore) => {
+      if (!session) return;
+      await saveIgnores(session.ignores.filter((i) => ignoreKey(i) !== ignoreKey(ignore)));
     },
     notify: setNotice,
   };
@@ -191,8 +271,21 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
     };
   }, [host, check, hasSession]);
 
+  const selectTab = (next: TabName) => {
+    const page = document.scrollingElement;
+    if (page) scrolls.current.set(tab, page.scrollTop);
+    setTab(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+  };
+  // Each tab comes back at the height the official left it.
+  React.useLayoutEffect(() => {
+    const page = document.scrollingElement;
+    if (page) page.scrollTop = scrolls.current.get(tab) ?? 0;
+  }, [tab]);
+  const inExcel = host.kind === "excel";
+
   return (
-    <div className={styles.root} lang={lang}>
+    <div className={styles.root} lang={lang} aria-busy={working > 0}>
       <div className={styles.header}>
         <h1 className={styles.title}>{t.title}</h1>
         <Button appearance="subtle" size="small" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
@@ -203,6 +296,7 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
         <StandaloneBar
           host={standalone}
           t={t}
+          lang={lang}
           onOpened={(snapshot) =>
             busy(t.working, async () => {
               // Another workbook: its own year and period, not those of the one before.
@@ -214,7 +308,7 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
               setSession(await analyse(snapshot));
             })
           }
-          onError={(e) => setError(explainError(e, t))}
+          onError={(e) => setError(explainError(e))}
         />
       )}
       <div className={styles.row}>
@@ -246,17 +340,52 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
           </Select>
         </Field>
       </div>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+      {!welcomed && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.welcomeTitle}</MessageBarTitle>
+            {t.welcome}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setWelcomed(true);
+                try {
+                  localStorage.setItem(WELCOMED, "1");
+                } catch {
+                  // Private mode: the welcome shows again next time.
+                }
+              }}
+            >
+              {t.gotIt}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabName)}>
         <Tab value="check">{t.tabCheck}</Tab>
         <Tab value="indicators">{t.tabIndicators}</Tab>
         <Tab value="report">{t.tabReport}</Tab>
+        <Tab value="text">{t.tabText}</Tab>
       </TabList>
-      {progress && <Spinner size="tiny" label={progress} />}
+      {progress && (
+        <div className={styles.progress} data-testid="progress">
+          <Field className={styles.progressBar} validationMessage={progress.label} validationState="none">
+            <ProgressBar aria-label={progress.label} value={progress.total ? (progress.done ?? 0) / progress.total : undefined} max={1} />
+          </Field>
+          {progress.cancel && (
+            <Button size="small" onClick={progress.cancel}>
+              {t.cancel}
+            </Button>
+          )}
+        </div>
+      )}
       {error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{lang === "vi" ? error.reason : error.reasonEn}</MessageBarTitle>
-            {error.advice}
+            {lang === "vi" ? error.advice : error.adviceEn}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -280,9 +409,30 @@ export function App({ host, standalone, initialLang, officeTimedOut = false }: A
           </MessageBarActions>
         </MessageBar>
       )}
-      {tab === "check" && <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} />}
-      {tab === "indicators" && <IndicatorsPanel t={t} session={session} actions={actions} />}
-      {tab === "report" && <ReportPanel t={t} session={session} actions={actions} />}
+      <div hidden={tab !== "check"}>
+        <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} view={view} onView={setView} />
+      </div>
+      {opened.has("indicators") && (
+        <div hidden={tab !== "indicators"}>
+          <IndicatorsPanel t={t} lang={lang} session={session} actions={actions} inExcel={inExcel} />
+        </div>
+      )}
+      {opened.has("report") && (
+        <div hidden={tab !== "report"}>
+          <ReportPanel t={t} session={session} actions={actions} inExcel={inExcel} />
+        </div>
+      )}
+      {opened.has("text") && (
+        <div hidden={tab !== "text"}>
+          <TextPanel
+            t={t}
+            lang={lang}
+            session={session}
+            actions={actions}
+            selectedText={host.selectedText ? () => (host.selectedText as () => Promise<string>)() : undefined}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,9 +1,12 @@
-// What the pane's panels share: the workbook as last read and its check, and the actions they may
-// take. The panels get both as props; App owns the state and the host.
+// What the pane's panels share: the workbook as last read and its check, the state of the findings
+// view (kept across tabs), and the actions they may take. The panels get them as props; App owns
+// the state and the host.
 
 import type { CheckResult } from "../core/check";
+import type { FillResult, NarrativeItem } from "../core/fill";
 import type { EditPlan } from "../core/fill/plan";
-import type { Finding } from "../core/model/findings";
+import type { TemplateChoice } from "./analysis/protocol";
+import type { Finding, Severity } from "../core/model/findings";
 import type { Ignore } from "../core/model/ignores";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 
@@ -14,12 +17,32 @@ export interface Session {
   ignores: Ignore[];
 }
 
+/** How the official left the findings: the filter, the finding in hand, which list, how far down. */
+export interface FindingsView {
+  shown: Record<Severity, boolean>;
+  /** The key (findingKey) of the finding last gone to. */
+  current: string | null;
+  list: "open" | "ignored";
+  /** How many findings are drawn; more on request. */
+  limit: number;
+}
+
+export const FIRST_VIEW: FindingsView = { shown: { error: true, warning: true, info: false }, current: null, list: "open", limit: 50 };
+
+export const findingKey = (f: Pick<Finding, "rule" | "sheet" | "cell">): string => `${f.rule}|${f.sheet}|${f.cell}`;
+
 export interface Actions {
-  /** Runs an action with the progress indicator and Vietnamese errors. */
+  /** Runs an action with the progress indicator and errors in the pane's language. */
   busy<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
   check(): Promise<void>;
   apply(plan: EditPlan): Promise<boolean>;
   select(finding: Pick<Finding, "sheet" | "cell">): Promise<void>;
-  ignore(finding: Finding, reason: string): Promise<void>;
+  ignore(finding: Finding, reason: string, by?: string): Promise<void>;
+  /** The report's sentences for the session (computed off the main thread). */
+  narrative(session: Session): Promise<NarrativeItem[]>;
+  /** Fills a template for the session (off the main thread); nothing is written yet. */
+  fill(session: Session, template: TemplateChoice): Promise<FillResult>;
+  /** Puts an ignored finding back among the open ones. */
+  restore(ignore: Ignore): Promise<void>;
   notify(text: string): void;
 }

@@ -22,6 +22,8 @@ interface Cf {
   type: string;
   formula: string;
   deleted: boolean;
+  /** The fill colour of the format. */
+  color?: string;
 }
 
 export interface FakeExcelOptions {
@@ -138,6 +140,12 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
         get formulas() {
           return grid((r, c) => cells().get(a1(r, c))?.formula ?? byName.get(sheet)?.values[r]?.[c] ?? "");
         },
+        get text() {
+          return grid((r, c) => {
+            const v = byName.get(sheet)?.values[r]?.[c];
+            return v === null || v === undefined ? "" : String(v);
+          });
+        },
         get numberFormat() {
           return grid((r, c) => cells().get(a1(r, c))?.numberFormat ?? byName.get(sheet)?.numberFormat?.[r]?.[c] ?? "General");
         },
@@ -164,7 +172,13 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
                     cf.formula = f;
                   },
                 },
-                format: { fill: {} },
+                format: {
+                  fill: {
+                    set color(c: string) {
+                      cf.color = c;
+                    },
+                  },
+                },
               },
             };
           },
@@ -297,6 +311,11 @@ export function fakeExcel(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
 
   const context: any = {
     workbook: {
+      getSelectedRange: () => {
+        if (!state.selected) throw Object.assign(new Error("no selection"), { code: "InvalidSelection" });
+        const at = state.selected.lastIndexOf("!");
+        return writeRange(state.selected.slice(0, at), state.selected.slice(at + 1));
+      },
       worksheets: {
         load: () => {
           request(40);

@@ -1,7 +1,7 @@
 import { checkWorkbook } from "../../src/core/check";
 import { fillTemplate, findingsSheet, type EditPlan } from "../../src/core/fill";
 import { MARK_SIGNATURE, OfficeHost, PAYLOAD_BUDGET, formulaCell } from "../../src/excel/officeHost";
-import { HostError } from "../../src/hosts/host";
+import { HostError, MARK_COLORS } from "../../src/hosts/host";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
 import { fakeExcel, type FakeSheet } from "./fakeExcel";
 
@@ -230,6 +230,36 @@ describe("marks, selection and ignores", () => {
         .filter((c) => !c.deleted)
         .map((c) => c.type + c.formula),
     ).toEqual(["Custom=$F4>100", "ColorScale"]);
+  });
+
+  test("a cell with several findings is marked once, in the colour of the most severe", async () => {
+    const excel = fakeExcel([{ name: "Biểu 01", values: PART_YEAR_ROWS as unknown[][] }]);
+    const note = { rule: "text-number", severity: "info" as const, sheet: "Biểu 01", cell: "F4", message: "", messageEn: "" };
+    await host(excel).mark([note, { ...note, rule: "growth-outlier", severity: "warning" as const }, { ...note, cell: "F5" }]);
+    const marks = excel.state.cfs.get("Biểu 01")!.filter((c) => c.formula.includes(MARK_SIGNATURE));
+    expect(marks.map((c) => c.color)).toEqual([MARK_COLORS.warning, MARK_COLORS.info]);
+  });
+
+  test("the selected cells' text: a row a line, empty cells left out", async () => {
+    const excel = fakeExcel([
+      {
+        name: "Lời văn",
+        values: [
+          ["Thu ngân sách 6 tháng ước đạt 961,1 tỷ đồng,", "", "bằng 41,6% kế hoạch."],
+          ["", "", ""],
+          ["Vốn đầu tư tăng 8,2% so với cùng kỳ.", "", ""],
+        ],
+      },
+    ]);
+    const office = host(excel);
+    await office.select("Lời văn", "A1:C3");
+    await expect(office.selectedText()).resolves.toBe(
+      "Thu ngân sách 6 tháng ước đạt 961,1 tỷ đồng, bằng 41,6% kế hoạch.\nVốn đầu tư tăng 8,2% so với cùng kỳ.",
+    );
+    // A chart or a shape selected: Excel has no range to give, and says so.
+    await expect(host(fakeExcel([{ name: "Lời văn", values: [] }])).selectedText()).rejects.toMatchObject({
+      reason: "Vùng đang chọn không phải là các ô.",
+    });
   });
 
   test("select activates the sheet and selects the cell in one round trip", async () => {

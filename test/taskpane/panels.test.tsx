@@ -2,13 +2,15 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { checkWorkbook } from "../../src/core/check";
-import type { EditPlan } from "../../src/core/fill";
+import { fillSource, fillTemplate, narrative, type EditPlan } from "../../src/core/fill";
 import { HostError, type WorkbookHost } from "../../src/hosts/host";
 import { App, type Actions, type Session } from "../../src/taskpane/App";
 import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
 import { IndicatorsPanel } from "../../src/taskpane/components/IndicatorsPanel";
 import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { STRINGS } from "../../src/taskpane/strings";
+import { FIRST_VIEW } from "../../src/taskpane/session";
+import * as React from "react";
 import { sheet } from "../helpers/grid";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
 import { StandaloneHost } from "../../src/hosts/standalone";
@@ -74,6 +76,13 @@ function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: Edi
     }),
     select: jest.fn(async () => undefined),
     ignore: jest.fn(async () => undefined),
+    restore: jest.fn(async () => undefined),
+    // The real work, in the test's thread, as the page analyser does it.
+    narrative: async (s) => narrative(fillSource(s.snapshot, s.analysis)),
+    fill: async (s, choice) =>
+      "builtIn" in choice
+        ? fillTemplate(s.snapshot, s.analysis, choice.builtIn)
+        : fillTemplate(s.snapshot, s.analysis, { sheet: s.snapshot.sheets.find((x) => x.name === choice.sheet)!, from: "workbook" }),
     notify: jest.fn(),
     ...overrides,
   };
@@ -81,17 +90,29 @@ function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: Edi
 
 const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 
-/** Clicks the pane's "Kiểm tra" button (the header's) once the pane has drawn it. */
+/** The Kiểm tra panel with its view held as App holds it. */
+function Checks(props: Omit<React.ComponentProps<typeof CheckPanel>, "t" | "lang" | "view" | "onView">): React.JSX.Element {
+  const [view, setView] = React.useState(FIRST_VIEW);
+  return <CheckPanel t={t} lang="vi" view={view} onView={setView} {...props} />;
+}
+
+/** Clicks the pane's "Kiểm tra" button (the header's) once the pane has drawn it, and waits for the check to end. */
 async function runCheck(): Promise<void> {
   const button = (await screen.findAllByText(t.runCheck))[1];
   await act(async () => fireEvent.click(button));
+  await idle();
+}
+
+/** Waits until the pane has no work under way (reading and checking run off the click). */
+async function idle(): Promise<void> {
+  await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
 }
 
 describe("Kiểm tra", () => {
   test("findings grouped by sheet with counts; a click goes to the cell; next and previous walk the list", async () => {
     const s = session();
     const actions = fakeActions();
-    wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
+    wrap(<Checks session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
     const errors = s.analysis.open.filter((f) => f.severity === "error");
     expect(errors.length).toBeGreaterThan(0);
     expect(screen.getByRole("heading", { name: /Biểu 01/ })).toBeTruthy();
@@ -109,7 +130,7 @@ describe("Kiểm tra", () => {
 
   test("the severity filter hides what is unticked", () => {
     const s = session();
-    wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={fakeActions()} />);
+    wrap(<Checks session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={fakeActions()} />);
     const before = document.querySelectorAll("[data-finding]").length;
     fireEvent.click(screen.getByLabelText(/^Lỗi/));
     expect(document.querySelectorAll("[data-finding]").length).toBe(before - s.analysis.open.filter((f) => f.severity === "error").length);
@@ -118,23 +139,24 @@ describe("Kiểm tra", () => {
   test("ignoring asks for a reason and passes it on", async () => {
     const s = session();
     const actions = fakeActions();
-    wrap(<CheckPanel t={t} lang="vi" session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
+    wrap(<Checks session={s} host={{ mark: jest.fn(), clearMarks: jest.fn() }} actions={actions} />);
     fireEvent.click(screen.getAllByText(t.ignore)[0]);
     // A dialog opens in steps: wait for each part the test uses, not for the dialog alone.
     const dialog = await screen.findByRole("dialog");
-    const reason = await within(dialog).findByRole("textbox");
+    const reason = await within(dialog).findByRole("textbox", { name: /Lý do/ });
     const ok = (await within(dialog).findByText(t.confirm)).closest("button") as HTMLButtonElement;
     expect(ok.disabled).toBe(true);
     fireEvent.change(reason, { target: { value: "Số liệu đã được Sở Tài chính xác nhận" } });
+    fireEvent.change(within(dialog).getByRole("textbox", { name: t.ignoreBy }), { target: { value: "Nguyễn Thị Lan" } });
     fireEvent.click(ok);
-    expect(actions.ignore).toHaveBeenCalledWith(s.analysis.open[0], "Số liệu đã được Sở Tài chính xác nhận");
+    expect(actions.ignore).toHaveBeenCalledWith(s.analysis.open[0], "Số liệu đã được Sở Tài chính xác nhận", "Nguyễn Thị Lan");
   });
 
   test("marks go through the host; findings can be exported to a sheet", () => {
     const s = session();
     const host = { mark: jest.fn(async () => undefined), clearMarks: jest.fn(async () => undefined) };
     const actions = fakeActions();
-    wrap(<CheckPanel t={t} lang="vi" session={s} host={host} actions={actions} />);
+    wrap(<Checks session={s} host={host} actions={actions} />);
     fireEvent.click(screen.getByText(t.markCells));
     expect(host.mark).toHaveBeenCalledWith(s.analysis.open);
     fireEvent.click(screen.getByText(t.clearMarks));
@@ -147,7 +169,7 @@ describe("Kiểm tra", () => {
 
 describe("Chỉ tiêu", () => {
   test("the indicators with TH/KH and the change; rates in points", () => {
-    wrap(<IndicatorsPanel t={t} session={session()} actions={fakeActions()} />);
+    wrap(<IndicatorsPanel t={t} lang="vi" session={session()} actions={fakeActions()} />);
     const row = screen.getByText("Giá trị sản xuất công nghiệp").closest("tr") as HTMLElement;
     expect(within(row).getByText("44,2")).toBeTruthy();
     expect(within(row).getByText("106")).toBeTruthy();
@@ -157,7 +179,7 @@ describe("Chỉ tiêu", () => {
 
   test("comparison columns are written only after confirming; occupied cells need a second yes", async () => {
     const actions = fakeActions();
-    wrap(<IndicatorsPanel t={t} session={session()} actions={actions} />);
+    wrap(<IndicatorsPanel t={t} lang="vi" session={session()} actions={actions} />);
     fireEvent.click(screen.getByText(t.writeColumns));
     const dialog = await screen.findByRole("dialog");
     // Proposed: the two columns after the sheet's last (G holds the stated TH/KH): H and I.
@@ -195,6 +217,7 @@ describe("Báo cáo", () => {
     Object.assign(navigator, { clipboard: { writeText } });
     wrap(<ReportPanel t={t} session={session()} actions={actions} />);
     const preview = screen.getByTestId("narrative");
+    await waitFor(() => expect(preview.textContent).not.toBe(""));
     expect(preview.textContent).toContain("Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt 961,1 tỷ đồng");
     expect(preview.textContent).toContain('⚠ Chưa viết câu cho chỉ tiêu "Giá trị sản xuất công nghiệp"');
     fireEvent.click(screen.getByText(t.generate));
@@ -266,13 +289,23 @@ describe("the pane with a host", () => {
     const host = fakeHost({
       read: async () =>
         Promise.reject(
-          new HostError("Trang tính đang được bảo vệ nên chitieu không ghi được.", "Hãy bỏ bảo vệ trang rồi thử lại.", "protected"),
+          new HostError(
+            "Trang tính đang được bảo vệ nên chitieu không ghi được.",
+            "Hãy bỏ bảo vệ trang rồi thử lại.",
+            "The sheet is protected.",
+            "Unprotect the sheet, then try again.",
+          ),
         ),
     });
     wrap(<App host={host} initialLang="vi" />);
     await runCheck();
     expect(await screen.findByText("Trang tính đang được bảo vệ nên chitieu không ghi được.")).toBeTruthy();
     expect(screen.getByText("Hãy bỏ bảo vệ trang rồi thử lại.")).toBeTruthy();
+    // In English, the whole message is English: what happened and what to do.
+    fireEvent.click(screen.getByText("English"));
+    expect(screen.getByText("The sheet is protected.")).toBeTruthy();
+    expect(screen.getByText("Unprotect the sheet, then try again.")).toBeTruthy();
+    expect(screen.queryByText("Hãy bỏ bảo vệ trang rồi thử lại.")).toBeNull();
   });
 
   test("after a write the pane offers to take it back, since Ctrl+Z cannot", async () => {
@@ -305,7 +338,7 @@ describe("the pane with a host", () => {
       const bytes = await xlsxOf(rows);
       const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
       Object.assign(file, { arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
-      await act(async () => fireEvent.change(screen.getByLabelText(t.open), { target: { files: [file] } }));
+      await act(async () => fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } }));
     };
     await open(PART_YEAR_ROWS, "2020.xlsx");
     expect(await screen.findByDisplayValue("2020")).toBeTruthy();
@@ -344,10 +377,10 @@ describe("the pane with a host", () => {
     // load, Fluent's focus manager (tabster) in jsdom can leave this second dialog of the file marked
     // aria-hidden, so its parts are found whatever their accessibility state.
     const dialog = await screen.findByRole("dialog", { hidden: true });
-    fireEvent.change(await within(dialog).findByRole("textbox", { hidden: true }), { target: { value: "Đã giải trình" } });
+    fireEvent.change(await within(dialog).findByRole("textbox", { hidden: true, name: /Lý do/ }), { target: { value: "Đã giải trình" } });
     await act(async () => fireEvent.click(await within(dialog).findByText(t.confirm)));
     await waitFor(() => expect(document.querySelectorAll("[data-finding]").length).toBe(before - 1));
     expect(saved).toHaveLength(1);
-    expect(screen.getByText(/1 vấn đề đã bỏ qua/)).toBeTruthy();
+    expect(screen.getByRole("tab", { name: t.ignoredView(1) })).toBeTruthy();
   });
 });

@@ -20,40 +20,80 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { comparisonColumns } from "../../core/fill/extra";
+import { fold } from "../../core/model/text";
 import { formatCompact, roundTo } from "../../core/model/numbers";
 import { cellText, columnLetters, parseAddress } from "../../core/model/snapshot";
 import type { Actions, Session } from "../session";
-import type { Strings } from "../strings";
+import type { Lang, Strings } from "../strings";
 import type { Indicator } from "../../core/model/indicator";
 
+/** Every row the same height, so that only the rows in sight are drawn (18,000 indicators and more). */
+const ROW_HEIGHT = 24;
+/** Rows drawn above and below those in sight, so that scrolling shows no blank. */
+const OVERSCAN = 20;
+
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" },
+  scroller: { maxHeight: "60vh", overflowY: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
+  cell: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "0 4px",
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: "border-box",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+  head: { position: "sticky", top: 0, backgroundColor: tokens.colorNeutralBackground3, textAlign: "left" },
+  nameColumn: { width: "auto" },
+  figureColumn: { width: "64px" },
   number: { textAlign: "right", whiteSpace: "nowrap" },
   bar: { display: "flex", gap: "6px", flexWrap: "wrap", margin: "6px 0" },
   columns: { display: "flex", gap: "8px" },
 });
 
-const pct = (x: number | null) => (x === null ? "–" : formatCompact(roundTo(x, 1), 1));
+function pct(x: number | null, lang: Lang): string {
+  return x === null ? "–" : formatCompact(roundTo(x, 1), 1, lang);
+}
 
-function change(i: Indicator, t: Strings): string {
-  if (i.kind === "absolute") return i.index === null ? "–" : pct(i.index);
-  return i.changePoints === null ? "–" : `${i.changePoints > 0 ? "+" : ""}${formatCompact(roundTo(i.changePoints, 2), 2)} ${t.points}`;
+function change(i: Indicator, t: Strings, lang: Lang): string {
+  if (i.kind === "absolute") return i.index === null ? "–" : pct(i.index, lang);
+  return i.changePoints === null
+    ? "–"
+    : `${i.changePoints > 0 ? "+" : ""}${formatCompact(roundTo(i.changePoints, 2), 2, lang)} ${t.points}`;
 }
 
 export interface IndicatorsPanelProps {
   t: Strings;
+  lang: Lang;
   session: Session | null;
   actions: Actions;
+  /** Inside Excel there is nothing to open: the check reads the open workbook. */
+  inExcel?: boolean;
 }
 
-export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): React.JSX.Element {
+/** The rows in sight of a scrolled box of fixed-height rows: where to start and how many. */
+export function rowsInSight(scrollTop: number, height: number, count: number): { first: number; last: number } {
+  // Before layout (or without one) the box is taken as a screen high.
+  const shown = Math.ceil((height > 0 ? height : 800) / ROW_HEIGHT);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  return { first, last: Math.min(count, first + shown + 2 * OVERSCAN) };
+}
+
+export function IndicatorsPanel({ t, lang, session, actions, inExcel = false }: IndicatorsPanelProps): React.JSX.Element {
   const styles = useStyles();
+  const [filter, setFilter] = React.useState("");
+  const [scroll, setScroll] = React.useState({ top: 0, height: 0 });
+  const all = session?.analysis.indicators;
+  const rows = React.useMemo(() => {
+    const wanted = fold(filter.trim());
+    return !all || wanted === "" ? (all ?? []) : all.filter((i) => fold(i.name).includes(wanted));
+  }, [all, filter]);
   const sheets = session ? session.analysis.sheets.filter((s) => s.status === "indicators").map((s) => s.name) : [];
   const [sheet, setSheet] = React.useState<string>("");
   const [columns, setColumns] = React.useState({ planPercent: "", previous: "" });
   const [step, setStep] = React.useState<"closed" | "columns" | "overwrite">("closed");
-  if (!session) return <p>{t.openFirst}</p>;
+  if (!session) return <p>{inExcel ? t.openFirstExcel : t.openFirst}</p>;
 
   const chosen = sheet || sheets[0];
   const openDialog = () => {
@@ -90,33 +130,38 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
   return (
     <section aria-label={t.tabIndicators}>
       <div className={styles.bar}>
-        <span>{t.indicators(session.analysis.indicators.length)}</span>
+        <span aria-live="polite">
+          {rows.length === session.analysis.indicators.length
+            ? t.indicators(rows.length)
+            : t.indicatorsShown(rows.length, session.analysis.indicators.length)}
+        </span>
         <Button onClick={openDialog} disabled={sheets.length === 0}>
           {t.writeColumns}
         </Button>
       </div>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th className={styles.cell}>{t.colName}</th>
-            <th className={styles.cell}>{t.colPlanPercent}</th>
-            <th className={styles.cell}>{t.colChange}</th>
-            <th className={styles.cell}>{t.colEvaluation}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {session.analysis.indicators.slice(0, 500).map((i) => (
-            <tr key={`${i.sheet}!${i.row}`}>
-              <td className={styles.cell} style={{ paddingLeft: `${4 + 10 * Math.max(0, i.level - 1)}px` }}>
-                {i.name}
-              </td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{pct(i.planPercent)}</td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{change(i, t)}</td>
-              <td className={styles.cell}>{i.evaluation ?? ""}</td>
+      <Field label={t.filterIndicators}>
+        <Input type="search" value={filter} onChange={(_, d) => setFilter(d.value)} />
+      </Field>
+      <div
+        className={styles.scroller}
+        role="region"
+        aria-label={t.tabIndicators}
+        tabIndex={0}
+        data-testid="indicator-rows"
+        onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      >
+        <table className={styles.table} aria-rowcount={rows.length + 1}>
+          <thead>
+            <tr>
+              <th className={mergeClasses(styles.cell, styles.head, styles.nameColumn)}>{t.colName}</th>
+              <th className={mergeClasses(styles.cell, styles.head, styles.figureColumn)}>{t.colPlanPercent}</th>
+              <th className={mergeClasses(styles.cell, styles.head, styles.figureColumn)}>{t.colChange}</th>
+              <th className={mergeClasses(styles.cell, styles.head, styles.figureColumn)}>{t.colEvaluation}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <IndicatorRows rows={rows} scroll={scroll} t={t} lang={lang} />
+        </table>
+      </div>
       <Dialog open={step !== "closed"} onOpenChange={(_, d) => !d.open && setStep("closed")}>
         <DialogSurface>
           <DialogBody>
@@ -176,5 +221,36 @@ export function IndicatorsPanel({ t, session, actions }: IndicatorsPanelProps): 
         </DialogSurface>
       </Dialog>
     </section>
+  );
+}
+
+function IndicatorRows({
+  rows,
+  scroll,
+  t,
+  lang,
+}: {
+  rows: readonly Indicator[];
+  scroll: { top: number; height: number };
+  t: Strings;
+  lang: Lang;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { first, last } = rowsInSight(scroll.top, scroll.height, rows.length);
+  return (
+    <tbody>
+      {first > 0 && <tr aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
+      {rows.slice(first, last).map((i, k) => (
+        <tr key={`${i.sheet}!${i.row}|${i.line}`} aria-rowindex={first + k + 2} data-indicator={`${i.sheet}!${i.row}`}>
+          <td className={styles.cell} style={{ paddingLeft: `${4 + 10 * Math.max(0, i.level - 1)}px` }} title={i.name}>
+            {i.name}
+          </td>
+          <td className={mergeClasses(styles.cell, styles.number)}>{pct(i.planPercent, lang)}</td>
+          <td className={mergeClasses(styles.cell, styles.number)}>{change(i, t, lang)}</td>
+          <td className={styles.cell}>{i.evaluation ?? ""}</td>
+        </tr>
+      ))}
+      {last < rows.length && <tr aria-hidden="true" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} />}
+    </tbody>
   );
 }

@@ -3,7 +3,7 @@
 
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { BUILT_IN_TEMPLATES, fillSource, fillTemplate, isTemplateSheet, narrative, narrativeText } from "../../core/fill";
+import { BUILT_IN_TEMPLATES, isTemplateSheet, narrativeText, type NarrativeItem } from "../../core/fill";
 import type { TemplateProblem } from "../../core/fill/placeholders";
 import type { Actions, Session } from "../session";
 import type { Strings } from "../strings";
@@ -29,21 +29,39 @@ export interface ReportPanelProps {
   t: Strings;
   session: Session | null;
   actions: Actions;
+  inExcel?: boolean;
 }
 
-export function ReportPanel({ t, session, actions }: ReportPanelProps): React.JSX.Element {
+/** Sentences drawn in the preview at first; more on request (a workbook may give thousands). */
+const PREVIEW = 300;
+
+export function ReportPanel({ t, session, actions, inExcel = false }: ReportPanelProps): React.JSX.Element {
   const styles = useStyles();
+  const [limit, setLimit] = React.useState(PREVIEW);
   const [template, setTemplate] = React.useState("bao-cao");
   const [problems, setProblems] = React.useState<TemplateProblem[]>([]);
-  const items = React.useMemo(() => (session ? narrative(fillSource(session.snapshot, session.analysis)) : []), [session]);
-  if (!session) return <p>{t.openFirst}</p>;
+  const [items, setItems] = React.useState<NarrativeItem[]>([]);
+  // The sentences are written off the main thread, once per check (not per render's actions).
+  React.useEffect(() => {
+    let live = true;
+    setItems([]);
+    // Quietly: a notice the official is reading ("Đã tạo trang …") stays.
+    if (session)
+      actions.narrative(session).then(
+        (made) => live && setItems(made),
+        () => live && setItems([]),
+      );
+    return () => {
+      live = false;
+    };
+  }, [session]);
+  if (!session) return <p>{inExcel ? t.openFirstExcel : t.openFirst}</p>;
   const templateSheets = session.snapshot.sheets.filter(isTemplateSheet).map((s) => s.name);
 
   const generate = async () => {
-    const user = session.snapshot.sheets.find((s) => s.name === template && isTemplateSheet(s));
-    const result = user
-      ? fillTemplate(session.snapshot, session.analysis, { sheet: user, from: "workbook" })
-      : fillTemplate(session.snapshot, session.analysis, template);
+    const user = templateSheets.includes(template);
+    const result = await actions.busy(t.working, () => actions.fill(session, user ? { sheet: template } : { builtIn: template }));
+    if (!result) return;
     setProblems(result.problems);
     if (!result.plan) return;
     if (await actions.apply(result.plan)) actions.notify(t.created(result.plan.sheets[0].name));
@@ -61,7 +79,7 @@ export function ReportPanel({ t, session, actions }: ReportPanelProps): React.JS
         <Select value={template} onChange={(_, d) => setTemplate(d.value)}>
           {BUILT_IN_TEMPLATES.map((b) => (
             <option key={b.id} value={b.id}>
-              {b.name} ({b.id})
+              {b.name}
             </option>
           ))}
           {templateSheets.map((name) => (
@@ -88,8 +106,8 @@ export function ReportPanel({ t, session, actions }: ReportPanelProps): React.JS
         </div>
       )}
       <h2 className={styles.group}>{t.preview}</h2>
-      <div className={styles.preview} data-testid="narrative">
-        {items.map((item, i) =>
+      <div className={styles.preview} data-testid="narrative" role="region" aria-label={t.preview} tabIndex={0}>
+        {items.slice(0, limit).map((item, i) =>
           item.kind === "group" ? (
             <p key={i} className={styles.group}>
               {item.text}
@@ -101,6 +119,11 @@ export function ReportPanel({ t, session, actions }: ReportPanelProps): React.JS
           ),
         )}
       </div>
+      {items.length > limit && (
+        <Button onClick={() => setLimit(limit + PREVIEW)}>
+          {t.showMore(Math.min(PREVIEW, items.length - limit), items.length - limit)}
+        </Button>
+      )}
     </section>
   );
 }

@@ -1,16 +1,20 @@
 // Outside Office: open an .xlsx, see its sheets in a simple read-only grid (the selected finding's
-// cell highlighted, marks coloured), download the workbook with what chitieu added.
+// cell highlighted, marks coloured; collapsible, and never taking the findings off-screen: only the
+// grid's own box scrolls to a cell), download the workbook with what chitieu added.
 
 import { Button, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { address, cellText, columnLetters, type WorkbookSnapshot } from "../../core/model/snapshot";
+import { formatCompact } from "../../core/model/numbers";
+import { address, cellText, columnLetters, type CellValue, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { MARK_COLORS } from "../../hosts/host";
 import type { StandaloneHost } from "../../hosts/standalone";
-import type { Strings } from "../strings";
+import type { Lang, Strings } from "../strings";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
-  grid: { overflow: "auto", maxHeight: "40vh", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  grid: { overflow: "auto", maxHeight: "35vh", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "relative" },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  file: { overflowWrap: "anywhere", margin: 0 },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100 },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke3}`,
@@ -27,28 +31,51 @@ const useStyles = makeStyles({
 const ROWS = 150;
 const COLS = 16;
 
+/** A cell as the official reads it: numbers in the pane's language (4.227,9), text as written. */
+function shown(value: CellValue | undefined, lang: Lang): string {
+  return typeof value === "number" && Number.isFinite(value) ? formatCompact(value, 10, lang) : cellText(value);
+}
+
+/** The grid starts folded in a pane too narrow for it and the findings together. */
+const narrow = () => typeof window !== "undefined" && window.matchMedia?.("(max-width: 480px)").matches === true;
+
 export interface StandaloneBarProps {
   host: StandaloneHost;
   t: Strings;
+  lang: Lang;
   onOpened(snapshot: WorkbookSnapshot): void;
   onError(error: unknown): void;
 }
 
-export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps): React.JSX.Element {
+export function StandaloneBar({ host, t, lang, onOpened, onError }: StandaloneBarProps): React.JSX.Element {
   const styles = useStyles();
   const state = React.useSyncExternalStore(host.subscribe, host.getState);
+  /** The sheet shown: the official's choice, until a finding elsewhere is gone to. */
   const [sheet, setSheet] = React.useState<string | null>(null);
+  const [gridShown, setGridShown] = React.useState(() => !narrow());
+  const [fileName, setFileName] = React.useState<string | null>(null);
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);
-  const shownSheet = state.selection?.sheet ?? sheet ?? state.snapshot?.sheets[0]?.name ?? null;
+  const gridRef = React.useRef<HTMLDivElement | null>(null);
+  const inputRef = React.useRef<HTMLInputElement | null>(null);
+  const shownSheet = sheet ?? state.selection?.sheet ?? state.snapshot?.sheets[0]?.name ?? null;
 
   React.useEffect(() => {
     if (state.selection) setSheet(state.selection.sheet);
-    selectedRef.current?.scrollIntoView?.({ block: "center", inline: "center" });
   }, [state.selection]);
+  React.useEffect(() => {
+    // Only the grid's box scrolls: scrollIntoView would scroll the pane too, and the findings with it.
+    const cell = selectedRef.current;
+    const box = gridRef.current;
+    if (!cell || !box) return;
+    box.scrollTop = cell.offsetTop - box.clientHeight / 2 + cell.offsetHeight / 2;
+    box.scrollLeft = cell.offsetLeft - box.clientWidth / 2 + cell.offsetWidth / 2;
+  }, [state.selection, shownSheet, gridShown]);
 
   const open = async (file: File) => {
     try {
       onOpened(await host.open(file.name, new Uint8Array(await file.arrayBuffer())));
+      setSheet(null);
+      setFileName(file.name);
     } catch (error) {
       onError(error);
     }
@@ -73,67 +100,87 @@ export function StandaloneBar({ host, t, onOpened, onError }: StandaloneBarProps
     <div>
       <p>{t.standalone}</p>
       <div className={styles.bar}>
-        <label>
-          <span className="visually-hidden">{t.open}</span>
-          <input
-            type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-            aria-label={t.open}
-            onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
-          />
-        </label>
+        {/* The browser's own file button is hidden; Fluent's button opens it. */}
+        <input
+          ref={inputRef}
+          className={styles.hidden}
+          type="file"
+          tabIndex={-1}
+          aria-hidden="true"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+          data-testid="file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) void open(file);
+          }}
+        />
+        <Button appearance="primary" onClick={() => inputRef.current?.click()}>
+          {t.chooseFile}
+        </Button>
         <Button onClick={download} disabled={!state.snapshot}>
           {t.download}
         </Button>
         {state.snapshot && (
+          <Button aria-expanded={gridShown} aria-controls="chitieu-grid" onClick={() => setGridShown(!gridShown)}>
+            {gridShown ? t.hideGrid : t.showGrid}
+          </Button>
+        )}
+      </div>
+      {fileName && <p className={styles.file}>{t.openedFile(fileName)}</p>}
+      {state.snapshot && gridShown && (
+        <div id="chitieu-grid">
           <Select aria-label={t.sheet} value={shownSheet ?? ""} onChange={(_, d) => setSheet(d.value)}>
             {state.snapshot.sheets.map((s) => (
               <option key={s.name}>{s.name}</option>
             ))}
           </Select>
-        )}
-      </div>
-      {snap && (
-        <div className={styles.grid} role="region" aria-label={shownSheet ?? ""}>
-          <table className={styles.table} data-sheet={snap.name}>
-            <thead>
-              <tr>
-                <th className={mergeClasses(styles.cell, styles.head)} />
-                {Array.from({ length: COLS }, (_, c) => (
-                  <th key={c} className={mergeClasses(styles.cell, styles.head)}>
-                    {columnLetters(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {snap.values.slice(first, first + ROWS).map((row, k) => {
-                const r = first + k;
-                return (
-                  <tr key={r}>
-                    <th className={mergeClasses(styles.cell, styles.head)}>{r + 1}</th>
-                    {Array.from({ length: COLS }, (_, c) => {
-                      const at = address(r, c);
-                      const selected = state.selection?.sheet === snap.name && state.selection.address === at;
-                      const mark = state.marks.get(`${snap.name}!${at}`);
-                      return (
-                        <td
-                          key={c}
-                          ref={selected ? selectedRef : undefined}
-                          data-cell={at}
-                          aria-selected={selected || undefined}
-                          className={mergeClasses(styles.cell, selected && styles.selected)}
-                          style={mark ? { backgroundColor: MARK_COLORS[mark], color: "#000" } : undefined}
-                        >
-                          {cellText(row[c])}
-                        </td>
-                      );
-                    })}
+          {snap && (
+            <div ref={gridRef} className={styles.grid} role="region" aria-label={shownSheet ?? ""} tabIndex={0}>
+              <table className={styles.table} data-sheet={snap.name}>
+                <thead>
+                  <tr>
+                    <th className={mergeClasses(styles.cell, styles.head)} />
+                    {Array.from({ length: COLS }, (_, c) => (
+                      <th key={c} scope="col" className={mergeClasses(styles.cell, styles.head)}>
+                        {columnLetters(c)}
+                      </th>
+                    ))}
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                </thead>
+                <tbody>
+                  {snap.values.slice(first, first + ROWS).map((row, k) => {
+                    const r = first + k;
+                    return (
+                      <tr key={r}>
+                        <th scope="row" className={mergeClasses(styles.cell, styles.head)}>
+                          {r + 1}
+                        </th>
+                        {Array.from({ length: COLS }, (_, c) => {
+                          const at = address(r, c);
+                          const selected = state.selection?.sheet === snap.name && state.selection.address === at;
+                          const mark = state.marks.get(`${snap.name}!${at}`);
+                          return (
+                            <td
+                              key={c}
+                              ref={selected ? selectedRef : undefined}
+                              data-cell={at}
+                              data-selected={selected || undefined}
+                              aria-current={selected || undefined}
+                              className={mergeClasses(styles.cell, selected && styles.selected)}
+                              style={mark ? { backgroundColor: MARK_COLORS[mark], color: "#000" } : undefined}
+                            >
+                              {shown(row[c], lang)}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
         </div>
       )}
     </div>

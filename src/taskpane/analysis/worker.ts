@@ -1,0 +1,105 @@
+// The analysis worker: reads .xlsx files, checks workbooks, writes the narrative, fills templates
+// and writes the package, all off the pane's main thread, so that a 60-sheet workbook never freezes
+// the pane. Loaded by startWorker (webpack bundles it on its own).
+
+import { checkWorkbook, type CheckResult } from "../../core/check";
+import { fillSource, fillTemplate, isTemplateSheet, narrative } from "../../core/fill";
+import type { EditPlan } from "../../core/fill/plan";
+import type { WorkbookSnapshot } from "../../core/model/snapshot";
+import { applyPlanToBytes } from "../../hosts/xlsx/applyPlan";
+import { readWorkbook, WorkbookInputError } from "../../hosts/xlsx/readWorkbook";
+import { readSavedIgnores } from "../../hosts/xlsx/settings";
+import { PART_SIZE, type CheckSettings, type PartKey, type Reply, type Request } from "./protocol";
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent<Request>) => void) | null; postMessage(reply: Reply): void };
+let lastRead: { id: number; snapshot: WorkbookSnapshot } | null = null;
+let lastCheck: { id: number; snapshot: WorkbookSnapshot; result: CheckResult } | null = null;
+let lastFill: { id: number; plan: EditPlan } | null = null;
+/**
+ * The check of a workbook just read, made before the pane asks for it with the settings it asks
+ * with for a new file (no year, no period, the file's ignores): the pane meanwhile unpacks the sheets.
+ */
+let ahead: { workbook: number; settings: string; result: CheckResult } | null = null;
+
+const settingsKey = (settings: CheckSettings) =>
+  JSON.stringify([settings.reportYear ?? null, settings.period ?? null, settings.ignores ?? []]);
+
+function parts(id: number, key: PartKey, items: readonly unknown[]): void {
+  for (let i = 0; i < items.length; i += PART_SIZE) scope.postMessage({ id, type: "part", key, items: items.slice(i, i + PART_SIZE) });
+}
+
+/** A workbook's sheets one part at a time (a sheet is never split), then what closes the reply. */
+const progressOf = (id: number) => (done: number, total: number) => scope.postMessage({ id, type: "progress", done, total });
+
+async function read(id: number, bytes: Uint8Array, withBytes: boolean): Promise<Reply | null> {
+  try {
+    const snapshot = await readWorkbook(bytes);
+    lastRead = { id, snapshot };
+    for (const sheet of snapshot.sheets) scope.postMessage({ id, type: "part", key: "sheets", items: [sheet] });
+    const ignores = await readSavedIgnores(bytes);
+    scope.postMessage({ id, type: "read", ignores, workbook: id, ...(withBytes ? { bytes } : {}) });
+    // After a write the pane checks with the year it has: nothing to do ahead.
+    if (withBytes) return null;
+    const settings = { reportYear: null, ignores };
+    ahead = { workbook: id, settings: settingsKey(settings), result: checkWorkbook(snapshot, { ...settings, onSheet: progressOf(id) }) };
+    return null;
+  } catch (error) {
+    if (error instanceof WorkbookInputError) return { id, type: "refused", reason: error.reason, reasonEn: error.reasonEn };
+    throw error;
+  }
+}
+
+const gone = (id: number): Reply => ({ id, type: "failed", message: "the worker no longer holds this workbook" });
+
+async function answer(request: Request): Promise<Reply | null> {
+  const { id } = request;
+  switch (request.op) {
+    case "read":
+      return read(id, request.bytes, false);
+    case "write": {
+      const plan = typeof request.plan === "number" ? (lastFill?.id === request.plan ? lastFill.plan : null) : request.plan;
+      if (!plan) return gone(id);
+      return read(id, await applyPlanToBytes(request.bytes, plan), true);
+    }
+    case "check": {
+      const snapshot =
+        typeof request.workbook === "number" ? (lastRead?.id === request.workbook ? lastRead.snapshot : null) : request.workbook;
+      if (!snapshot) return gone(id);
+      // A workbook sent whole (read by Excel) is kept like one read here.
+      if (typeof request.workbook !== "number") lastRead = { id, snapshot };
+      const made = ahead?.workbook === request.workbook && ahead.settings === settingsKey(request.settings) ? ahead.result : null;
+      const result = made ?? checkWorkbook(snapshot, { ...request.settings, onSheet: progressOf(id) });
+      lastCheck = { id, snapshot, result };
+      parts(id, "indicators", result.indicators);
+      parts(id, "findings", result.findings);
+      const { reportYear, reportYearSource, sheets } = result;
+      return { id, type: "checked", result: { reportYear, reportYearSource, sheets }, check: id };
+    }
+    case "narrative":
+      if (lastCheck?.id !== request.check) return gone(id);
+      parts(id, "items", narrative(fillSource(lastCheck.snapshot, lastCheck.result)));
+      return { id, type: "narrated" };
+    case "fill": {
+      if (lastCheck?.id !== request.check) return gone(id);
+      const { snapshot, result } = lastCheck;
+      const choice = request.template;
+      const sheet = "sheet" in choice ? snapshot.sheets.find((s) => s.name === choice.sheet && isTemplateSheet(s)) : undefined;
+      if ("sheet" in choice && !sheet) return gone(id);
+      const filled = sheet
+        ? fillTemplate(snapshot, result, { sheet, from: "workbook" })
+        : fillTemplate(snapshot, result, (choice as { builtIn: string }).builtIn);
+      if (!filled.plan) return { id, type: "filled", result: filled, fill: id };
+      lastFill = { id, plan: filled.plan };
+      filled.plan.sheets.forEach((sheet, i) => parts(id, `cells.${i}`, sheet.cells));
+      const sheets = filled.plan.sheets.map((sheet) => ({ ...sheet, cells: [] }));
+      return { id, type: "filled", result: { ...filled, plan: { ...filled.plan, sheets } }, fill: id };
+    }
+  }
+}
+
+scope.onmessage = (event) => {
+  answer(event.data).then(
+    (reply) => reply && scope.postMessage(reply),
+    (error: unknown) => scope.postMessage({ id: event.data.id, type: "failed", message: String((error as Error)?.message ?? error) }),
+  );
+};
