@@ -410,21 +410,22 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
         </MessageBar>
       )}
       <div hidden={tab !== "check"}>
-        <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} view={view} onView={setView} />
+        <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} view={view} onView={setView} working={working > 0} />
       </div>
       {opened.has("indicators") && (
         <div hidden={tab !== "indicators"}>
-          <IndicatorsPanel t={t} lang={lang} session={session} actions={actions} inExcel={inExcel} />
+          <IndicatorsPanel t={t} lang={lang} session={session} actions={actions} inExcel={inExcel} working={working > 0} />
         </div>
       )}
       {opened.has("report") && (
         <div hidden={tab !== "report"}>
-          <ReportPanel t={t} session={session} actions={actions} inExcel={inExcel} />
+          <ReportPanel t={t} session={session} actions={actions} inExcel={inExcel} working={working > 0} />
         </div>
       )}
       {opened.has("text") && (
         <div hidden={tab !== "text"}>
           <TextPanel
+            working={working > 0}
             t={t}
             lang={lang}
             session={session}

@@ -270,6 +270,10 @@ describe("work in progress", () => {
     const bar = await screen.findByTestId("progress", {}, { timeout: 5000 });
     await waitFor(() => expect(bar.textContent).toContain(t.checking(3, 60)));
     expect(within(bar).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.05");
+    // Meanwhile what would start more work is disabled; the tabs still answer.
+    expect((screen.getAllByText(t.runCheck)[1].closest("button") as HTMLButtonElement).disabled).toBe(true);
+    await tab(t.tabText);
+    expect(screen.getByRole("tab", { name: t.tabText }).getAttribute("aria-selected")).toBe("true");
     await act(async () => fireEvent.click(within(bar).getByText(t.cancel)));
     await idle();
     expect(await screen.findByText(t.cancelled)).toBeTruthy();

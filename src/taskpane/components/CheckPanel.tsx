@@ -64,6 +64,8 @@ export interface CheckPanelProps {
   actions: Actions;
   view: FindingsView;
   onView(view: FindingsView): void;
+  /** Work under way: what would start more is disabled until it ends. */
+  working?: boolean;
 }
 
 const NAME_KEY = "chitieu.ignoredBy";
@@ -77,7 +79,7 @@ function rememberedName(): string {
   }
 }
 
-export function CheckPanel({ t, lang, session, host, actions, view, onView }: CheckPanelProps): React.JSX.Element {
+export function CheckPanel({ t, lang, session, host, actions, view, onView, working = false }: CheckPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [ignoring, setIgnoring] = React.useState<Finding | null>(null);
   const [reason, setReason] = React.useState("");
@@ -139,7 +141,7 @@ export function CheckPanel({ t, lang, session, host, actions, view, onView }: Ch
   return (
     <section aria-label={t.tabCheck}>
       <div className={styles.bar}>
-        <Button appearance="primary" onClick={() => void actions.check()}>
+        <Button appearance="primary" disabled={working} onClick={() => void actions.check()}>
           {t.runCheck}
         </Button>
         {session && view.list === "open" && (
@@ -258,16 +260,21 @@ export function CheckPanel({ t, lang, session, host, actions, view, onView }: Ch
               <Legend t={t} />
               <div className={styles.bar}>
                 <Button
+                  disabled={working}
                   onClick={() =>
                     void actions.busy(t.working, () => host.mark(open)).then(() => actions.notify(t.marked(cellMarks(open).size)))
                   }
                 >
                   {t.markCells}
                 </Button>
-                <Button onClick={() => void actions.busy(t.working, () => host.clearMarks()).then(() => actions.notify(t.cleared))}>
+                <Button
+                  disabled={working}
+                  onClick={() => void actions.busy(t.working, () => host.clearMarks()).then(() => actions.notify(t.cleared))}
+                >
                   {t.clearMarks}
                 </Button>
                 <Button
+                  disabled={working}
                   onClick={() => {
                     const sheet = findingsSheet(session.snapshot, open, session.analysis.reportYear);
                     void actions.apply({ sheets: [sheet] }).then((done) => done && actions.notify(t.created(sheet.name)));

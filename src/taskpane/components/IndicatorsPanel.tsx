@@ -49,7 +49,7 @@ const useStyles = makeStyles({
   figureColumn: { width: "64px" },
   number: { textAlign: "right", whiteSpace: "nowrap" },
   bar: { display: "flex", gap: "6px", flexWrap: "wrap", margin: "6px 0" },
-  columns: { display: "flex", gap: "8px" },
+  columns: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
 function pct(x: number | null, lang: Lang): string {
@@ -70,6 +70,7 @@ export interface IndicatorsPanelProps {
   actions: Actions;
   /** Inside Excel there is nothing to open: the check reads the open workbook. */
   inExcel?: boolean;
+  working?: boolean;
 }
 
 /** The rows in sight of a scrolled box of fixed-height rows: where to start and how many. */
@@ -80,7 +81,7 @@ export function rowsInSight(scrollTop: number, height: number, count: number): {
   return { first, last: Math.min(count, first + shown + 2 * OVERSCAN) };
 }
 
-export function IndicatorsPanel({ t, lang, session, actions, inExcel = false }: IndicatorsPanelProps): React.JSX.Element {
+export function IndicatorsPanel({ t, lang, session, actions, inExcel = false, working = false }: IndicatorsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [filter, setFilter] = React.useState("");
   const [scroll, setScroll] = React.useState({ top: 0, height: 0 });
@@ -135,7 +136,7 @@ export function IndicatorsPanel({ t, lang, session, actions, inExcel = false }: 
             ? t.indicators(rows.length)
             : t.indicatorsShown(rows.length, session.analysis.indicators.length)}
         </span>
-        <Button onClick={openDialog} disabled={sheets.length === 0}>
+        <Button onClick={openDialog} disabled={working || sheets.length === 0}>
           {t.writeColumns}
         </Button>
       </div>

@@ -30,12 +30,13 @@ export interface ReportPanelProps {
   session: Session | null;
   actions: Actions;
   inExcel?: boolean;
+  working?: boolean;
 }
 
 /** Sentences drawn in the preview at first; more on request (a workbook may give thousands). */
 const PREVIEW = 300;
 
-export function ReportPanel({ t, session, actions, inExcel = false }: ReportPanelProps): React.JSX.Element {
+export function ReportPanel({ t, session, actions, inExcel = false, working = false }: ReportPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [limit, setLimit] = React.useState(PREVIEW);
   const [template, setTemplate] = React.useState("bao-cao");
@@ -90,10 +91,12 @@ export function ReportPanel({ t, session, actions, inExcel = false }: ReportPane
         </Select>
       </Field>
       <div className={styles.bar}>
-        <Button appearance="primary" onClick={() => void generate()}>
+        <Button appearance="primary" disabled={working} onClick={() => void generate()}>
           {t.generate}
         </Button>
-        <Button onClick={() => void copy()}>{t.copyText}</Button>
+        <Button disabled={working || items.length === 0} onClick={() => void copy()}>
+          {t.copyText}
+        </Button>
       </div>
       {problems.length > 0 && (
         <div role="alert">

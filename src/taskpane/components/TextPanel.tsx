@@ -25,6 +25,7 @@ export interface TextPanelProps {
   actions: Actions;
   /** Inside Excel: the text of the selected cells, one line per row. */
   selectedText?: () => Promise<string>;
+  working?: boolean;
 }
 
 interface Checked {
@@ -32,7 +33,7 @@ interface Checked {
   findings: TextFinding[];
 }
 
-export function TextPanel({ t, lang, session, actions, selectedText }: TextPanelProps): React.JSX.Element {
+export function TextPanel({ t, lang, session, actions, selectedText, working = false }: TextPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [text, setText] = React.useState("");
   const [checked, setChecked] = React.useState<Checked | null>(null);
@@ -59,10 +60,14 @@ export function TextPanel({ t, lang, session, actions, selectedText }: TextPanel
         <Textarea value={text} resize="vertical" rows={8} onChange={(_, d) => setText(d.value)} />
       </Field>
       <div className={styles.bar}>
-        <Button appearance="primary" disabled={text.trim() === ""} onClick={() => void check(text)}>
+        <Button appearance="primary" disabled={working || text.trim() === ""} onClick={() => void check(text)}>
           {t.checkText}
         </Button>
-        {selectedText && <Button onClick={() => void take()}>{t.fromSelection}</Button>}
+        {selectedText && (
+          <Button disabled={working} onClick={() => void take()}>
+            {t.fromSelection}
+          </Button>
+        )}
       </div>
       <p>{t.textAgainst(session?.analysis.reportYear ?? null)}</p>
       {checked && (
