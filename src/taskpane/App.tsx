@@ -229,8 +229,10 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
       const ignore = { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, reason, date, ...(by ? { by } : {}) };
       await saveIgnores([...session.ignores, ignore]);
     },
-    narrative: (s) => analyser.narrative(s.snapshot, s.analysis),
-    fill: (s, template) => analyser.fill(s.snapshot, s.analysis, template),
+    narrative: (s) => analyser.narrative(s.analysis),
+    fill: (s, template) => analyser.fill(s.analysis, template),
+    sheetIndicators: (s, sheet) => analyser.sheetIndicators(s.analysis, sheet),
+    checkText: (s, text) => analyser.checkText(s?.analysis ?? null, text),
     restore: async (ignore) => {
       if (!session) return;
       await saveIgnores(session.ignores.filter((i) => ignoreKey(i) !== ignoreKey(ignore)));
@@ -444,7 +446,7 @@ function periodOption(value: string): Period | null | undefined {
   return monthsPeriod(Number(value));
 }
 
-function periodLabel(analysis: Analysis, t: Strings): string {
+function periodLabel(analysis: Pick<Analysis, "sheets">, t: Strings): string {
   const sheet = analysis.sheets.find((s) => s.status === "indicators");
   const period = sheet?.period;
   return !period || period.months === 12 ? t.wholeYear : period.label;

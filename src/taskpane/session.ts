@@ -2,18 +2,18 @@
 // view (kept across tabs), and the actions they may take. The panels get them as props; App owns
 // the state and the host.
 
-import type { CheckResult } from "../core/check";
 import type { FillResult, NarrativeItem } from "../core/fill";
 import type { EditPlan } from "../core/fill/plan";
-import type { TemplateChoice } from "./analysis/protocol";
+import type { Indicator } from "../core/model/indicator";
+import type { PaneAnalysis, TemplateChoice, TextChecked } from "./analysis/protocol";
 import type { Finding, Severity } from "../core/model/findings";
 import type { Ignore } from "../core/model/ignores";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 
 export interface Session {
   snapshot: WorkbookSnapshot;
-  /** The check of the snapshot, with the findings the official ignored set aside. */
-  analysis: CheckResult;
+  /** The check of the snapshot, with the findings the official ignored set aside (its indicators whole stay with the analyser). */
+  analysis: PaneAnalysis;
   ignores: Ignore[];
 }
 
@@ -42,6 +42,10 @@ export interface Actions {
   narrative(session: Session): Promise<NarrativeItem[]>;
   /** Fills a template for the session (off the main thread); nothing is written yet. */
   fill(session: Session, template: TemplateChoice): Promise<FillResult>;
+  /** One sheet's indicators whole (for its comparison columns). */
+  sheetIndicators(session: Session, sheet: string): Promise<Indicator[]>;
+  /** A draft narrative checked against the session's workbook, or alone. */
+  checkText(session: Session | null, text: string): Promise<TextChecked>;
   /** Puts an ignored finding back among the open ones. */
   restore(ignore: Ignore): Promise<void>;
   notify(text: string): void;

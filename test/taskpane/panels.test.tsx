@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook, type CheckResult } from "../../src/core/check";
 import { fillSource, fillTemplate, narrative, type EditPlan } from "../../src/core/fill";
 import { HostError, type WorkbookHost } from "../../src/hosts/host";
 import { App, type Actions, type Session } from "../../src/taskpane/App";
@@ -60,6 +60,9 @@ function workbook(): WorkbookSnapshot {
   return { sheets: [sheet("Biểu 01", rows)] };
 }
 
+/** A session's check whole: the tests make their sessions from checkWorkbook. */
+const whole = (s: Session) => s.analysis as CheckResult;
+
 function session(snapshot = workbook()): Session {
   return { snapshot, analysis: checkWorkbook(snapshot), ignores: [] };
 }
@@ -77,12 +80,14 @@ function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: Edi
     select: jest.fn(async () => undefined),
     ignore: jest.fn(async () => undefined),
     restore: jest.fn(async () => undefined),
-    // The real work, in the test's thread, as the page analyser does it.
-    narrative: async (s) => narrative(fillSource(s.snapshot, s.analysis)),
+    // The real work, in the test's thread, as the page analyser does it (the tests' sessions hold whole checks).
+    narrative: async (s) => narrative(fillSource(s.snapshot, whole(s))),
     fill: async (s, choice) =>
       "builtIn" in choice
-        ? fillTemplate(s.snapshot, s.analysis, choice.builtIn)
-        : fillTemplate(s.snapshot, s.analysis, { sheet: s.snapshot.sheets.find((x) => x.name === choice.sheet)!, from: "workbook" }),
+        ? fillTemplate(s.snapshot, whole(s), choice.builtIn)
+        : fillTemplate(s.snapshot, whole(s), { sheet: s.snapshot.sheets.find((x) => x.name === choice.sheet)!, from: "workbook" }),
+    sheetIndicators: async (s, name) => whole(s).indicators.filter((i) => i.sheet === name),
+    checkText: async () => ({ claims: 0, findings: [] }),
     notify: jest.fn(),
     ...overrides,
   };

@@ -1,4 +1,4 @@
-// Reading, checking, the narrative and filling for the pane, off its main thread: in the analysis
+// Reading, checking (workbooks and texts), the narrative and filling for the pane, off its main thread: in the analysis
 // worker where the browser has workers, else in the page (tests), a turn of the event loop given
 // to the page first. Work can be cancelled: the worker is stopped and started afresh on the next
 // request, and what it held is asked for again from the page.
@@ -9,10 +9,11 @@ import type { EditPlan } from "../../core/fill/plan";
 import { applyIgnores } from "../../core/model/ignores";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { RefusedFile, type OpenedFile } from "../../hosts/host";
-import type { CheckSettings, PartKey, Reply, RequestBody, TemplateChoice } from "./protocol";
+import type { Indicator } from "../../core/model/indicator";
+import type { CheckSettings, IndicatorRow, PaneAnalysis, PartKey, Reply, RequestBody, TemplateChoice, TextChecked } from "./protocol";
 import { startWorker } from "./startWorker";
 
-export type { CheckSettings, TemplateChoice } from "./protocol";
+export type { CheckSettings, IndicatorRow, PaneAnalysis, TemplateChoice, TextChecked } from "./protocol";
 
 /** The official cancelled the work. */
 export class Cancelled extends Error {
@@ -27,19 +28,24 @@ export interface Analyser {
   read(bytes: Uint8Array, onProgress?: OnProgress): Promise<OpenedFile>;
   /** Applies a plan to a file's bytes and reads the result. */
   write(bytes: Uint8Array, plan: EditPlan): Promise<OpenedFile & { bytes: Uint8Array }>;
-  check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<CheckResult>;
+  check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<PaneAnalysis>;
   /** The report's sentences for a check this analyser made. */
-  narrative(snapshot: WorkbookSnapshot, analysis: CheckResult): Promise<NarrativeItem[]>;
-  fill(snapshot: WorkbookSnapshot, analysis: CheckResult, template: TemplateChoice): Promise<FillResult>;
+  narrative(analysis: PaneAnalysis): Promise<NarrativeItem[]>;
+  fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult>;
+  /** One sheet's indicators whole, for its comparison columns. */
+  sheetIndicators(analysis: PaneAnalysis, sheet: string): Promise<Indicator[]>;
+  /** A text checked against the check's workbook, or alone. */
+  checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked>;
   cancel(): void;
 }
 
-/** The same work in the page, for a check the worker does not hold (and for the page analyser). */
+/** The same work in the page, on a whole check. */
 async function inPage() {
-  const [fill, check, standalone] = await Promise.all([
+  const [fill, check, standalone, narrative] = await Promise.all([
     import("../../core/fill"),
     import("../../core/check"),
     import("../../hosts/standalone"),
+    import("../../core/narrative/check"),
   ]);
   return {
     ...standalone,
@@ -49,6 +55,10 @@ async function inPage() {
       if ("builtIn" in template) return fill.fillTemplate(snapshot, analysis, template.builtIn);
       const sheet = snapshot.sheets.find((s) => s.name === template.sheet) as SheetSnapshot;
       return fill.fillTemplate(snapshot, analysis, { sheet, from: "workbook" });
+    },
+    checkText: (analysis: CheckResult | null, text: string): TextChecked => {
+      const checked = narrative.checkText(text, { analysis, reportYear: analysis?.reportYear ?? null });
+      return { claims: checked.claims.length, findings: checked.findings };
     },
   };
 }
@@ -66,13 +76,21 @@ function unexpected(reply: Reply): Error {
   return new Error(reply.type === "failed" ? reply.message : `unexpected reply ${reply.type}`);
 }
 
+/** What a check was made of, to make it again in a worker that lost it. */
+interface CheckSource {
+  check: number;
+  snapshot: WorkbookSnapshot;
+  settings: CheckSettings;
+}
+
 class WorkerAnalyser implements Analyser {
   private worker: Worker | null = null;
   private next = 1;
   private pending = new Map<number, Pending>();
   /** What the worker holds, by the number it knows it by. */
   private workbooks = new WeakMap<WorkbookSnapshot, number>();
-  private checks = new WeakMap<CheckResult, number>();
+  /** By the check's findings list: ignoring or restoring makes a new analysis with the same list. */
+  private checks = new WeakMap<PaneAnalysis["findings"], CheckSource>();
   private plans = new WeakMap<EditPlan, number>();
   /** Where the progress of work the worker does ahead (a new file's check) goes: the latest check asked for. */
   private aheadProgress: OnProgress | undefined;
@@ -114,7 +132,6 @@ class WorkerAnalyser implements Analyser {
     this.worker?.terminate();
     this.worker = null;
     this.workbooks = new WeakMap();
-    this.checks = new WeakMap();
     this.plans = new WeakMap();
     const pending = [...this.pending.values()];
     this.pending.clear();
@@ -124,7 +141,13 @@ class WorkerAnalyser implements Analyser {
   private opened({ reply, parts }: Answer): OpenedFile & { bytes?: Uint8Array } {
     if (reply.type === "refused") throw new RefusedFile(reply.reason, reply.reasonEn);
     if (reply.type !== "read") throw unexpected(reply);
-    const snapshot: WorkbookSnapshot = { sheets: (parts.sheets ?? []) as SheetSnapshot[] };
+    const sheets = (parts.sheets ?? []) as SheetSnapshot[];
+    sheets.forEach((sheet, i) => {
+      sheet.values = (parts[`values.${i}`] ?? []) as SheetSnapshot["values"];
+      const formats = parts[`formats.${i}`];
+      if (formats) sheet.numberFormats = formats as NonNullable<SheetSnapshot["numberFormats"]>;
+    });
+    const snapshot: WorkbookSnapshot = { sheets };
     this.workbooks.set(snapshot, reply.workbook);
     return { snapshot, ignores: reply.ignores, ...(reply.bytes ? { bytes: reply.bytes } : {}) };
   }
@@ -138,44 +161,65 @@ class WorkerAnalyser implements Analyser {
     return { ...written, bytes: written.bytes as Uint8Array };
   }
 
-  async check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<CheckResult> {
+  private async checkIn(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<Answer & { check: number }> {
     this.aheadProgress = onProgress;
-    const { reply, parts } = await this.send({ op: "check", workbook: this.workbooks.get(snapshot) ?? snapshot, settings }, onProgress);
+    const answer = await this.send({ op: "check", workbook: this.workbooks.get(snapshot) ?? snapshot, settings }, onProgress);
+    if (answer.reply.type !== "checked") throw unexpected(answer.reply);
+    if (!this.workbooks.has(snapshot)) this.workbooks.set(snapshot, answer.reply.check);
+    return { ...answer, check: answer.reply.check };
+  }
+
+  async check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<PaneAnalysis> {
+    const { reply, parts, check } = await this.checkIn(snapshot, settings, onProgress);
     if (reply.type !== "checked") throw unexpected(reply);
-    if (!this.workbooks.has(snapshot)) this.workbooks.set(snapshot, reply.check);
     const findings = (parts.findings ?? []) as CheckResult["findings"];
-    const result: CheckResult = {
+    const result: PaneAnalysis = {
       ...reply.result,
-      indicators: (parts.indicators ?? []) as CheckResult["indicators"],
+      indicators: (parts.rows ?? []) as IndicatorRow[],
       findings,
       ...applyIgnores(findings, settings.ignores ?? []),
     };
-    this.checks.set(result, reply.check);
+    this.checks.set(result.findings, { check, snapshot, settings });
     return result;
   }
 
-  async narrative(snapshot: WorkbookSnapshot, analysis: CheckResult): Promise<NarrativeItem[]> {
-    const check = this.checks.get(analysis);
-    if (check !== undefined) {
-      const { reply, parts } = await this.send({ op: "narrative", check });
-      if (reply.type === "narrated") return (parts.items ?? []) as NarrativeItem[];
-    }
-    return (await inPage()).narrative(snapshot, analysis);
+  /** Asks about a check the worker made; a worker restarted since (after a cancel) makes it again first. */
+  private async about(analysis: PaneAnalysis, request: (check: number) => RequestBody): Promise<Answer> {
+    const source = this.checks.get(analysis.findings);
+    if (!source) throw new Error("a check this analyser did not make");
+    const answer = await this.send(request(source.check));
+    if (answer.reply.type !== "gone") return answer;
+    source.check = (await this.checkIn(source.snapshot, source.settings)).check;
+    return this.send(request(source.check));
   }
 
-  async fill(snapshot: WorkbookSnapshot, analysis: CheckResult, template: TemplateChoice): Promise<FillResult> {
-    const check = this.checks.get(analysis);
-    if (check !== undefined) {
-      const { reply, parts } = await this.send({ op: "fill", check, template });
-      if (reply.type === "filled") {
-        const { plan } = reply.result;
-        if (!plan) return reply.result;
-        plan.sheets.forEach((sheet, i) => (sheet.cells = (parts[`cells.${i}`] ?? []) as typeof sheet.cells));
-        this.plans.set(plan, reply.fill);
-        return { plan, problems: [] };
-      }
-    }
-    return (await inPage()).fill(snapshot, analysis, template);
+  async narrative(analysis: PaneAnalysis): Promise<NarrativeItem[]> {
+    const { reply, parts } = await this.about(analysis, (check) => ({ op: "narrative", check }));
+    if (reply.type !== "narrated") throw unexpected(reply);
+    return (parts.items ?? []) as NarrativeItem[];
+  }
+
+  async fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult> {
+    const { reply, parts } = await this.about(analysis, (check) => ({ op: "fill", check, template }));
+    if (reply.type !== "filled") throw unexpected(reply);
+    const { plan } = reply.result;
+    if (!plan) return reply.result;
+    plan.sheets.forEach((sheet, i) => (sheet.cells = (parts[`cells.${i}`] ?? []) as typeof sheet.cells));
+    this.plans.set(plan, reply.fill);
+    return { plan, problems: [] };
+  }
+
+  async sheetIndicators(analysis: PaneAnalysis, sheet: string): Promise<Indicator[]> {
+    const { reply, parts } = await this.about(analysis, (check) => ({ op: "indicators", check, sheet }));
+    if (reply.type !== "indicators") throw unexpected(reply);
+    return (parts.indicators ?? []) as Indicator[];
+  }
+
+  async checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked> {
+    if (!analysis) return (await inPage()).checkText(null, text);
+    const { reply } = await this.about(analysis, (check) => ({ op: "text", check, text }));
+    if (reply.type !== "text") throw unexpected(reply);
+    return reply.result;
   }
 
   cancel(): void {
@@ -186,6 +230,8 @@ class WorkerAnalyser implements Analyser {
 /** In the page: the same work, after giving the page a turn to draw its progress. */
 class PageAnalyser implements Analyser {
   private generation = 0;
+  /** The checks made here, whole, with their workbooks, by their findings list (as the worker's). */
+  private checks = new WeakMap<PaneAnalysis["findings"], { snapshot: WorkbookSnapshot; result: CheckResult }>();
 
   private async turn<T>(work: () => Promise<T> | T): Promise<T> {
     const generation = this.generation;
@@ -196,28 +242,45 @@ class PageAnalyser implements Analyser {
     return result;
   }
 
+  private made(analysis: PaneAnalysis): { snapshot: WorkbookSnapshot; result: CheckResult } {
+    const made = this.checks.get(analysis.findings);
+    if (!made) throw new Error("a check this analyser did not make");
+    return made;
+  }
+
   read(bytes: Uint8Array): Promise<OpenedFile> {
     return this.turn(async () => (await inPage()).readFileInPage(bytes));
   }
 
   write(bytes: Uint8Array, plan: EditPlan): Promise<OpenedFile & { bytes: Uint8Array }> {
+    return this.turn(async () => (await inPage()).writeFileInPage(bytes, plan));
+  }
+
+  check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<PaneAnalysis> {
     return this.turn(async () => {
-      const { applyPlanToBytes } = await import("../../hosts/xlsx/applyPlan");
-      const written = await applyPlanToBytes(bytes, plan);
-      return { ...(await (await inPage()).readFileInPage(written)), bytes: written };
+      const result = (await inPage()).checkWorkbook(snapshot, { ...settings, onSheet: onProgress });
+      this.checks.set(result.findings, { snapshot, result });
+      return result;
     });
   }
 
-  check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<CheckResult> {
-    return this.turn(async () => (await inPage()).checkWorkbook(snapshot, { ...settings, onSheet: onProgress }));
+  narrative(analysis: PaneAnalysis): Promise<NarrativeItem[]> {
+    const { snapshot, result } = this.made(analysis);
+    return this.turn(async () => (await inPage()).narrative(snapshot, result));
   }
 
-  narrative(snapshot: WorkbookSnapshot, analysis: CheckResult): Promise<NarrativeItem[]> {
-    return this.turn(async () => (await inPage()).narrative(snapshot, analysis));
+  fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult> {
+    const { snapshot, result } = this.made(analysis);
+    return this.turn(async () => (await inPage()).fill(snapshot, result, template));
   }
 
-  fill(snapshot: WorkbookSnapshot, analysis: CheckResult, template: TemplateChoice): Promise<FillResult> {
-    return this.turn(async () => (await inPage()).fill(snapshot, analysis, template));
+  async sheetIndicators(analysis: PaneAnalysis, sheet: string): Promise<Indicator[]> {
+    return this.made(analysis).result.indicators.filter((i) => i.sheet === sheet);
+  }
+
+  checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked> {
+    const result = analysis ? this.made(analysis).result : null;
+    return this.turn(async () => (await inPage()).checkText(result, text));
   }
 
   cancel(): void {

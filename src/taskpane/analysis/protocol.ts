@@ -1,17 +1,40 @@
 // What the pane and its analysis worker say to each other. The worker keeps the last workbook it
-// read and its last check, so that checking again (another year), the narrative and the report are
-// asked for by number instead of copying the workbook back. Long lists cross in parts: each part
-// is unpacked in its own task, so that the pane never stops answering while a large workbook arrives.
+// read and its last check, so that checking again (another year), the narrative, the report, the
+// comparison columns and the text check are asked for by number instead of copying the workbook
+// back. The page holds each indicator as a row of what it shows (IndicatorRow); the worker keeps the
+// indicators whole. Long lists cross in parts: each part is unpacked in its own task, so that the
+// pane never stops answering while a large workbook arrives.
 
-import type { CheckOptions } from "../../core/check";
+import type { CheckOptions, CheckResult } from "../../core/check";
 import type { FillResult } from "../../core/fill";
 import type { EditPlan } from "../../core/fill/plan";
-import type { Analysis } from "../../core/model/indicator";
+import type { TextFinding } from "../../core/model/findings";
+import type { Analysis, Indicator } from "../../core/model/indicator";
 import type { Ignore } from "../../core/model/ignores";
 import type { WorkbookSnapshot } from "../../core/model/snapshot";
 
 /** Options of a check that can cross to a worker (no callbacks). */
 export type CheckSettings = Pick<CheckOptions, "reportYear" | "period" | "ignores">;
+
+/** An indicator as the pane's table shows it. */
+export type IndicatorRow = Pick<
+  Indicator,
+  "sheet" | "row" | "line" | "name" | "level" | "kind" | "planPercent" | "index" | "changePoints" | "evaluation"
+>;
+
+export function indicatorRow(i: Indicator): IndicatorRow {
+  const { sheet, row, line, name, level, kind, planPercent, index, changePoints, evaluation } = i;
+  return { sheet, row, line, name, level, kind, planPercent, index, changePoints, evaluation };
+}
+
+/** A check as the page holds it: every finding, each indicator as its row. */
+export type PaneAnalysis = Omit<CheckResult, "indicators"> & { indicators: IndicatorRow[] };
+
+/** A text checked against the workbook: how many statements with figures, and the findings. */
+export interface TextChecked {
+  claims: number;
+  findings: TextFinding[];
+}
 
 /** A built-in template by its id, or a template sheet of the workbook by its name. */
 export type TemplateChoice = { builtIn: string } | { sheet: string };
@@ -21,26 +44,38 @@ export type Request =
   | { id: number; op: "check"; workbook: number | WorkbookSnapshot; settings: CheckSettings }
   | { id: number; op: "narrative"; check: number }
   | { id: number; op: "fill"; check: number; template: TemplateChoice }
+  /** One sheet's indicators whole (for its comparison columns). */
+  | { id: number; op: "indicators"; check: number; sheet: string }
+  | { id: number; op: "text"; check: number; text: string }
   /** A plan the worker filled is named by the number of its fill, and not sent back. */
   | { id: number; op: "write"; bytes: Uint8Array; plan: number | EditPlan };
 
 /** A request before it is numbered. */
 export type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
 
-/** The lists that cross in parts (`cells.2`: the cells of a plan's third sheet), and how many items a part holds. */
-export type PartKey = "sheets" | "indicators" | "findings" | "items" | `cells.${number}`;
+/**
+ * The lists that cross in parts, and how many items a part holds: `sheets` (each without its rows),
+ * `values.2` and `formats.2` (the rows of the third sheet), `cells.2` (the cells of a plan's third sheet).
+ */
+export type PartKey =
+  "sheets" | "rows" | "indicators" | "findings" | "items" | `values.${number}` | `formats.${number}` | `cells.${number}`;
 export const PART_SIZE = 500;
 
 export type Reply =
   | { id: number; type: "progress"; done: number; total: number }
   | { id: number; type: "part"; key: PartKey; items: unknown[] }
-  /** The sheets came in parts; `workbook` is how the worker knows this snapshot from now on. */
+  /** The sheets and their rows came in parts; `workbook` is how the worker knows this snapshot from now on. */
   | { id: number; type: "read"; ignores: Ignore[]; workbook: number; bytes?: Uint8Array }
-  /** Indicators and findings came in parts; `check` is how the worker knows this check. */
+  /** Rows and findings came in parts; `check` is how the worker knows this check. */
   | { id: number; type: "checked"; result: Omit<Analysis, "indicators" | "findings">; check: number }
   /** The narrative came in parts. */
   | { id: number; type: "narrated" }
   /** A plan's cells came in parts, sheet by sheet; `fill` is how the worker knows the plan. */
   | { id: number; type: "filled"; result: FillResult; fill: number }
+  /** A sheet's indicators came in parts. */
+  | { id: number; type: "indicators" }
+  | { id: number; type: "text"; result: TextChecked }
+  /** The worker no longer holds what was named (it was restarted): the pane sends it again. */
+  | { id: number; type: "gone" }
   | { id: number; type: "refused"; reason: string; reasonEn: string }
   | { id: number; type: "failed"; message: string };

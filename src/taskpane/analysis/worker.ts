@@ -1,5 +1,5 @@
-// The analysis worker: reads .xlsx files, checks workbooks, writes the narrative, fills templates
-// and writes the package, all off the pane's main thread, so that a 60-sheet workbook never freezes
+// The analysis worker: reads .xlsx files, checks workbooks and texts, writes the narrative, fills
+// templates and writes the package, all off the pane's main thread, so that a 60-sheet workbook never freezes
 // the pane. Loaded by startWorker (webpack bundles it on its own).
 
 import { checkWorkbook, type CheckResult } from "../../core/check";
@@ -9,7 +9,8 @@ import type { WorkbookSnapshot } from "../../core/model/snapshot";
 import { applyPlanToBytes } from "../../hosts/xlsx/applyPlan";
 import { readWorkbook, WorkbookInputError } from "../../hosts/xlsx/readWorkbook";
 import { readSavedIgnores } from "../../hosts/xlsx/settings";
-import { PART_SIZE, type CheckSettings, type PartKey, type Reply, type Request } from "./protocol";
+import { checkText } from "../../core/narrative/check";
+import { indicatorRow, PART_SIZE, type CheckSettings, type PartKey, type Reply, type Request } from "./protocol";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<Request>) => void) | null; postMessage(reply: Reply): void };
 let lastRead: { id: number; snapshot: WorkbookSnapshot } | null = null;
@@ -28,14 +29,19 @@ function parts(id: number, key: PartKey, items: readonly unknown[]): void {
   for (let i = 0; i < items.length; i += PART_SIZE) scope.postMessage({ id, type: "part", key, items: items.slice(i, i + PART_SIZE) });
 }
 
-/** A workbook's sheets one part at a time (a sheet is never split), then what closes the reply. */
+/** A workbook's sheets, then each sheet's rows, in parts; then what closes the reply. */
 const progressOf = (id: number) => (done: number, total: number) => scope.postMessage({ id, type: "progress", done, total });
 
 async function read(id: number, bytes: Uint8Array, withBytes: boolean): Promise<Reply | null> {
   try {
     const snapshot = await readWorkbook(bytes);
     lastRead = { id, snapshot };
-    for (const sheet of snapshot.sheets) scope.postMessage({ id, type: "part", key: "sheets", items: [sheet] });
+    snapshot.sheets.forEach((sheet, i) => {
+      const { values, numberFormats, ...rest } = sheet;
+      scope.postMessage({ id, type: "part", key: "sheets", items: [{ ...rest, values: [] }] });
+      parts(id, `values.${i}`, values);
+      if (numberFormats) parts(id, `formats.${i}`, numberFormats);
+    });
     const ignores = await readSavedIgnores(bytes);
     scope.postMessage({ id, type: "read", ignores, workbook: id, ...(withBytes ? { bytes } : {}) });
     // After a write the pane checks with the year it has: nothing to do ahead.
@@ -49,7 +55,7 @@ async function read(id: number, bytes: Uint8Array, withBytes: boolean): Promise<
   }
 }
 
-const gone = (id: number): Reply => ({ id, type: "failed", message: "the worker no longer holds this workbook" });
+const gone = (id: number): Reply => ({ id, type: "gone" });
 
 async function answer(request: Request): Promise<Reply | null> {
   const { id } = request;
@@ -70,10 +76,24 @@ async function answer(request: Request): Promise<Reply | null> {
       const made = ahead?.workbook === request.workbook && ahead.settings === settingsKey(request.settings) ? ahead.result : null;
       const result = made ?? checkWorkbook(snapshot, { ...request.settings, onSheet: progressOf(id) });
       lastCheck = { id, snapshot, result };
-      parts(id, "indicators", result.indicators);
+      parts(id, "rows", result.indicators.map(indicatorRow));
       parts(id, "findings", result.findings);
       const { reportYear, reportYearSource, sheets } = result;
       return { id, type: "checked", result: { reportYear, reportYearSource, sheets }, check: id };
+    }
+    case "indicators":
+      if (lastCheck?.id !== request.check) return gone(id);
+      parts(
+        id,
+        "indicators",
+        lastCheck.result.indicators.filter((i) => i.sheet === request.sheet),
+      );
+      return { id, type: "indicators" };
+    case "text": {
+      if (lastCheck?.id !== request.check) return gone(id);
+      const analysis = lastCheck.result;
+      const checked = checkText(request.text, { analysis, reportYear: analysis.reportYear });
+      return { id, type: "text", result: { claims: checked.claims.length, findings: checked.findings } };
     }
     case "narrative":
       if (lastCheck?.id !== request.check) return gone(id);

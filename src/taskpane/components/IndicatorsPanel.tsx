@@ -26,6 +26,7 @@ import { cellText, columnLetters, parseAddress } from "../../core/model/snapshot
 import type { Actions, Session } from "../session";
 import type { Lang, Strings } from "../strings";
 import type { Indicator } from "../../core/model/indicator";
+import type { IndicatorRow } from "../analysis/protocol";
 
 /** Every row the same height, so that only the rows in sight are drawn (18,000 indicators and more). */
 const ROW_HEIGHT = 24;
@@ -56,7 +57,7 @@ function pct(x: number | null, lang: Lang): string {
   return x === null ? "–" : formatCompact(roundTo(x, 1), 1, lang);
 }
 
-function change(i: Indicator, t: Strings, lang: Lang): string {
+function change(i: IndicatorRow, t: Strings, lang: Lang): string {
   if (i.kind === "absolute") return i.index === null ? "–" : pct(i.index, lang);
   return i.changePoints === null
     ? "–"
@@ -94,9 +95,23 @@ export function IndicatorsPanel({ t, lang, session, actions, inExcel = false, wo
   const [sheet, setSheet] = React.useState<string>("");
   const [columns, setColumns] = React.useState({ planPercent: "", previous: "" });
   const [step, setStep] = React.useState<"closed" | "columns" | "overwrite">("closed");
+  const chosen = sheet || sheets[0];
+  /** The chosen sheet's indicators whole, asked of the analyser when the dialog opens. */
+  const [whole, setWhole] = React.useState<{ sheet: string; indicators: Indicator[] } | null>(null);
+  React.useEffect(() => {
+    if (step === "closed" || !session || !chosen) return;
+    let live = true;
+    actions.sheetIndicators(session, chosen).then(
+      (indicators) => live && setWhole({ sheet: chosen, indicators }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Asked again only when the dialog opens, the sheet changes or the check does.
+  }, [step === "closed", session, chosen]);
   if (!session) return <p>{inExcel ? t.openFirstExcel : t.openFirst}</p>;
 
-  const chosen = sheet || sheets[0];
   const openDialog = () => {
     // Proposed columns: the first two after everything the sheet uses.
     const snap = session.snapshot.sheets.find((s) => s.name === chosen);
@@ -105,12 +120,13 @@ export function IndicatorsPanel({ t, lang, session, actions, inExcel = false, wo
     setStep("columns");
   };
   const letter = (v: string) => (/^[A-Z]{1,3}$/.test(v) ? v : null);
-  const planned = chosen
-    ? comparisonColumns(session.snapshot, session.analysis, chosen, {
-        planPercent: letter(columns.planPercent),
-        previous: letter(columns.previous),
-      })
-    : null;
+  const planned =
+    chosen && whole?.sheet === chosen
+      ? comparisonColumns(session.snapshot, { ...session.analysis, indicators: whole.indicators }, chosen, {
+          planPercent: letter(columns.planPercent),
+          previous: letter(columns.previous),
+        })
+      : null;
   // What writing over the occupied cells would replace: each cell with what it holds now.
   const replaced = (cells: readonly string[]) => {
     const snap = session.snapshot.sheets.find((x) => x.name === chosen);
@@ -231,7 +247,7 @@ function IndicatorRows({
   t,
   lang,
 }: {
-  rows: readonly Indicator[];
+  rows: readonly IndicatorRow[];
   scroll: { top: number; height: number };
   t: Strings;
   lang: Lang;

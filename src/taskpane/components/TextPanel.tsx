@@ -39,12 +39,7 @@ export function TextPanel({ t, lang, session, actions, selectedText, working = f
   const [checked, setChecked] = React.useState<Checked | null>(null);
 
   const check = async (draft: string) => {
-    const result = await actions.busy(t.working, async () => {
-      const { checkText } = await import("../../core/narrative/check");
-      const analysis = session?.analysis ?? null;
-      const done = checkText(draft, { analysis, reportYear: analysis?.reportYear ?? null });
-      return { claims: done.claims.length, findings: done.findings };
-    });
+    const result = await actions.busy(t.working, () => actions.checkText(session, draft));
     if (result) setChecked(result);
   };
   const take = async () => {
