@@ -229,7 +229,7 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
       const ignore = { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, reason, date, ...(by ? { by } : {}) };
       await saveIgnores([...session.ignores, ignore]);
     },
-    narrative: (s) => analyser.narrative(s.analysis),
+    narrative: (s, count) => analyser.narrative(s.analysis, count),
     fill: (s, template) => analyser.fill(s.analysis, template),
     sheetIndicators: (s, sheet) => analyser.sheetIndicators(s.analysis, sheet),
     checkText: (s, text) => analyser.checkText(s?.analysis ?? null, text),

@@ -2,10 +2,10 @@
 // view (kept across tabs), and the actions they may take. The panels get them as props; App owns
 // the state and the host.
 
-import type { FillResult, NarrativeItem } from "../core/fill";
+import type { FillResult } from "../core/fill";
 import type { EditPlan } from "../core/fill/plan";
 import type { Indicator } from "../core/model/indicator";
-import type { PaneAnalysis, TemplateChoice, TextChecked } from "./analysis/protocol";
+import type { NarrativePreview, PaneAnalysis, TemplateChoice, TextChecked } from "./analysis/protocol";
 import type { Finding, Severity } from "../core/model/findings";
 import type { Ignore } from "../core/model/ignores";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
@@ -39,7 +39,7 @@ export interface Actions {
   select(finding: Pick<Finding, "sheet" | "cell">): Promise<void>;
   ignore(finding: Finding, reason: string, by?: string): Promise<void>;
   /** The report's sentences for the session (computed off the main thread). */
-  narrative(session: Session): Promise<NarrativeItem[]>;
+  narrative(session: Session, count: number): Promise<NarrativePreview>;
   /** Fills a template for the session (off the main thread); nothing is written yet. */
   fill(session: Session, template: TemplateChoice): Promise<FillResult>;
   /** One sheet's indicators whole (for its comparison columns). */

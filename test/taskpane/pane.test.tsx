@@ -15,6 +15,9 @@ import { StandaloneHost } from "../../src/hosts/standalone";
 import { App } from "../../src/taskpane/App";
 import { Cancelled, type Analyser } from "../../src/taskpane/analysis/analyser";
 import { IndicatorsPanel, rowsInSight } from "../../src/taskpane/components/IndicatorsPanel";
+import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
+import { narrativePreview } from "../../src/taskpane/analysis/protocol";
+import { fillSource, narrative, narrativeText } from "../../src/core/fill";
 import { paneIsDark, paneLanguage } from "../../src/taskpane/environment";
 import type { Actions, Session } from "../../src/taskpane/session";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -240,6 +243,26 @@ describe("the indicators table", () => {
     expect(screen.getByText(t.indicatorsShown(11, 300))).toBeTruthy();
   });
 
+  test("the report preview holds the first sentences and the text to copy; more on request", async () => {
+    const session = large(500);
+    const whole = session.analysis as CheckResult;
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    const reportActions = {
+      busy: async (_label: string, work: () => Promise<unknown>) => work(),
+      narrative: async (s: Session, count: number) => narrativePreview(narrative(fillSource(s.snapshot, whole)), count),
+      notify: jest.fn(),
+    } as unknown as Actions;
+    wrap(<ReportPanel t={t} session={session} actions={reportActions} />);
+    const preview = screen.getByTestId("narrative");
+    await waitFor(() => expect(preview.querySelectorAll("p").length).toBe(300));
+    const all = narrative(fillSource(session.snapshot, whole));
+    await act(async () => fireEvent.click(screen.getByText(t.showMore(Math.min(300, all.length - 300), all.length - 300))));
+    await waitFor(() => expect(preview.querySelectorAll("p").length).toBe(all.length));
+    await act(async () => fireEvent.click(screen.getByText(t.copyText)));
+    expect(writeText).toHaveBeenCalledWith(narrativeText(all));
+  });
+
   test("the rows in sight, with the rows drawn around them", () => {
     expect(rowsInSight(0, 240, 1000)).toEqual({ first: 0, last: 50 });
     expect(rowsInSight(24 * 500, 240, 1000)).toEqual({ first: 480, last: 530 });
@@ -254,7 +277,7 @@ describe("work in progress", () => {
     const analyser: Analyser = {
       read: async () => Promise.reject(new Error("unused")),
       write: async () => Promise.reject(new Error("unused")),
-      narrative: async () => [],
+      narrative: async () => ({ items: [], total: 0, withheld: 0, text: "" }),
       fill: async () => Promise.reject(new Error("unused")),
       sheetIndicators: async () => [],
       checkText: async () => Promise.reject(new Error("unused")),

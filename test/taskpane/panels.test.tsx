@@ -10,6 +10,7 @@ import { IndicatorsPanel } from "../../src/taskpane/components/IndicatorsPanel";
 import { ReportPanel } from "../../src/taskpane/components/ReportPanel";
 import { STRINGS } from "../../src/taskpane/strings";
 import { FIRST_VIEW } from "../../src/taskpane/session";
+import { narrativePreview } from "../../src/taskpane/analysis/protocol";
 import * as React from "react";
 import { sheet } from "../helpers/grid";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
@@ -81,7 +82,7 @@ function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: Edi
     ignore: jest.fn(async () => undefined),
     restore: jest.fn(async () => undefined),
     // The real work, in the test's thread, as the page analyser does it (the tests' sessions hold whole checks).
-    narrative: async (s) => narrative(fillSource(s.snapshot, whole(s))),
+    narrative: async (s, count) => narrativePreview(narrative(fillSource(s.snapshot, whole(s))), count),
     fill: async (s, choice) =>
       "builtIn" in choice
         ? fillTemplate(s.snapshot, whole(s), choice.builtIn)

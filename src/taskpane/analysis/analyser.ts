@@ -10,10 +10,21 @@ import { applyIgnores } from "../../core/model/ignores";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { RefusedFile, type OpenedFile } from "../../hosts/host";
 import type { Indicator } from "../../core/model/indicator";
-import type { CheckSettings, IndicatorRow, PaneAnalysis, PartKey, Reply, RequestBody, TemplateChoice, TextChecked } from "./protocol";
+import {
+  narrativePreview,
+  type CheckSettings,
+  type IndicatorRow,
+  type NarrativePreview,
+  type PaneAnalysis,
+  type PartKey,
+  type Reply,
+  type RequestBody,
+  type TemplateChoice,
+  type TextChecked,
+} from "./protocol";
 import { startWorker } from "./startWorker";
 
-export type { CheckSettings, IndicatorRow, PaneAnalysis, TemplateChoice, TextChecked } from "./protocol";
+export type { CheckSettings, IndicatorRow, NarrativePreview, PaneAnalysis, TemplateChoice, TextChecked } from "./protocol";
 
 /** The official cancelled the work. */
 export class Cancelled extends Error {
@@ -29,8 +40,8 @@ export interface Analyser {
   /** Applies a plan to a file's bytes and reads the result. */
   write(bytes: Uint8Array, plan: EditPlan): Promise<OpenedFile & { bytes: Uint8Array }>;
   check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<PaneAnalysis>;
-  /** The report's sentences for a check this analyser made. */
-  narrative(analysis: PaneAnalysis): Promise<NarrativeItem[]>;
+  /** The report's first `count` sentences and whole text, for a check this analyser made. */
+  narrative(analysis: PaneAnalysis, count: number): Promise<NarrativePreview>;
   fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult>;
   /** One sheet's indicators whole, for its comparison columns. */
   sheetIndicators(analysis: PaneAnalysis, sheet: string): Promise<Indicator[]>;
@@ -193,10 +204,11 @@ class WorkerAnalyser implements Analyser {
     return this.send(request(source.check));
   }
 
-  async narrative(analysis: PaneAnalysis): Promise<NarrativeItem[]> {
-    const { reply, parts } = await this.about(analysis, (check) => ({ op: "narrative", check }));
+  async narrative(analysis: PaneAnalysis, count: number): Promise<NarrativePreview> {
+    const { reply, parts } = await this.about(analysis, (check) => ({ op: "narrative", check, count }));
     if (reply.type !== "narrated") throw unexpected(reply);
-    return (parts.items ?? []) as NarrativeItem[];
+    const { total, withheld, text } = reply;
+    return { items: (parts.items ?? []) as NarrativeItem[], total, withheld, text };
   }
 
   async fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult> {
@@ -264,9 +276,9 @@ class PageAnalyser implements Analyser {
     });
   }
 
-  narrative(analysis: PaneAnalysis): Promise<NarrativeItem[]> {
+  narrative(analysis: PaneAnalysis, count: number): Promise<NarrativePreview> {
     const { snapshot, result } = this.made(analysis);
-    return this.turn(async () => (await inPage()).narrative(snapshot, result));
+    return this.turn(async () => narrativePreview((await inPage()).narrative(snapshot, result), count));
   }
 
   fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult> {

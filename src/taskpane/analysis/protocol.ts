@@ -6,7 +6,7 @@
 // pane never stops answering while a large workbook arrives.
 
 import type { CheckOptions, CheckResult } from "../../core/check";
-import type { FillResult } from "../../core/fill";
+import { narrativeText, type FillResult, type NarrativeItem } from "../../core/fill";
 import type { EditPlan } from "../../core/fill/plan";
 import type { TextFinding } from "../../core/model/findings";
 import type { Analysis, Indicator } from "../../core/model/indicator";
@@ -36,13 +36,34 @@ export interface TextChecked {
   findings: TextFinding[];
 }
 
+/**
+ * The report's narrative as the page holds it: the first sentences for the preview, how many there
+ * are, how many indicators were withheld for errors, and the whole text to copy (one string).
+ */
+export interface NarrativePreview {
+  items: NarrativeItem[];
+  total: number;
+  withheld: number;
+  text: string;
+}
+
+export function narrativePreview(items: readonly NarrativeItem[], count: number): NarrativePreview {
+  return {
+    items: items.slice(0, count),
+    total: items.length,
+    withheld: items.filter((i) => i.kind === "error").length,
+    text: narrativeText(items),
+  };
+}
+
 /** A built-in template by its id, or a template sheet of the workbook by its name. */
 export type TemplateChoice = { builtIn: string } | { sheet: string };
 
 export type Request =
   | { id: number; op: "read"; bytes: Uint8Array }
   | { id: number; op: "check"; workbook: number | WorkbookSnapshot; settings: CheckSettings }
-  | { id: number; op: "narrative"; check: number }
+  /** The first `count` sentences, and the whole text to copy. */
+  | { id: number; op: "narrative"; check: number; count: number }
   | { id: number; op: "fill"; check: number; template: TemplateChoice }
   /** One sheet's indicators whole (for its comparison columns). */
   | { id: number; op: "indicators"; check: number; sheet: string }
@@ -68,8 +89,8 @@ export type Reply =
   | { id: number; type: "read"; ignores: Ignore[]; workbook: number; bytes?: Uint8Array }
   /** Rows and findings came in parts; `check` is how the worker knows this check. */
   | { id: number; type: "checked"; result: Omit<Analysis, "indicators" | "findings">; check: number }
-  /** The narrative came in parts. */
-  | { id: number; type: "narrated" }
+  /** The narrative's first sentences came in parts. */
+  | { id: number; type: "narrated"; total: number; withheld: number; text: string }
   /** A plan's cells came in parts, sheet by sheet; `fill` is how the worker knows the plan. */
   | { id: number; type: "filled"; result: FillResult; fill: number }
   /** A sheet's indicators came in parts. */

@@ -3,19 +3,21 @@
 // the pane. Loaded by startWorker (webpack bundles it on its own).
 
 import { checkWorkbook, type CheckResult } from "../../core/check";
-import { fillSource, fillTemplate, isTemplateSheet, narrative } from "../../core/fill";
+import { fillSource, fillTemplate, isTemplateSheet, narrative, type NarrativeItem } from "../../core/fill";
 import type { EditPlan } from "../../core/fill/plan";
 import type { WorkbookSnapshot } from "../../core/model/snapshot";
 import { applyPlanToBytes } from "../../hosts/xlsx/applyPlan";
 import { readWorkbook, WorkbookInputError } from "../../hosts/xlsx/readWorkbook";
 import { readSavedIgnores } from "../../hosts/xlsx/settings";
 import { checkText } from "../../core/narrative/check";
-import { indicatorRow, PART_SIZE, type CheckSettings, type PartKey, type Reply, type Request } from "./protocol";
+import { indicatorRow, narrativePreview, PART_SIZE, type CheckSettings, type PartKey, type Reply, type Request } from "./protocol";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<Request>) => void) | null; postMessage(reply: Reply): void };
 let lastRead: { id: number; snapshot: WorkbookSnapshot } | null = null;
 let lastCheck: { id: number; snapshot: WorkbookSnapshot; result: CheckResult } | null = null;
 let lastFill: { id: number; plan: EditPlan } | null = null;
+/** The narrative of the last check, written once however many times the preview grows. */
+let lastNarrative: { check: number; items: NarrativeItem[] } | null = null;
 /**
  * The check of a workbook just read, made before the pane asks for it with the settings it asks
  * with for a new file (no year, no period, the file's ignores): the pane meanwhile unpacks the sheets.
@@ -95,10 +97,14 @@ async function answer(request: Request): Promise<Reply | null> {
       const checked = checkText(request.text, { analysis, reportYear: analysis.reportYear });
       return { id, type: "text", result: { claims: checked.claims.length, findings: checked.findings } };
     }
-    case "narrative":
+    case "narrative": {
       if (lastCheck?.id !== request.check) return gone(id);
-      parts(id, "items", narrative(fillSource(lastCheck.snapshot, lastCheck.result)));
-      return { id, type: "narrated" };
+      if (lastNarrative?.check !== request.check)
+        lastNarrative = { check: request.check, items: narrative(fillSource(lastCheck.snapshot, lastCheck.result)) };
+      const { items, ...rest } = narrativePreview(lastNarrative.items, request.count);
+      parts(id, "items", items);
+      return { id, type: "narrated", ...rest };
+    }
     case "fill": {
       if (lastCheck?.id !== request.check) return gone(id);
       const { snapshot, result } = lastCheck;

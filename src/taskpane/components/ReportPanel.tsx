@@ -3,7 +3,8 @@
 
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { BUILT_IN_TEMPLATES, isTemplateSheet, narrativeText, type NarrativeItem } from "../../core/fill";
+import { BUILT_IN_TEMPLATES, isTemplateSheet } from "../../core/fill";
+import type { NarrativePreview } from "../analysis/protocol";
 import type { TemplateProblem } from "../../core/fill/placeholders";
 import type { Actions, Session } from "../session";
 import type { Strings } from "../strings";
@@ -41,21 +42,23 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
   const [limit, setLimit] = React.useState(PREVIEW);
   const [template, setTemplate] = React.useState("bao-cao");
   const [problems, setProblems] = React.useState<TemplateProblem[]>([]);
-  const [items, setItems] = React.useState<NarrativeItem[]>([]);
-  // The sentences are written off the main thread, once per check (not per render's actions).
+  const [preview, setPreview] = React.useState<NarrativePreview | null>(null);
+  // The sentences are written off the main thread, once per check; the page holds only those it
+  // shows and the text to copy (asked again per check and per "more", not per render's actions).
+  React.useEffect(() => setPreview(null), [session]);
   React.useEffect(() => {
     let live = true;
-    setItems([]);
     // Quietly: a notice the official is reading ("Đã tạo trang …") stays.
     if (session)
-      actions.narrative(session).then(
-        (made) => live && setItems(made),
-        () => live && setItems([]),
+      actions.narrative(session, limit).then(
+        (made) => live && setPreview(made),
+        () => live && setPreview(null),
       );
     return () => {
       live = false;
     };
-  }, [session]);
+  }, [session, limit]);
+  const items = preview?.items ?? [];
   if (!session) return <p>{inExcel ? t.openFirstExcel : t.openFirst}</p>;
   const templateSheets = session.snapshot.sheets.filter(isTemplateSheet).map((s) => s.name);
 
@@ -69,9 +72,9 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
   };
   const copy = async () => {
     // The copy names what it leaves out (narrativeText's last line), and so does the notice.
-    await actions.busy(t.working, () => navigator.clipboard.writeText(narrativeText(items)));
-    const withheld = items.filter((i) => i.kind === "error").length;
-    actions.notify(withheld > 0 ? t.copiedWithheld(withheld) : t.copied);
+    if (!preview) return;
+    await actions.busy(t.working, () => navigator.clipboard.writeText(preview.text));
+    actions.notify(preview.withheld > 0 ? t.copiedWithheld(preview.withheld) : t.copied);
   };
 
   return (
@@ -94,7 +97,7 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
         <Button appearance="primary" disabled={working} onClick={() => void generate()}>
           {t.generate}
         </Button>
-        <Button disabled={working || items.length === 0} onClick={() => void copy()}>
+        <Button disabled={working || !preview} onClick={() => void copy()}>
           {t.copyText}
         </Button>
       </div>
@@ -110,7 +113,7 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
       )}
       <h2 className={styles.group}>{t.preview}</h2>
       <div className={styles.preview} data-testid="narrative" role="region" aria-label={t.preview} tabIndex={0}>
-        {items.slice(0, limit).map((item, i) =>
+        {items.map((item, i) =>
           item.kind === "group" ? (
             <p key={i} className={styles.group}>
               {item.text}
@@ -122,9 +125,9 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
           ),
         )}
       </div>
-      {items.length > limit && (
+      {preview && preview.total > items.length && (
         <Button onClick={() => setLimit(limit + PREVIEW)}>
-          {t.showMore(Math.min(PREVIEW, items.length - limit), items.length - limit)}
+          {t.showMore(Math.min(PREVIEW, preview.total - items.length), preview.total - items.length)}
         </Button>
       )}
     </section>
