@@ -9,7 +9,6 @@ import { axe } from "jest-axe";
 import * as React from "react";
 import { checkWorkbook, type CheckResult } from "../../src/core/check";
 import type { Ignore } from "../../src/core/model/ignores";
-import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { MARK_COLORS, type WorkbookHost } from "../../src/hosts/host";
 import { StandaloneHost } from "../../src/hosts/standalone";
 import { App } from "../../src/taskpane/App";
@@ -22,17 +21,12 @@ import { paneIsDark, paneLanguage } from "../../src/taskpane/environment";
 import type { Actions, Session } from "../../src/taskpane/session";
 import { STRINGS } from "../../src/taskpane/strings";
 import { sheet } from "../helpers/grid";
+import { plantedPartYear } from "../helpers/plantedSheet";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
 
 const t = STRINGS.vi;
 
-/** The part-year sheet with a stated TH/KH the figures do not give (an error), and warnings and notes besides. */
-function workbook(): WorkbookSnapshot {
-  const rows = PART_YEAR_ROWS.map((r) => [...r]);
-  rows[2].push("TH/KH (%)");
-  rows[3].push("52,0");
-  return { sheets: [sheet("Biểu 01", rows)] };
-}
+const workbook = plantedPartYear;
 
 function fakeHost(overrides: Partial<WorkbookHost> = {}): WorkbookHost & { saved: Ignore[][]; selected: string[] } {
   const saved: Ignore[][] = [];

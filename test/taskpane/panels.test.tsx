@@ -13,9 +13,10 @@ import { FIRST_VIEW } from "../../src/taskpane/session";
 import { narrativePreview } from "../../src/taskpane/analysis/protocol";
 import * as React from "react";
 import { sheet } from "../helpers/grid";
+import { plantedPartYear } from "../helpers/plantedSheet";
 import { PART_YEAR_ROWS } from "../fill/narrativeCases";
 import { StandaloneHost } from "../../src/hosts/standalone";
-import { columnLetters, type CellValue, type WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { columnLetters, type CellValue } from "../../src/core/model/snapshot";
 import JSZip from "jszip";
 import { TextDecoder as NodeTextDecoder } from "node:util";
 
@@ -53,13 +54,7 @@ async function xlsxOf(rows: CellValue[][]): Promise<Uint8Array> {
 
 const t = STRINGS.vi;
 
-/** The part-year sheet with a stated TH/KH that the figures do not give (G4) and a growth outlier. */
-function workbook(): WorkbookSnapshot {
-  const rows = PART_YEAR_ROWS.map((r) => [...r]);
-  rows[2].push("TH/KH (%)");
-  rows[3].push("52,0");
-  return { sheets: [sheet("Biểu 01", rows)] };
-}
+const workbook = plantedPartYear;
 
 /** A session's check whole: the tests make their sessions from checkWorkbook. */
 const whole = (s: Session) => s.analysis as CheckResult;
