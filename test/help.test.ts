@@ -48,7 +48,12 @@ describe("the help page's content", () => {
   });
 
   it("says where each rule looks, from its record's scope", () => {
-    const where = { sheet: "Bảng tính ·", text: "Lời văn ·", both: "Bảng tính và lời văn ·" };
+    const where = {
+      sheet: "Bảng tính ·",
+      text: "Lời văn ·",
+      both: "Bảng tính và lời văn ·",
+      periods: "Giữa các báo cáo (chitieu compare) ·",
+    };
     for (const rule of RULES)
       expect({ id: rule.id, shown: ruleSection(html, rule.id).includes(where[rule.scope]) }).toEqual({ id: rule.id, shown: true });
     const renamed = renderHelp({ rules: RULES.map((r) => (r.id === "verb-typo" ? { ...r, name: "Tên khác" } : r)) });

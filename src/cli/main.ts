@@ -26,7 +26,7 @@ import {
   runBatch,
   summarize,
 } from "./batch";
-import { renderBatchLine, renderBatchTotal, renderReport, renderTextReport } from "./report";
+import { renderBatchLine, renderBatchTotal, renderComparison, renderReport, renderTextReport } from "./report";
 import { analyzeFile, InputError, readInput, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
 
 export type { Io } from "./workbookFile";
@@ -42,6 +42,10 @@ const COMMANDS: Record<string, string> = {
   "check-text": `  chitieu check-text <tệp.txt|tệp.docx|-> [--year NĂM] [--workbook tệp.xlsx] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
       Kiểm tra các nhận định số liệu trong lời văn của báo cáo, .txt hoặc Word (và đối chiếu với bảng tính).
       Checks the figures stated in the report's text, plain or Word (and against a workbook).`,
+  compare: `  chitieu compare <hiện-tại.xlsx> <kỳ-trước.xlsx>… [--year NĂM] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
+      So báo cáo với các báo cáo trước: cùng năm, kỳ trước (số cộng dồn không giảm, kế hoạch năm giữ nguyên), và cùng kỳ năm trước
+      (số cùng kỳ bằng số đã công bố); mỗi vấn đề nêu cả hai ô. Compares a report with earlier ones: the same year's earlier period
+      (cumulative figures never fall, the year plan stays) and last year's same period (the same-period figure is what was published).`,
   fill: `  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx> [--force]
       Ghi bản sao bảng tính kèm trang báo cáo mới (bảng chỉ tiêu có công thức, hoặc phần lời văn).
       Writes a copy of the workbook with the filled report sheet added; source sheets untouched.`,
@@ -351,6 +355,34 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
+/**
+ * `chitieu compare`: the first workbook against each of the others (--year applies to the first;
+ * each earlier one states its own). Exit 1 when a finding is an error, 2 when a file is unusable.
+ */
+async function compareCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { values: ["year", "catalogue", "config"], flags: ["json"] });
+  if (helpAsked("compare", args, io)) return 0;
+  if (args.positional.length < 2)
+    throw new UsageError(
+      "cần báo cáo hiện tại và ít nhất một báo cáo trước",
+      "expected the current report and at least one earlier report",
+    );
+  if (args.positional.includes("-"))
+    throw new UsageError("compare chỉ đọc tệp, không đọc đầu vào chuẩn", "compare reads files, not standard input");
+  const options = await workbookOptions(args.values);
+  const reports = [];
+  for (const [i, file] of args.positional.entries()) {
+    const read = await readWorkbookFile(file);
+    const analysis = await analyzeFile(file, i === 0 ? options : { ...options, reportYear: null }, io.stderr, read);
+    reports.push({ file: path.basename(file), snapshot: read.snapshot, analysis });
+  }
+  const { compareReports } = await import("../core/compare");
+  const [current, ...earlier] = reports;
+  const result = compareReports(current, earlier, options.rules);
+  io.stdout(args.flags.has("json") ? JSON.stringify(result) + "\n" : renderComparison(result));
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
 /** `chitieu rules`: every rule of the registry with its scope, severity, description and options; --json the records, --schema the --config schema. */
 function listRules(argv: string[], io: Io): number {
   const args = parseArgs(argv, { values: [], flags: ["json", "schema"] });
@@ -432,6 +464,8 @@ export async function run(argv: string[], terminal: Io): Promise<number> {
         return await check(rest, io);
       case "check-text":
         return await checkTextCommand(rest, io);
+      case "compare":
+        return await compareCommand(rest, io);
       case "rules":
         return listRules(rest, io);
       case "fill":

@@ -9,6 +9,7 @@ import { formatCompact, formatNumber } from "../core/model/numbers";
 import type { CheckResult } from "../core/check";
 import type { Indicator, SheetReport } from "../core/model/indicator";
 import type { BatchSummary, FileResult } from "./batch";
+import type { Comparison, Relation } from "../core/compare";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 
@@ -159,6 +160,33 @@ export function renderTextReport(
     if (group.length === 0) continue;
     lines.push("", `${SEVERITY_LABEL[severity]} (${group.length}):`);
     for (const f of group) lines.push(`  ${place(f)}  [${f.rule}]  "${f.excerpt}"`, `    ${f.message}`);
+  }
+  const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
+  lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
+  return lines.join("\n") + "\n";
+}
+
+const RELATION: Record<Relation, string> = {
+  "earlier-period": "kỳ trước cùng năm / the same year's earlier period",
+  "previous-year": "cùng kỳ năm trước / last year's same period",
+  unrelated: "không so (kỳ khác) / not compared (another period)",
+};
+
+/** The report of `compare`: each earlier report and how it stands, then the findings with both cells. */
+export function renderComparison(result: Comparison): string {
+  const lines = [`Báo cáo: ${result.file} (${result.period}, năm ${result.reportYear ?? "chưa xác định"})`];
+  for (const e of result.earlier)
+    lines.push(
+      `  so với ${e.file} (${e.period}, năm ${e.reportYear ?? "?"}): ${RELATION[e.relation]}; ${e.matched} chỉ tiêu khớp / matched`,
+    );
+  for (const severity of ["error", "warning", "info"] as const) {
+    const group = result.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push("", `${SEVERITY_LABEL[severity]} (${group.length}):`);
+    for (const f of group) {
+      const [now, then] = f.places;
+      lines.push(`  ${now.sheet}!${now.cell} ↔ ${then.file}: ${then.sheet}!${then.cell}  [${f.rule}]`, `    ${f.message}`);
+    }
   }
   const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);

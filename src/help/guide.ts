@@ -9,6 +9,21 @@ export interface RuleGuide {
 }
 
 export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
+  "period-decrease": {
+    todo: "Đối chiếu hai ô mà thông báo nêu: nếu số kỳ trước đã được điều chỉnh giảm, ghi chú điều đó trong báo cáo; nếu không, tìm số gõ nhầm hoặc số của kỳ khác (tháng thay cho cộng dồn).",
+    todoEn:
+      "Compare the two cells the message names: if the earlier figure was since revised down, say so in the report; otherwise look for a typing slip or another period's figure (a month instead of the cumulative one).",
+  },
+  "plan-changed": {
+    todo: "Nếu kế hoạch đã được điều chỉnh (nghị quyết điều chỉnh), ghi “điều chỉnh” ở tiêu đề cột kế hoạch hoặc ghi chú của chỉ tiêu; nếu không, chép lại đúng kế hoạch năm đã giao.",
+    todoEn:
+      "If the plan was adjusted (an amending resolution), say “điều chỉnh” in the plan column's header or the indicator's note; otherwise copy the year plan as assigned.",
+  },
+  "same-period-revision": {
+    todo: "Số cùng kỳ phải là số đã công bố năm trước, hoặc số chính thức sau đó. Nếu đã được điều chỉnh, ghi chú “số liệu điều chỉnh” / “số chính thức”; nếu không, sửa lại theo báo cáo năm trước.",
+    todoEn:
+      "The same-period figure is last year's published one, or the official figure since. If it was revised, note it (“số liệu điều chỉnh”, “số chính thức”); otherwise correct it from last year's report.",
+  },
   "base-year": {
     todo: "Sửa năm trong tiêu đề (báo cáo năm 2020 so với “cùng kỳ năm 2019”). Nếu chính năm báo cáo bị đoán sai, chọn lại Năm báo cáo trong ngăn tác vụ hoặc dùng --year.",
     todoEn:

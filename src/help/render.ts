@@ -60,8 +60,13 @@ function ruleIndex(rules: readonly RuleRecord[], lang: "vi" | "en"): string {
   return `<div class="table"><table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
-const SCOPE_VI = { sheet: "Bảng tính", text: "Lời văn", both: "Bảng tính và lời văn" } as const;
-const SCOPE_EN = { sheet: "sheets", text: "text", both: "sheets and text" } as const;
+const SCOPE_VI = {
+  sheet: "Bảng tính",
+  text: "Lời văn",
+  both: "Bảng tính và lời văn",
+  periods: "Giữa các báo cáo (chitieu compare)",
+} as const;
+const SCOPE_EN = { sheet: "sheets", text: "text", both: "sheets and text", periods: "across reports (chitieu compare)" } as const;
 
 function ruleSection(rule: RuleRecord, guide: RuleGuide | undefined): string {
   const anchor = ruleAnchor(rule.id);
@@ -92,6 +97,7 @@ npx chitieu check nop-bao-cao/ --report tong-hop.xlsx # cả thư mục, bảng 
 npx chitieu check "nop-bao-cao/**/*.xlsx" --format csv > phat-hien.csv
 npx chitieu check-text bao-cao.txt --workbook bao-cao.xlsx
 npx chitieu check-text bao-cao.docx --config quy-tac.json
+npx chitieu compare 9-thang-2021.xlsx 6-thang-2021.xlsx 9-thang-2020.xlsx # so với kỳ trước / against earlier reports
 npx chitieu rules                                    # các quy tắc / the rules
 npx chitieu fill bao-cao.xlsx --template bieu-chi-tieu --out bieu.xlsx
 npx chitieu fill bao-cao.xlsx --template bao-cao --out loi-van.xlsx

@@ -6,10 +6,10 @@
 
 import type { Severity } from "../model/findings";
 
-/** Where a rule looks: at the workbook's sheets, at the report's text, or at both. */
-export type RuleScope = "sheet" | "text" | "both";
+/** Where a rule looks: at the workbook's sheets, at the report's text, at both, or across reports (`chitieu compare`). */
+export type RuleScope = "sheet" | "text" | "both" | "periods";
 
-export const RULE_SCOPES: readonly RuleScope[] = ["sheet", "text", "both"];
+export const RULE_SCOPES: readonly RuleScope[] = ["sheet", "text", "both", "periods"];
 
 /** A range of values [low, high] with low ≤ high: a rate's bounds, a plausible growth. */
 export type Band = [number, number];

@@ -1,6 +1,7 @@
 // The rule registry: every rule chitieu knows, as records, in the order `chitieu rules` lists them.
 // Sheet rules carry their check; a rule of the text (scope "text") joins as its record, its check
-// in TEXT_CHECKS; a rule of scope "both" has both. The defaults of the configuration are read from
+// in TEXT_CHECKS; a rule of scope "both" has both; a rule across reports (scope "periods") joins as
+// its record, its check in src/core/compare.ts. The defaults of the configuration are read from
 // here: every option's default, nothing switched off.
 
 import type { RuleConfig } from "./config";
@@ -37,6 +38,7 @@ import {
 } from "./textRules";
 import { CLAIM_VALUE, claimValueText, statedPercentText } from "./textWorkbook";
 import { baseYear } from "./years";
+import { PERIOD_DECREASE, PLAN_CHANGED, SAME_PERIOD_REVISION } from "./periods";
 
 /** A rule of the registry: its record, and for a rule on sheets its check. */
 export type RegisteredRule = RuleRecord & Partial<Pick<Rule, "check" | "each" | "kinds">>;
@@ -74,6 +76,9 @@ export const RULES: readonly RegisteredRule[] = [
   CLAIM_CONSISTENCY,
   NUMBER_FORMAT,
   VERB_TYPO,
+  PERIOD_DECREASE,
+  PLAN_CHANGED,
+  SAME_PERIOD_REVISION,
 ];
 
 /** The checks of report text, the workbook's last (they need one); each names its record in RULES. */

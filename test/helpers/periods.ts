@@ -1,0 +1,43 @@
+// Reports of one province over periods, for comparing a report with the ones before it: the same
+// three indicators (industrial output and budget revenue, both cumulative flows; forest cover, a rate).
+import type { CellValue } from "../../src/core/model/snapshot";
+
+export interface Figures {
+  industry: number;
+  budget: number;
+  forest: number;
+  /** The year plan of budget revenue. */
+  budgetPlan?: number;
+  budgetName?: string;
+}
+
+/** The rows of a report of `months` months of `year`, with last year's same period beside it. */
+export function periodRows(
+  year: number,
+  months: number,
+  now: Figures,
+  before: Figures,
+  planHeader = `Kế hoạch năm ${year}`,
+): CellValue[][] {
+  const period = months === 12 ? `năm ${year}` : `${months} tháng đầu năm ${year}`;
+  return [
+    [`MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU ${period.toUpperCase()}`],
+    [],
+    [
+      "STT",
+      "Chỉ tiêu",
+      "Đơn vị tính",
+      planHeader,
+      `Thực hiện ${months} tháng đầu năm ${year - 1}`,
+      `Ước thực hiện ${months} tháng đầu năm ${year}`,
+    ],
+    ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 18029, before.industry, now.industry],
+    ["2", now.budgetName ?? "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", now.budgetPlan ?? 2310, before.budget, now.budget],
+    ["3", "Tỷ lệ che phủ rừng", "%", 65, before.forest, now.forest],
+  ];
+}
+
+export const Y2019_6 = { industry: 7515.1, budget: 1003.5, forest: 64.8 };
+export const Y2020_6 = { industry: 7966, budget: 961.1, forest: 65 };
+export const Y2020_9 = { industry: 12104.6, budget: 1534.2, forest: 65.1 };
+export const Y2019_9 = { industry: 11208.3, budget: 1490.7, forest: 64.9 };
