@@ -41,6 +41,13 @@ export interface CrossFinding {
 /** How an earlier report stands to the current one. */
 export type Relation = "earlier-period" | "previous-year" | "unrelated";
 
+/** An indicator of the current report paired with one of an earlier report's, and how. */
+export interface IndicatorPair {
+  current: { sheet: string; row: number; name: string };
+  earlier: { sheet: string; row: number; name: string };
+  by: "catalogue" | "name";
+}
+
 export interface EarlierReport {
   file: string;
   reportYear: number | null;
@@ -49,6 +56,8 @@ export interface EarlierReport {
   relation: Relation;
   /** Indicators of the current report matched with one of this report's. */
   matched: number;
+  /** The pairs themselves, for the official to see (and to question) what was compared with what. */
+  pairs: IndicatorPair[];
 }
 
 export interface Comparison {
@@ -78,15 +87,16 @@ function relationOf(current: ComparedReport, earlier: ComparedReport): Relation 
  * The earlier report's indicator for each of the current one's: the same catalogue id, else the
  * same name and unit; a key two earlier indicators share matches neither.
  */
-function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[]): Array<[Indicator, Indicator]> {
+function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[]): Array<[Indicator, Indicator, IndicatorPair["by"]]> {
   const keys = (i: Indicator) => [i.catalogueId ? `id:${i.catalogueId}` : null, `name:${fold(i.name)}|${fold(i.unit)}`];
   const byKey = new Map<string, Indicator | null>();
   for (const i of earlier) for (const k of keys(i)) if (k !== null) byKey.set(k, byKey.has(k) && byKey.get(k) !== i ? null : i);
-  const pairs: Array<[Indicator, Indicator]> = [];
+  const pairs: Array<[Indicator, Indicator, IndicatorPair["by"]]> = [];
   for (const i of current) {
     const [byId, byName] = keys(i);
-    const found = (byId !== null ? byKey.get(byId) : undefined) ?? byKey.get(byName as string);
-    if (found) pairs.push([i, found]);
+    const byCatalogue = byId !== null ? byKey.get(byId) : undefined;
+    const found = byCatalogue ?? byKey.get(byName as string);
+    if (found) pairs.push([i, found, byCatalogue ? "catalogue" : "name"]);
   }
   return pairs;
 }
@@ -181,7 +191,12 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
         }
       }
     }
-    return { file: before.file, reportYear: before.analysis.reportYear, period: then.label, relation, matched: pairs.length };
+    const shown = pairs.map(([ind, prior, by]) => ({
+      current: { sheet: ind.sheet, row: ind.row, name: ind.name },
+      earlier: { sheet: prior.sheet, row: prior.row, name: prior.name },
+      by,
+    }));
+    return { file: before.file, reportYear: before.analysis.reportYear, period: then.label, relation, matched: pairs.length, pairs: shown };
   });
   // The configuration's switches and severities (--config), as for every other rule.
   const configured = config ? applyRuleConfig(config, findings) : findings;

@@ -17,7 +17,15 @@ const [y2019, six2020, nine2020, nine2019] = [Y2019_6, Y2020_6, Y2020_9, Y2019_9
 describe("the same year, an earlier period", () => {
   test("a clean series: the 9-month report against the 6-month one gives nothing", () => {
     const result = compareReports(report("9t.xlsx", 2020, 9, nine2020, nine2019), [report("6t.xlsx", 2020, 6, six2020, y2019)]);
-    expect(result.earlier).toEqual([{ file: "6t.xlsx", reportYear: 2020, period: "6 tháng", relation: "earlier-period", matched: 3 }]);
+    expect(result.earlier).toMatchObject([
+      { file: "6t.xlsx", reportYear: 2020, period: "6 tháng", relation: "earlier-period", matched: 3 },
+    ]);
+    // What was compared with what is shown: each pair by its rows and names.
+    expect(result.earlier[0].pairs.map((p) => [p.current.row, p.earlier.row])).toEqual([
+      [4, 4],
+      [5, 5],
+      [6, 6],
+    ]);
     expect(result.findings).toEqual([]);
   });
 
@@ -58,6 +66,11 @@ describe("the same year, an earlier period", () => {
       earlier,
     );
     expect(renamed.findings.map((f) => [f.rule, f.current])).toEqual([["period-decrease", 951.1]]);
+    expect(renamed.earlier[0].pairs.find((p) => p.current.row === 5)).toEqual({
+      current: { sheet: "Biểu 01", row: 5, name: "Tổng thu NSNN trên địa bàn" },
+      earlier: { sheet: "Biểu 01", row: 5, name: "Thu ngân sách nhà nước trên địa bàn" },
+      by: "catalogue",
+    });
     // A name the catalogue does not know pairs only with the same name and unit: here with none.
     const unknown = compareReports(
       report("9t.xlsx", 2020, 9, { ...nine2020, budget: 951.1, budgetName: "Thu từ quỹ đất" }, nine2019),
