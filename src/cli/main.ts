@@ -371,10 +371,13 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError("compare chỉ đọc tệp, không đọc đầu vào chuẩn", "compare reads files, not standard input");
   const options = await workbookOptions(args.values);
   const reports = [];
+  // Each file by its name, or by the path given when two share a name (2020/9-thang.xlsx, 2021/9-thang.xlsx).
+  const names = args.positional.map((f) => path.basename(f));
+  const shown = (i: number) => (names.indexOf(names[i]) !== names.lastIndexOf(names[i]) ? args.positional[i] : names[i]);
   for (const [i, file] of args.positional.entries()) {
     const read = await readWorkbookFile(file);
     const analysis = await analyzeFile(file, i === 0 ? options : { ...options, reportYear: null }, io.stderr, read);
-    reports.push({ file: path.basename(file), snapshot: read.snapshot, analysis });
+    reports.push({ file: shown(i), snapshot: read.snapshot, analysis });
   }
   const { compareReports } = await import("../core/compare");
   const [current, ...earlier] = reports;

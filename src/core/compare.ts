@@ -6,6 +6,7 @@
 import type { CheckResult } from "./check";
 import type { Severity } from "./model/findings";
 import type { Indicator, SheetReport } from "./model/indicator";
+import type { Period } from "./model/period";
 import type { WorkbookSnapshot } from "./model/snapshot";
 import { fold } from "./model/text";
 import { decimalsShown } from "./rules/context";
@@ -68,29 +69,38 @@ export interface Comparison {
   findings: CrossFinding[];
 }
 
-/** The period a report covers: its first indicator sheet's, the whole year when it states none. */
-function periodOf(analysis: CheckResult): { months: number; label: string } {
-  const sheet = analysis.sheets.find((s) => s.status === "indicators");
-  return sheet?.period ? { months: sheet.period.months, label: sheet.period.label } : { months: 12, label: "năm" };
+/** The period a report covers: its first indicator sheet's; null when it states none. */
+function periodOf(analysis: CheckResult): Period | null {
+  return analysis.sheets.find((s) => s.status === "indicators")?.period ?? null;
 }
+
+/** Cumulative from the start of the year: "6 tháng", "9 tháng", "năm" (not a month or a quarter alone). */
+const cumulative = (p: Period) => p.kind === "months" || p.kind === "year";
 
 function relationOf(current: ComparedReport, earlier: ComparedReport): Relation {
   const [now, then] = [current.analysis.reportYear, earlier.analysis.reportYear];
-  if (now === null || then === null) return "unrelated";
   const [a, b] = [periodOf(current.analysis), periodOf(earlier.analysis)];
-  if (now === then && b.months < a.months) return "earlier-period";
-  if (then === now - 1 && b.months === a.months) return "previous-year";
+  if (now === null || then === null || !a || !b) return "unrelated";
+  // A later cumulative figure holds the earlier one: only then can it not fall ("quý III" holds no "6 tháng").
+  if (now === then && cumulative(a) && cumulative(b) && b.months < a.months) return "earlier-period";
+  if (then === now - 1 && a.kind === b.kind && a.months === b.months && a.index === b.index) return "previous-year";
   return "unrelated";
 }
 
 /**
  * The earlier report's indicator for each of the current one's: the same catalogue id, else the
- * same name and unit; a key two earlier indicators share matches neither.
+ * same name; in the same unit, written alike, either way (a figure in "Triệu đồng" is not compared
+ * with one in "Tỷ đồng"). A key two indicators of either report share matches nothing.
  */
 function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[]): Array<[Indicator, Indicator, IndicatorPair["by"]]> {
-  const keys = (i: Indicator) => [i.catalogueId ? `id:${i.catalogueId}` : null, `name:${fold(i.name)}|${fold(i.unit)}`];
-  const byKey = new Map<string, Indicator | null>();
-  for (const i of earlier) for (const k of keys(i)) if (k !== null) byKey.set(k, byKey.has(k) && byKey.get(k) !== i ? null : i);
+  const keys = (i: Indicator) => [i.catalogueId ? `id:${i.catalogueId}|${fold(i.unit)}` : null, `name:${fold(i.name)}|${fold(i.unit)}`];
+  const index = (list: readonly Indicator[]) => {
+    const byKey = new Map<string, Indicator | null>();
+    for (const i of list) for (const k of keys(i)) if (k !== null) byKey.set(k, byKey.has(k) && byKey.get(k) !== i ? null : i);
+    return byKey;
+  };
+  const byKey = index(earlier);
+  for (const [k, i] of index(current)) if (i === null) byKey.set(k, null);
   const pairs: Array<[Indicator, Indicator, IndicatorPair["by"]]> = [];
   for (const i of current) {
     const [byId, byName] = keys(i);
@@ -122,6 +132,8 @@ function saysAdjusted(ind: Indicator, sheet: SheetReport | undefined, cell: stri
   return [...ind.notes, ind.name, header].some((text) => ADJUSTED.test(fold(text)));
 }
 
+const label = (p: Period | null) => p?.label ?? "chưa rõ kỳ";
+
 export function compareReports(current: ComparedReport, earlier: readonly ComparedReport[], config?: RuleConfig): Comparison {
   const findings: CrossFinding[] = [];
   const sheetOf = (r: ComparedReport, ind: Indicator) => r.analysis.sheets.find((s) => s.name === ind.sheet);
@@ -131,7 +143,7 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
     const relation = relationOf(current, before);
     const then = periodOf(before.analysis);
     const pairs = matchIndicators(current.analysis.indicators, before.analysis.indicators);
-    const common = { name: "", file: current.file, earlierFile: before.file, earlier: then.label };
+    const common = { name: "", file: current.file, earlierFile: before.file, earlier: label(then) };
     for (const [ind, prior] of relation === "unrelated" ? [] : pairs) {
       const params = { ...common, name: ind.name };
       if (relation === "earlier-period") {
@@ -141,7 +153,7 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
           if (ind.actual + tol < prior.actual) {
             const text = {
               ...params,
-              later: now.label,
+              later: label(now),
               actual: ind.actual,
               unit: ind.unit,
               prior: prior.actual,
@@ -196,9 +208,16 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
       earlier: { sheet: prior.sheet, row: prior.row, name: prior.name },
       by,
     }));
-    return { file: before.file, reportYear: before.analysis.reportYear, period: then.label, relation, matched: pairs.length, pairs: shown };
+    return {
+      file: before.file,
+      reportYear: before.analysis.reportYear,
+      period: label(then),
+      relation,
+      matched: pairs.length,
+      pairs: shown,
+    };
   });
   // The configuration's switches and severities (--config), as for every other rule.
   const configured = config ? applyRuleConfig(config, findings) : findings;
-  return { file: current.file, reportYear: current.analysis.reportYear, period: now.label, earlier: reports, findings: configured };
+  return { file: current.file, reportYear: current.analysis.reportYear, period: label(now), earlier: reports, findings: configured };
 }

@@ -114,6 +114,8 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
   const progressShown = React.useRef(false);
   /** How far the work had got when last told, shown once half a second has passed. */
   const latestProgress = React.useRef<Progress | null>(null);
+  /** Work under way, for the progress bar (the state `working` is for what is drawn). */
+  const active = React.useRef(0);
   /** Work under way (the pane says aria-busy meanwhile). */
   const [working, setWorking] = React.useState(0);
   const [error, setError] = React.useState<HostError | null>(null);
@@ -137,10 +139,15 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
     setError(null);
     setNotice(null);
     setWorking((n) => n + 1);
-    progressShown.current = false;
-    latestProgress.current = null;
+    // The bar stays while any work is under way: a click during a long check (going to a finding)
+    // neither takes it away nor its "Huỷ".
+    if (active.current++ === 0) {
+      progressShown.current = false;
+      latestProgress.current = null;
+    }
     // The indicator shows only for work that lasts more than half a second.
     const timer = setTimeout(() => {
+      if (progressShown.current) return;
       progressShown.current = true;
       setProgress(latestProgress.current ?? { label });
     }, 500);
@@ -152,9 +159,10 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
       return undefined;
     } finally {
       clearTimeout(timer);
-      progressShown.current = false;
+      const last = --active.current === 0;
+      if (last) progressShown.current = false;
       React.startTransition(() => {
-        setProgress(null);
+        if (last) setProgress(null);
         setWorking((n) => n - 1);
       });
     }
@@ -307,7 +315,13 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
               setUndoable(false);
               setYear("");
               setPeriod("");
-              setSession(await analyse(snapshot));
+              try {
+                setSession(await analyse(snapshot));
+              } catch (e) {
+                // The grid shows the new file now: findings of the one before would be about another workbook.
+                setSessionNow(null);
+                throw e;
+              }
             })
           }
           onError={(e) => setError(explainError(e))}

@@ -80,6 +80,38 @@ describe("the same year, an earlier period", () => {
   });
 });
 
+describe("what is not compared", () => {
+  test("a quarter or a month alone holds no earlier cumulative period: no decrease is claimed", () => {
+    const quarter = report("q3.xlsx", 2020, 9, { ...nine2020, budget: 420.5 }, nine2019);
+    // The same rows under a quarter's title: the third quarter alone, below the 6 months' figure.
+    quarter.snapshot.sheets[0].values[0] = ["MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU QUÝ III NĂM 2020"];
+    quarter.snapshot.sheets[0].values[2] = [
+      "STT",
+      "Chỉ tiêu",
+      "Đơn vị tính",
+      "Kế hoạch năm 2020",
+      "Quý III năm 2019",
+      "Ước thực hiện quý III năm 2020",
+    ];
+    quarter.analysis = checkWorkbook(quarter.snapshot);
+    const result = compareReports(quarter, [report("6t.xlsx", 2020, 6, six2020, y2019)]);
+    expect([result.period, result.earlier[0].relation, result.findings]).toEqual(["quý III", "unrelated", []]);
+  });
+
+  test("the same indicator in another unit is not paired; a name twice in the current report pairs neither", () => {
+    const earlier = [report("6t.xlsx", 2020, 6, six2020, y2019)];
+    const millions = report("9t.xlsx", 2020, 9, nine2020, nine2019);
+    millions.snapshot.sheets[0].values[4][2] = "Triệu đồng";
+    millions.snapshot.sheets[0].values[4][5] = 951100;
+    millions.analysis = checkWorkbook(millions.snapshot);
+    expect(compareReports(millions, earlier).earlier[0].pairs.map((p) => p.current.row)).toEqual([4, 6]);
+    const twice = report("9t.xlsx", 2020, 9, { ...nine2020, budget: 951.1 }, nine2019);
+    twice.snapshot.sheets[0].values.push(["4", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 2310, 1490.7, 1534.2]);
+    twice.analysis = checkWorkbook(twice.snapshot);
+    expect(compareReports(twice, earlier).findings).toEqual([]);
+  });
+});
+
 describe("the previous year, the same period", () => {
   test("a same-period figure that is not last year's published actual is a revision, named with both cells", () => {
     const last = report("6t-2019.xlsx", 2019, 6, y2019, { industry: 7000, budget: 950, forest: 64.5 });

@@ -20,7 +20,7 @@ export const PERIOD_DECREASE = defineRule({
   messages: {
     decrease: {
       vi: '{name}: {later} là {actual:n} {unit} ({file}, ô {cell}), nhỏ hơn {earlier} ({prior:n}, tệp "{earlierFile}", ô {earlierCell}) — số cộng dồn không thể giảm.',
-      en: '{name}: {actual:n} {unit} in "{later}" ({file}, {cell}) is below {prior:n} in "{earlier}" (file "{earlierFile}", {earlierCell}): a cumulative figure cannot fall.',
+      en: '{name}: {actual:n} {unit} for the period "{later}" ({file}, {cell}) is below {prior:n} for the earlier period "{earlier}" (file "{earlierFile}", {earlierCell}): a cumulative figure cannot fall.',
     },
   },
 });
@@ -39,7 +39,7 @@ export const PLAN_CHANGED = defineRule({
   messages: {
     changed: {
       vi: '{name}: kế hoạch năm ghi {plan:n} ({file}, ô {cell}), báo cáo {earlier} ghi {prior:n} (tệp "{earlierFile}", ô {earlierCell}); nếu kế hoạch đã điều chỉnh, hãy ghi rõ “điều chỉnh”.',
-      en: '{name}: the year plan is {plan:n} ({file}, {cell}), the {earlier} report had {prior:n} (file "{earlierFile}", {earlierCell}); if the plan was adjusted, say “điều chỉnh”.',
+      en: '{name}: the year plan is {plan:n} ({file}, {cell}), the earlier report ("{earlier}") had {prior:n} (file "{earlierFile}", {earlierCell}); if the plan was adjusted, say “điều chỉnh”.',
     },
   },
 });
@@ -58,7 +58,7 @@ export const SAME_PERIOD_REVISION = defineRule({
   messages: {
     revised: {
       vi: '{name}: số cùng kỳ ghi {previous:n} ({file}, ô {cell}), báo cáo {earlier} năm {year} đã công bố {published:n} (tệp "{earlierFile}", ô {earlierCell}); nếu số đã được điều chỉnh, hãy ghi chú.',
-      en: '{name}: the same-period figure is {previous:n} ({file}, {cell}), last year\'s {earlier} report ({year}) published {published:n} (file "{earlierFile}", {earlierCell}); if it was revised, add a note.',
+      en: '{name}: the same-period figure is {previous:n} ({file}, {cell}), last year\'s report for the period "{earlier}" ({year}) published {published:n} (file "{earlierFile}", {earlierCell}); if it was revised, add a note.',
     },
   },
 });

@@ -174,7 +174,12 @@ class WorkerAnalyser implements Analyser {
 
   private async checkIn(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<Answer & { check: number }> {
     this.aheadProgress = onProgress;
-    const answer = await this.send({ op: "check", workbook: this.workbooks.get(snapshot) ?? snapshot, settings }, onProgress);
+    let answer = await this.send({ op: "check", workbook: this.workbooks.get(snapshot) ?? snapshot, settings }, onProgress);
+    if (answer.reply.type === "gone") {
+      // The worker has read or been sent another workbook since: this one goes to it whole again.
+      this.workbooks.delete(snapshot);
+      answer = await this.send({ op: "check", workbook: snapshot, settings }, onProgress);
+    }
     if (answer.reply.type !== "checked") throw unexpected(answer.reply);
     if (!this.workbooks.has(snapshot)) this.workbooks.set(snapshot, answer.reply.check);
     return { ...answer, check: answer.reply.check };
@@ -300,12 +305,17 @@ class PageAnalyser implements Analyser {
   }
 }
 
+/** An analyser over workers that `start` makes (one at a time; another after a cancel). */
+export function workerAnalyser(start: () => Worker): Analyser {
+  return new WorkerAnalyser(start);
+}
+
 /** The analyser of this page: a worker where there can be one. */
 export function pageAnalyser(): Analyser {
   const probe = startWorker();
   if (!probe) return new PageAnalyser();
   let first: Worker | null = probe;
-  return new WorkerAnalyser(() => {
+  return workerAnalyser(() => {
     const worker = first ?? (startWorker() as Worker);
     first = null;
     return worker;

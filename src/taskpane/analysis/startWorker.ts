@@ -4,6 +4,15 @@
 
 export function startWorker(): Worker | null {
   if (typeof Worker === "undefined") return null;
+  try {
+    return newWorker();
+  } catch {
+    // A page that may not start workers (a policy, an old webview): the analysis runs in the page.
+    return null;
+  }
+}
+
+function newWorker(): Worker {
   // `npm run typecheck` reads src as CommonJS (for Jest), where import.meta does not exist; webpack
   // compiles this file as an ES module.
   // eslint-disable-next-line @typescript-eslint/ban-ts-comment

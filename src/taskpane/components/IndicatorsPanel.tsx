@@ -95,10 +95,13 @@ export function IndicatorsPanel({ t, lang, session, actions, inExcel = false, wo
   const [sheet, setSheet] = React.useState<string>("");
   const [columns, setColumns] = React.useState({ planPercent: "", previous: "" });
   const [step, setStep] = React.useState<"closed" | "columns" | "overwrite">("closed");
-  const chosen = sheet || sheets[0];
+  // A sheet chosen in a workbook opened before may not be in this one.
+  const chosen = sheets.includes(sheet) ? sheet : sheets[0];
   /** The chosen sheet's indicators whole, asked of the analyser when the dialog opens. */
   const [whole, setWhole] = React.useState<{ sheet: string; indicators: Indicator[] } | null>(null);
   React.useEffect(() => {
+    // Never the indicators of a check before this one, even for a moment.
+    setWhole(null);
     if (step === "closed" || !session || !chosen) return;
     let live = true;
     actions.sheetIndicators(session, chosen).then(

@@ -45,7 +45,10 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
   const [preview, setPreview] = React.useState<NarrativePreview | null>(null);
   // The sentences are written off the main thread, once per check; the page holds only those it
   // shows and the text to copy (asked again per check and per "more", not per render's actions).
-  React.useEffect(() => setPreview(null), [session]);
+  React.useEffect(() => {
+    setPreview(null);
+    setProblems([]);
+  }, [session]);
   React.useEffect(() => {
     let live = true;
     // Quietly: a notice the official is reading ("Đã tạo trang …") stays.
@@ -61,10 +64,12 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
   const items = preview?.items ?? [];
   if (!session) return <p>{inExcel ? t.openFirstExcel : t.openFirst}</p>;
   const templateSheets = session.snapshot.sheets.filter(isTemplateSheet).map((s) => s.name);
+  // A template sheet chosen in a workbook opened before may not be in this one.
+  const chosen = templateSheets.includes(template) || BUILT_IN_TEMPLATES.some((b) => b.id === template) ? template : "bao-cao";
 
   const generate = async () => {
-    const user = templateSheets.includes(template);
-    const result = await actions.busy(t.working, () => actions.fill(session, user ? { sheet: template } : { builtIn: template }));
+    const user = templateSheets.includes(chosen);
+    const result = await actions.busy(t.working, () => actions.fill(session, user ? { sheet: chosen } : { builtIn: chosen }));
     if (!result) return;
     setProblems(result.problems);
     if (!result.plan) return;
@@ -80,7 +85,7 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
   return (
     <section aria-label={t.tabReport}>
       <Field label={t.template}>
-        <Select value={template} onChange={(_, d) => setTemplate(d.value)}>
+        <Select value={chosen} onChange={(_, d) => setTemplate(d.value)}>
           {BUILT_IN_TEMPLATES.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}

@@ -37,6 +37,8 @@ export function TextPanel({ t, lang, session, actions, selectedText, working = f
   const styles = useStyles();
   const [text, setText] = React.useState("");
   const [checked, setChecked] = React.useState<Checked | null>(null);
+  // Findings of a check against another workbook (or before the workbook changed) would point to the wrong cells.
+  React.useEffect(() => setChecked(null), [session?.snapshot]);
 
   const check = async (draft: string) => {
     const result = await actions.busy(t.working, () => actions.checkText(session, draft));
