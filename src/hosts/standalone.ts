@@ -58,7 +58,11 @@ export class StandaloneHost implements WorkbookHost {
    */
   constructor(
     private readonly readFile: (bytes: Uint8Array) => Promise<OpenedFile> = readFileInPage,
-    private readonly writeFile: (bytes: Uint8Array, plan: EditPlan) => Promise<OpenedFile & { bytes: Uint8Array }> = writeFileInPage,
+    private readonly writeFile: (
+      bytes: Uint8Array,
+      plan: EditPlan,
+      before: WorkbookSnapshot | null,
+    ) => Promise<OpenedFile & { bytes: Uint8Array }> = writeFileInPage,
   ) {}
 
   private update(patch: Partial<GridState>): void {
@@ -108,7 +112,7 @@ export class StandaloneHost implements WorkbookHost {
   async apply(plan: EditPlan): Promise<void> {
     if (!this.bytes) throw NOTHING_OPEN();
     const before = this.bytes;
-    const written = await this.writeFile(this.bytes, plan);
+    const written = await this.writeFile(this.bytes, plan, this.state.snapshot);
     this.bytes = written.bytes;
     this.before = before;
     this.update({ snapshot: written.snapshot });

@@ -30,6 +30,7 @@ import { IndicatorsPanel } from "./components/IndicatorsPanel";
 import { ReportPanel } from "./components/ReportPanel";
 import { StandaloneBar } from "./components/StandaloneBar";
 import { TextPanel } from "./components/TextPanel";
+import { WorkingContext } from "./components/BusyButton";
 import { Cancelled, pageAnalyser, type Analyser } from "./analysis/analyser";
 import { STRINGS, type Lang, type Strings } from "./strings";
 import type { Analysis } from "../core/model/indicator";
@@ -216,7 +217,7 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
     });
   };
 
-  const actions: Actions = {
+  const current: Actions = {
     busy,
     check,
     apply: async (plan) => {
@@ -238,7 +239,8 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
       await saveIgnores([...session.ignores, ignore]);
     },
     narrative: (s, count) => analyser.narrative(s.analysis, count),
-    fill: (s, template) => analyser.fill(s.analysis, template),
+    // Outside Excel the worker writes the plan itself: its cells need not cross to the page.
+    fill: (s, template) => analyser.fill(s.analysis, template, host.kind === "excel"),
     sheetIndicators: (s, sheet) => analyser.sheetIndicators(s.analysis, sheet),
     checkText: (s, text) => analyser.checkText(s?.analysis ?? null, text),
     restore: async (ignore) => {
@@ -247,6 +249,27 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
     },
     notify: setNotice,
   };
+  // The panels get actions that stay the same object (each calls the latest of this render's), so
+  // that they are drawn again only when what they show changes, not when work starts or ends.
+  const latestActions = React.useRef(current);
+  latestActions.current = current;
+  const actions = React.useMemo<Actions>(
+    () => ({
+      busy: (label, work) => latestActions.current.busy(label, work),
+      check: () => latestActions.current.check(),
+      apply: (plan) => latestActions.current.apply(plan),
+      select: (finding) => latestActions.current.select(finding),
+      ignore: (finding, reason, by) => latestActions.current.ignore(finding, reason, by),
+      narrative: (s, count) => latestActions.current.narrative(s, count),
+      fill: (s, template) => latestActions.current.fill(s, template),
+      sheetIndicators: (s, sheet) => latestActions.current.sheetIndicators(s, sheet),
+      checkText: (s, text) => latestActions.current.checkText(s, text),
+      restore: (ignore) => latestActions.current.restore(ignore),
+      notify: (text) => latestActions.current.notify(text),
+    }),
+    [],
+  );
+  const selectedText = React.useMemo(() => (host.selectedText ? () => (host.selectedText as () => Promise<string>)() : undefined), [host]);
 
   /** Takes the last write back: Excel's Ctrl+Z cannot. */
   const undo = async () => {
@@ -295,162 +318,157 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
   const inExcel = host.kind === "excel";
 
   return (
-    <div className={styles.root} lang={lang} aria-busy={working > 0}>
-      <div className={styles.header}>
-        <h1 className={styles.title}>{t.title}</h1>
-        <Button appearance="subtle" size="small" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
-          {t.language}
-        </Button>
-      </div>
-      {standalone && (
-        <StandaloneBar
-          host={standalone}
-          t={t}
-          lang={lang}
-          onOpened={(snapshot) =>
-            busy(t.working, async () => {
-              // Another workbook: its own year and period, not those of the one before.
-              yearRef.current = "";
-              periodRef.current = "";
-              setUndoable(false);
-              setYear("");
-              setPeriod("");
-              try {
-                setSession(await analyse(snapshot));
-              } catch (e) {
-                // The grid shows the new file now: findings of the one before would be about another workbook.
-                setSessionNow(null);
-                throw e;
-              }
-            })
-          }
-          onError={(e) => setError(explainError(e))}
-        />
-      )}
-      <div className={styles.row}>
-        <Field label={t.year} className={styles.year}>
-          <Input
-            value={year}
-            inputMode="numeric"
-            maxLength={4}
-            onChange={(_, d) => setYear(d.value.replace(/\D/g, ""))}
-            onBlur={() => session && void busy(t.working, async () => setSession(await analyse(session.snapshot)))}
-          />
-        </Field>
-        <Field label={t.period}>
-          <Select
-            value={period}
-            onChange={(_, d) => {
-              periodRef.current = d.value;
-              setPeriod(d.value);
-              if (session) void busy(t.working, async () => setSession(await analyse(session.snapshot)));
-            }}
-          >
-            <option value="">{session ? `${t.fromWorkbook}: ${periodLabel(session.analysis, t)}` : t.fromWorkbook}</option>
-            {Array.from({ length: 11 }, (_, i) => (
-              <option key={i + 1} value={String(i + 1)}>
-                {i + 1} {t.months}
-              </option>
-            ))}
-            <option value="12">{t.wholeYear}</option>
-          </Select>
-        </Field>
-      </div>
-      {!welcomed && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.welcomeTitle}</MessageBarTitle>
-            {t.welcome}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              size="small"
-              onClick={() => {
-                setWelcomed(true);
-                try {
-                  localStorage.setItem(WELCOMED, "1");
-                } catch {
-                  // Private mode: the welcome shows again next time.
-                }
-              }}
-            >
-              {t.gotIt}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabName)}>
-        <Tab value="check">{t.tabCheck}</Tab>
-        <Tab value="indicators">{t.tabIndicators}</Tab>
-        <Tab value="report">{t.tabReport}</Tab>
-        <Tab value="text">{t.tabText}</Tab>
-      </TabList>
-      {progress && (
-        <div className={styles.progress} data-testid="progress">
-          <Field className={styles.progressBar} validationMessage={progress.label} validationState="none">
-            <ProgressBar aria-label={progress.label} value={progress.total ? (progress.done ?? 0) / progress.total : undefined} max={1} />
-          </Field>
-          {progress.cancel && (
-            <Button size="small" onClick={progress.cancel}>
-              {t.cancel}
-            </Button>
-          )}
+    <WorkingContext.Provider value={working > 0}>
+      <div className={styles.root} lang={lang} aria-busy={working > 0}>
+        <div className={styles.header}>
+          <h1 className={styles.title}>{t.title}</h1>
+          <Button appearance="subtle" size="small" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+            {t.language}
+          </Button>
         </div>
-      )}
-      {error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{lang === "vi" ? error.reason : error.reasonEn}</MessageBarTitle>
-            {lang === "vi" ? error.advice : error.adviceEn}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {officeTimedOut && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t.officeTimedOut}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      {undoable && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t.undoHint}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => void undo()}>
-              {t.undo}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      <div hidden={tab !== "check"}>
-        <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} view={view} onView={setView} working={working > 0} />
-      </div>
-      {opened.has("indicators") && (
-        <div hidden={tab !== "indicators"}>
-          <IndicatorsPanel t={t} lang={lang} session={session} actions={actions} inExcel={inExcel} working={working > 0} />
-        </div>
-      )}
-      {opened.has("report") && (
-        <div hidden={tab !== "report"}>
-          <ReportPanel t={t} session={session} actions={actions} inExcel={inExcel} working={working > 0} />
-        </div>
-      )}
-      {opened.has("text") && (
-        <div hidden={tab !== "text"}>
-          <TextPanel
-            working={working > 0}
+        {standalone && (
+          <StandaloneBar
+            host={standalone}
             t={t}
             lang={lang}
-            session={session}
-            actions={actions}
-            selectedText={host.selectedText ? () => (host.selectedText as () => Promise<string>)() : undefined}
+            onOpened={(snapshot) =>
+              busy(t.working, async () => {
+                // Another workbook: its own year and period, not those of the one before.
+                yearRef.current = "";
+                periodRef.current = "";
+                setUndoable(false);
+                setYear("");
+                setPeriod("");
+                try {
+                  setSession(await analyse(snapshot));
+                } catch (e) {
+                  // The grid shows the new file now: findings of the one before would be about another workbook.
+                  setSessionNow(null);
+                  throw e;
+                }
+              })
+            }
+            onError={(e) => setError(explainError(e))}
           />
+        )}
+        <div className={styles.row}>
+          <Field label={t.year} className={styles.year}>
+            <Input
+              value={year}
+              inputMode="numeric"
+              maxLength={4}
+              onChange={(_, d) => setYear(d.value.replace(/\D/g, ""))}
+              onBlur={() => session && void busy(t.working, async () => setSession(await analyse(session.snapshot)))}
+            />
+          </Field>
+          <Field label={t.period}>
+            <Select
+              value={period}
+              onChange={(_, d) => {
+                periodRef.current = d.value;
+                setPeriod(d.value);
+                if (session) void busy(t.working, async () => setSession(await analyse(session.snapshot)));
+              }}
+            >
+              <option value="">{session ? `${t.fromWorkbook}: ${periodLabel(session.analysis, t)}` : t.fromWorkbook}</option>
+              {Array.from({ length: 11 }, (_, i) => (
+                <option key={i + 1} value={String(i + 1)}>
+                  {i + 1} {t.months}
+                </option>
+              ))}
+              <option value="12">{t.wholeYear}</option>
+            </Select>
+          </Field>
         </div>
-      )}
-    </div>
+        {!welcomed && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.welcomeTitle}</MessageBarTitle>
+              {t.welcome}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                onClick={() => {
+                  setWelcomed(true);
+                  try {
+                    localStorage.setItem(WELCOMED, "1");
+                  } catch {
+                    // Private mode: the welcome shows again next time.
+                  }
+                }}
+              >
+                {t.gotIt}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabName)}>
+          <Tab value="check">{t.tabCheck}</Tab>
+          <Tab value="indicators">{t.tabIndicators}</Tab>
+          <Tab value="report">{t.tabReport}</Tab>
+          <Tab value="text">{t.tabText}</Tab>
+        </TabList>
+        {progress && (
+          <div className={styles.progress} data-testid="progress">
+            <Field className={styles.progressBar} validationMessage={progress.label} validationState="none">
+              <ProgressBar aria-label={progress.label} value={progress.total ? (progress.done ?? 0) / progress.total : undefined} max={1} />
+            </Field>
+            {progress.cancel && (
+              <Button size="small" onClick={progress.cancel}>
+                {t.cancel}
+              </Button>
+            )}
+          </div>
+        )}
+        {error && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{lang === "vi" ? error.reason : error.reasonEn}</MessageBarTitle>
+              {lang === "vi" ? error.advice : error.adviceEn}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {officeTimedOut && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.officeTimedOut}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {undoable && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.undoHint}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void undo()}>
+                {t.undo}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        <div hidden={tab !== "check"}>
+          <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} view={view} onView={setView} />
+        </div>
+        {opened.has("indicators") && (
+          <div hidden={tab !== "indicators"}>
+            <IndicatorsPanel t={t} lang={lang} session={session} actions={actions} inExcel={inExcel} />
+          </div>
+        )}
+        {opened.has("report") && (
+          <div hidden={tab !== "report"}>
+            <ReportPanel t={t} session={session} actions={actions} inExcel={inExcel} />
+          </div>
+        )}
+        {opened.has("text") && (
+          <div hidden={tab !== "text"}>
+            <TextPanel t={t} lang={lang} session={session} actions={actions} selectedText={selectedText} />
+          </div>
+        )}
+      </div>
+    </WorkingContext.Provider>
   );
 }
 

@@ -23,7 +23,7 @@ function start(info: OfficeStart): void {
     ? undefined
     : new StandaloneHost(
         (bytes) => analyser.read(bytes),
-        (bytes, plan) => analyser.write(bytes, plan),
+        (bytes, plan, before) => analyser.write(bytes, plan, before ?? undefined),
       );
   const host: WorkbookHost = inExcel ? new OfficeHost() : (standalone as StandaloneHost);
   const lang = paneLanguage(inExcel ? Office.context.displayLanguage : null);

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import { checkWorkbook } from "../../src/core/check";
 import { fillSource, narrative, narrativeText } from "../../src/core/fill";
 import { Cancelled, workerAnalyser } from "../../src/taskpane/analysis/analyser";
+import { readWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 import { addSheet, tempDir, writeXlsx } from "../helpers/files";
 import { periodRows, Y2019_6, Y2020_6, Y2020_9, Y2019_9 } from "../helpers/periods";
 
@@ -69,7 +70,10 @@ function analyser() {
 test("read, check, narrative, fill and write go through the worker; the page holds rows, the worker whole indicators", async () => {
   const { it } = analyser();
   const progress: Array<[number, number]> = [];
-  const { snapshot, ignores } = await it.read(await file("6t.xlsx", 2020, 6));
+  const bytes = await file("6t.xlsx", 2020, 6);
+  const { snapshot, ignores } = await it.read(bytes);
+  // The sheets came across in parts and were put together as the reader gives them.
+  expect(snapshot).toEqual(await readWorkbook(bytes));
   expect(ignores).toEqual([]);
   const analysis = await it.check(snapshot, { reportYear: null, ignores }, (done, total) => progress.push([done, total]));
   const whole = checkWorkbook(snapshot, { reportYear: null, ignores });
@@ -81,8 +85,11 @@ test("read, check, narrative, fill and write go through the worker; the page hol
   const items = narrative(fillSource(snapshot, whole));
   expect(preview).toEqual({ items: items.slice(0, 2), total: items.length, withheld: 0, text: narrativeText(items) });
   const filled = await it.fill(analysis, { builtIn: "bao-cao" });
-  const written = await it.write(await file("6t-again.xlsx", 2020, 6), filled.plan!);
+  const written = await it.write(await file("6t-again.xlsx", 2020, 6), filled.plan!, snapshot);
   expect(written.snapshot.sheets.map((s) => s.name)).toEqual(["Biểu 01", filled.plan!.sheets[0].name]);
+  // The sheet the plan left alone is the page's own copy, not sent again; the new one came across whole.
+  expect(written.snapshot.sheets[0]).toBe(snapshot.sheets[0]);
+  expect(written.snapshot).toEqual(await readWorkbook(written.bytes));
   const text = await it.checkText(
     analysis,
     "Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm 2020 ước đạt 961,1 tỷ đồng, bằng 45% kế hoạch năm.",
@@ -111,4 +118,22 @@ test("cancel stops the work under way; the next request starts a new worker, and
   const preview = await it.narrative(analysis, 10);
   expect(preview.text).toBe(narrativeText(narrative(fillSource(snapshot, checkWorkbook(snapshot)))));
   expect(started).toHaveLength(2);
+});
+
+test("outside Excel the plan's cells stay in the worker, which writes it; a plan it no longer holds is explained, not written hollow", async () => {
+  const { it } = analyser();
+  const bytes = await file("6t.xlsx", 2020, 6);
+  const { snapshot } = await it.read(bytes);
+  const analysis = await it.check(snapshot, { reportYear: null, ignores: [] });
+  const hollow = (await it.fill(analysis, { builtIn: "bao-cao" }, false)).plan!;
+  expect(hollow.sheets.map((s) => s.cells.length)).toEqual([0]);
+  const written = await it.write(bytes, hollow, snapshot);
+  const whole = (await it.fill(analysis, { builtIn: "bao-cao" })).plan!;
+  expect(whole.sheets[0].cells.length).toBeGreaterThan(10);
+  // The hollow plan's sheet was written whole by the worker: as the whole plan's.
+  expect(written.snapshot).toEqual(await readWorkbook((await it.write(bytes, whole, snapshot)).bytes));
+  // Another fill since: the worker holds that one; the hollow plan is not written as an empty sheet.
+  await expect(it.write(bytes, hollow, snapshot)).rejects.toMatchObject({
+    reason: expect.stringMatching(/^Phần báo cáo vừa tạo không còn/),
+  });
 });

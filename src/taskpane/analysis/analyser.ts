@@ -8,12 +8,13 @@ import type { FillResult, NarrativeItem } from "../../core/fill";
 import type { EditPlan } from "../../core/fill/plan";
 import { applyIgnores } from "../../core/model/ignores";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
-import { RefusedFile, type OpenedFile } from "../../hosts/host";
+import { HostError, RefusedFile, type OpenedFile } from "../../hosts/host";
 import type { Indicator } from "../../core/model/indicator";
 import {
   narrativePreview,
   type CheckSettings,
   type IndicatorRow,
+  type KeptSheet,
   type NarrativePreview,
   type PaneAnalysis,
   type PartKey,
@@ -37,17 +38,31 @@ export type OnProgress = (done: number, total: number) => void;
 
 export interface Analyser {
   read(bytes: Uint8Array, onProgress?: OnProgress): Promise<OpenedFile>;
-  /** Applies a plan to a file's bytes and reads the result. */
-  write(bytes: Uint8Array, plan: EditPlan): Promise<OpenedFile & { bytes: Uint8Array }>;
+  /** Applies a plan to a file's bytes and reads the result (`before`: the file's snapshot, whose untouched sheets are kept). */
+  write(bytes: Uint8Array, plan: EditPlan, before?: WorkbookSnapshot): Promise<OpenedFile & { bytes: Uint8Array }>;
   check(snapshot: WorkbookSnapshot, settings: CheckSettings, onProgress?: OnProgress): Promise<PaneAnalysis>;
   /** The report's first `count` sentences and whole text, for a check this analyser made. */
   narrative(analysis: PaneAnalysis, count: number): Promise<NarrativePreview>;
-  fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult>;
+  /**
+   * Fills a template for a check. `cells: false` (the worker will write the plan itself, outside
+   * Excel): the plan's sheets come without their cells, which stay in the worker.
+   */
+  fill(analysis: PaneAnalysis, template: TemplateChoice, cells?: boolean): Promise<FillResult>;
   /** One sheet's indicators whole, for its comparison columns. */
   sheetIndicators(analysis: PaneAnalysis, sheet: string): Promise<Indicator[]>;
   /** A text checked against the check's workbook, or alone. */
   checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked>;
   cancel(): void;
+}
+
+/** A report whose cells stayed in a worker that no longer holds them. */
+function reportLost(): HostError {
+  return new HostError(
+    "Phần báo cáo vừa tạo không còn trong bộ nhớ (công việc đã bị huỷ hoặc đã tạo báo cáo khác).",
+    "Hãy bấm Tạo trang báo cáo lần nữa.",
+    "The report just made is no longer held (the work was cancelled, or another report was made).",
+    "Press Generate report sheet again.",
+  );
 }
 
 /** The same work in the page, on a whole check. */
@@ -103,6 +118,8 @@ class WorkerAnalyser implements Analyser {
   /** By the check's findings list: ignoring or restoring makes a new analysis with the same list. */
   private checks = new WeakMap<PaneAnalysis["findings"], CheckSource>();
   private plans = new WeakMap<EditPlan, number>();
+  /** Plans whose cells stayed in the worker: written only by the worker that holds them. */
+  private hollow = new WeakSet<EditPlan>();
   /** Where the progress of work the worker does ahead (a new file's check) goes: the latest check asked for. */
   private aheadProgress: OnProgress | undefined;
 
@@ -149,14 +166,16 @@ class WorkerAnalyser implements Analyser {
     for (const p of pending) p.reject(error);
   }
 
-  private opened({ reply, parts }: Answer): OpenedFile & { bytes?: Uint8Array } {
+  private opened({ reply, parts }: Answer, before?: WorkbookSnapshot): OpenedFile & { bytes?: Uint8Array } {
     if (reply.type === "refused") throw new RefusedFile(reply.reason, reply.reasonEn);
     if (reply.type !== "read") throw unexpected(reply);
-    const sheets = (parts.sheets ?? []) as SheetSnapshot[];
+    const sheets = ((parts.sheets ?? []) as Array<SheetSnapshot | KeptSheet>).map((s) =>
+      "kept" in s ? (before?.sheets[s.kept] as SheetSnapshot) : s,
+    );
     sheets.forEach((sheet, i) => {
+      if (before?.sheets.includes(sheet)) return;
       sheet.values = (parts[`values.${i}`] ?? []) as SheetSnapshot["values"];
-      const formats = parts[`formats.${i}`];
-      if (formats) sheet.numberFormats = formats as NonNullable<SheetSnapshot["numberFormats"]>;
+      if (sheet.numberFormats) sheet.numberFormats = (parts[`formats.${i}`] ?? []) as NonNullable<SheetSnapshot["numberFormats"]>;
     });
     const snapshot: WorkbookSnapshot = { sheets };
     this.workbooks.set(snapshot, reply.workbook);
@@ -167,8 +186,17 @@ class WorkerAnalyser implements Analyser {
     return this.opened(await this.send({ op: "read", bytes }, onProgress));
   }
 
-  async write(bytes: Uint8Array, plan: EditPlan): Promise<OpenedFile & { bytes: Uint8Array }> {
-    const written = this.opened(await this.send({ op: "write", bytes, plan: this.plans.get(plan) ?? plan }));
+  async write(bytes: Uint8Array, plan: EditPlan, before?: WorkbookSnapshot): Promise<OpenedFile & { bytes: Uint8Array }> {
+    const held = before ? this.workbooks.get(before) : undefined;
+    const request = { op: "write" as const, bytes, plan: this.plans.get(plan) ?? plan, ...(held !== undefined ? { before: held } : {}) };
+    if (this.hollow.has(plan) && typeof request.plan !== "number") throw reportLost();
+    let answer = await this.send(request);
+    if (answer.reply.type === "gone") {
+      // The worker has filled another plan since, or was restarted: the plan goes whole, if the page has it.
+      if (this.hollow.has(plan)) throw reportLost();
+      answer = await this.send({ ...request, plan });
+    }
+    const written = this.opened(answer, held !== undefined ? before : undefined);
     return { ...written, bytes: written.bytes as Uint8Array };
   }
 
@@ -216,13 +244,14 @@ class WorkerAnalyser implements Analyser {
     return { items: (parts.items ?? []) as NarrativeItem[], total, withheld, text };
   }
 
-  async fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult> {
-    const { reply, parts } = await this.about(analysis, (check) => ({ op: "fill", check, template }));
+  async fill(analysis: PaneAnalysis, template: TemplateChoice, cells = true): Promise<FillResult> {
+    const { reply, parts } = await this.about(analysis, (check) => ({ op: "fill", check, template, cells }));
     if (reply.type !== "filled") throw unexpected(reply);
     const { plan } = reply.result;
     if (!plan) return reply.result;
     plan.sheets.forEach((sheet, i) => (sheet.cells = (parts[`cells.${i}`] ?? []) as typeof sheet.cells));
     this.plans.set(plan, reply.fill);
+    if (!cells) this.hollow.add(plan);
     return { plan, problems: [] };
   }
 

@@ -64,18 +64,24 @@ export type Request =
   | { id: number; op: "check"; workbook: number | WorkbookSnapshot; settings: CheckSettings }
   /** The first `count` sentences, and the whole text to copy. */
   | { id: number; op: "narrative"; check: number; count: number }
-  | { id: number; op: "fill"; check: number; template: TemplateChoice }
+  /** `cells`: whether the page needs the plan's cells (Excel writes them; outside Excel the worker does). */
+  | { id: number; op: "fill"; check: number; template: TemplateChoice; cells: boolean }
   /** One sheet's indicators whole (for its comparison columns). */
   | { id: number; op: "indicators"; check: number; sheet: string }
   | { id: number; op: "text"; check: number; text: string }
   /** A plan the worker filled is named by the number of its fill, and not sent back. */
-  | { id: number; op: "write"; bytes: Uint8Array; plan: number | EditPlan };
+  | { id: number; op: "write"; bytes: Uint8Array; plan: number | EditPlan; before?: number };
 
 /** A request before it is numbered. */
 export type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
 
+/** In the `sheets` of a write's reply: a sheet the plan left as it was, the page's own at that index before. */
+export interface KeptSheet {
+  kept: number;
+}
+
 /**
- * The lists that cross in parts, and how many items a part holds: `sheets` (each without its rows),
+ * The lists that cross in parts, and how many items a part holds: `sheets` (each without its rows, or KeptSheet),
  * `values.2` and `formats.2` (the rows of the third sheet), `cells.2` (the cells of a plan's third sheet).
  */
 export type PartKey =

@@ -5,7 +5,7 @@
 import { checkWorkbook, type CheckResult } from "../../core/check";
 import { fillSource, fillTemplate, isTemplateSheet, narrative, type NarrativeItem } from "../../core/fill";
 import type { EditPlan } from "../../core/fill/plan";
-import type { WorkbookSnapshot } from "../../core/model/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { applyPlanToBytes } from "../../hosts/xlsx/applyPlan";
 import { readWorkbook, WorkbookInputError } from "../../hosts/xlsx/readWorkbook";
 import { readSavedIgnores } from "../../hosts/xlsx/settings";
@@ -34,13 +34,30 @@ function parts(id: number, key: PartKey, items: readonly unknown[]): void {
 /** A workbook's sheets, then each sheet's rows, in parts; then what closes the reply. */
 const progressOf = (id: number) => (done: number, total: number) => scope.postMessage({ id, type: "progress", done, total });
 
-async function read(id: number, bytes: Uint8Array, withBytes: boolean): Promise<Reply | null> {
+/**
+ * Reads `bytes` and sends the sheets in parts. After a write, `kept` gives for a sheet the plan
+ * left as it was its index in the page's snapshot before: the page keeps its own copy of it.
+ */
+async function read(
+  id: number,
+  bytes: Uint8Array,
+  withBytes: boolean,
+  kept: (sheet: SheetSnapshot) => number = () => -1,
+): Promise<Reply | null> {
   try {
     const snapshot = await readWorkbook(bytes);
     lastRead = { id, snapshot };
     snapshot.sheets.forEach((sheet, i) => {
+      const before = kept(sheet);
+      if (before >= 0) return scope.postMessage({ id, type: "part", key: "sheets", items: [{ kept: before }] });
       const { values, numberFormats, ...rest } = sheet;
-      scope.postMessage({ id, type: "part", key: "sheets", items: [{ ...rest, values: [] }] });
+      // The sheet without its rows (an empty list of formats says it has them, to come in parts).
+      scope.postMessage({
+        id,
+        type: "part",
+        key: "sheets",
+        items: [{ ...rest, values: [], ...(numberFormats ? { numberFormats: [] } : {}) }],
+      });
       parts(id, `values.${i}`, values);
       if (numberFormats) parts(id, `formats.${i}`, numberFormats);
     });
@@ -67,7 +84,11 @@ async function answer(request: Request): Promise<Reply | null> {
     case "write": {
       const plan = typeof request.plan === "number" ? (lastFill?.id === request.plan ? lastFill.plan : null) : request.plan;
       if (!plan) return gone(id);
-      return read(id, await applyPlanToBytes(request.bytes, plan), true);
+      // The sheets the plan neither adds, replaces nor writes into stay the page's own: only the rest crosses.
+      const previous = request.before !== undefined && lastRead?.id === request.before ? lastRead.snapshot.sheets : [];
+      const touched = new Set([...plan.sheets.map((s) => s.name), ...(plan.writes ?? []).map((w) => w.sheet)]);
+      const kept = (sheet: SheetSnapshot) => (touched.has(sheet.name) ? -1 : previous.findIndex((s) => s.name === sheet.name));
+      return read(id, await applyPlanToBytes(request.bytes, plan), true, kept);
     }
     case "check": {
       const snapshot =
@@ -116,7 +137,7 @@ async function answer(request: Request): Promise<Reply | null> {
         : fillTemplate(snapshot, result, (choice as { builtIn: string }).builtIn);
       if (!filled.plan) return { id, type: "filled", result: filled, fill: id };
       lastFill = { id, plan: filled.plan };
-      filled.plan.sheets.forEach((sheet, i) => parts(id, `cells.${i}`, sheet.cells));
+      if (request.cells) filled.plan.sheets.forEach((sheet, i) => parts(id, `cells.${i}`, sheet.cells));
       const sheets = filled.plan.sheets.map((sheet) => ({ ...sheet, cells: [] }));
       return { id, type: "filled", result: { ...filled, plan: { ...filled.plan, sheets } }, fill: id };
     }

@@ -27,6 +27,7 @@ import type { Finding, Severity } from "../../core/model/findings";
 import { cellMarks, type WorkbookHost } from "../../hosts/host";
 import { findingKey, type Actions, type FindingsView, type Session } from "../session";
 import type { Lang, Strings } from "../strings";
+import { BusyButton } from "./BusyButton";
 import { Legend } from "./Legend";
 import { Why } from "./Why";
 
@@ -64,8 +65,6 @@ export interface CheckPanelProps {
   actions: Actions;
   view: FindingsView;
   onView(view: FindingsView): void;
-  /** Work under way: what would start more is disabled until it ends. */
-  working?: boolean;
 }
 
 const NAME_KEY = "chitieu.ignoredBy";
@@ -79,7 +78,16 @@ function rememberedName(): string {
   }
 }
 
-export function CheckPanel({ t, lang, session, host, actions, view, onView, working = false }: CheckPanelProps): React.JSX.Element {
+/** Drawn again only when its own props change (App keeps its actions stable). */
+export const CheckPanel = React.memo(function CheckPanel({
+  t,
+  lang,
+  session,
+  host,
+  actions,
+  view,
+  onView,
+}: CheckPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [ignoring, setIgnoring] = React.useState<Finding | null>(null);
   const [reason, setReason] = React.useState("");
@@ -141,9 +149,9 @@ export function CheckPanel({ t, lang, session, host, actions, view, onView, work
   return (
     <section aria-label={t.tabCheck}>
       <div className={styles.bar}>
-        <Button appearance="primary" disabled={working} onClick={() => void actions.check()}>
+        <BusyButton appearance="primary" onClick={() => void actions.check()}>
           {t.runCheck}
-        </Button>
+        </BusyButton>
         {session && view.list === "open" && (
           <>
             <Button onClick={() => go(currentIndex - 1)} disabled={visible.length === 0}>
@@ -259,29 +267,24 @@ export function CheckPanel({ t, lang, session, host, actions, view, onView, work
               )}
               <Legend t={t} />
               <div className={styles.bar}>
-                <Button
-                  disabled={working}
+                <BusyButton
                   onClick={() =>
                     void actions.busy(t.working, () => host.mark(open)).then(() => actions.notify(t.marked(cellMarks(open).size)))
                   }
                 >
                   {t.markCells}
-                </Button>
-                <Button
-                  disabled={working}
-                  onClick={() => void actions.busy(t.working, () => host.clearMarks()).then(() => actions.notify(t.cleared))}
-                >
+                </BusyButton>
+                <BusyButton onClick={() => void actions.busy(t.working, () => host.clearMarks()).then(() => actions.notify(t.cleared))}>
                   {t.clearMarks}
-                </Button>
-                <Button
-                  disabled={working}
+                </BusyButton>
+                <BusyButton
                   onClick={() => {
                     const sheet = findingsSheet(session.snapshot, open, session.analysis.reportYear);
                     void actions.apply({ sheets: [sheet] }).then((done) => done && actions.notify(t.created(sheet.name)));
                   }}
                 >
                   {t.exportFindings}
-                </Button>
+                </BusyButton>
               </div>
             </>
           ) : ignored.length === 0 ? (
@@ -339,4 +342,4 @@ export function CheckPanel({ t, lang, session, host, actions, view, onView, work
       </Dialog>
     </section>
   );
-}
+});

@@ -27,6 +27,7 @@ import type { Actions, Session } from "../session";
 import type { Lang, Strings } from "../strings";
 import type { Indicator } from "../../core/model/indicator";
 import type { IndicatorRow } from "../analysis/protocol";
+import { BusyButton } from "./BusyButton";
 
 /** Every row the same height, so that only the rows in sight are drawn (18,000 indicators and more). */
 const ROW_HEIGHT = 24;
@@ -71,7 +72,6 @@ export interface IndicatorsPanelProps {
   actions: Actions;
   /** Inside Excel there is nothing to open: the check reads the open workbook. */
   inExcel?: boolean;
-  working?: boolean;
 }
 
 /** The rows in sight of a scrolled box of fixed-height rows: where to start and how many. */
@@ -82,7 +82,14 @@ export function rowsInSight(scrollTop: number, height: number, count: number): {
   return { first, last: Math.min(count, first + shown + 2 * OVERSCAN) };
 }
 
-export function IndicatorsPanel({ t, lang, session, actions, inExcel = false, working = false }: IndicatorsPanelProps): React.JSX.Element {
+/** Drawn again only when its own props change (App keeps its actions stable). */
+export const IndicatorsPanel = React.memo(function IndicatorsPanel({
+  t,
+  lang,
+  session,
+  actions,
+  inExcel = false,
+}: IndicatorsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [filter, setFilter] = React.useState("");
   const [scroll, setScroll] = React.useState({ top: 0, height: 0 });
@@ -155,9 +162,9 @@ export function IndicatorsPanel({ t, lang, session, actions, inExcel = false, wo
             ? t.indicators(rows.length)
             : t.indicatorsShown(rows.length, session.analysis.indicators.length)}
         </span>
-        <Button onClick={openDialog} disabled={working || sheets.length === 0}>
+        <BusyButton onClick={openDialog} disabled={sheets.length === 0}>
           {t.writeColumns}
-        </Button>
+        </BusyButton>
       </div>
       <Field label={t.filterIndicators}>
         <Input type="search" value={filter} onChange={(_, d) => setFilter(d.value)} />
@@ -242,7 +249,7 @@ export function IndicatorsPanel({ t, lang, session, actions, inExcel = false, wo
       </Dialog>
     </section>
   );
-}
+});
 
 function IndicatorRows({
   rows,

@@ -5,6 +5,7 @@ import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-compo
 import * as React from "react";
 import { BUILT_IN_TEMPLATES, isTemplateSheet } from "../../core/fill";
 import type { NarrativePreview } from "../analysis/protocol";
+import { BusyButton } from "./BusyButton";
 import type { TemplateProblem } from "../../core/fill/placeholders";
 import type { Actions, Session } from "../session";
 import type { Strings } from "../strings";
@@ -31,13 +32,13 @@ export interface ReportPanelProps {
   session: Session | null;
   actions: Actions;
   inExcel?: boolean;
-  working?: boolean;
 }
 
 /** Sentences drawn in the preview at first; more on request (a workbook may give thousands). */
 const PREVIEW = 300;
 
-export function ReportPanel({ t, session, actions, inExcel = false, working = false }: ReportPanelProps): React.JSX.Element {
+/** Drawn again only when its own props change (App keeps its actions stable). */
+export const ReportPanel = React.memo(function ReportPanel({ t, session, actions, inExcel = false }: ReportPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [limit, setLimit] = React.useState(PREVIEW);
   const [template, setTemplate] = React.useState("bao-cao");
@@ -99,12 +100,12 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
         </Select>
       </Field>
       <div className={styles.bar}>
-        <Button appearance="primary" disabled={working} onClick={() => void generate()}>
+        <BusyButton appearance="primary" onClick={() => void generate()}>
           {t.generate}
-        </Button>
-        <Button disabled={working || !preview} onClick={() => void copy()}>
+        </BusyButton>
+        <BusyButton disabled={!preview} onClick={() => void copy()}>
           {t.copyText}
-        </Button>
+        </BusyButton>
       </div>
       {problems.length > 0 && (
         <div role="alert">
@@ -137,4 +138,4 @@ export function ReportPanel({ t, session, actions, inExcel = false, working = fa
       )}
     </section>
   );
-}
+});

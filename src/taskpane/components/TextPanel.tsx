@@ -7,6 +7,7 @@ import * as React from "react";
 import type { TextFinding } from "../../core/model/findings";
 import type { Actions, Session } from "../session";
 import type { Lang, Strings } from "../strings";
+import { BusyButton } from "./BusyButton";
 import { BADGE } from "./CheckPanel";
 
 const useStyles = makeStyles({
@@ -25,7 +26,6 @@ export interface TextPanelProps {
   actions: Actions;
   /** Inside Excel: the text of the selected cells, one line per row. */
   selectedText?: () => Promise<string>;
-  working?: boolean;
 }
 
 interface Checked {
@@ -33,7 +33,8 @@ interface Checked {
   findings: TextFinding[];
 }
 
-export function TextPanel({ t, lang, session, actions, selectedText, working = false }: TextPanelProps): React.JSX.Element {
+/** Drawn again only when its own props change (App keeps its actions stable). */
+export const TextPanel = React.memo(function TextPanel({ t, lang, session, actions, selectedText }: TextPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [text, setText] = React.useState("");
   const [checked, setChecked] = React.useState<Checked | null>(null);
@@ -57,14 +58,10 @@ export function TextPanel({ t, lang, session, actions, selectedText, working = f
         <Textarea value={text} resize="vertical" rows={8} onChange={(_, d) => setText(d.value)} />
       </Field>
       <div className={styles.bar}>
-        <Button appearance="primary" disabled={working || text.trim() === ""} onClick={() => void check(text)}>
+        <BusyButton appearance="primary" disabled={text.trim() === ""} onClick={() => void check(text)}>
           {t.checkText}
-        </Button>
-        {selectedText && (
-          <Button disabled={working} onClick={() => void take()}>
-            {t.fromSelection}
-          </Button>
-        )}
+        </BusyButton>
+        {selectedText && <BusyButton onClick={() => void take()}>{t.fromSelection}</BusyButton>}
       </div>
       <p>{t.textAgainst(session?.analysis.reportYear ?? null)}</p>
       {checked && (
@@ -95,4 +92,4 @@ export function TextPanel({ t, lang, session, actions, selectedText, working = f
       )}
     </section>
   );
-}
+});
