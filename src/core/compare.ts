@@ -144,6 +144,21 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
     const then = periodOf(before.analysis);
     const pairs = matchIndicators(current.analysis.indicators, before.analysis.indicators);
     const common = { name: "", file: current.file, earlierFile: before.file, earlier: label(then) };
+    /** A finding of a rule: its message, the current report's cell, the earlier report's, and both figures. */
+    const add = (
+      rule: { id: string; severity: Severity },
+      text: { message: string; messageEn: string },
+      [ind, cell, value]: [Indicator, string, number],
+      [prior, priorCell, priorValue]: [Indicator, string, number],
+    ) =>
+      findings.push({
+        rule: rule.id,
+        severity: rule.severity,
+        ...text,
+        places: [place(current, ind, cell), place(before, prior, priorCell)],
+        current: value,
+        earlier: priorValue,
+      });
     for (const [ind, prior] of relation === "unrelated" ? [] : pairs) {
       const params = { ...common, name: ind.name };
       if (relation === "earlier-period") {
@@ -160,14 +175,12 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
               cell,
               earlierCell: priorCell,
             };
-            findings.push({
-              rule: PERIOD_DECREASE.id,
-              severity: PERIOD_DECREASE.severity,
-              ...renderMessage(PERIOD_DECREASE, "decrease", text),
-              places: [place(current, ind, cell), place(before, prior, priorCell)],
-              current: ind.actual,
-              earlier: prior.actual,
-            });
+            add(
+              PERIOD_DECREASE,
+              renderMessage(PERIOD_DECREASE, "decrease", text),
+              [ind, cell, ind.actual],
+              [prior, priorCell, prior.actual],
+            );
           }
         }
         const [planCell, priorPlanCell] = [ind.cells.plan, prior.cells.plan];
@@ -175,14 +188,7 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
           const tol = tolerance({ report: current, ind, cell: planCell }, { report: before, ind: prior, cell: priorPlanCell });
           if (Math.abs(ind.plan - prior.plan) > tol && !saysAdjusted(ind, sheetOf(current, ind), planCell)) {
             const text = { ...params, plan: ind.plan, prior: prior.plan, cell: planCell, earlierCell: priorPlanCell };
-            findings.push({
-              rule: PLAN_CHANGED.id,
-              severity: PLAN_CHANGED.severity,
-              ...renderMessage(PLAN_CHANGED, "changed", text),
-              places: [place(current, ind, planCell), place(before, prior, priorPlanCell)],
-              current: ind.plan,
-              earlier: prior.plan,
-            });
+            add(PLAN_CHANGED, renderMessage(PLAN_CHANGED, "changed", text), [ind, planCell, ind.plan], [prior, priorPlanCell, prior.plan]);
           }
         }
       } else {
@@ -192,14 +198,12 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
         if (Math.abs(ind.previous - prior.actual) > tol && !saysAdjusted(ind, sheetOf(current, ind), cell)) {
           const year = before.analysis.reportYear as number;
           const text = { ...params, previous: ind.previous, published: prior.actual, year, cell, earlierCell: priorCell };
-          findings.push({
-            rule: SAME_PERIOD_REVISION.id,
-            severity: SAME_PERIOD_REVISION.severity,
-            ...renderMessage(SAME_PERIOD_REVISION, "revised", text),
-            places: [place(current, ind, cell), place(before, prior, priorCell)],
-            current: ind.previous,
-            earlier: prior.actual,
-          });
+          add(
+            SAME_PERIOD_REVISION,
+            renderMessage(SAME_PERIOD_REVISION, "revised", text),
+            [ind, cell, ind.previous],
+            [prior, priorCell, prior.actual],
+          );
         }
       }
     }
