@@ -300,6 +300,21 @@ describe("work in progress", () => {
   });
 });
 
+test("sentences the worker was writing when the official cancelled are asked for again", async () => {
+  const session: Session = { snapshot: workbook(), analysis: checkWorkbook(workbook()), ignores: [] };
+  const items = narrative(fillSource(session.snapshot, session.analysis as CheckResult));
+  let calls = 0;
+  const reportActions = {
+    narrative: async (_s: Session, count: number) => {
+      if (calls++ === 0) throw new Cancelled();
+      return narrativePreview(items, count);
+    },
+  } as unknown as Actions;
+  wrap(<ReportPanel t={t} session={session} actions={reportActions} />);
+  await waitFor(() => expect(screen.getByTestId("narrative").textContent).toContain(items[0].text));
+  expect(calls).toBe(2);
+});
+
 describe("one language per message, Vietnamese formats", () => {
   test("an unexpected error is said wholly in the pane's language", async () => {
     wrap(<App host={fakeHost({ read: async () => Promise.reject(new TypeError("x is undefined")) })} initialLang="vi" />);

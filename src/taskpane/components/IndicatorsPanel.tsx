@@ -28,6 +28,7 @@ import type { Lang, Strings } from "../strings";
 import type { Indicator } from "../../core/model/indicator";
 import type { IndicatorRow } from "../analysis/protocol";
 import { BusyButton } from "./BusyButton";
+import { Cancelled } from "../analysis/analyser";
 
 /** Every row the same height, so that only the rows in sight are drawn (18,000 indicators and more). */
 const ROW_HEIGHT = 24;
@@ -106,6 +107,7 @@ export const IndicatorsPanel = React.memo(function IndicatorsPanel({
   const chosen = sheets.includes(sheet) ? sheet : sheets[0];
   /** The chosen sheet's indicators whole, asked of the analyser when the dialog opens. */
   const [whole, setWhole] = React.useState<{ sheet: string; indicators: Indicator[] } | null>(null);
+  const [asked, setAsked] = React.useState(0);
   React.useEffect(() => {
     // Never the indicators of a check before this one, even for a moment.
     setWhole(null);
@@ -113,13 +115,14 @@ export const IndicatorsPanel = React.memo(function IndicatorsPanel({
     let live = true;
     actions.sheetIndicators(session, chosen).then(
       (indicators) => live && setWhole({ sheet: chosen, indicators }),
-      () => undefined,
+      // "Huỷ" stopped the worker meanwhile: asked again.
+      (error: unknown) => live && error instanceof Cancelled && setAsked((n) => n + 1),
     );
     return () => {
       live = false;
     };
     // Asked again only when the dialog opens, the sheet changes or the check does.
-  }, [step === "closed", session, chosen]);
+  }, [step === "closed", session, chosen, asked]);
   if (!session) return <p>{inExcel ? t.openFirstExcel : t.openFirst}</p>;
 
   const openDialog = () => {

@@ -4,6 +4,7 @@
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { BUILT_IN_TEMPLATES, isTemplateSheet } from "../../core/fill";
+import { Cancelled } from "../analysis/analyser";
 import type { NarrativePreview } from "../analysis/protocol";
 import { BusyButton } from "./BusyButton";
 import type { TemplateProblem } from "../../core/fill/placeholders";
@@ -50,18 +51,20 @@ export const ReportPanel = React.memo(function ReportPanel({ t, session, actions
     setPreview(null);
     setProblems([]);
   }, [session]);
+  /** Bumped to ask again when "Huỷ" stopped the worker while it wrote the sentences. */
+  const [asked, setAsked] = React.useState(0);
   React.useEffect(() => {
     let live = true;
     // Quietly: a notice the official is reading ("Đã tạo trang …") stays.
     if (session)
       actions.narrative(session, limit).then(
         (made) => live && setPreview(made),
-        () => live && setPreview(null),
+        (error: unknown) => live && (error instanceof Cancelled ? setAsked((n) => n + 1) : setPreview(null)),
       );
     return () => {
       live = false;
     };
-  }, [session, limit]);
+  }, [session, limit, asked]);
   const items = preview?.items ?? [];
   if (!session) return <p>{inExcel ? t.openFirstExcel : t.openFirst}</p>;
   const templateSheets = session.snapshot.sheets.filter(isTemplateSheet).map((s) => s.name);
