@@ -67,26 +67,8 @@ function reportLost(): HostError {
 
 /** The same work in the page, on a whole check. */
 async function inPage() {
-  const [fill, check, standalone, narrative] = await Promise.all([
-    import("../../core/fill"),
-    import("../../core/check"),
-    import("../../hosts/standalone"),
-    import("../../core/narrative/check"),
-  ]);
-  return {
-    ...standalone,
-    ...check,
-    narrative: (snapshot: WorkbookSnapshot, analysis: CheckResult) => fill.narrative(fill.fillSource(snapshot, analysis)),
-    fill: (snapshot: WorkbookSnapshot, analysis: CheckResult, template: TemplateChoice): FillResult => {
-      if ("builtIn" in template) return fill.fillTemplate(snapshot, analysis, template.builtIn);
-      const sheet = snapshot.sheets.find((s) => s.name === template.sheet) as SheetSnapshot;
-      return fill.fillTemplate(snapshot, analysis, { sheet, from: "workbook" });
-    },
-    checkText: (analysis: CheckResult | null, text: string): TextChecked => {
-      const checked = narrative.checkText(text, { analysis, reportYear: analysis?.reportYear ?? null });
-      return { claims: checked.claims.length, findings: checked.findings };
-    },
-  };
+  const [work, check, standalone] = await Promise.all([import("./work"), import("../../core/check"), import("../../hosts/standalone")]);
+  return { ...work, ...check, ...standalone };
 }
 
 interface Pending {
@@ -262,7 +244,7 @@ class WorkerAnalyser implements Analyser {
   }
 
   async checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked> {
-    if (!analysis) return (await inPage()).checkText(null, text);
+    if (!analysis) return (await inPage()).textChecked(text, null);
     const { reply } = await this.about(analysis, (check) => ({ op: "text", check, text }));
     if (reply.type !== "text") throw unexpected(reply);
     return reply.result;
@@ -312,12 +294,16 @@ class PageAnalyser implements Analyser {
 
   narrative(analysis: PaneAnalysis, count: number): Promise<NarrativePreview> {
     const { snapshot, result } = this.made(analysis);
-    return this.turn(async () => narrativePreview((await inPage()).narrative(snapshot, result), count));
+    return this.turn(async () => narrativePreview((await inPage()).narrativeOf(snapshot, result), count));
   }
 
   fill(analysis: PaneAnalysis, template: TemplateChoice): Promise<FillResult> {
     const { snapshot, result } = this.made(analysis);
-    return this.turn(async () => (await inPage()).fill(snapshot, result, template));
+    return this.turn(async () => {
+      const filled = (await inPage()).fillChoice(snapshot, result, template);
+      if (!filled) throw new Error(`no template sheet "${"sheet" in template ? template.sheet : ""}"`);
+      return filled;
+    });
   }
 
   async sheetIndicators(analysis: PaneAnalysis, sheet: string): Promise<Indicator[]> {
@@ -326,7 +312,7 @@ class PageAnalyser implements Analyser {
 
   checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked> {
     const result = analysis ? this.made(analysis).result : null;
-    return this.turn(async () => (await inPage()).checkText(result, text));
+    return this.turn(async () => (await inPage()).textChecked(text, result));
   }
 
   cancel(): void {

@@ -3,14 +3,14 @@
 // the pane. Loaded by startWorker (webpack bundles it on its own).
 
 import { checkWorkbook, type CheckResult } from "../../core/check";
-import { fillSource, fillTemplate, isTemplateSheet, narrative, type NarrativeItem } from "../../core/fill";
+import type { NarrativeItem } from "../../core/fill";
 import type { EditPlan } from "../../core/fill/plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { applyPlanToBytes } from "../../hosts/xlsx/applyPlan";
-import { readWorkbook, WorkbookInputError } from "../../hosts/xlsx/readWorkbook";
-import { readSavedIgnores } from "../../hosts/xlsx/settings";
-import { checkText } from "../../core/narrative/check";
+import { WorkbookInputError } from "../../hosts/xlsx/readWorkbook";
+import { readWorkbookWithIgnores } from "../../hosts/xlsx/settings";
 import { indicatorRow, narrativePreview, PART_SIZE, type CheckSettings, type PartKey, type Reply, type Request } from "./protocol";
+import { fillChoice, narrativeOf, textChecked } from "./work";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<Request>) => void) | null; postMessage(reply: Reply): void };
 let lastRead: { id: number; snapshot: WorkbookSnapshot } | null = null;
@@ -45,7 +45,7 @@ async function read(
   kept: (sheet: SheetSnapshot) => number = () => -1,
 ): Promise<Reply | null> {
   try {
-    const snapshot = await readWorkbook(bytes);
+    const { snapshot, ignores } = await readWorkbookWithIgnores(bytes);
     lastRead = { id, snapshot };
     snapshot.sheets.forEach((sheet, i) => {
       const before = kept(sheet);
@@ -61,7 +61,6 @@ async function read(
       parts(id, `values.${i}`, values);
       if (numberFormats) parts(id, `formats.${i}`, numberFormats);
     });
-    const ignores = await readSavedIgnores(bytes);
     scope.postMessage({ id, type: "read", ignores, workbook: id, ...(withBytes ? { bytes } : {}) });
     // After a write the pane checks with the year it has: nothing to do ahead.
     if (withBytes) return null;
@@ -114,27 +113,20 @@ async function answer(request: Request): Promise<Reply | null> {
       return { id, type: "indicators" };
     case "text": {
       if (lastCheck?.id !== request.check) return gone(id);
-      const analysis = lastCheck.result;
-      const checked = checkText(request.text, { analysis, reportYear: analysis.reportYear });
-      return { id, type: "text", result: { claims: checked.claims.length, findings: checked.findings } };
+      return { id, type: "text", result: textChecked(request.text, lastCheck.result) };
     }
     case "narrative": {
       if (lastCheck?.id !== request.check) return gone(id);
       if (lastNarrative?.check !== request.check)
-        lastNarrative = { check: request.check, items: narrative(fillSource(lastCheck.snapshot, lastCheck.result)) };
+        lastNarrative = { check: request.check, items: narrativeOf(lastCheck.snapshot, lastCheck.result) };
       const { items, ...rest } = narrativePreview(lastNarrative.items, request.count);
       parts(id, "items", items);
       return { id, type: "narrated", ...rest };
     }
     case "fill": {
       if (lastCheck?.id !== request.check) return gone(id);
-      const { snapshot, result } = lastCheck;
-      const choice = request.template;
-      const sheet = "sheet" in choice ? snapshot.sheets.find((s) => s.name === choice.sheet && isTemplateSheet(s)) : undefined;
-      if ("sheet" in choice && !sheet) return gone(id);
-      const filled = sheet
-        ? fillTemplate(snapshot, result, { sheet, from: "workbook" })
-        : fillTemplate(snapshot, result, (choice as { builtIn: string }).builtIn);
+      const filled = fillChoice(lastCheck.snapshot, lastCheck.result, request.template);
+      if (!filled) return gone(id);
       if (!filled.plan) return { id, type: "filled", result: filled, fill: id };
       lastFill = { id, plan: filled.plan };
       if (request.cells) filled.plan.sheets.forEach((sheet, i) => parts(id, `cells.${i}`, sheet.cells));
