@@ -17,8 +17,8 @@ import {
   type RuleConfig,
   type RuleConfigFile,
 } from "../core/rules";
-import { readWorkbook, WorkbookInputError } from "../hosts/xlsx/readWorkbook";
-import { readSavedIgnores } from "../hosts/xlsx/settings";
+import { WorkbookInputError } from "../hosts/xlsx/readWorkbook";
+import { readWorkbookWithIgnores } from "../hosts/xlsx/settings";
 import { parseYear } from "./args";
 
 export interface Io {
@@ -136,8 +136,7 @@ export async function readWorkbookFile(
       if (!source.stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
       bytes = await source.stdin();
     } else bytes = await (source.bytes ?? readInput(file));
-    const snapshot = await readWorkbook(bytes);
-    return { bytes, snapshot, ignores: await readSavedIgnores(bytes) };
+    return { bytes, ...(await readWorkbookWithIgnores(bytes)) };
   } catch (error) {
     if (error instanceof WorkbookInputError || error instanceof InputError) throw fileError(file, error.reason, error.reasonEn, true);
     throw error;

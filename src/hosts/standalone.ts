@@ -30,9 +30,9 @@ export async function writeFileInPage(bytes: Uint8Array, plan: EditPlan): Promis
 
 /** Reads a file in the page itself (the pane's worker does the same off the main thread). */
 export async function readFileInPage(bytes: Uint8Array): Promise<OpenedFile> {
-  const [{ readWorkbook, WorkbookInputError }, { readSavedIgnores }] = await Promise.all([reader(), settings()]);
+  const [{ WorkbookInputError }, { readWorkbookWithIgnores }] = await Promise.all([reader(), settings()]);
   try {
-    return { snapshot: await readWorkbook(bytes), ignores: await readSavedIgnores(bytes) };
+    return await readWorkbookWithIgnores(bytes);
   } catch (error) {
     if (error instanceof WorkbookInputError) throw new RefusedFile(error.reason, error.reasonEn);
     throw error;

@@ -4,6 +4,8 @@
 // finding an official set aside with a reason stays set aside in a batch check.
 
 import { parseIgnores, type Ignore } from "../../core/model/ignores";
+import type { WorkbookSnapshot } from "../../core/model/snapshot";
+import { readWorkbook } from "./readWorkbook";
 import { IGNORES_SETTING } from "../host";
 import { END, OPEN, XmlReader } from "./xml";
 import { ZipArchive } from "./zip";
@@ -31,4 +33,10 @@ export async function readSavedIgnores(bytes: Uint8Array): Promise<Ignore[]> {
     }
   }
   return found;
+}
+
+/** A workbook file as every host opens it: its sheets, and the ignores the pane saved in it. */
+export async function readWorkbookWithIgnores(bytes: Uint8Array): Promise<{ snapshot: WorkbookSnapshot; ignores: Ignore[] }> {
+  const snapshot = await readWorkbook(bytes);
+  return { snapshot, ignores: await readSavedIgnores(bytes) };
 }
