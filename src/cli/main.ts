@@ -169,18 +169,16 @@ async function listTemplates(argv: string[], io: Io): Promise<number> {
       ? (await readWorkbookFile(args.positional[0])).snapshot.sheets.filter(isTemplateSheet).map((s) => s.name)
       : [];
   if (args.flags.has("json")) {
-    io.stdout(
-      JSON.stringify({
-        builtIn: BUILT_IN_TEMPLATES.map(({ id, name, nameEn, description, descriptionEn }) => ({
-          id,
-          name,
-          nameEn,
-          description,
-          descriptionEn,
-        })),
-        sheets: own,
-      }) + "\n",
-    );
+    printJson(io, {
+      builtIn: BUILT_IN_TEMPLATES.map(({ id, name, nameEn, description, descriptionEn }) => ({
+        id,
+        name,
+        nameEn,
+        description,
+        descriptionEn,
+      })),
+      sheets: own,
+    });
     return 0;
   }
   const lines = BUILT_IN_TEMPLATES.map((t) => `  ${t.id.padEnd(15)} ${t.name} / ${t.nameEn}\n  ${"".padEnd(15)} ${t.description}`);
@@ -242,7 +240,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     jobs,
     (result) => {
       progress?.done(result.file);
-      if (format === "ndjson") io.stdout(JSON.stringify(fileJson(result)) + "\n");
+      if (format === "ndjson") printJson(io, fileJson(result));
       else if (format === "csv") for (const line of csvLines(result)) io.stdout(line + "\n");
       else if (format === "text") io.stdout(renderBatchLine(result));
     },
@@ -250,7 +248,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   );
   progress?.end();
   const summary = summarize(results);
-  if (format === "json") io.stdout(JSON.stringify({ files: results.map(fileJson), summary }) + "\n");
+  if (format === "json") printJson(io, { files: results.map(fileJson), summary });
   if (format === "text") io.stdout(renderBatchTotal(summary));
   if (report) {
     await writeWhole(report, await (await import("./summary")).summaryWorkbook(results));
@@ -288,15 +286,24 @@ class Progress {
  * whole workbook's indicators (tens of megabytes for a large one).
  */
 function writeJson(file: string, analysis: CheckResult, io: Io): void {
-  const head = JSON.stringify(toJson(file, { ...analysis, indicators: [], findings: [], open: [] }));
+  const head = jsonText(toJson(file, { ...analysis, indicators: [], findings: [], open: [] }));
   const open = head.indexOf('"indicators":[]');
-  io.stdout(head.slice(0, open) + '"indicators":[');
-  const BATCH = 500;
-  for (let i = 0; i < analysis.indicators.length; i += BATCH) {
-    const batch = JSON.stringify(analysis.indicators.slice(i, i + BATCH));
-    io.stdout((i > 0 ? "," : "") + batch.slice(1, -1));
+  const out = io.rawStdout ?? io.stdout;
+  out(head.slice(0, open) + '"indicators":');
+  // In parts: one 20 MB string for a large workbook would be built, copied and encoded whole.
+  const PART = 500;
+  for (let i = 0; i < analysis.indicators.length; i += PART) {
+    const part = jsonText(analysis.indicators.slice(i, i + PART));
+    out(i === 0 ? "[" : ",");
+    out(part.slice(1, -1));
   }
-  io.stdout('],"findings":' + JSON.stringify(analysis.open) + head.slice(open + '"indicators":[],"findings":[]'.length) + "\n");
+  out(analysis.indicators.length === 0 ? "[]" : "]");
+  out(',"findings":' + jsonText(analysis.open) + head.slice(open + '"indicators":[],"findings":[]'.length) + "\n");
+}
+
+/** Prints a value as one line of JSON. */
+function printJson(io: Io, value: unknown, space?: number): void {
+  (io.rawStdout ?? io.stdout)(jsonText(value, space) + "\n");
 }
 
 /**
@@ -351,7 +358,8 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
     paragraphPerLine: document !== null,
   });
   const name = file === "-" ? "(đầu vào chuẩn)" : path.basename(file);
-  io.stdout(args.flags.has("json") ? JSON.stringify(result) + "\n" : renderTextReport(name, result, document));
+  if (args.flags.has("json")) printJson(io, result);
+  else io.stdout(renderTextReport(name, result, document));
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -382,7 +390,8 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   const { compareReports } = await import("../core/compare");
   const [current, ...earlier] = reports;
   const result = compareReports(current, earlier, options.rules);
-  io.stdout(args.flags.has("json") ? JSON.stringify(result) + "\n" : renderComparison(result));
+  if (args.flags.has("json")) printJson(io, result);
+  else io.stdout(renderComparison(result));
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -392,11 +401,11 @@ function listRules(argv: string[], io: Io): number {
   if (helpAsked("rules", args, io)) return 0;
   if (args.positional.length > 0) throw new UsageError("lệnh rules không nhận tệp nào", "rules takes no file");
   if (args.flags.has("schema")) {
-    io.stdout(JSON.stringify(ruleConfigSchema(), null, 2) + "\n");
+    printJson(io, ruleConfigSchema(), 2);
     return 0;
   }
   if (args.flags.has("json")) {
-    io.stdout(JSON.stringify({ rules: describeRules() }) + "\n");
+    printJson(io, { rules: describeRules() });
     return 0;
   }
   const indent = " ".repeat(4);
@@ -447,19 +456,34 @@ export function terminalSafe(text: string): string {
   return text.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
+/**
+ * JSON that is safe on a terminal and still JSON: JSON.stringify escapes C0 controls itself; DEL and
+ * the C1 controls (which terminals act on) are escaped here as \\u00XX, which terminalSafe's \\xXX
+ * would not be.
+ */
+export function jsonText(value: unknown, space?: number): string {
+  const text = JSON.stringify(value, null, space);
+  if (!C1_CONTROL.test(text)) return text;
+  return text.replace(C1_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const C1_CONTROL = /[\x7f-\x9f]/;
+const C1_CONTROLS = new RegExp(C1_CONTROL.source, "g");
+
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 const CONTROLS = new RegExp(CONTROL.source, "g");
 
 export async function run(argv: string[], terminal: Io): Promise<number> {
   const [command, ...rest] = argv;
-  // Everything printed passes through terminalSafe (JSON escapes control characters itself).
+  // Everything printed passes through terminalSafe, except JSON, made safe by jsonText.
   const io: Io = {
     ...terminal,
     stdout: (t) => terminal.stdout(terminalSafe(t)),
     stderr: (t) => terminal.stderr(terminalSafe(t)),
     // The progress line writes its own carriage returns; the text in it is made safe where it is built.
     rawStderr: terminal.stderrIsTerminal ? terminal.stderr : undefined,
+    rawStdout: terminal.stdout,
   };
   try {
     switch (command) {

@@ -30,6 +30,8 @@ export interface Io {
   stderrIsTerminal?: boolean;
   /** Standard error as it is, for the progress line's carriage returns. */
   rawStderr?(text: string): void;
+  /** Standard output as it is, for JSON text whose controls are escaped where it is built. */
+  rawStdout?(text: string): void;
 }
 
 /** Input that cannot be used: a missing file, an unreadable workbook or catalogue. */
