@@ -6,6 +6,8 @@ import { promises as fs, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import type { CheckResult } from "../core/check";
+import type { PairOverride } from "../core/compare";
+import type { UnitMapping } from "../core/mergedUnits";
 import { describeRules, ruleConfigSchema, RULES } from "../core/rules";
 import type { EditPlan } from "../core/fill";
 import type { UserTemplate } from "../core/fill/userTemplate";
@@ -27,7 +29,7 @@ import {
   summarize,
 } from "./batch";
 import { renderBatchLine, renderBatchTotal, renderComparison, renderReport, renderTextReport } from "./report";
-import { analyzeFile, InputError, readInput, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
+import { analyzeFile, InputError, readInput, readJsonOption, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
 
 export type { Io } from "./workbookFile";
 
@@ -42,10 +44,12 @@ const COMMANDS: Record<string, string> = {
   "check-text": `  chitieu check-text <tệp.txt|tệp.docx|-> [--year NĂM] [--workbook tệp.xlsx] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
       Kiểm tra các nhận định số liệu trong lời văn của báo cáo, .txt hoặc Word (và đối chiếu với bảng tính).
       Checks the figures stated in the report's text, plain or Word (and against a workbook).`,
-  compare: `  chitieu compare <hiện-tại.xlsx> <kỳ-trước.xlsx>… [--year NĂM] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
-      So báo cáo với các báo cáo trước: cùng năm, kỳ trước (số cộng dồn không giảm, kế hoạch năm giữ nguyên), và cùng kỳ năm trước
-      (số cùng kỳ bằng số đã công bố); mỗi vấn đề nêu cả hai ô. Compares a report with earlier ones: the same year's earlier period
-      (cumulative figures never fall, the year plan stays) and last year's same period (the same-period figure is what was published).`,
+  compare: `  chitieu compare <hiện-tại.xlsx> <kỳ-trước.xlsx>… [--year NĂM] [--pairs ghep.json] [--units don-vi.json] [--catalogue danh-muc.json] [--config quy-tac.json] [--json]
+      So báo cáo với các báo cáo trước: cùng năm, kỳ trước (số cộng dồn không giảm, kế hoạch năm giữ nguyên, ước cả năm không đổi quá ngưỡng),
+      cùng kỳ năm trước (số cùng kỳ bằng số đã công bố), ước cả năm trước (gốc của năm nay); đơn vị hợp nhất (--units): số cùng kỳ bằng
+      tổng các đơn vị cũ; --pairs ghép tay chỉ tiêu. Mỗi vấn đề nêu mọi ô liên quan. Compares a report with earlier ones: the same year's
+      earlier period, last year's same period, last year's whole-year estimate as this year's baseline; a merged unit against the sum of
+      its former units (--units); pairs set by hand (--pairs). Each finding names every cell involved.`,
   fill: `  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx> [--force]
       Ghi bản sao bảng tính kèm trang báo cáo mới (bảng chỉ tiêu có công thức, hoặc phần lời văn).
       Writes a copy of the workbook with the filled report sheet added; source sheets untouched.`,
@@ -368,7 +372,7 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
  * each earlier one states its own). Exit 1 when a finding is an error, 2 when a file is unusable.
  */
 async function compareCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { values: ["year", "catalogue", "config"], flags: ["json"] });
+  const args = parseArgs(argv, { values: ["year", "catalogue", "config", "pairs", "units"], flags: ["json"] });
   if (helpAsked("compare", args, io)) return 0;
   if (args.positional.length < 2)
     throw new UsageError(
@@ -378,6 +382,13 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   if (args.positional.includes("-"))
     throw new UsageError("compare chỉ đọc tệp, không đọc đầu vào chuẩn", "compare reads files, not standard input");
   const options = await workbookOptions(args.values);
+  const { pairsProblems, placeUnits, unitMappingProblems, UnitError } = await import("../core/mergedUnits");
+  const pairs = args.values.pairs
+    ? (await readJsonOption<{ pairs: PairOverride[] }>(args.values.pairs, "tệp ghép chỉ tiêu", "pairs file", pairsProblems)).pairs
+    : [];
+  const mapping = args.values.units
+    ? await readJsonOption<UnitMapping>(args.values.units, "tệp đơn vị", "units file", unitMappingProblems)
+    : null;
   const reports = [];
   // Each file by its name, or by the path given when two share a name (2020/9-thang.xlsx, 2021/9-thang.xlsx).
   const names = args.positional.map((f) => path.basename(f));
@@ -389,7 +400,14 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   }
   const { compareReports } = await import("../core/compare");
   const [current, ...earlier] = reports;
-  const result = compareReports(current, earlier, options.rules);
+  let placed: ReturnType<typeof placeUnits> = { merged: null, others: earlier };
+  try {
+    if (mapping) placed = placeUnits(mapping, current, earlier);
+  } catch (error) {
+    if (error instanceof UnitError) throw new InputError(error.reason, error.reasonEn);
+    throw error;
+  }
+  const result = compareReports(current, placed.others, { config: options.rules, pairs, merged: placed.merged });
   if (args.flags.has("json")) printJson(io, result);
   else io.stdout(renderComparison(result));
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;

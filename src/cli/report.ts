@@ -9,7 +9,7 @@ import { formatCompact, formatNumber } from "../core/model/numbers";
 import type { CheckResult } from "../core/check";
 import type { Indicator, SheetReport } from "../core/model/indicator";
 import type { BatchSummary, FileResult } from "./batch";
-import type { Comparison, Relation } from "../core/compare";
+import type { Comparison, MergedComparison, MergedSum, Relation } from "../core/compare";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 
@@ -169,28 +169,60 @@ export function renderTextReport(
 const RELATION: Record<Relation, string> = {
   "earlier-period": "kỳ trước cùng năm / the same year's earlier period",
   "previous-year": "cùng kỳ năm trước / last year's same period",
+  baseline: "ước cả năm trước, gốc của năm nay / last year's estimate, this year's baseline",
   unrelated: "không so (kỳ khác) / not compared (another period)",
 };
 
 /** The report of `compare`: each earlier report and how it stands, then the findings with both cells. */
 export function renderComparison(result: Comparison): string {
   const lines = [`Báo cáo: ${result.file} (${result.period}, năm ${result.reportYear ?? "chưa xác định"})`];
-  for (const e of result.earlier)
+  for (const e of result.earlier) {
+    const byHand = e.pairs.filter((p) => p.by === "override").length;
     lines.push(
-      `  so với ${e.file} (${e.period}, năm ${e.reportYear ?? "?"}): ${RELATION[e.relation]}; ${e.matched} chỉ tiêu khớp / matched`,
+      `  so với ${e.file} (${e.period}, năm ${e.reportYear ?? "?"}): ${RELATION[e.relation]}; ${e.matched} chỉ tiêu khớp / matched` +
+        (byHand > 0 ? ` (${byHand} ghép tay / paired by hand)` : ""),
     );
+  }
+  if (result.merged) lines.push(...renderMerged(result.merged));
   for (const severity of ["error", "warning", "info"] as const) {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     lines.push("", `${SEVERITY_LABEL[severity]} (${group.length}):`);
     for (const f of group) {
-      const [now, then] = f.places;
-      lines.push(`  ${now.sheet}!${now.cell} ↔ ${then.file}: ${then.sheet}!${then.cell}  [${f.rule}]`, `    ${f.message}`);
+      const [now, ...then] = f.places;
+      const others = then.map((p) => `${p.file}: ${p.sheet}!${p.cell}`).join(", ");
+      lines.push(`  ${now.sheet}!${now.cell} ↔ ${others}  [${f.rule}]`, `    ${f.message}`);
     }
   }
   const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
   return lines.join("\n") + "\n";
+}
+
+const SUM_STATUS: Record<MergedSum["status"], string> = {
+  agrees: "khớp / agrees",
+  differs: "khác / differs",
+  proposed: "đề xuất / proposed",
+  incomplete: "thiếu / incomplete",
+};
+
+/** A merged unit's former units and its last-year figures as their sums, each with its sources. */
+function renderMerged(merged: MergedComparison): string[] {
+  const formers = merged.formers.map((f) => `${f.unit} (${f.file}${f.relation === "previous-year" ? "" : `: ${RELATION[f.relation]}`})`);
+  const lines = [
+    "",
+    `Đơn vị hợp nhất / merged unit: ${merged.unit}${merged.since ? ` từ ${merged.since}` : ""}, gồm ${formers.join(", ")}`,
+  ];
+  for (const s of merged.sums) {
+    const sources = s.sources.map((x) => `${x.unit} ${figure(x.value)} (${x.file} ${x.sheet}!${x.cell})`).join(" + ");
+    const missing = s.missing.length > 0 ? `; thiếu / missing: ${s.missing.join(", ")}` : "";
+    const stated = s.stated === null ? "chưa ghi" : figure(s.stated);
+    const sum = figure(s.sum);
+    lines.push(
+      `  ${s.sheet}!${s.cell ?? `dòng ${s.row}`} ${s.name}: ghi ${stated}, tổng ${sum} [${SUM_STATUS[s.status]}] = ${sources}${missing}`,
+    );
+  }
+  return lines;
 }
 
 /** One file of a batch in the readable report: its counts, or why it could not be used, then its errors and warnings. */

@@ -1,18 +1,21 @@
 // A report against the ones before it (`chitieu compare`): each earlier report is placed as the
-// same year's earlier period, or the previous year's same period, or neither (then only listed);
-// indicators are matched by catalogue id, else by name and unit; the rules of src/core/rules/periods
-// run on the matched pairs. Findings name both cells, each with its file and sheet.
+// same year's earlier period, the previous year's same period, the previous year's whole-year
+// estimate against this year's baseline, or none of these (then only listed); indicators are
+// matched by catalogue id, else by name and unit, unless the official pairs them by hand; the rules
+// of src/core/rules/periods run on the matched pairs. A unit formed by a merger is compared with the
+// sum of its former units' reports. Findings name their cells, each with its file and sheet.
 
 import type { CheckResult } from "./check";
 import type { Severity } from "./model/findings";
 import type { Indicator, SheetReport } from "./model/indicator";
 import type { Period } from "./model/period";
-import type { WorkbookSnapshot } from "./model/snapshot";
+import { parseAddress, type WorkbookSnapshot } from "./model/snapshot";
 import { fold } from "./model/text";
-import { decimalsShown } from "./rules/context";
-import { renderMessage } from "./rules/message";
-import { PERIOD_DECREASE, PLAN_CHANGED, SAME_PERIOD_REVISION } from "./rules/periods";
-import { applyRuleConfig, type RuleConfig } from "./rules";
+import { readFigure } from "./reading/figures";
+import { decimalsShown, valueAt } from "./rules/context";
+import { renderMessage, type RenderedMessage } from "./rules/message";
+import { BASELINE_DIFFERS, ESTIMATE_MOVED, MERGED_PREVIOUS, PERIOD_DECREASE, PLAN_CHANGED, SAME_PERIOD_REVISION } from "./rules/periods";
+import { applyRuleConfig, DEFAULT_OPTIONS, DEFAULT_RULE_CONFIG, optionsFor, type RuleConfig } from "./rules";
 
 /** A report as compared: its file, its workbook and its check. */
 export interface ComparedReport {
@@ -28,25 +31,42 @@ export interface Place {
   cell: string;
 }
 
-/** A finding between two reports: the current report's cell first, the earlier report's second. */
+/** A finding between reports: the current report's cell first, then the earlier reports' cells it was compared with. */
 export interface CrossFinding {
   rule: string;
   severity: Severity;
   message: string;
   messageEn: string;
-  places: [Place, Place];
+  places: Place[];
   current: number;
   earlier: number;
 }
 
 /** How an earlier report stands to the current one. */
-export type Relation = "earlier-period" | "previous-year" | "unrelated";
+export type Relation = "earlier-period" | "previous-year" | "baseline" | "unrelated";
+
+/** An indicator as the official names it to pair it by hand: any of sheet, row and name (name compared folded). */
+export interface IndicatorRef {
+  sheet?: string;
+  row?: number;
+  name?: string;
+}
+
+/**
+ * A pair the official sets: the current report's indicator with an earlier one's, or with none
+ * (`earlier: null`: not compared). `file` limits it to one earlier report; absent, it holds for all.
+ */
+export interface PairOverride {
+  current: IndicatorRef;
+  earlier: IndicatorRef | null;
+  file?: string;
+}
 
 /** An indicator of the current report paired with one of an earlier report's, and how. */
 export interface IndicatorPair {
   current: { sheet: string; row: number; name: string };
   earlier: { sheet: string; row: number; name: string };
-  by: "catalogue" | "name";
+  by: "catalogue" | "name" | "override";
 }
 
 export interface EarlierReport {
@@ -61,12 +81,60 @@ export interface EarlierReport {
   pairs: IndicatorPair[];
 }
 
+/** A unit formed by a merger, with the reports of its former units for last year's same period. */
+export interface MergedUnits {
+  unit: string;
+  /** "2025-07-01". */
+  since?: string;
+  formers: Array<{ unit: string; report: ComparedReport }>;
+}
+
+/** One former unit's figure in a merged unit's sum. */
+export interface SumSource extends Place {
+  unit: string;
+  value: number;
+}
+
+/**
+ * A merged unit's last-year figure worked out as the sum of its former units': `agrees` or
+ * `differs` with the figure the report states, `proposed` where it states none, `incomplete` where a
+ * former unit's report lacks the indicator (those units are listed in `missing`).
+ */
+export interface MergedSum {
+  name: string;
+  sheet: string;
+  row: number;
+  /** The cell of the same-period figure, when the report has that column. */
+  cell: string | null;
+  stated: number | null;
+  sum: number | null;
+  sources: SumSource[];
+  missing: string[];
+  status: "agrees" | "differs" | "proposed" | "incomplete";
+}
+
+export interface MergedComparison {
+  unit: string;
+  since: string | null;
+  formers: Array<{ unit: string; file: string; relation: Relation }>;
+  sums: MergedSum[];
+}
+
 export interface Comparison {
   file: string;
   reportYear: number | null;
   period: string;
   earlier: EarlierReport[];
+  merged: MergedComparison | null;
   findings: CrossFinding[];
+}
+
+export interface CompareOptions {
+  /** The rules' switches, severities and options (--config). */
+  config?: RuleConfig;
+  /** Pairs set by hand, before any matching. */
+  pairs?: readonly PairOverride[];
+  merged?: MergedUnits | null;
 }
 
 /** The period a report covers: its first indicator sheet's; null when it states none. */
@@ -77,6 +145,8 @@ function periodOf(analysis: CheckResult): Period | null {
 /** Cumulative from the start of the year: "6 tháng", "9 tháng", "năm" (not a month or a quarter alone). */
 const cumulative = (p: Period) => p.kind === "months" || p.kind === "year";
 
+const hasYearEstimates = (r: ComparedReport) => r.analysis.sheets.some((s) => s.columns?.some((c) => c.role === "yearEstimate"));
+
 function relationOf(current: ComparedReport, earlier: ComparedReport): Relation {
   const [now, then] = [current.analysis.reportYear, earlier.analysis.reportYear];
   const [a, b] = [periodOf(current.analysis), periodOf(earlier.analysis)];
@@ -84,15 +154,38 @@ function relationOf(current: ComparedReport, earlier: ComparedReport): Relation 
   // A later cumulative figure holds the earlier one: only then can it not fall ("quý III" holds no "6 tháng").
   if (now === then && cumulative(a) && cumulative(b) && b.months < a.months) return "earlier-period";
   if (then === now - 1 && a.kind === b.kind && a.months === b.months && a.index === b.index) return "previous-year";
+  // A whole-year report or plan states last year as its baseline; a part-year report of last year estimated it.
+  if (then === now - 1 && a.kind === "year" && hasYearEstimates(earlier)) return "baseline";
   return "unrelated";
 }
 
+type Matched = [Indicator, Indicator, IndicatorPair["by"]];
+
+const refers = (ref: IndicatorRef, i: Indicator) =>
+  (ref.sheet === undefined || ref.sheet === i.sheet) &&
+  (ref.row === undefined || ref.row === i.row) &&
+  (ref.name === undefined || fold(ref.name) === fold(i.name));
+
 /**
- * The earlier report's indicator for each of the current one's: the same catalogue id, else the
- * same name; in the same unit, written alike, either way (a figure in "Triệu đồng" is not compared
- * with one in "Tỷ đồng"). A key two indicators of either report share matches nothing.
+ * The earlier report's indicator for each of the current one's: the official's pairs first, then the
+ * same catalogue id, else the same name; in the same unit, written alike, either way (a figure in
+ * "Triệu đồng" is not compared with one in "Tỷ đồng"). A key two indicators of either report share
+ * matches nothing.
  */
-function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[]): Array<[Indicator, Indicator, IndicatorPair["by"]]> {
+function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[], overrides: readonly PairOverride[]): Matched[] {
+  const pairs: Matched[] = [];
+  const set = new Set<Indicator>();
+  const taken = new Set<Indicator>();
+  for (const o of overrides) {
+    const now = current.find((i) => refers(o.current, i));
+    if (!now || set.has(now)) continue;
+    set.add(now);
+    const then = o.earlier === null ? undefined : earlier.find((i) => refers(o.earlier as IndicatorRef, i));
+    if (then) {
+      pairs.push([now, then, "override"]);
+      taken.add(then);
+    }
+  }
   const keys = (i: Indicator) => [i.catalogueId ? `id:${i.catalogueId}|${fold(i.unit)}` : null, `name:${fold(i.name)}|${fold(i.unit)}`];
   const index = (list: readonly Indicator[]) => {
     const byKey = new Map<string, Indicator | null>();
@@ -101,26 +194,53 @@ function matchIndicators(current: readonly Indicator[], earlier: readonly Indica
   };
   const byKey = index(earlier);
   for (const [k, i] of index(current)) if (i === null) byKey.set(k, null);
-  const pairs: Array<[Indicator, Indicator, IndicatorPair["by"]]> = [];
   for (const i of current) {
+    if (set.has(i)) continue;
     const [byId, byName] = keys(i);
     const byCatalogue = byId !== null ? byKey.get(byId) : undefined;
     const found = byCatalogue ?? byKey.get(byName as string);
-    if (found) pairs.push([i, found, byCatalogue ? "catalogue" : "name"]);
+    if (found && !taken.has(found)) pairs.push([i, found, byCatalogue ? "catalogue" : "name"]);
   }
   return pairs;
 }
 
+/** A figure of one report: the indicator, its cell and its value. */
+interface Figure {
+  report: ComparedReport;
+  ind: Indicator;
+  cell: string;
+  value: number;
+}
+
+const figure = (report: ComparedReport, ind: Indicator, cell: string | null, value: number | null): Figure | null =>
+  cell !== null && value !== null ? { report, ind, cell, value } : null;
+
+/** Half a unit of the last decimal a figure shows. */
+function halfUnit(f: Figure): number {
+  const sheet = f.report.snapshot.sheets.find((s) => s.name === f.ind.sheet);
+  return 0.5 * 10 ** -(sheet ? decimalsShown(sheet, f.cell) : 0);
+}
+
 /** Half a unit of the last decimal either figure shows. */
-function tolerance(
-  a: { report: ComparedReport; ind: Indicator; cell: string },
-  b: { report: ComparedReport; ind: Indicator; cell: string },
-): number {
-  const decimals = (x: typeof a) => {
-    const sheet = x.report.snapshot.sheets.find((s) => s.name === x.ind.sheet);
-    return sheet ? decimalsShown(sheet, x.cell) : 0;
-  };
-  return 0.5 * 10 ** -Math.min(decimals(a), decimals(b)) + 1e-9;
+const tolerance = (a: Figure, b: Figure) => Math.max(halfUnit(a), halfUnit(b)) + 1e-9;
+
+const sheetOf = (r: ComparedReport, ind: Indicator) => r.analysis.sheets.find((s) => s.name === ind.sheet);
+
+/** The whole-year estimate of a part-year report ("Ước cả năm"), read from its column in the indicator's row. */
+function yearEstimate(report: ComparedReport, ind: Indicator): Figure | null {
+  const sheet = sheetOf(report, ind);
+  const column = sheet?.columns?.find((c) => c.role === "yearEstimate");
+  const snapshot = report.snapshot.sheets.find((s) => s.name === ind.sheet);
+  // A stacked row ("7,6\n10,4") or a table laid across has no one cell per indicator in that column.
+  if (!column || !snapshot || sheet?.orientation || ind.line !== 0) return null;
+  const cell = `${column.letter}${ind.row}`;
+  const at = parseAddress(cell) as { row: number; col: number };
+  return figure(report, ind, cell, readFigure(valueAt(snapshot, cell), snapshot.numberFormats?.[at.row]?.[at.col]).value);
+}
+
+/** The whole year as a report sees it: its actual when it covers the year, else its estimate. */
+function wholeYear(report: ComparedReport, ind: Indicator): Figure | null {
+  return periodOf(report.analysis)?.kind === "year" ? figure(report, ind, ind.cells.actual, ind.actual) : yearEstimate(report, ind);
 }
 
 const ADJUSTED = /dieu chinh|sua doi|chinh thuc|cap nhat|hieu chinh/;
@@ -133,95 +253,194 @@ function saysAdjusted(ind: Indicator, sheet: SheetReport | undefined, cell: stri
 }
 
 const label = (p: Period | null) => p?.label ?? "chưa rõ kỳ";
+const placeOf = (f: Figure): Place => ({ file: f.report.file, sheet: f.ind.sheet, cell: f.cell });
 
-export function compareReports(current: ComparedReport, earlier: readonly ComparedReport[], config?: RuleConfig): Comparison {
-  const findings: CrossFinding[] = [];
-  const sheetOf = (r: ComparedReport, ind: Indicator) => r.analysis.sheets.find((s) => s.name === ind.sheet);
-  const place = (r: ComparedReport, ind: Indicator, cell: string): Place => ({ file: r.file, sheet: ind.sheet, cell });
-  const now = periodOf(current.analysis);
-  const reports = earlier.map((before): EarlierReport => {
-    const relation = relationOf(current, before);
-    const then = periodOf(before.analysis);
-    const pairs = matchIndicators(current.analysis.indicators, before.analysis.indicators);
-    const common = { name: "", file: current.file, earlierFile: before.file, earlier: label(then) };
-    /** A finding of a rule: its message, the current report's cell, the earlier report's, and both figures. */
-    const add = (
-      rule: { id: string; severity: Severity },
-      text: { message: string; messageEn: string },
-      [ind, cell, value]: [Indicator, string, number],
-      [prior, priorCell, priorValue]: [Indicator, string, number],
-    ) =>
-      findings.push({
-        rule: rule.id,
-        severity: rule.severity,
-        ...text,
-        places: [place(current, ind, cell), place(before, prior, priorCell)],
-        current: value,
-        earlier: priorValue,
-      });
-    for (const [ind, prior] of relation === "unrelated" ? [] : pairs) {
-      const params = { ...common, name: ind.name };
-      if (relation === "earlier-period") {
-        const [cell, priorCell] = [ind.cells.actual, prior.cells.actual];
-        if (ind.measure === "flow" && ind.actual !== null && prior.actual !== null && cell && priorCell) {
-          const tol = tolerance({ report: current, ind, cell }, { report: before, ind: prior, cell: priorCell });
-          if (ind.actual + tol < prior.actual) {
-            const text = {
-              ...params,
-              later: label(now),
-              actual: ind.actual,
-              unit: ind.unit,
-              prior: prior.actual,
-              cell,
-              earlierCell: priorCell,
-            };
-            add(
-              PERIOD_DECREASE,
-              renderMessage(PERIOD_DECREASE, "decrease", text),
-              [ind, cell, ind.actual],
-              [prior, priorCell, prior.actual],
-            );
-          }
-        }
-        const [planCell, priorPlanCell] = [ind.cells.plan, prior.cells.plan];
-        if (ind.plan !== null && prior.plan !== null && planCell && priorPlanCell) {
-          const tol = tolerance({ report: current, ind, cell: planCell }, { report: before, ind: prior, cell: priorPlanCell });
-          if (Math.abs(ind.plan - prior.plan) > tol && !saysAdjusted(ind, sheetOf(current, ind), planCell)) {
-            const text = { ...params, plan: ind.plan, prior: prior.plan, cell: planCell, earlierCell: priorPlanCell };
-            add(PLAN_CHANGED, renderMessage(PLAN_CHANGED, "changed", text), [ind, planCell, ind.plan], [prior, priorPlanCell, prior.plan]);
-          }
-        }
-      } else {
-        const [cell, priorCell] = [ind.cells.previous, prior.cells.actual];
-        if (ind.previous === null || prior.actual === null || !cell || !priorCell) continue;
-        const tol = tolerance({ report: current, ind, cell }, { report: before, ind: prior, cell: priorCell });
-        if (Math.abs(ind.previous - prior.actual) > tol && !saysAdjusted(ind, sheetOf(current, ind), cell)) {
-          const year = before.analysis.reportYear as number;
-          const text = { ...params, previous: ind.previous, published: prior.actual, year, cell, earlierCell: priorCell };
-          add(
-            SAME_PERIOD_REVISION,
-            renderMessage(SAME_PERIOD_REVISION, "revised", text),
-            [ind, cell, ind.previous],
-            [prior, priorCell, prior.actual],
-          );
-        }
+/** A finding between two figures: the current report's first. */
+function between(rule: { id: string; severity: Severity }, text: RenderedMessage, now: Figure, then: Figure): CrossFinding {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    ...text,
+    places: [placeOf(now), placeOf(then)],
+    current: now.value,
+    earlier: then.value,
+  };
+}
+
+/** The findings of one pair of indicators under the relation of their reports. */
+function comparePair(
+  relation: Relation,
+  [now, then]: [ComparedReport, ComparedReport],
+  [ind, prior]: [Indicator, Indicator],
+  config: RuleConfig,
+): CrossFinding[] {
+  const out: CrossFinding[] = [];
+  const common = { name: ind.name, file: now.file, earlierFile: then.file, earlier: label(periodOf(then.analysis)) };
+  const at = (a: Figure, b: Figure) => ({ cell: a.cell, earlierCell: b.cell });
+  if (relation === "earlier-period") {
+    const actual = figure(now, ind, ind.cells.actual, ind.actual);
+    const priorActual = figure(then, prior, prior.cells.actual, prior.actual);
+    if (ind.measure === "flow" && actual && priorActual && actual.value + tolerance(actual, priorActual) < priorActual.value) {
+      const params = { ...common, ...at(actual, priorActual), later: label(periodOf(now.analysis)), unit: ind.unit };
+      const text = renderMessage(PERIOD_DECREASE, "decrease", { ...params, actual: actual.value, prior: priorActual.value });
+      out.push(between(PERIOD_DECREASE, text, actual, priorActual));
+    }
+    const plan = figure(now, ind, ind.cells.plan, ind.plan);
+    const priorPlan = figure(then, prior, prior.cells.plan, prior.plan);
+    if (plan && priorPlan && Math.abs(plan.value - priorPlan.value) > tolerance(plan, priorPlan)) {
+      if (!saysAdjusted(ind, sheetOf(now, ind), plan.cell)) {
+        const text = renderMessage(PLAN_CHANGED, "changed", {
+          ...common,
+          ...at(plan, priorPlan),
+          plan: plan.value,
+          prior: priorPlan.value,
+        });
+        out.push(between(PLAN_CHANGED, text, plan, priorPlan));
       }
     }
-    const shown = pairs.map(([ind, prior, by]) => ({
-      current: { sheet: ind.sheet, row: ind.row, name: ind.name },
-      earlier: { sheet: prior.sheet, row: prior.row, name: prior.name },
-      by,
-    }));
+    const estimate = wholeYear(now, ind);
+    const priorEstimate = yearEstimate(then, prior);
+    if (ind.kind === "absolute" && estimate && priorEstimate && priorEstimate.value !== 0) {
+      const change = ((estimate.value - priorEstimate.value) / Math.abs(priorEstimate.value)) * 100;
+      const band = optionsFor(config, ind).estimateBand as number;
+      if (Math.abs(change) > band && Math.abs(estimate.value - priorEstimate.value) > tolerance(estimate, priorEstimate)) {
+        const params = { ...common, ...at(estimate, priorEstimate), estimate: estimate.value, prior: priorEstimate.value, band };
+        const text = renderMessage(ESTIMATE_MOVED, "moved", { ...params, change: Math.round(change * 10) / 10 });
+        out.push(between(ESTIMATE_MOVED, text, estimate, priorEstimate));
+      }
+    }
+    return out;
+  }
+  const previous = figure(now, ind, ind.cells.previous, ind.previous);
+  const published = relation === "baseline" ? yearEstimate(then, prior) : figure(then, prior, prior.cells.actual, prior.actual);
+  if (!previous || !published || Math.abs(previous.value - published.value) <= tolerance(previous, published)) return out;
+  if (saysAdjusted(ind, sheetOf(now, ind), previous.cell)) return out;
+  const year = then.analysis.reportYear as number;
+  if (relation === "baseline") {
+    const params = { ...common, ...at(previous, published), year, baseline: previous.value, published: published.value };
+    out.push(between(BASELINE_DIFFERS, renderMessage(BASELINE_DIFFERS, "differs", params), previous, published));
+  } else {
+    const params = { ...common, ...at(previous, published), year, previous: previous.value, published: published.value };
+    out.push(between(SAME_PERIOD_REVISION, renderMessage(SAME_PERIOD_REVISION, "revised", params), previous, published));
+  }
+  return out;
+}
+
+const forFile = (pairs: readonly PairOverride[], file: string) => pairs.filter((p) => p.file === undefined || p.file === file);
+
+/**
+ * A merged unit's last-year figures as the sums of its former units' (flows and stocks only: a rate
+ * cannot be summed), each with its sources, checked against the figure the report states.
+ */
+function compareMerged(
+  current: ComparedReport,
+  merged: MergedUnits,
+  pairs: readonly PairOverride[],
+): { result: MergedComparison; findings: CrossFinding[] } {
+  const formers = merged.formers.map((f) => ({ ...f, relation: relationOf(current, f.report) }));
+  // A former unit's report of another period gives no figure: its share is missing from every sum.
+  const matched = formers.map((f) => {
+    const byCurrent = new Map<Indicator, Indicator>();
+    if (f.relation === "previous-year")
+      for (const [ind, prior] of matchIndicators(current.analysis.indicators, f.report.analysis.indicators, forFile(pairs, f.report.file)))
+        byCurrent.set(ind, prior);
+    return { ...f, byCurrent };
+  });
+  const sums: MergedSum[] = [];
+  const findings: CrossFinding[] = [];
+  for (const ind of current.analysis.indicators) {
+    if (ind.kind !== "absolute" || (ind.measure !== "flow" && ind.measure !== "stock")) continue;
+    const sources: Array<SumSource & { figure: Figure }> = [];
+    const missing: string[] = [];
+    for (const f of matched) {
+      const prior = f.byCurrent.get(ind);
+      const found = prior ? figure(f.report, prior, prior.cells.actual, prior.actual) : null;
+      if (found) sources.push({ ...placeOf(found), unit: f.unit, value: found.value, figure: found });
+      else missing.push(f.unit);
+    }
+    if (sources.length === 0) continue;
+    const complete = missing.length === 0;
+    const sum = complete ? sources.reduce((total, s) => total + s.value, 0) : null;
+    const stated = figure(current, ind, ind.cells.previous, ind.previous);
+    const slack = stated ? halfUnit(stated) + sources.reduce((total, s) => total + halfUnit(s.figure), 0) + 1e-9 : 0;
+    const status: MergedSum["status"] =
+      sum === null ? "incomplete" : !stated ? "proposed" : Math.abs(stated.value - sum) <= slack ? "agrees" : "differs";
+    const shown = sources.map(({ figure: _figure, ...source }) => source);
+    sums.push({
+      name: ind.name,
+      sheet: ind.sheet,
+      row: ind.row,
+      cell: ind.cells.previous,
+      stated: ind.previous,
+      sum,
+      sources: shown,
+      missing,
+      status,
+    });
+    if (status !== "differs" || !stated || sum === null || saysAdjusted(ind, sheetOf(current, ind), stated.cell)) continue;
+    const text = renderMessage(MERGED_PREVIOUS, "differs", {
+      name: ind.name,
+      file: current.file,
+      cell: stated.cell,
+      previous: stated.value,
+      sum,
+      units: sources.map((s) => s.unit).join(" + "),
+      sources: sources.map((s) => `${s.unit}: ${s.file} ${s.cell}`).join("; "),
+    });
+    findings.push({
+      rule: MERGED_PREVIOUS.id,
+      severity: MERGED_PREVIOUS.severity,
+      ...text,
+      places: [placeOf(stated), ...sources.map((s) => placeOf(s.figure))],
+      current: stated.value,
+      earlier: sum,
+    });
+  }
+  return {
+    result: {
+      unit: merged.unit,
+      since: merged.since ?? null,
+      formers: formers.map((f) => ({ unit: f.unit, file: f.report.file, relation: f.relation })),
+      sums,
+    },
+    findings,
+  };
+}
+
+export function compareReports(current: ComparedReport, earlier: readonly ComparedReport[], options: CompareOptions = {}): Comparison {
+  // A configuration built by hand may leave options out: they keep their defaults.
+  const given = options.config ?? DEFAULT_RULE_CONFIG;
+  const config = { ...given, defaults: { ...DEFAULT_OPTIONS, ...given.defaults } };
+  const pairs = options.pairs ?? [];
+  const findings: CrossFinding[] = [];
+  const reports = earlier.map((before): EarlierReport => {
+    const relation = relationOf(current, before);
+    const matched = matchIndicators(current.analysis.indicators, before.analysis.indicators, forFile(pairs, before.file));
+    if (relation !== "unrelated")
+      for (const [ind, prior] of matched) findings.push(...comparePair(relation, [current, before], [ind, prior], config));
     return {
       file: before.file,
       reportYear: before.analysis.reportYear,
-      period: label(then),
+      period: label(periodOf(before.analysis)),
       relation,
-      matched: pairs.length,
-      pairs: shown,
+      matched: matched.length,
+      pairs: matched.map(([ind, prior, by]) => ({
+        current: { sheet: ind.sheet, row: ind.row, name: ind.name },
+        earlier: { sheet: prior.sheet, row: prior.row, name: prior.name },
+        by,
+      })),
     };
   });
+  const merged = options.merged ? compareMerged(current, options.merged, pairs) : null;
+  if (merged) findings.push(...merged.findings);
   // The configuration's switches and severities (--config), as for every other rule.
-  const configured = config ? applyRuleConfig(config, findings) : findings;
-  return { file: current.file, reportYear: current.analysis.reportYear, period: label(now), earlier: reports, findings: configured };
+  const configured = applyRuleConfig(config, findings);
+  return {
+    file: current.file,
+    reportYear: current.analysis.reportYear,
+    period: label(periodOf(current.analysis)),
+    earlier: reports,
+    merged: merged?.result ?? null,
+    findings: configured,
+  };
 }

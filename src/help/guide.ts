@@ -24,6 +24,21 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     todoEn:
       "The same-period figure is last year's published one, or the official figure since. If it was revised, note it (“số liệu điều chỉnh”, “số chính thức”); otherwise correct it from last year's report.",
   },
+  "estimate-moved": {
+    todo: "Nếu ước cả năm đã được tính lại (số liệu mới, tình hình thay đổi), nêu lý do trong báo cáo; nếu không, kiểm tra lại ô ước tính (gõ nhầm, nhầm kỳ). Ngưỡng là tùy chọn estimateBand trong --config.",
+    todoEn:
+      "If the whole-year estimate was worked out again (new data, a changed outlook), say why in the report; otherwise check the estimate's cell (a typing slip, another period). The band is the estimateBand option in --config.",
+  },
+  "baseline-differs": {
+    todo: "Số năm trước là gốc để tính kế hoạch và tăng trưởng năm nay: dùng số cả năm đã báo cáo (hoặc số chính thức sau đó) và ghi chú “số chính thức” / “điều chỉnh” nếu đã thay đổi.",
+    todoEn:
+      "Last year's figure is the base of this year's plan and growth: use the whole-year figure reported (or the official one since) and note “số chính thức” / “điều chỉnh” if it changed.",
+  },
+  "merged-previous": {
+    todo: "Số cùng kỳ của đơn vị hợp nhất là tổng số của các đơn vị cũ (thông báo liệt kê từng ô nguồn). Sửa lại theo tổng đó, hoặc ghi chú nếu số đã được điều chỉnh; nếu thiếu một đơn vị cũ, thêm báo cáo của đơn vị đó vào lệnh.",
+    todoEn:
+      "A merged unit's same-period figure is the sum of its former units' (the message lists every source cell). Correct it to that sum, or note a revision; if a former unit is missing, add its report to the command.",
+  },
   "base-year": {
     todo: "Sửa năm trong tiêu đề (báo cáo năm 2020 so với “cùng kỳ năm 2019”). Nếu chính năm báo cáo bị đoán sai, chọn lại Năm báo cáo trong ngăn tác vụ hoặc dùng --year.",
     todoEn:

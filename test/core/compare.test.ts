@@ -7,8 +7,16 @@ import { sheet } from "../helpers/grid";
 import { periodRows, Y2019_6, Y2019_9, Y2020_6, Y2020_9, type Figures } from "../helpers/periods";
 
 /** A report of `months` months of `year`, with last year's same period beside it. */
-function report(file: string, year: number, months: number, now: Figures, before: Figures, planHeader?: string): ComparedReport {
-  const snapshot = { sheets: [sheet("Biểu 01", periodRows(year, months, now, before, planHeader))] };
+function report(
+  file: string,
+  year: number,
+  months: number,
+  now: Figures,
+  before: Figures,
+  planHeader?: string,
+  estimate?: Figures,
+): ComparedReport {
+  const snapshot = { sheets: [sheet("Biểu 01", periodRows(year, months, now, before, planHeader, estimate))] };
   return { file, snapshot, analysis: checkWorkbook(snapshot) };
 }
 
@@ -139,6 +147,174 @@ describe("the previous year, the same period", () => {
     expect(result.findings).toEqual([]);
     const last = report("6t-2019.xlsx", 2019, 6, y2019, y2019);
     const off = mergeRuleConfig(DEFAULT_RULE_CONFIG, { disabled: ["same-period-revision"] });
-    expect(compareReports(report("6t-2020.xlsx", 2020, 6, six2020, { ...y2019, budget: 1013.5 }), [last], off).findings).toEqual([]);
+    expect(
+      compareReports(report("6t-2020.xlsx", 2020, 6, six2020, { ...y2019, budget: 1013.5 }), [last], { config: off }).findings,
+    ).toEqual([]);
+  });
+});
+
+describe("the whole-year estimate", () => {
+  // The 6-month report estimated the year; the 9-month report estimates it again.
+  const sixWithEstimate = report("6t.xlsx", 2020, 6, six2020, y2019, undefined, { industry: 16500, budget: 2100, forest: 65 });
+
+  test("an estimate that moves beyond the band is noted at both estimate cells; within the band, or a rate, is not", () => {
+    const nine = (estimate: Figures) => report("9t.xlsx", 2020, 9, nine2020, nine2019, undefined, estimate);
+    const moved = compareReports(nine({ industry: 16900, budget: 1800, forest: 60 }), [sixWithEstimate]);
+    expect(moved.findings.map((f) => [f.rule, f.places.map((p) => p.cell), f.current, f.earlier])).toEqual([
+      ["estimate-moved", ["G5", "G5"], 1800, 2100],
+    ]);
+    expect(moved.findings[0].message).toContain("thay đổi -14,3%, quá ngưỡng 10%");
+    // The band is an option of the rule, set in the configuration like any other.
+    const wide = mergeRuleConfig(DEFAULT_RULE_CONFIG, { defaults: { estimateBand: 15 } });
+    expect(compareReports(nine({ industry: 16900, budget: 1800, forest: 60 }), [sixWithEstimate], { config: wide }).findings).toEqual([]);
+  });
+
+  test("the whole year's actual is held against the estimate the 9-month report gave", () => {
+    const nineWithEstimate = report("9t.xlsx", 2020, 9, nine2020, nine2019, undefined, { industry: 16900, budget: 2100, forest: 65 });
+    const year = report(
+      "nam-2020.xlsx",
+      2020,
+      12,
+      { industry: 17100, budget: 2450, forest: 65.2 },
+      { industry: 15900, budget: 1990, forest: 64.9 },
+    );
+    const result = compareReports(year, [nineWithEstimate]);
+    expect(result.earlier[0].relation).toBe("earlier-period");
+    expect(result.findings.map((f) => [f.rule, f.places.map((p) => p.cell), f.current, f.earlier])).toEqual([
+      ["estimate-moved", ["F5", "G5"], 2450, 2100],
+    ]);
+  });
+
+  test("last year's figure in this year's whole-year report is last year's estimate, unless a note says it was revised", () => {
+    const nine2020WithEstimate = report("9t-2020.xlsx", 2020, 9, nine2020, nine2019, undefined, {
+      industry: 16900,
+      budget: 2100,
+      forest: 65,
+    });
+    const plan = (before: Figures, planHeader?: string) =>
+      report("nam-2021.xlsx", 2021, 12, { industry: 18500, budget: 2300, forest: 65.3 }, before, planHeader);
+    const clean = compareReports(plan({ industry: 16900, budget: 2100, forest: 65 }), [nine2020WithEstimate]);
+    expect([clean.earlier[0].relation, clean.findings]).toEqual(["baseline", []]);
+    const slipped = compareReports(plan({ industry: 19600, budget: 2100, forest: 65 }), [nine2020WithEstimate]);
+    expect(slipped.findings.map((f) => [f.rule, f.places, f.current, f.earlier])).toEqual([
+      [
+        "baseline-differs",
+        [
+          { file: "nam-2021.xlsx", sheet: "Biểu 01", cell: "E4" },
+          { file: "9t-2020.xlsx", sheet: "Biểu 01", cell: "G4" },
+        ],
+        19600,
+        16900,
+      ],
+    ]);
+  });
+});
+
+describe("pairs set by hand", () => {
+  const earlier = [report("6t.xlsx", 2020, 6, six2020, y2019)];
+  const renamed = () => report("9t.xlsx", 2020, 9, { ...nine2020, budget: 951.1, budgetName: "Thu từ quỹ đất" }, nine2019);
+
+  test("an indicator the matching leaves alone is compared when the official pairs it, and shown as paired by hand", () => {
+    const pairs = [{ current: { name: "thu tu quy dat" }, earlier: { name: "Thu ngân sách nhà nước trên địa bàn" } }];
+    const result = compareReports(renamed(), earlier, { pairs });
+    expect(result.findings.map((f) => [f.rule, f.current, f.earlier])).toEqual([["period-decrease", 951.1, 961.1]]);
+    expect(result.earlier[0].pairs.filter((p) => p.by === "override").map((p) => [p.current.row, p.earlier.row])).toEqual([[5, 5]]);
+    // A pair for another earlier file does not apply here.
+    expect(compareReports(renamed(), earlier, { pairs: [{ ...pairs[0], file: "khac.xlsx" }] }).findings).toEqual([]);
+  });
+
+  test("a pair to nothing takes an indicator out of the comparison; a row pairs as well as a name", () => {
+    const slip = report("9t.xlsx", 2020, 9, { ...nine2020, budget: 951.1 }, nine2019);
+    const unpaired = compareReports(slip, earlier, { pairs: [{ current: { sheet: "Biểu 01", row: 5 }, earlier: null }] });
+    expect([unpaired.findings, unpaired.earlier[0].matched]).toEqual([[], 2]);
+    // The budget row paired by hand with the industry row: a decrease that the automatic pairing would not see.
+    const crossed = compareReports(report("9t.xlsx", 2020, 9, nine2020, nine2019), earlier, {
+      pairs: [{ current: { row: 5 }, earlier: { row: 4 } }],
+    });
+    expect(crossed.findings.map((f) => [f.rule, f.places.map((p) => p.cell)])).toEqual([
+      ["period-decrease", ["F5", "F4"]],
+      ["plan-changed", ["D5", "D4"]],
+    ]);
+    // The earlier row taken by hand pairs with nothing else: the current industry row is left unpaired.
+    expect(crossed.earlier[0].pairs.map((p) => [p.current.row, p.earlier.row, p.by])).toEqual([
+      [5, 4, "override"],
+      [6, 6, "catalogue"],
+    ]);
+  });
+});
+
+describe("a unit formed by a merger", () => {
+  // Since 1 July 2025: two former provinces' 6-month reports of 2025, and the merged province's of 2026.
+  const [former, otherFormer] = [
+    { industry: 7000, budget: 900.4, forest: 50 },
+    { industry: 1500, budget: 300.2, forest: 72 },
+  ];
+  const formers = () => [
+    { unit: "Thái Nguyên (cũ)", report: report("thai-nguyen-6t-2025.xlsx", 2025, 6, former, former) },
+    { unit: "Bắc Kạn", report: report("bac-kan-6t-2025.xlsx", 2025, 6, otherFormer, otherFormer) },
+  ];
+  const merged = (previous: Figures) =>
+    report("thai-nguyen-6t-2026.xlsx", 2026, 6, { industry: 9300, budget: 1320, forest: 58.5 }, previous);
+
+  test("a same-period figure equal to the former units' sum agrees; a rate is not summed", () => {
+    const result = compareReports(merged({ industry: 8500, budget: 1200.6, forest: 58 }), [], {
+      merged: { unit: "Thái Nguyên", formers: formers() },
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.merged?.formers.map((f) => f.relation)).toEqual(["previous-year", "previous-year"]);
+    expect(result.merged?.sums.map((s) => [s.name, s.status, s.sum])).toEqual([
+      ["Giá trị sản xuất công nghiệp", "agrees", 8500],
+      ["Thu ngân sách nhà nước trên địa bàn", "agrees", 1200.6],
+    ]);
+  });
+
+  test("a figure that is not the sum is a finding naming the stated cell and every source", () => {
+    const result = compareReports(merged({ industry: 8500, budget: 1250, forest: 58 }), [], {
+      merged: { unit: "Thái Nguyên", formers: formers() },
+    });
+    expect(result.findings.map((f) => [f.rule, f.places, f.current, f.earlier])).toEqual([
+      [
+        "merged-previous",
+        [
+          { file: "thai-nguyen-6t-2026.xlsx", sheet: "Biểu 01", cell: "E5" },
+          { file: "thai-nguyen-6t-2025.xlsx", sheet: "Biểu 01", cell: "F5" },
+          { file: "bac-kan-6t-2025.xlsx", sheet: "Biểu 01", cell: "F5" },
+        ],
+        1250,
+        1200.6,
+      ],
+    ]);
+    expect(result.findings[0].message).toContain("tổng của Thái Nguyên (cũ) + Bắc Kạn là 1.200,6");
+  });
+
+  test("a missing figure is proposed as the sum, with its sources; a former unit without the indicator leaves it incomplete", () => {
+    const current = merged({ industry: 8500, budget: 1200.6, forest: 58 });
+    current.snapshot.sheets[0].values[4][4] = null;
+    current.analysis = checkWorkbook(current.snapshot);
+    const units = formers();
+    units[1].report.snapshot.sheets[0].values[3][1] = "Giá trị sản xuất nông nghiệp";
+    units[1].report.analysis = checkWorkbook(units[1].report.snapshot);
+    const result = compareReports(current, [], { merged: { unit: "Thái Nguyên", since: "2025-07-01", formers: units } });
+    expect(result.findings).toEqual([]);
+    const [industry, budget] = result.merged?.sums ?? [];
+    expect(industry).toMatchObject({ status: "incomplete", sum: null, missing: ["Bắc Kạn"] });
+    expect(budget).toMatchObject({ status: "proposed", cell: "E5", stated: null, sum: 1200.6 });
+    expect(budget.sources).toEqual([
+      { unit: "Thái Nguyên (cũ)", file: "thai-nguyen-6t-2025.xlsx", sheet: "Biểu 01", cell: "F5", value: 900.4 },
+      { unit: "Bắc Kạn", file: "bac-kan-6t-2025.xlsx", sheet: "Biểu 01", cell: "F5", value: 300.2 },
+    ]);
+  });
+
+  test("a former unit's report of another period is listed and left out of the sums", () => {
+    const units = formers();
+    units[1] = { unit: "Bắc Kạn", report: report("bac-kan-9t-2025.xlsx", 2025, 9, otherFormer, otherFormer) };
+    const result = compareReports(merged({ industry: 8500, budget: 1250, forest: 58 }), [], {
+      merged: { unit: "Thái Nguyên", formers: units },
+    });
+    expect(result.merged?.formers.map((f) => f.relation)).toEqual(["previous-year", "unrelated"]);
+    expect(result.merged?.sums.map((s) => [s.status, s.missing])).toEqual([
+      ["incomplete", ["Bắc Kạn"]],
+      ["incomplete", ["Bắc Kạn"]],
+    ]);
   });
 });

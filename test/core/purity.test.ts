@@ -51,7 +51,7 @@ function resolvedImports(file: string): string[] {
 }
 
 // Inside the core the pipeline reads as it runs; an import may only point to the same or an earlier stage.
-const STAGES = ["model", "reading", "rules", "check.ts|compare.ts", "narrative|fill"];
+const STAGES = ["model", "reading", "rules", "check.ts|compare.ts|mergedUnits.ts", "narrative|fill"];
 function stage(file: string): number {
   const top = path.relative(path.join(src, "core"), file).split(path.sep)[0];
   return STAGES.findIndex((s) => s.split("|").includes(top));

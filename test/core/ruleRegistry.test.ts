@@ -69,6 +69,7 @@ describe("the registry's records", () => {
     expect([...registryOptions().keys()].sort()).toEqual(
       [
         "componentErrorShare",
+        "estimateBand",
         "growthAsIndexBelow",
         "growthBand",
         "growthMultipleFrom",

@@ -11,29 +11,43 @@ export interface Figures {
   budgetName?: string;
 }
 
-/** The rows of a report of `months` months of `year`, with last year's same period beside it. */
+/**
+ * The rows of a report of `months` months of `year` (12: the whole year), with last year's same
+ * period beside it, and after it the whole-year estimate when one is given.
+ */
 export function periodRows(
   year: number,
   months: number,
   now: Figures,
   before: Figures,
   planHeader = `Kế hoạch năm ${year}`,
+  estimate?: Figures,
 ): CellValue[][] {
-  const period = months === 12 ? `năm ${year}` : `${months} tháng đầu năm ${year}`;
+  const period = (y: number) => (months === 12 ? `năm ${y}` : `${months} tháng đầu năm ${y}`);
+  const extra = (pick: (f: Figures) => number) => (estimate ? [pick(estimate)] : []);
   return [
-    [`MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU ${period.toUpperCase()}`],
+    [`MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU ${period(year).toUpperCase()}`],
     [],
     [
       "STT",
       "Chỉ tiêu",
       "Đơn vị tính",
       planHeader,
-      `Thực hiện ${months} tháng đầu năm ${year - 1}`,
-      `Ước thực hiện ${months} tháng đầu năm ${year}`,
+      `Thực hiện ${period(year - 1)}`,
+      `Ước thực hiện ${period(year)}`,
+      ...(estimate ? [`Ước thực hiện cả năm ${year}`] : []),
     ],
-    ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 18029, before.industry, now.industry],
-    ["2", now.budgetName ?? "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", now.budgetPlan ?? 2310, before.budget, now.budget],
-    ["3", "Tỷ lệ che phủ rừng", "%", 65, before.forest, now.forest],
+    ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 18029, before.industry, now.industry, ...extra((f) => f.industry)],
+    [
+      "2",
+      now.budgetName ?? "Thu ngân sách nhà nước trên địa bàn",
+      "Tỷ đồng",
+      now.budgetPlan ?? 2310,
+      before.budget,
+      now.budget,
+      ...extra((f) => f.budget),
+    ],
+    ["3", "Tỷ lệ che phủ rừng", "%", 65, before.forest, now.forest, ...extra((f) => f.forest)],
   ];
 }
 

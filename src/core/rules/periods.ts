@@ -1,10 +1,13 @@
 // Rules across reports: a workbook against the ones before it. The same year, an earlier period:
 // a cumulative flow cannot fall, and the year's plan stays unless the workbook says it was
 // adjusted. The previous year, the same period: the "cùng kỳ" stated now is what was published as
-// the actual then, unless a note says it was revised. Each finding names both cells, in both files.
-// All are warnings: an earlier report may itself have been corrected since.
+// the actual then, unless a note says it was revised. The previous year's whole-year figure (its
+// report, or its estimate in a part-year report) is this year's baseline. A whole-year estimate moves
+// within a band from one report to the next. A merged unit's "cùng kỳ" is the sum of the former
+// units' figures. Each finding names its cells, in their files. All are warnings: an earlier report
+// may itself have been corrected since.
 
-import { defineRule } from "./record";
+import { defineRule, option } from "./record";
 
 export const PERIOD_DECREASE = defineRule({
   id: "period-decrease",
@@ -63,4 +66,75 @@ export const SAME_PERIOD_REVISION = defineRule({
   },
 });
 
-export const PERIOD_RULES = [PERIOD_DECREASE, PLAN_CHANGED, SAME_PERIOD_REVISION] as const;
+export const ESTIMATE_MOVED = defineRule({
+  id: "estimate-moved",
+  severity: "warning",
+  scope: "periods",
+  name: "Ước cả năm thay đổi nhiều so với báo cáo kỳ trước",
+  nameEn: "Whole-year estimate moved much since the earlier report",
+  description:
+    "Ước thực hiện cả năm của một chỉ tiêu trong báo cáo kỳ sau (hoặc số thực hiện cả năm) không nên lệch quá ngưỡng so với ước cả năm đã nêu trong báo cáo kỳ trước của cùng năm mà không có giải thích.",
+  descriptionEn:
+    "An indicator's whole-year estimate in a later report of the year (or the whole year's actual) should not move beyond a band from the estimate an earlier report of the same year gave, without a word of why.",
+  options: {
+    estimateBand: option.number(
+      10,
+      "Mức thay đổi tối đa của ước cả năm giữa hai kỳ báo cáo (%), không kể dấu.",
+      "The largest change of a whole-year estimate between two reports, in percent either way.",
+      { minimum: 0 },
+    ),
+  },
+  messages: {
+    moved: {
+      vi: '{name}: ước cả năm ghi {estimate:n} ({file}, ô {cell}), báo cáo {earlier} ước {prior:n} (tệp "{earlierFile}", ô {earlierCell}): thay đổi {change:n}%, quá ngưỡng {band:n}%.',
+      en: '{name}: the whole-year estimate is {estimate:n} ({file}, {cell}), the earlier report ("{earlier}") estimated {prior:n} (file "{earlierFile}", {earlierCell}): a change of {change:n}%, beyond {band:n}%.',
+    },
+  },
+});
+
+export const BASELINE_DIFFERS = defineRule({
+  id: "baseline-differs",
+  severity: "warning",
+  scope: "periods",
+  name: "Số năm trước khác số cả năm đã báo cáo",
+  nameEn: "Last year's figure differs from the whole-year figure reported",
+  description:
+    "Số năm trước trong báo cáo (kế hoạch) năm nay là gốc so sánh: phải bằng số cả năm đã báo cáo năm trước (thực hiện, hoặc ước cả năm của báo cáo 6, 9 tháng) trong phạm vi làm tròn, trừ khi ghi rõ đã điều chỉnh.",
+  descriptionEn:
+    "Last year's figure in this year's report (or plan) is the baseline: it equals the whole-year figure reported last year (the actual, or the whole-year estimate of a 6- or 9-month report) within rounding, unless the sheet says it was revised.",
+  options: {},
+  messages: {
+    differs: {
+      vi: '{name}: số năm {year} ghi {baseline:n} ({file}, ô {cell}), báo cáo {earlier} năm {year} ghi cả năm {published:n} (tệp "{earlierFile}", ô {earlierCell}); nếu số đã được điều chỉnh, hãy ghi chú.',
+      en: '{name}: the figure for {year} is {baseline:n} ({file}, {cell}), the report "{earlier}" of {year} gave {published:n} for the whole year (file "{earlierFile}", {earlierCell}); if it was revised, add a note.',
+    },
+  },
+});
+
+export const MERGED_PREVIOUS = defineRule({
+  id: "merged-previous",
+  severity: "warning",
+  scope: "periods",
+  name: "Số cùng kỳ của đơn vị hợp nhất khác tổng các đơn vị cũ",
+  nameEn: "A merged unit's same-period figure differs from its former units' sum",
+  description:
+    "Với đơn vị hình thành do hợp nhất (từ 01/7/2025), số cùng kỳ năm trước của một chỉ tiêu cộng dồn hoặc thời điểm bằng tổng số của các đơn vị cũ trong báo cáo cùng kỳ của họ (trong phạm vi làm tròn), trừ khi ghi rõ đã điều chỉnh.",
+  descriptionEn:
+    "For a unit formed by a merger (since 1 July 2025), last year's same-period figure of a flow or a stock equals the sum of the former units' figures in their reports of that period (within rounding), unless the sheet says it was revised.",
+  options: {},
+  messages: {
+    differs: {
+      vi: "{name}: số cùng kỳ ghi {previous:n} ({file}, ô {cell}), tổng của {units} là {sum:n} ({sources}); nếu số đã được điều chỉnh, hãy ghi chú.",
+      en: "{name}: the same-period figure is {previous:n} ({file}, {cell}), the sum of {units} is {sum:n} ({sources}); if it was revised, add a note.",
+    },
+  },
+});
+
+export const PERIOD_RULES = [
+  PERIOD_DECREASE,
+  PLAN_CHANGED,
+  SAME_PERIOD_REVISION,
+  ESTIMATE_MOVED,
+  BASELINE_DIFFERS,
+  MERGED_PREVIOUS,
+] as const;

@@ -38,7 +38,7 @@ import {
 } from "./textRules";
 import { CLAIM_VALUE, claimValueText, statedPercentText } from "./textWorkbook";
 import { baseYear } from "./years";
-import { PERIOD_DECREASE, PLAN_CHANGED, SAME_PERIOD_REVISION } from "./periods";
+import { PERIOD_RULES } from "./periods";
 
 /** A rule of the registry: its record, and for a rule on sheets its check. */
 export type RegisteredRule = RuleRecord & Partial<Pick<Rule, "check" | "each" | "kinds">>;
@@ -76,9 +76,7 @@ export const RULES: readonly RegisteredRule[] = [
   CLAIM_CONSISTENCY,
   NUMBER_FORMAT,
   VERB_TYPO,
-  PERIOD_DECREASE,
-  PLAN_CHANGED,
-  SAME_PERIOD_REVISION,
+  ...PERIOD_RULES,
 ];
 
 /** The checks of report text, the workbook's last (they need one); each names its record in RULES. */

@@ -1,0 +1,109 @@
+// The units merged on 1 July 2025 (34 provinces, two tiers of local government), as a mapping the
+// official gives (`--units don-vi.json`, format in docs/cli.md): each new unit and the former units
+// it was formed from. A workbook is placed as a unit's by the mapping's list of files, else by the
+// unit's name in its titles or its file name; and the pairs of indicators the official sets by hand
+// (`--pairs`). Both files are checked here, each problem in Vietnamese and English.
+
+import type { ComparedReport, IndicatorRef, MergedUnits } from "./compare";
+import { ExplainedError } from "./model/errors";
+import { fold } from "./model/text";
+
+export interface UnitMapping {
+  merged: Array<{ unit: string; since?: string; from: string[] }>;
+  /** A workbook's file name → the unit it reports for, where its titles do not say. */
+  files?: Record<string, string>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0;
+
+/** The problems of a mapping file, each in Vietnamese and English; none: it is a UnitMapping. */
+export function unitMappingProblems(value: unknown): string[] {
+  if (!isObject(value) || !Array.isArray(value.merged))
+    return ["tệp đơn vị phải là một đối tượng có mảng 'merged' / the units file must be an object with a 'merged' array"];
+  const problems: string[] = [];
+  value.merged.forEach((m: unknown, i) => {
+    if (!isObject(m) || !isText(m.unit)) problems.push(`merged[${i}]: thiếu 'unit' / missing 'unit'`);
+    else if (!Array.isArray(m.from) || m.from.length === 0 || !m.from.every(isText))
+      problems.push(`merged[${i}]: 'from' phải là danh sách tên đơn vị cũ / 'from' must list the former units`);
+    else if (m.since !== undefined && !(typeof m.since === "string" && /^\d{4}-\d{2}-\d{2}$/.test(m.since)))
+      problems.push(`merged[${i}]: 'since' phải có dạng 2025-07-01 / 'since' must read like 2025-07-01`);
+  });
+  if (value.files !== undefined && (!isObject(value.files) || !Object.values(value.files).every(isText)))
+    problems.push("'files' phải ghép tên tệp với tên đơn vị / 'files' must map file names to unit names");
+  return problems;
+}
+
+const isRef = (v: unknown): v is IndicatorRef =>
+  isObject(v) &&
+  (v.sheet !== undefined || v.row !== undefined || v.name !== undefined) &&
+  (v.sheet === undefined || isText(v.sheet)) &&
+  (v.row === undefined || (Number.isInteger(v.row) && (v.row as number) > 0)) &&
+  (v.name === undefined || isText(v.name));
+
+/** The problems of a pairs file (`{ "pairs": [{ "current": {…}, "earlier": {…} | null, "file"? }] }`). */
+export function pairsProblems(value: unknown): string[] {
+  if (!isObject(value) || !Array.isArray(value.pairs))
+    return ["tệp ghép chỉ tiêu phải là một đối tượng có mảng 'pairs' / the pairs file must be an object with a 'pairs' array"];
+  const problems: string[] = [];
+  value.pairs.forEach((p: unknown, i) => {
+    if (!isObject(p) || !isRef(p.current) || !(p.earlier === null || isRef(p.earlier)))
+      problems.push(
+        `pairs[${i}]: 'current' và 'earlier' (hoặc null) cần 'sheet', 'row' hoặc 'name' / 'current' and 'earlier' (or null) need a 'sheet', 'row' or 'name'`,
+      );
+    else if (p.file !== undefined && !isText(p.file)) problems.push(`pairs[${i}]: 'file' phải là tên tệp / 'file' must be a file name`);
+  });
+  return problems;
+}
+
+// "Tỉnh Bắc Kạn", "UBND xã Tân Cương": the words that name a unit, without the tier before them.
+const TIER = /^(uy ban nhan dan |ubnd )?(tinh |thanh pho |tp |huyen |quan |thi xa |xa |phuong |thi tran )?/;
+const core = (name: string) => fold(name).replace(TIER, "").trim();
+const words = (text: string) => ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
+
+/** What names a workbook: its file name and the text of the first rows of each sheet (its titles). */
+function ownWords(report: ComparedReport): string {
+  const titles = report.snapshot.sheets.flatMap((s) => s.values.slice(0, 6).flatMap((row) => row.filter((v) => typeof v === "string")));
+  return words([report.file.replace(/\.[a-z]+$/i, ""), ...(titles as string[])].join(" "));
+}
+
+/** The units of `names` a workbook names: by the mapping's list of files first, else by its words. */
+function unitsNamed(report: ComparedReport, names: readonly string[], files: Record<string, string>): string[] {
+  const listed = Object.entries(files).find(([file]) => fold(file) === fold(report.file.split(/[\\/]/).pop() as string))?.[1];
+  if (listed !== undefined) return names.filter((n) => fold(n) === fold(listed));
+  const own = ownWords(report);
+  return names.filter((n) => own.includes(words(core(n))));
+}
+
+/** An earlier report that names several former units: the official says which in `files`. */
+export class UnitError extends ExplainedError {}
+
+/**
+ * The merged unit the current report is of, and the earlier reports that are its former units'
+ * (the rest stay ordinary earlier reports). The current report is the mapping's only unit, or the
+ * one it names. An earlier report naming a former unit of another merger is not this one's.
+ */
+export function placeUnits(
+  mapping: UnitMapping,
+  current: ComparedReport,
+  earlier: readonly ComparedReport[],
+): { merged: MergedUnits | null; others: ComparedReport[] } {
+  const files = mapping.files ?? {};
+  const named = mapping.merged.filter((m) => unitsNamed(current, [m.unit], files).length > 0);
+  const entry = mapping.merged.length === 1 ? mapping.merged[0] : named.length === 1 ? named[0] : null;
+  if (!entry) return { merged: null, others: [...earlier] };
+  const formers: MergedUnits["formers"] = [];
+  const others: ComparedReport[] = [];
+  for (const report of earlier) {
+    const units = unitsNamed(report, entry.from, files);
+    // The successor often keeps a former unit's name: a report of the current year is the successor's own.
+    if (units.length === 0 || report.analysis.reportYear === current.analysis.reportYear) others.push(report);
+    else if (units.length === 1) formers.push({ unit: units[0], report });
+    else
+      throw new UnitError(
+        `không rõ tệp "${report.file}" là của đơn vị nào (${units.join(", ")}): ghi nó trong 'files' của tệp đơn vị`,
+        `which unit "${report.file}" reports for is unclear (${units.join(", ")}): list it under 'files' in the units file`,
+      );
+  }
+  return { merged: { unit: entry.unit, ...(entry.since ? { since: entry.since } : {}), formers }, others };
+}

@@ -1,0 +1,98 @@
+// The units mapping and the pairs file (`compare --units`, `--pairs`): checked on any JSON, and
+// the reports placed as the merged unit's own or a former unit's.
+import fc from "fast-check";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { checkWorkbook } from "../../src/core/check";
+import type { ComparedReport } from "../../src/core/compare";
+import { pairsProblems, placeUnits, unitMappingProblems, UnitError, type UnitMapping } from "../../src/core/mergedUnits";
+import { sheet } from "../helpers/grid";
+import { periodRows, Y2019_6, Y2020_6 } from "../helpers/periods";
+
+function report(file: string, year: number, issuer?: string): ComparedReport {
+  const rows = [...(issuer ? [[issuer]] : []), ...periodRows(year, 6, Y2020_6, Y2019_6)];
+  const snapshot = { sheets: [sheet("Biểu 01", rows)] };
+  return { file, snapshot, analysis: checkWorkbook(snapshot) };
+}
+
+const mapping: UnitMapping = {
+  merged: [
+    { unit: "Tỉnh Thái Nguyên", since: "2025-07-01", from: ["Tỉnh Thái Nguyên", "Tỉnh Bắc Kạn"] },
+    { unit: "Tỉnh Tuyên Quang", from: ["Tỉnh Tuyên Quang", "Tỉnh Hà Giang"] },
+  ],
+};
+
+describe("the units mapping", () => {
+  test("the example in docs is a valid mapping; malformed ones are named by their place", () => {
+    const example = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "docs", "don-vi.mau.json"), "utf8"));
+    expect(unitMappingProblems(example)).toEqual([]);
+    expect(unitMappingProblems({ merged: [{ unit: "A", from: ["B"], since: "1/7/2025" }, { from: ["C"] }] })).toEqual([
+      "merged[0]: 'since' phải có dạng 2025-07-01 / 'since' must read like 2025-07-01",
+      "merged[1]: thiếu 'unit' / missing 'unit'",
+    ]);
+    expect(unitMappingProblems([])).toHaveLength(1);
+  });
+
+  test("any JSON value is checked without throwing, and what passes has the mapping's shape", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const problems = unitMappingProblems(value);
+        if (problems.length === 0) {
+          const m = value as UnitMapping;
+          expect(m.merged.every((e) => typeof e.unit === "string" && e.from.length > 0)).toBe(true);
+        }
+        expect(() => pairsProblems(value)).not.toThrow();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("a pairs file names indicators by sheet, row or name; an empty reference is refused", () => {
+    expect(
+      pairsProblems({
+        pairs: [
+          { current: { row: 5 }, earlier: null },
+          { current: { name: "x" }, earlier: { sheet: "B" }, file: "a.xlsx" },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      pairsProblems({
+        pairs: [
+          { current: {}, earlier: null },
+          { current: { row: 0 }, earlier: null },
+        ],
+      }),
+    ).toHaveLength(2);
+  });
+});
+
+describe("placing the reports", () => {
+  const current = report("thai-nguyen-6t-2026.xlsx", 2026);
+
+  test("last year's reports go to the former units they name; the successor's own reports of this year stay earlier reports", () => {
+    const a = report("bao-cao-6t-2025.xlsx", 2025, "UBND TỈNH THÁI NGUYÊN");
+    const b = report("bac-kan-6-thang-2025.xlsx", 2025);
+    const own = report("thai-nguyen-3-thang-2026.xlsx", 2026);
+    const other = report("ha-giang-6t-2025.xlsx", 2025);
+    const placed = placeUnits(mapping, current, [a, b, own, other]);
+    expect(placed.merged?.unit).toBe("Tỉnh Thái Nguyên");
+    expect(placed.merged?.formers.map((f) => [f.unit, f.report.file])).toEqual([
+      ["Tỉnh Thái Nguyên", "bao-cao-6t-2025.xlsx"],
+      ["Tỉnh Bắc Kạn", "bac-kan-6-thang-2025.xlsx"],
+    ]);
+    // Hà Giang merged into another province: not one of these sums.
+    expect(placed.others.map((r) => r.file)).toEqual(["thai-nguyen-3-thang-2026.xlsx", "ha-giang-6t-2025.xlsx"]);
+  });
+
+  test("a report naming two former units is refused unless the mapping's files say whose it is", () => {
+    const both = report("thai-nguyen-bac-kan-2025.xlsx", 2025);
+    expect(() => placeUnits(mapping, current, [both])).toThrow(UnitError);
+    const listed = placeUnits({ ...mapping, files: { "THAI-NGUYEN-BAC-KAN-2025.xlsx": "Tỉnh Bắc Kạn" } }, current, [both]);
+    expect(listed.merged?.formers.map((f) => f.unit)).toEqual(["Tỉnh Bắc Kạn"]);
+  });
+
+  test("a current report that names no unit of a mapping of several is no merger", () => {
+    expect(placeUnits(mapping, report("bao-cao-2026.xlsx", 2026), [report("bac-kan-2025.xlsx", 2025)]).merged).toBeNull();
+  });
+});
