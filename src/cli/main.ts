@@ -5,7 +5,8 @@
 import { promises as fs, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
-import type { CheckResult } from "../core/check";
+import { checkWorkbook, type CheckResult } from "../core/check";
+import { severityCounts } from "../core/model/findings";
 import type { PairOverride } from "../core/compare";
 import type { UnitMapping } from "../core/mergedUnits";
 import { describeRules, ruleConfigSchema, RULES } from "../core/rules";
@@ -28,7 +29,7 @@ import {
   runBatch,
   summarize,
 } from "./batch";
-import { renderBatchLine, renderBatchTotal, renderComparison, renderReport, renderTextReport } from "./report";
+import { renderBatchLine, renderBatchTotal, renderComparison, renderConsolidation, renderReport, renderTextReport } from "./report";
 import { analyzeFile, InputError, readInput, readJsonOption, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
 
 export type { Io } from "./workbookFile";
@@ -50,6 +51,10 @@ const COMMANDS: Record<string, string> = {
       tổng các đơn vị cũ; --pairs ghép tay chỉ tiêu. Mỗi vấn đề nêu mọi ô liên quan. Compares a report with earlier ones: the same year's
       earlier period, last year's same period, last year's whole-year estimate as this year's baseline; a merged unit against the sum of
       its former units (--units); pairs set by hand (--pairs). Each finding names every cell involved.`,
+  consolidate: `  chitieu consolidate <thư-mục|tệp.xlsx|mẫu>… --template <biểu-tổng-hợp.xlsx> --out <kết-quả.xlsx> [--weights trong-so.json] [--pairs ghep.json] [--force] [--json]
+      Tổng hợp báo cáo của các đơn vị vào biểu của tỉnh: cộng số tuyệt đối, bình quân tỷ lệ theo trọng số (thiếu trọng số thì không tổng hợp),
+      mỗi số là công thức trên trang "Nguồn tổng hợp" ghi rõ nguồn; rồi kiểm tra kết quả. Consolidates the units' reports into the province's
+      table: flows and stocks summed, rates weighted (never without weights), each figure a formula over a sheet tracing its sources.`,
   fill: `  chitieu fill <tệp.xlsx> --template <bieu-chi-tieu|bao-cao|mẫu.xlsx|trang mẫu> [--year NĂM] --out <kết-quả.xlsx> [--force]
       Ghi bản sao bảng tính kèm trang báo cáo mới (bảng chỉ tiêu có công thức, hoặc phần lời văn).
       Writes a copy of the workbook with the filled report sheet added; source sheets untouched.`,
@@ -413,6 +418,85 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
+/**
+ * `chitieu consolidate`: the units' reports (files, folders, patterns) into the province's table
+ * (--template, a blank form chitieu can read), written to --out with a sheet tracing each figure;
+ * then the checks on the result. Any unusable report: one line, exit 2, nothing written.
+ */
+async function consolidateCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, {
+    values: ["template", "out", "weights", "pairs", "year", "catalogue", "config"],
+    flags: ["json", "force"],
+  });
+  if (helpAsked("consolidate", args, io)) return 0;
+  const { template, out } = args.values;
+  if (args.positional.length === 0)
+    throw new UsageError("cần các báo cáo của đơn vị (tệp, thư mục hoặc mẫu tên tệp)", "expected the units' reports");
+  if (!template) throw new UsageError("thiếu --template (biểu tổng hợp .xlsx)", "--template is required");
+  if (!out) throw new UsageError("thiếu --out (tệp kết quả .xlsx)", "--out is required");
+  if (args.positional.includes("-"))
+    throw new UsageError("consolidate chỉ đọc tệp, không đọc đầu vào chuẩn", "consolidate reads files, not standard input");
+  const options = await workbookOptions(args.values);
+  const { pairsProblems } = await import("../core/mergedUnits");
+  const pairs = args.values.pairs
+    ? (await readJsonOption<{ pairs: PairOverride[] }>(args.values.pairs, "tệp ghép chỉ tiêu", "pairs file", pairsProblems)).pairs
+    : [];
+  const weights = args.values.weights
+    ? await readJsonOption<Record<string, string>>(args.values.weights, "tệp trọng số", "weights file", weightsProblems)
+    : {};
+  const inputs = (await expandInputs(args.positional)).filter(
+    (f) => typeof f !== "string" || ![template, out].some((o) => path.resolve(o) === path.resolve(f)),
+  );
+  await checkOutput(out, [template, ...inputs.filter((f): f is string => typeof f === "string")], args.flags.has("force"));
+  const unmatched = inputs.find((f) => typeof f !== "string");
+  if (unmatched && typeof unmatched !== "string") throw new InputError(`"${unmatched.file}": ${unmatched.reason}`, unmatched.reasonEn);
+  const files = inputs as string[];
+  if (files.length === 0) throw new InputError("không có báo cáo nào để tổng hợp", "no report to consolidate");
+  const form = await readWorkbookFile(template);
+  const table = {
+    file: path.basename(template),
+    snapshot: form.snapshot,
+    analysis: await analyzeFile(template, { ...options, blankForm: true }, io.stderr, form),
+  };
+  const units = [];
+  for (const file of files) {
+    const read = await readWorkbookFile(file);
+    units.push({
+      file: path.relative(process.cwd(), file) || file,
+      snapshot: read.snapshot,
+      analysis: await analyzeFile(file, options, io.stderr, read),
+    });
+  }
+  const { consolidate } = await import("../core/fill/consolidate");
+  const result = consolidate(table, units, { weights, pairs, config: options.rules });
+  const { applyPlanToBytes } = await import("../hosts/xlsx/applyPlan");
+  await writeWhole(out, await applyPlanToBytes(form.bytes, result.plan));
+  // The table as written, checked like any report: totals against their parts, plan and growth.
+  const checked = checkWorkbook(result.snapshot, { ...options, blankForm: true });
+  const summary = {
+    template: result.template,
+    out,
+    units: units.map((u) => ({ file: u.file, ...severityCounts(u.analysis.open) })),
+    figures: result.figures,
+    findings: result.findings,
+    checks: checked.open,
+  };
+  if (args.flags.has("json")) printJson(io, summary);
+  else io.stdout(renderConsolidation(summary));
+  const errors = [...checked.open, ...units.flatMap((u) => u.analysis.open)].some((f) => f.severity === "error");
+  return errors ? 1 : 0;
+}
+
+/** The problems of a weights file: `{ "Tỷ lệ hộ nghèo": "Số hộ" }`, rate → the indicator that weighs it. */
+function weightsProblems(value: unknown): string[] {
+  const ok =
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === "string" && v.trim() !== "");
+  return ok ? [] : ["phải ghép tên chỉ tiêu tỷ lệ với tên chỉ tiêu làm trọng số / must map each rate's name to its weight's name"];
+}
+
 /** `chitieu rules`: every rule of the registry with its scope, severity, description and options; --json the records, --schema the --config schema. */
 function listRules(argv: string[], io: Io): number {
   const args = parseArgs(argv, { values: [], flags: ["json", "schema"] });
@@ -511,6 +595,8 @@ export async function run(argv: string[], terminal: Io): Promise<number> {
         return await checkTextCommand(rest, io);
       case "compare":
         return await compareCommand(rest, io);
+      case "consolidate":
+        return await consolidateCommand(rest, io);
       case "rules":
         return listRules(rest, io);
       case "fill":

@@ -2,19 +2,25 @@
 // computed comparisons, then the findings grouped by severity. Vietnamese first, numbers in
 // Vietnamese style.
 
-import type { Finding, Severity } from "../core/model/findings";
+import { severityCounts, type Finding, type Severity } from "../core/model/findings";
 import type { TextCheck, TextFinding } from "../core/narrative/check";
 import type { ParagraphKind } from "../hosts/docx/story";
 import { formatCompact, formatNumber } from "../core/model/numbers";
 import type { CheckResult } from "../core/check";
 import type { Indicator, SheetReport } from "../core/model/indicator";
 import type { BatchSummary, FileResult } from "./batch";
-import type { Comparison, MergedComparison, MergedSum, Relation } from "../core/compare";
+import type { Comparison, CrossFinding, MergedComparison, MergedSum, Relation } from "../core/compare";
+import type { ConsolidatedFigure } from "../core/fill/consolidate";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 
 function num(value: number | null, decimals: number): string {
   return value === null ? "-" : formatNumber(value, decimals);
+}
+
+/** "2 lỗi, 1 cảnh báo, 0 ghi chú". */
+function countsText(c: Record<Severity, number>): string {
+  return `${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} ghi chú`;
 }
 
 /** A figure with the decimals it has, up to 3. */
@@ -117,12 +123,9 @@ export function renderReport(file: string, analysis: CheckResult): string {
     for (const { finding: f, ignore } of analysis.ignored)
       lines.push(`  ${f.sheet}!${f.cell}  [${f.rule}]  ${ignore.reason} (${ignore.date})`);
   }
-  const count = (s: Severity) => analysis.open.filter((f) => f.severity === s).length;
   const sheetsRead = analysis.sheets.filter((s) => s.status === "indicators").length;
   lines.push("");
-  lines.push(
-    `Tổng cộng: ${analysis.indicators.length} chỉ tiêu trên ${sheetsRead} biểu; ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`,
-  );
+  lines.push(`Tổng cộng: ${analysis.indicators.length} chỉ tiêu trên ${sheetsRead} biểu; ${countsText(severityCounts(analysis.open))}.`);
   return lines.join("\n") + "\n";
 }
 
@@ -161,8 +164,7 @@ export function renderTextReport(
     lines.push("", `${SEVERITY_LABEL[severity]} (${group.length}):`);
     for (const f of group) lines.push(`  ${place(f)}  [${f.rule}]  "${f.excerpt}"`, `    ${f.message}`);
   }
-  const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
-  lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
+  lines.push("", `Tổng cộng: ${countsText(severityCounts(result.findings))}.`);
   return lines.join("\n") + "\n";
 }
 
@@ -194,8 +196,7 @@ export function renderComparison(result: Comparison): string {
       lines.push(`  ${now.sheet}!${now.cell} ↔ ${others}  [${f.rule}]`, `    ${f.message}`);
     }
   }
-  const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
-  lines.push("", `Tổng cộng: ${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú.`);
+  lines.push("", `Tổng cộng: ${countsText(severityCounts(result.findings))}.`);
   return lines.join("\n") + "\n";
 }
 
@@ -225,13 +226,48 @@ function renderMerged(merged: MergedComparison): string[] {
   return lines;
 }
 
+/** What `consolidate` tells: the file written, each unit's counts, then the findings of the consolidation and of the checks on the result. */
+export interface ConsolidationSummary {
+  template: string;
+  out: string;
+  units: Array<{ file: string } & Record<Severity, number>>;
+  figures: ConsolidatedFigure[];
+  findings: CrossFinding[];
+  checks: Finding[];
+}
+
+export function renderConsolidation(summary: ConsolidationSummary): string {
+  const written = summary.figures.filter((f) => f.written).length;
+  const weighted = summary.figures.filter((f) => f.method === "weighted").length;
+  const lines = [
+    `Tổng hợp ${summary.units.length} báo cáo vào ${summary.template}: ${written} số đã ghi (${weighted} bình quân theo trọng số), ` +
+      `${summary.figures.length - written} ô đã có số được giữ nguyên; nguồn của từng số ở trang "Nguồn tổng hợp" của ${summary.out}.`,
+    `Consolidated ${summary.units.length} reports: ${written} figures written, each traced in the sheet "Nguồn tổng hợp".`,
+    "",
+    "Báo cáo của các đơn vị / the units' reports:",
+    ...summary.units.map((u) => `  ${u.error > 0 ? "!" : "✓"} ${u.file}: ${countsText(u)}`),
+  ];
+  const section = (title: string, items: string[]) => (items.length > 0 ? lines.push("", title, ...items) : 0);
+  section(
+    "Khi tổng hợp / consolidating:",
+    summary.findings.map((f) => `  ${SEVERITY_LABEL[f.severity]} ${f.places[0].sheet}!${f.places[0].cell} [${f.rule}] ${f.message}`),
+  );
+  section(
+    "Kiểm tra biểu đã tổng hợp / checks of the consolidated table:",
+    summary.checks
+      .filter((f) => f.severity !== "info")
+      .map((f) => `  ${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`),
+  );
+  lines.push("", `Tổng cộng: ${countsText(severityCounts([...summary.findings, ...summary.checks]))}.`);
+  return lines.join("\n") + "\n";
+}
+
 /** One file of a batch in the readable report: its counts, or why it could not be used, then its errors and warnings. */
 export function renderBatchLine(result: FileResult): string {
   if (result.status === "refused") return `✗ ${result.file}: không dùng được — ${result.reason} (${result.reasonEn})\n`;
-  const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   const lines = [
-    `${count("error") > 0 ? "!" : "✓"} ${result.file} (${result.reportYear ?? "năm chưa xác định"}): ${result.indicators} chỉ tiêu; ` +
-      `${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} ghi chú` +
+    `${severityCounts(result.findings).error > 0 ? "!" : "✓"} ${result.file} (${result.reportYear ?? "năm chưa xác định"}): ${result.indicators} chỉ tiêu; ` +
+      countsText(severityCounts(result.findings)) +
       (result.ignored.length ? `; ${result.ignored.length} đã bỏ qua` : ""),
     ...result.notes.map((note) => `    ${note}`),
     ...result.findings

@@ -4,7 +4,7 @@
 // headings. Written by the same package writer as `fill`.
 
 import type { PlannedCell, PlanStyle, SheetPlan } from "../core/fill/plan";
-import type { Severity } from "../core/model/findings";
+import { severityCounts, type Severity } from "../core/model/findings";
 import { columnLetters } from "../core/model/snapshot";
 import { newWorkbookBytes } from "../hosts/xlsx/applyPlan";
 import type { FileResult } from "./batch";
@@ -35,7 +35,7 @@ function table(name: string, headings: Array<[string, number]>, rows: Array<Arra
 
 /** The summary workbook's bytes. */
 export async function summaryWorkbook(results: readonly FileResult[]): Promise<Uint8Array> {
-  const count = (r: FileResult, s: Severity) => r.findings.filter((f) => f.severity === s).length;
+  const count = (r: FileResult, s: Severity) => severityCounts(r.findings)[s];
   const files = table(
     "Tổng hợp",
     [

@@ -100,6 +100,8 @@ export interface WorkbookOptions {
   sheet: string | null;
   catalogue: Catalogue;
   rules: RuleConfig;
+  /** A blank form (the table `consolidate` fills): a header with indicators named below it and no figures yet. */
+  blankForm?: boolean;
 }
 
 export async function workbookOptions(values: Record<string, string>): Promise<WorkbookOptions> {

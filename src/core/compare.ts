@@ -38,8 +38,9 @@ export interface CrossFinding {
   message: string;
   messageEn: string;
   places: Place[];
-  current: number;
-  earlier: number;
+  /** The current report's figure and the one it was compared with (none for a figure left out). */
+  current: number | null;
+  earlier: number | null;
 }
 
 /** How an earlier report stands to the current one. */
@@ -159,7 +160,7 @@ function relationOf(current: ComparedReport, earlier: ComparedReport): Relation 
   return "unrelated";
 }
 
-type Matched = [Indicator, Indicator, IndicatorPair["by"]];
+export type Matched = [Indicator, Indicator, IndicatorPair["by"]];
 
 const refers = (ref: IndicatorRef, i: Indicator) =>
   (ref.sheet === undefined || ref.sheet === i.sheet) &&
@@ -172,7 +173,7 @@ const refers = (ref: IndicatorRef, i: Indicator) =>
  * "Triệu đồng" is not compared with one in "Tỷ đồng"). A key two indicators of either report share
  * matches nothing.
  */
-function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[], overrides: readonly PairOverride[]): Matched[] {
+export function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[], overrides: readonly PairOverride[]): Matched[] {
   const pairs: Matched[] = [];
   const set = new Set<Indicator>();
   const taken = new Set<Indicator>();

@@ -39,6 +39,21 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     todoEn:
       "A merged unit's same-period figure is the sum of its former units' (the message lists every source cell). Correct it to that sum, or note a revision; if a former unit is missing, add its report to the command.",
   },
+  "consolidation-missing": {
+    todo: "Đôn đốc các đơn vị còn thiếu gửi số liệu (thông báo liệt kê tên tệp), rồi tổng hợp lại; nếu đơn vị đó thật sự không có chỉ tiêu này, ghi chú trong biểu tổng hợp.",
+    todoEn:
+      "Ask the units listed for their figures, then consolidate again; if a unit truly has no such figure, say so in the consolidated table.",
+  },
+  "consolidation-refused": {
+    todo: "Với tỷ lệ, số bình quân: khai báo chỉ tiêu làm trọng số trong --weights (ví dụ tỷ lệ hộ nghèo theo số hộ) để chitieu bình quân theo trọng số. Với tốc độ tăng, chỉ số: tính lại từ các số đã tổng hợp (thẻ Chỉ tiêu hoặc chitieu fill).",
+    todoEn:
+      "For a rate or an average, name its weight in --weights (the poverty rate by households, for instance) and chitieu weighs it. For a growth rate or an index, work it out from the consolidated figures (Indicators tab or chitieu fill).",
+  },
+  "consolidated-differs": {
+    todo: "Ô của biểu tổng hợp đã có số: nếu là số cũ, xoá đi để chitieu ghi công thức tổng hợp; nếu đúng (có đơn vị chưa nộp, số điều chỉnh), ghi chú lý do chênh lệch.",
+    todoEn:
+      "The table's cell already held a figure: if it is an old one, clear it so that chitieu writes the consolidation formula; if it is right (a unit not yet in, a revision), note why it differs.",
+  },
   "base-year": {
     todo: "Sửa năm trong tiêu đề (báo cáo năm 2020 so với “cùng kỳ năm 2019”). Nếu chính năm báo cáo bị đoán sai, chọn lại Năm báo cáo trong ngăn tác vụ hoặc dùng --year.",
     todoEn:

@@ -17,16 +17,10 @@ import {
   type FigureField,
 } from "./formulas";
 import { markerText } from "../model/ownSheets";
-import { placeSheet, type PlanStyle, type PlannedCell, type SheetPlan } from "./plan";
+import { placeSheet, type PlannedCell, type SheetPlan } from "./plan";
 import { sections, shortPeriod, type FillSource } from "./source";
 import type { Indicator } from "../model/indicator";
-
-const TITLE: PlanStyle = { bold: true, size: 13, horizontal: "center", vertical: "middle", wrap: true };
-const SUBTITLE: PlanStyle = { italic: true, size: 10, horizontal: "center", wrap: true };
-const HEADER: PlanStyle = { bold: true, horizontal: "center", vertical: "middle", wrap: true, border: true, fill: "DDEBF7" };
-const CELL: PlanStyle = { border: true, vertical: "middle" };
-const GROUP: PlanStyle = { ...CELL, bold: true, fill: "F2F2F2" };
-const MARKER: PlanStyle = { italic: true, size: 9, color: "808080", wrap: true };
+import { CELL, GROUP, HEADER, MARKER, SUBTITLE, TITLE } from "./styles";
 
 function title(source: FillSource, lead: string): string {
   return `${lead} ${periodWithYear(source.period, source.reportYear)}`.toUpperCase();

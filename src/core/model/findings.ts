@@ -28,6 +28,13 @@ export function cellList(cells: readonly string[]): string {
   return cells.slice(0, 8).join(", ") + (cells.length > 8 ? ", …" : "");
 }
 
+/** How many findings there are of each severity. */
+export function severityCounts(findings: readonly Pick<Finding, "severity">[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Sheet order as given, then severity, then row and column. */

@@ -129,12 +129,21 @@ function dataRowsBelow(sheet: SheetSnapshot, row: number, figureCols: number[]):
   return rows;
 }
 
+/** How many rows below a candidate header name something outside its figure columns. */
+function namedRowsBelow(sheet: SheetSnapshot, row: number, figureCols: number[]): number {
+  let rows = 0;
+  const end = Math.min(sheet.values.length, row + 1 + 30);
+  for (let r = row + 1; r < end; r++)
+    if (sheet.values[r]?.some((v, c) => !figureCols.includes(c) && typeof v === "string" && /\p{L}{2}/u.test(v))) rows++;
+  return rows;
+}
+
 /**
  * Scores a row as the first row of a header block by what its labels mean, not by a word list: a
  * header names at least one figure column (plan, actual, previous, a year, a stated comparison),
  * and data rows follow it. A title merged across the table is one cell and scores 0.
  */
-function headerScore(grid: LabelGrid, sheet: SheetSnapshot, row: number): number {
+function headerScore(grid: LabelGrid, sheet: SheetSnapshot, row: number, blankForm: boolean): number {
   let indicator = false;
   let order = false;
   let unit = false;
@@ -156,7 +165,8 @@ function headerScore(grid: LabelGrid, sheet: SheetSnapshot, row: number): number
     if (roles.some((r) => FIGURE_ROLES.has(r))) figureCols.push(c);
   }
   if (numbers > 2 || cells.size < 2 || figureCols.length === 0) return 0;
-  const data = dataRowsBelow(sheet, row, figureCols);
+  // A blank form (the table consolidation fills) has indicators named below its header instead.
+  const data = dataRowsBelow(sheet, row, figureCols) || (blankForm && indicator ? namedRowsBelow(sheet, row, figureCols) : 0);
   if (data === 0) return 0;
   const named = (indicator ? 6 : 0) + (order ? 1 : 0) + (unit ? 1 : 0);
   // A lone figure column needs a named indicator column beside it.
@@ -215,13 +225,14 @@ function isNumberRow(sheet: SheetSnapshot, grid: LabelGrid, row: number): boolea
 }
 
 /** Finds the header block of a sheet; null when the sheet has no indicator table. */
-export function findHeader(sheet: SheetSnapshot): HeaderBlock | null {
+/** `blankForm`: a form whose figure cells are still empty may have a header too. */
+export function findHeader(sheet: SheetSnapshot, blankForm = false): HeaderBlock | null {
   const rowLimit = Math.min(SCAN_ROWS, sheet.values.length);
   const grid = labelGrid(sheet, rowLimit + MAX_HEADER_ROWS + 2);
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < rowLimit; r++) {
-    const score = headerScore(grid, sheet, r);
+    const score = headerScore(grid, sheet, r, blankForm);
     if (score > bestScore) {
       bestScore = score;
       best = r;

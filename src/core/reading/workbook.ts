@@ -28,6 +28,8 @@ export interface ReadOptions {
   evaluation?: EvaluationOptions;
   /** Told after each sheet is read (the pane's progress bar). */
   onSheet?(done: number, total: number): void;
+  /** A form whose figure cells are still empty (the province's table a consolidation fills). */
+  blankForm?: boolean;
 }
 
 /**
@@ -59,7 +61,7 @@ export function readIndicators(workbook: WorkbookSnapshot, options: ReadOptions 
     // A table laid across (years down, indicators along the top) is read turned a quarter.
     const turned = turnedTable(sheet);
     const view = turned?.sheet ?? sheet;
-    const header = findHeader(view);
+    const header = findHeader(view, options.blankForm);
     return { sheet, view, turned, header, resolved: header ? resolveColumns(header, sheet.name, yearOption) : null };
   });
   const { year: workbookYear, source: workbookYearSource } = workbookReportYear(

@@ -4,8 +4,10 @@
 // the actual then, unless a note says it was revised. The previous year's whole-year figure (its
 // report, or its estimate in a part-year report) is this year's baseline. A whole-year estimate moves
 // within a band from one report to the next. A merged unit's "cùng kỳ" is the sum of the former
-// units' figures. Each finding names its cells, in their files. All are warnings: an earlier report
-// may itself have been corrected since.
+// units' figures. Consolidating the units' reports into the province's table (fill/consolidate)
+// notes the units missing from a total, the rates it cannot sum, and a table figure that is not the
+// total. Each finding names its cells, in their files. All are warnings: an earlier report may
+// itself have been corrected since.
 
 import { defineRule, option } from "./record";
 
@@ -126,6 +128,67 @@ export const MERGED_PREVIOUS = defineRule({
     differs: {
       vi: "{name}: số cùng kỳ ghi {previous:n} ({file}, ô {cell}), tổng của {units} là {sum:n} ({sources}); nếu số đã được điều chỉnh, hãy ghi chú.",
       en: "{name}: the same-period figure is {previous:n} ({file}, {cell}), the sum of {units} is {sum:n} ({sources}); if it was revised, add a note.",
+    },
+  },
+});
+
+export const CONSOLIDATION_MISSING = defineRule({
+  id: "consolidation-missing",
+  severity: "warning",
+  scope: "periods",
+  name: "Số tổng hợp thiếu đơn vị",
+  nameEn: "A consolidated figure lacks units",
+  description:
+    "Khi tổng hợp báo cáo của các đơn vị (chitieu consolidate), một chỉ tiêu mà báo cáo của một số đơn vị không có (hoặc để trống) cho số tổng hợp thiếu phần của các đơn vị đó.",
+  descriptionEn:
+    "When the units' reports are consolidated (chitieu consolidate), an indicator some units' reports lack (or leave empty) gives a total without those units' share.",
+  options: {},
+  messages: {
+    missing: {
+      vi: "{name}: số {column} tổng hợp {value:n} ({file}, ô {cell}) thiếu {count} đơn vị: {units}.",
+      en: "{name}: the consolidated {columnEn} {value:n} ({file}, {cell}) lacks {count} units: {units}.",
+    },
+  },
+});
+
+export const CONSOLIDATION_REFUSED = defineRule({
+  id: "consolidation-refused",
+  severity: "warning",
+  scope: "periods",
+  name: "Không tổng hợp được tỷ lệ thiếu trọng số",
+  nameEn: "A rate without weights is not consolidated",
+  description:
+    "Tỷ lệ, số bình quân, chỉ số của tỉnh không phải tổng hay trung bình cộng của các đơn vị: phải bình quân theo trọng số (tỷ lệ hộ nghèo theo số hộ…). Thiếu trọng số thì chitieu không tổng hợp và để trống ô.",
+  descriptionEn:
+    "A province's rate, average or index is neither the sum nor the plain mean of its units': it is a mean weighted by the base (the poverty rate by households…). Without weights chitieu does not consolidate it and leaves the cell empty.",
+  options: {},
+  messages: {
+    noWeight: {
+      vi: "{name} ({unit}) là {what}: không tổng hợp vì chưa có trọng số (khai báo trong --weights, ví dụ số hộ cho tỷ lệ hộ nghèo).",
+      en: "{name} ({unit}) is {whatEn}: not consolidated without weights (give them in --weights, the households for the poverty rate for instance).",
+    },
+    notAdditive: {
+      vi: "{name} ({unit}) là {what}: tính lại từ các số đã tổng hợp, không cộng hay lấy trung bình của các đơn vị.",
+      en: "{name} ({unit}) is {whatEn}: work it out from the consolidated figures, never as a sum or a mean of the units'.",
+    },
+  },
+});
+
+export const CONSOLIDATED_DIFFERS = defineRule({
+  id: "consolidated-differs",
+  severity: "warning",
+  scope: "periods",
+  name: "Số của biểu tổng hợp khác tổng các đơn vị",
+  nameEn: "The consolidated table's figure differs from the units' total",
+  description:
+    "Ô của biểu tổng hợp đã có số (chitieu không ghi đè): số đó khác số tổng hợp từ báo cáo của các đơn vị (ngoài phạm vi làm tròn).",
+  descriptionEn:
+    "A cell of the consolidated table already holds a figure (chitieu does not write over it): it differs from the units' consolidated figure beyond rounding.",
+  options: {},
+  messages: {
+    differs: {
+      vi: "{name}: biểu tổng hợp ghi {stated:n} ({file}, ô {cell}), tổng hợp từ {count} đơn vị là {value:n}.",
+      en: "{name}: the consolidated table states {stated:n} ({file}, {cell}), the {count} units' reports give {value:n}.",
     },
   },
 });

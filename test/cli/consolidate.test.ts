@@ -1,0 +1,104 @@
+// `chitieu consolidate` as a statistics office runs it: twenty communes' reports in nested folders
+// into the province's blank table; the written workbook recalculated by LibreOffice gives the core's
+// totals; the template's own parts are kept; unusable input writes nothing.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { checkWorkbook } from "../../src/core/check";
+import { readWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import { chitieu } from "../helpers/cli";
+import { communeFigures, communeRows, provinceRows } from "../helpers/communes";
+import { addSheet, tempDir, writeXlsx } from "../helpers/files";
+import { describeWithSoffice, sofficeConvert } from "../helpers/soffice";
+
+const dir = tempDir("chitieu-consolidate-");
+const submissions = path.join(dir, "nop");
+
+async function setUp(): Promise<{ template: string; weights: string }> {
+  for (let n = 1; n <= 20; n++) {
+    const folder = path.join(submissions, n <= 10 ? "cum-1" : "cum-2");
+    fs.mkdirSync(folder, { recursive: true });
+    const book = new ExcelJS.Workbook();
+    addSheet(book, "Biểu", communeRows(n));
+    await writeXlsx(book, folder, `xa-${String(n).padStart(2, "0")}.xlsx`);
+  }
+  const form = new ExcelJS.Workbook();
+  addSheet(form, "Biểu 01", provinceRows());
+  // A sheet of the province's own, which the consolidation must leave as it is.
+  addSheet(form, "Ghi chú", [["Biểu tổng hợp của Cục Thống kê tỉnh"], ["Hạn nộp: 15/7/2026"]]);
+  const template = await writeXlsx(form, dir, "bieu-tinh.xlsx");
+  const weights = path.join(dir, "trong-so.json");
+  fs.writeFileSync(weights, JSON.stringify({ "Tỷ lệ hộ nghèo": "Số hộ dân cư" }));
+  return { template, weights };
+}
+
+const ready = setUp();
+
+describeWithSoffice("consolidating twenty communes", () => {
+  test("the totals are formulas LibreOffice recalculates to the core's figures, traced to every commune's cell", async () => {
+    const { template, weights } = await ready;
+    const out = path.join(dir, "tong-hop.xlsx");
+    const r = chitieu(["consolidate", submissions, "--template", template, "--out", out, "--weights", weights, "--json"]);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    const json = JSON.parse(r.stdout);
+    expect(json.units).toHaveLength(20);
+    expect(json.findings.map((f: { rule: string; places: Array<{ cell: string }> }) => [f.rule, f.places[0].cell])).toEqual([
+      ["consolidation-refused", "F8"],
+    ]);
+    // 4 indicators × 3 columns: industry, budget, households summed, the poverty rate weighted.
+    expect(json.figures).toHaveLength(12);
+
+    const recalculated = sofficeConvert(out, "xlsx", fs.mkdtempSync(path.join(dir, "lo-")));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(recalculated);
+    const table = book.getWorksheet("Biểu 01") as ExcelJS.Worksheet;
+    for (const figure of json.figures as Array<{ cell: string; value: number }>) {
+      const cell = table.getCell(figure.cell);
+      expect(typeof cell.formula).toBe("string");
+      expect(cell.result as number).toBeCloseTo(figure.value, 6);
+    }
+    // The core's figures are the communes' own: the households summed, the rate weighted by them.
+    const all = Array.from({ length: 20 }, (_, i) => communeFigures(i + 1).actual);
+    const households = all.reduce((t, f) => t + f.households, 0);
+    expect(table.getCell("F6").result).toBe(households);
+    expect(table.getCell("F7").result as number).toBeCloseTo(all.reduce((t, f) => t + f.poverty * f.households, 0) / households, 6);
+    // Every trace row names a commune's file and cell.
+    const trace = book.getWorksheet("Nguồn tổng hợp") as ExcelJS.Worksheet;
+    const files = new Set<string>();
+    trace.eachRow((row, n) => {
+      if (n > 4 && typeof row.getCell(5).value === "string" && /xa-\d+\.xlsx$/.test(row.getCell(5).value as string))
+        files.add(row.getCell(5).value as string);
+    });
+    expect(files.size).toBe(20);
+  });
+
+  test("the template's own parts survive byte for byte, and the result reads and checks like any report", async () => {
+    const { template, weights } = await ready;
+    const out = path.join(dir, "tong-hop-2.xlsx");
+    expect(chitieu(["consolidate", submissions, "--template", template, "--out", out, "--weights", weights]).status).toBe(0);
+    const [before, after] = await Promise.all([template, out].map(async (f) => JSZip.loadAsync(fs.readFileSync(f))));
+    const notes = Object.keys(before.files).find((n) => /worksheets\/sheet2\.xml$/.test(n)) as string;
+    expect(await after.file(notes)?.async("string")).toBe(await before.file(notes)?.async("string"));
+    const analysis = checkWorkbook(await readWorkbook(fs.readFileSync(out)));
+    const industry = analysis.indicators.find((i) => i.name === "Giá trị sản xuất công nghiệp");
+    const sum = Array.from({ length: 20 }, (_, i) => communeFigures(i + 1).actual.industry).reduce((t, v) => t + v, 0);
+    expect(industry?.actual).toBeCloseTo(sum, 6);
+    expect(industry?.planPercent).not.toBeNull();
+  });
+});
+
+test("a commune's unusable report, or an existing --out, is one line, exit 2, and nothing written", async () => {
+  const { template } = await ready;
+  const broken = path.join(dir, "hong");
+  fs.cpSync(submissions, broken, { recursive: true });
+  fs.writeFileSync(path.join(broken, "cum-2", "xa-99.xlsx"), "không phải bảng tính");
+  const out = path.join(dir, "khong-ghi.xlsx");
+  const r = chitieu(["consolidate", broken, "--template", template, "--out", out]);
+  expect([r.status, r.stdout, fs.existsSync(out)]).toEqual([2, "", false]);
+  expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^chitieu: .*xa-99\.xlsx/)]);
+  fs.writeFileSync(out, "của người dùng");
+  const kept = chitieu(["consolidate", submissions, "--template", template, "--out", out]);
+  expect([kept.status, fs.readFileSync(out, "utf8")]).toEqual([2, "của người dùng"]);
+  expect(chitieu(["consolidate", "--help"]).stdout).toContain("chitieu consolidate <thư-mục|tệp.xlsx|mẫu>…");
+});
