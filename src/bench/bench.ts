@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     await benchPane(path.resolve(__dirname, "..", "..", ".bench"));
     return;
   }
+  if (process.argv[2] === "units") {
+    // `npm run bench -- units`: only (h).
+    await benchUnits(path.resolve(__dirname, "..", "..", ".bench"));
+    return;
+  }
   if (process.argv[2] === "batch") {
     // `npm run bench -- batch`: only (g).
     benchBatch(path.resolve(__dirname, "..", "..", ".bench"));
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
   benchText(dir);
   await benchFill(file, snapshot);
   benchBatch(dir);
+  await benchUnits(dir);
   await benchPane(dir);
 }
 
@@ -191,6 +197,44 @@ function benchBatch(dir: string): void {
       `    một lệnh cho cả thư mục / one check of the folder: ${parallel.toFixed(0)} ms; một luồng / one thread (--jobs 1): ${oneThread.toFixed(0)} ms = ${(oneThread / parallel).toFixed(2)}× (mục tiêu ≥ 1,6×)`,
       `    trần của máy / the machine's ceiling (hai tiến trình một luồng song song, mỗi tiến trình nửa số tệp): ${sideBySide.toFixed(0)} ms = ${(oneThread / sideBySide).toFixed(2)}×`,
       `    200 lệnh riêng / 200 single runs: ${singles.toFixed(0)} ms = ${(singles / parallel).toFixed(2)}× (mục tiêu ≥ 5×)`,
+    ].join("\n") + "\n",
+  );
+}
+
+/**
+ * (h) Reports across units: 100 unit workbooks of 300 indicators each. `check` of the folder (one
+ * process, every core), against `compare` of one unit's 9-month report with the other 99 units'
+ * 6-month reports (every pair of indicators matched and checked, 99 × 300), and `consolidate` of the
+ * 100 into a blank table of the same 300 indicators (one figure per indicator and column, traced to
+ * 100 cells each, written and checked).
+ */
+async function benchUnits(dir: string): Promise<void> {
+  const folder = path.join(dir, "units");
+  const units = path.join(folder, "nop");
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(units, { recursive: true });
+  const files: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    const file = path.join(units, `don-vi-${String(i + 1).padStart(3, "0")}.xlsx`);
+    // One seed: the 9-month report holds what the 6-month ones do, so that compare finds what a real series would (little).
+    await benchWorkbook(1, BENCH_INDICATORS, { seed: 1000, months: i === 0 ? 9 : 6 }).xlsx.writeFile(file);
+    files.push(file);
+  }
+  const template = path.join(folder, "bieu-tinh.xlsx");
+  await benchWorkbook(1, BENCH_INDICATORS, { blank: true }).xlsx.writeFile(template);
+  const out = path.join(folder, "tong-hop.xlsx");
+  const bin = path.join(__dirname, "..", "..", "bin", "chitieu.js");
+  const three = (args: string[]) => median([0, 1, 2].map(() => wholeProcess([bin, ...args])));
+  const check = three(["check", units, "--json"]);
+  const checkOne = three(["check", units, "--json", "--jobs", "1"]);
+  const compare = three(["compare", files[0], ...files.slice(1), "--json"]);
+  const consolidated = three(["consolidate", units, "--template", template, "--out", out, "--force", "--json"]);
+  process.stdout.write(
+    [
+      `(h) 100 bảng tính đơn vị × ${BENCH_INDICATORS} chỉ tiêu / 100 unit workbooks of ${BENCH_INDICATORS} indicators:`,
+      `    check cả thư mục / of the folder: ${check.toFixed(0)} ms (một luồng / one thread: ${checkOne.toFixed(0)} ms)`,
+      `    compare một báo cáo với 99 báo cáo kỳ trước / one report against 99 earlier ones: ${compare.toFixed(0)} ms = ${(compare / check).toFixed(2)}× check, ${(compare / checkOne).toFixed(2)}× check một luồng`,
+      `    consolidate 100 báo cáo vào biểu tỉnh / 100 reports into the province's table: ${consolidated.toFixed(0)} ms = ${(consolidated / check).toFixed(2)}× check, ${(consolidated / checkOne).toFixed(2)}× check một luồng`,
     ].join("\n") + "\n",
   );
 }

@@ -19,21 +19,29 @@ function random(seed: number): () => number {
   };
 }
 
-export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATORS): ExcelJS.Workbook {
+/** A unit's workbook: its seed, the months its report covers, and whether its figures are left empty (a blank form). */
+export interface BenchUnit {
+  seed?: number;
+  months?: number;
+  blank?: boolean;
+}
+
+export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATORS, options: BenchUnit = {}): ExcelJS.Workbook {
+  const { seed = 2020, months = 6, blank = false } = options;
   const wb = new ExcelJS.Workbook();
-  const rnd = random(2020);
+  const rnd = random(seed);
   const entries = DEFAULT_CATALOGUE.entries;
   for (let s = 0; s < sheets; s++) {
     const ws = wb.addWorksheet(`Huyện ${s + 1}`);
-    ws.getCell("A1").value = `BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2020 - HUYỆN ${s + 1}`;
+    ws.getCell("A1").value = `BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI ${months} THÁNG ĐẦU NĂM 2020 - HUYỆN ${s + 1}`;
     ws.mergeCells("A1:I1");
     const header = [
       "STT",
       "Chỉ tiêu",
       "Đơn vị tính",
       "Kế hoạch năm 2020",
-      "Thực hiện 6 tháng 2019",
-      "Ước thực hiện 6 tháng 2020",
+      `Thực hiện ${months} tháng 2019`,
+      `Ước thực hiện ${months} tháng 2020`,
       "So sánh (%)",
       null,
       "Ghi chú",
@@ -88,7 +96,8 @@ export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATO
           ? `${parent.name} - thành phần`
           : `${entry.name}${i >= entries.length ? ` (${Math.floor(i / entries.length) + 1})` : ""}`;
       const asText = i % 7 === 3;
-      const cell = (v: number) => (asText ? formatNumber(v, 1) : v);
+      const cell = (v: number) => (blank ? null : asText ? formatNumber(v, 1) : v);
+      const ratio = (a: number, b: number) => (rate || blank ? null : Math.round((a / b) * 1000) / 10);
       ws.getRow(row++).values = [
         component ? "-" : String(i + 1),
         name,
@@ -96,8 +105,8 @@ export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATO
         cell(plan),
         cell(previous),
         cell(actual),
-        rate ? null : Math.round((actual / plan) * 1000) / 10,
-        rate ? null : Math.round((actual / previous) * 1000) / 10,
+        ratio(actual, plan),
+        ratio(actual, previous),
         null,
       ];
       parent = rate ? null : { name, unit, figures: [plan, previous, actual] };

@@ -24,6 +24,9 @@ import { CELL, HEADER, MARKER, SUBTITLE, TITLE } from "./styles";
 export const CONSOLIDATION_TEMPLATE = "tong-hop";
 const TRACE_SHEET = "Nguồn tổng hợp";
 const FIELDS: readonly FigureField[] = ["plan", "actual", "previous"];
+// One object per look, shared by the trace sheet's cells (the writer knows a style by its object first).
+const FIGURE = { ...CELL, numberFormat: "#,##0.###" };
+
 const COLUMN: Record<FigureField, [string, string]> = {
   plan: ["kế hoạch", "plan"],
   actual: ["thực hiện", "actual"],
@@ -200,8 +203,8 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
           { address: `E${row}`, value: s.file, style: CELL },
           { address: `F${row}`, value: s.sheet, style: CELL },
           { address: `G${row}`, value: s.cell, style: CELL },
-          { address: `H${row}`, value: s.value, style: { ...CELL, numberFormat: "#,##0.###" } },
-          { address: `I${row}`, value: s.weight ?? null, style: { ...CELL, numberFormat: "#,##0.###" } },
+          { address: `H${row}`, value: s.value, style: FIGURE },
+          { address: `I${row}`, value: s.weight ?? null, style: FIGURE },
           { address: `J${row}`, value: s.weightCell ?? null, style: CELL },
         );
         row++;

@@ -26,15 +26,28 @@ function utf8(pieces: readonly string[]): Uint8Array {
   const encoder = new TextEncoder();
   let out = new Uint8Array(1 << 16);
   let length = 0;
-  for (const piece of pieces) {
+  const put = (text: string) => {
     // At most three bytes per UTF-16 unit.
-    if (length + piece.length * 3 > out.length) {
-      const grown = new Uint8Array(Math.max(out.length * 2, length + piece.length * 3));
+    if (length + text.length * 3 > out.length) {
+      const grown = new Uint8Array(Math.max(out.length * 2, length + text.length * 3));
       grown.set(out.subarray(0, length));
       out = grown;
     }
-    length += encoder.encodeInto(piece, out.subarray(length)).written;
+    length += encoder.encodeInto(text, out.subarray(length)).written;
+  };
+  // A sheet is hundreds of thousands of small pieces: encoded a run of them at a time, not one by one.
+  let run: string[] = [];
+  let runLength = 0;
+  for (const piece of pieces) {
+    run.push(piece);
+    runLength += piece.length;
+    if (runLength >= 1 << 16) {
+      put(run.join(""));
+      run = [];
+      runLength = 0;
+    }
   }
+  put(run.join(""));
   return out.subarray(0, length);
 }
 

@@ -29,6 +29,7 @@ export class StyleSheet {
   /** Custom number formats by id, as declared and as added. */
   private readonly formats = new Map<number, string>();
   private readonly memo = new Map<string, number>();
+  private readonly byObject = new WeakMap<PlanStyle, number>();
 
   constructor(private readonly xml: string) {
     this.prefix = findElement(xml, "styleSheet")?.prefix ?? "";
@@ -78,6 +79,15 @@ export class StyleSheet {
 
   /** The cell format of a plan's style (Times New Roman, 12 pt unless it says otherwise). */
   planStyle(style: PlanStyle = NO_STYLE): number {
+    // A style object shared by many cells is looked up once.
+    const same = this.byObject.get(style);
+    if (same !== undefined) return same;
+    const index = this.planStyleByContent(style);
+    this.byObject.set(style, index);
+    return index;
+  }
+
+  private planStyleByContent(style: PlanStyle): number {
     // Plans spread a few styles over thousands of cells, each its own object: known by content.
     const key = `plan\u0000${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.wrap ? 1 : 0}${style.border ? 1 : 0}|${style.size}|${style.color}|${style.fill}|${style.horizontal}|${style.vertical}|${style.indent}|${style.numberFormat}`;
     const known = this.memo.get(key);
