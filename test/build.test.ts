@@ -222,7 +222,7 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
   for (const colorScheme of ["light", "dark"] as const)
     it(`at 350 px in ${colorScheme} mode every tab is drawn, screenshotted, and clean for axe (no serious or critical)`, async () => {
       const page = await openPane({ width: 350, colorScheme });
-      await page.setInputFiles("input[type=file]", await plantedWorkbook());
+      await page.setInputFiles("[data-testid=file-input]", await plantedWorkbook());
       await page.waitForSelector("[data-finding]");
       await page.waitForSelector("[aria-busy=false]");
       // Nothing is wider than the pane.
@@ -230,7 +230,7 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
       // axe-core evaluated by the test's own channel: the pane's policy rightly allows no inline script.
       await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
       fs.mkdirSync(shots, { recursive: true });
-      for (const tab of ["Kiểm tra", "Chỉ tiêu", "Báo cáo", "Lời văn"]) {
+      for (const tab of ["Kiểm tra", "Chỉ tiêu", "Báo cáo", "Lời văn", "Kỳ trước"]) {
         await page.getByRole("tab", { name: tab }).click();
         await page.screenshot({ path: path.join(shots, `pane-350-${colorScheme}-${tab}.png`), fullPage: true });
         const violations = await page.evaluate(async () => {
@@ -250,6 +250,19 @@ describeWithChromium("the built pane in Chromium, standalone mode", () => {
         expect({ tab, violations }).toEqual({ tab, violations: [] });
       }
     });
+
+  it("compares the open workbook with an earlier report read by the pane's worker", async () => {
+    const page = await openPane();
+    const input = await plantedWorkbook();
+    await page.setInputFiles("[data-testid=file-input]", input);
+    await page.waitForSelector("[data-finding]");
+    await page.getByRole("tab", { name: "Kỳ trước" }).click();
+    await page.setInputFiles("[data-testid=earlier-input]", input);
+    const reports = page.getByTestId("earlier-reports");
+    await reports.getByText("planted.xlsx", { exact: true }).waitFor();
+    // The same report again: the same period of the same year, listed and not compared.
+    await expect(reports.textContent()).resolves.toMatch(/6 tháng năm 2020: kỳ khác: không so; \d+ chỉ tiêu khớp/);
+  });
 
   it("refuses a file that is not a workbook with a clear Vietnamese message, whatever the browser's language", async () => {
     const page = await openPane({ locale: "en-US" });

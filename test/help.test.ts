@@ -52,7 +52,7 @@ describe("the help page's content", () => {
       sheet: "Bảng tính ·",
       text: "Lời văn ·",
       both: "Bảng tính và lời văn ·",
-      periods: "Giữa các báo cáo (chitieu compare) ·",
+      periods: "Giữa các báo cáo (chitieu compare, consolidate) ·",
     };
     for (const rule of RULES)
       expect({ id: rule.id, shown: ruleSection(html, rule.id).includes(where[rule.scope]) }).toEqual({ id: rule.id, shown: true });
@@ -69,6 +69,7 @@ describe("the help page's content", () => {
       'id="the-chi-tieu"',
       'id="the-bao-cao"',
       'id="the-loi-van"',
+      'id="the-ky-truoc"',
       'id="che-do-doc-lap"',
       'id="dong-lenh"',
     ];
@@ -79,13 +80,23 @@ describe("the help page's content", () => {
       'id="tab-indicators"',
       'id="tab-report"',
       'id="tab-text"',
+      'id="tab-earlier"',
       'id="standalone"',
       'id="command-line"',
     ];
     const at = (needle: string) => html.indexOf(needle);
     for (const list of [order, orderEn]) for (let i = 1; i < list.length; i++) expect(at(list[i])).toBeGreaterThan(at(list[i - 1]));
     expect(at('id="en"')).toBeGreaterThan(at('id="doc-ket-qua"'));
-    for (const words of ["Windows", "Mac", "Excel trên web", "Excel on the web", "manifest.xml", "Upload My Add-in", "npx chitieu check"])
+    for (const words of [
+      "Windows",
+      "Mac",
+      "Excel trên web",
+      "Excel on the web",
+      "manifest.xml",
+      "Upload My Add-in",
+      "npx chitieu check",
+      "npx chitieu consolidate",
+    ])
       expect(html).toContain(words);
   });
 

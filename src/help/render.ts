@@ -64,9 +64,14 @@ const SCOPE_VI = {
   sheet: "Bảng tính",
   text: "Lời văn",
   both: "Bảng tính và lời văn",
-  periods: "Giữa các báo cáo (chitieu compare)",
+  periods: "Giữa các báo cáo (chitieu compare, consolidate)",
 } as const;
-const SCOPE_EN = { sheet: "sheets", text: "text", both: "sheets and text", periods: "across reports (chitieu compare)" } as const;
+const SCOPE_EN = {
+  sheet: "sheets",
+  text: "text",
+  both: "sheets and text",
+  periods: "across reports (chitieu compare, consolidate)",
+} as const;
 
 function ruleSection(rule: RuleRecord, guide: RuleGuide | undefined): string {
   const anchor = ruleAnchor(rule.id);
@@ -98,6 +103,8 @@ npx chitieu check "nop-bao-cao/**/*.xlsx" --format csv > phat-hien.csv
 npx chitieu check-text bao-cao.txt --workbook bao-cao.xlsx
 npx chitieu check-text bao-cao.docx --config quy-tac.json
 npx chitieu compare 9-thang-2021.xlsx 6-thang-2021.xlsx 9-thang-2020.xlsx # so với kỳ trước / against earlier reports
+npx chitieu compare 6t-2026.xlsx tinh-cu-1.xlsx tinh-cu-2.xlsx --units don-vi.json # tỉnh hợp nhất / a merged province
+npx chitieu consolidate bao-cao-xa/ --template bieu-tinh.xlsx --out tong-hop.xlsx --weights trong-so.json # tổng hợp / consolidate
 npx chitieu rules                                    # các quy tắc / the rules
 npx chitieu fill bao-cao.xlsx --template bieu-chi-tieu --out bieu.xlsx
 npx chitieu fill bao-cao.xlsx --template bao-cao --out loi-van.xlsx
@@ -211,6 +218,16 @@ function vietnamese(rules: readonly RuleRecord[]): string {
           ul([
             `Dán phần lời văn của báo cáo (hoặc, trong Excel, chọn các ô chứa lời văn rồi bấm “${s.fromSelection}”), rồi bấm “${s.checkText}”.`,
             "Lời văn được kiểm tra bằng cùng các quy tắc như lệnh `chitieu check-text`, đối chiếu với bảng tính đang mở: mỗi kết quả nêu đoạn và câu, trích chữ có vấn đề, và khi liên quan đến một chỉ tiêu thì có nút đến ô của chỉ tiêu đó.",
+          ]),
+        ),
+        section(
+          "the-ky-truoc",
+          4,
+          `Thẻ ${s.tabCompare}`,
+          ul([
+            `Sau khi Kiểm tra, “${s.chooseEarlier}” chọn một hay nhiều báo cáo trước (tệp .xlsx, đọc ngay trong máy, không gửi đi đâu): báo cáo 6 tháng khi đang làm báo cáo 9 tháng, báo cáo cùng kỳ năm trước.`,
+            "Mỗi báo cáo được xếp là kỳ trước của cùng năm, cùng kỳ năm trước, hay ước cả năm trước; các vấn đề giữa các báo cáo (số cộng dồn giảm, kế hoạch đổi, số cùng kỳ khác số đã công bố, ước cả năm đổi nhiều) nêu cả hai ô, có nút đến ô của báo cáo đang mở.",
+            `Mục “Các chỉ tiêu đã ghép” cho biết chỉ tiêu nào được so với chỉ tiêu nào: “${s.unpair}” bỏ một cặp ghép sai; chọn hai chỉ tiêu rồi bấm “${s.pair}” để ghép tay một chỉ tiêu đổi tên. Kết quả được so lại ngay, và sau mỗi lần Kiểm tra.`,
           ]),
         ),
         section(
@@ -356,6 +373,16 @@ function english(rules: readonly RuleRecord[]): string {
           ul([
             `Paste the report's narrative (or, inside Excel, select the cells holding it and choose “${s.fromSelection}”), then “${s.checkText}”.`,
             "The text is checked with the rules of `chitieu check-text`, against the open workbook: each finding names its paragraph and sentence, quotes the words, and, when it concerns an indicator, goes to its cell.",
+          ]),
+        ),
+        section(
+          "tab-earlier",
+          4,
+          `${STRINGS.vi.tabCompare} (${s.tabCompare}) tab`,
+          ul([
+            `After a check, “${s.chooseEarlier}” picks one or more earlier reports (.xlsx files, read on this computer, sent nowhere): the 6-month report when preparing the 9-month one, last year's report of the same period.`,
+            "Each is placed as the same year's earlier period, last year's same period, or last year's whole-year estimate; the problems between the reports (a cumulative figure falling, a plan changed, a same-period figure that is not the published one, a whole-year estimate moved much) name both cells, with a button to the open workbook's.",
+            `“Indicators paired” shows what was compared with what: “${s.unpair}” undoes a wrong pair; choose two indicators and “${s.pair}” to pair a renamed one by hand. The comparison runs again at once, and after each check.`,
           ]),
         ),
         section(

@@ -1,6 +1,6 @@
-// The pane: report year and period, then four panels — Kiểm tra, Chỉ tiêu, Báo cáo, Lời văn. The
-// App holds the session (snapshot, analysis, ignores) and the findings view, and hands each panel
-// its data and its actions; only the host talks to the workbook, and reading and checking run in
+// The pane: report year and period, then five panels — Kiểm tra, Chỉ tiêu, Báo cáo, Lời văn, Kỳ
+// trước. The App holds the session (snapshot, analysis, ignores) and the findings view, and hands
+// each panel its data and its actions; only the host talks to the workbook, and reading and checking run in
 // the analyser (a worker), with a progress bar that can cancel them. A panel, once opened, stays
 // mounted (hidden) so that its filter, text and scroll are where the official left them.
 
@@ -30,6 +30,7 @@ import { IndicatorsPanel } from "./components/IndicatorsPanel";
 import { ReportPanel } from "./components/ReportPanel";
 import { StandaloneBar } from "./components/StandaloneBar";
 import { TextPanel } from "./components/TextPanel";
+import { ComparePanel } from "./components/ComparePanel";
 import { WorkingContext } from "./components/BusyButton";
 import { Cancelled, pageAnalyser, type Analyser } from "./analysis/analyser";
 import { STRINGS, type Lang, type Strings } from "./strings";
@@ -38,7 +39,7 @@ import { FIRST_VIEW, type Actions, type FindingsView, type Session } from "./ses
 
 export type { Actions, Session } from "./session";
 
-type TabName = "check" | "indicators" | "report" | "text";
+type TabName = "check" | "indicators" | "report" | "text" | "compare";
 
 /** Work in progress: what it is, how far (when known), whether it can be cancelled. */
 interface Progress {
@@ -75,6 +76,10 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   progress: { display: "flex", gap: "8px", alignItems: "center" },
   progressBar: { flexGrow: 1 },
+  // Five tabs across a 350-pixel pane: small and close together, and room to scroll sideways
+  // should a font be wider.
+  tabs: { overflowX: "auto", flexShrink: 0 },
+  tab: { paddingLeft: "4px", paddingRight: "4px", minWidth: 0 },
 });
 
 export interface AppProps {
@@ -243,6 +248,8 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
     fill: (s, template) => analyser.fill(s.analysis, template, host.kind === "excel"),
     sheetIndicators: (s, sheet) => analyser.sheetIndicators(s.analysis, sheet),
     checkText: (s, text) => analyser.checkText(s?.analysis ?? null, text),
+    // The current workbook's name in the messages: the file's outside Excel.
+    compare: (s, earlier, pairs) => analyser.compare(s.analysis, standalone?.name ?? t.thisWorkbook, earlier, pairs),
     restore: async (ignore) => {
       if (!session) return;
       await saveIgnores(session.ignores.filter((i) => ignoreKey(i) !== ignoreKey(ignore)));
@@ -264,6 +271,7 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
       fill: (s, template) => latestActions.current.fill(s, template),
       sheetIndicators: (s, sheet) => latestActions.current.sheetIndicators(s, sheet),
       checkText: (s, text) => latestActions.current.checkText(s, text),
+      compare: (s, earlier, pairs) => latestActions.current.compare(s, earlier, pairs),
       restore: (ignore) => latestActions.current.restore(ignore),
       notify: (text) => latestActions.current.notify(text),
     }),
@@ -403,11 +411,22 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
             </MessageBarActions>
           </MessageBar>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabName)}>
-          <Tab value="check">{t.tabCheck}</Tab>
-          <Tab value="indicators">{t.tabIndicators}</Tab>
-          <Tab value="report">{t.tabReport}</Tab>
-          <Tab value="text">{t.tabText}</Tab>
+        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabName)}>
+          <Tab className={styles.tab} value="check">
+            {t.tabCheck}
+          </Tab>
+          <Tab className={styles.tab} value="indicators">
+            {t.tabIndicators}
+          </Tab>
+          <Tab className={styles.tab} value="report">
+            {t.tabReport}
+          </Tab>
+          <Tab className={styles.tab} value="text">
+            {t.tabText}
+          </Tab>
+          <Tab className={styles.tab} value="compare">
+            {t.tabCompare}
+          </Tab>
         </TabList>
         {progress && (
           <div className={styles.progress} data-testid="progress">
@@ -465,6 +484,11 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
         {opened.has("text") && (
           <div hidden={tab !== "text"}>
             <TextPanel t={t} lang={lang} session={session} actions={actions} selectedText={selectedText} />
+          </div>
+        )}
+        {opened.has("compare") && (
+          <div hidden={tab !== "compare"}>
+            <ComparePanel t={t} lang={lang} session={session} actions={actions} />
           </div>
         )}
       </div>

@@ -5,7 +5,8 @@
 import type { FillResult } from "../core/fill";
 import type { EditPlan } from "../core/fill/plan";
 import type { Indicator } from "../core/model/indicator";
-import type { NarrativePreview, PaneAnalysis, TemplateChoice, TextChecked } from "./analysis/protocol";
+import type { PairOverride } from "../core/compare";
+import type { EarlierFile, NarrativePreview, PaneAnalysis, PaneComparison, TemplateChoice, TextChecked } from "./analysis/protocol";
 import type { Finding, Severity } from "../core/model/findings";
 import type { Ignore } from "../core/model/ignores";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
@@ -46,6 +47,8 @@ export interface Actions {
   sheetIndicators(session: Session, sheet: string): Promise<Indicator[]>;
   /** A draft narrative checked against the session's workbook, or alone. */
   checkText(session: Session | null, text: string): Promise<TextChecked>;
+  /** The session's workbook against earlier reports the official chose, with the pairs set by hand. */
+  compare(session: Session, earlier: EarlierFile[], pairs: PairOverride[]): Promise<PaneComparison>;
   /** Puts an ignored finding back among the open ones. */
   restore(ignore: Ignore): Promise<void>;
   notify(text: string): void;

@@ -384,7 +384,7 @@ describe("accessibility (axe, as jsdom allows: no colour contrast)", () => {
       await act(async () => fireEvent.click((await screen.findAllByText(t.runCheck))[1]));
       await idle();
       await waitFor(() => expect(document.querySelector("[data-finding]")).not.toBeNull());
-      for (const name of [t.tabCheck, t.tabIndicators, t.tabReport, t.tabText]) {
+      for (const name of [t.tabCheck, t.tabIndicators, t.tabReport, t.tabText, t.tabCompare]) {
         await tab(name);
         const results = await axe(container, { rules: { "color-contrast": { enabled: false } } });
         const serious = results.violations

@@ -10,9 +10,12 @@ import { applyIgnores } from "../../core/model/ignores";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { HostError, RefusedFile, type OpenedFile } from "../../hosts/host";
 import type { Indicator } from "../../core/model/indicator";
+import type { PairOverride } from "../../core/compare";
 import {
   narrativePreview,
   type CheckSettings,
+  type EarlierFile,
+  type PaneComparison,
   type IndicatorRow,
   type KeptSheet,
   type NarrativePreview,
@@ -25,7 +28,16 @@ import {
 } from "./protocol";
 import { startWorker } from "./startWorker";
 
-export type { CheckSettings, IndicatorRow, NarrativePreview, PaneAnalysis, TemplateChoice, TextChecked } from "./protocol";
+export type {
+  CheckSettings,
+  EarlierFile,
+  IndicatorRow,
+  NarrativePreview,
+  PaneAnalysis,
+  PaneComparison,
+  TemplateChoice,
+  TextChecked,
+} from "./protocol";
 
 /** The official cancelled the work. */
 export class Cancelled extends Error {
@@ -52,7 +64,19 @@ export interface Analyser {
   sheetIndicators(analysis: PaneAnalysis, sheet: string): Promise<Indicator[]>;
   /** A text checked against the check's workbook, or alone. */
   checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked>;
+  /** The check (of the workbook named `file`) against earlier reports, with the pairs set by hand. */
+  compare(analysis: PaneAnalysis, file: string, earlier: EarlierFile[], pairs: PairOverride[]): Promise<PaneComparison>;
   cancel(): void;
+}
+
+/** An earlier report chosen to compare with that cannot be used. */
+function unusable(file: string, reason: string, reasonEn: string): HostError {
+  return new HostError(
+    `Không so được với "${file}": ${reason}.`,
+    "Hãy chọn một báo cáo kỳ trước khác (tệp .xlsx có biểu chỉ tiêu).",
+    `Cannot compare with "${file}": ${reasonEn}.`,
+    "Choose another earlier report (an .xlsx file with an indicator sheet).",
+  );
 }
 
 /** A report whose cells stayed in a worker that no longer holds them. */
@@ -250,6 +274,13 @@ class WorkerAnalyser implements Analyser {
     return reply.result;
   }
 
+  async compare(analysis: PaneAnalysis, file: string, earlier: EarlierFile[], pairs: PairOverride[]): Promise<PaneComparison> {
+    const { reply } = await this.about(analysis, (check) => ({ op: "compare", check, file, earlier, pairs }));
+    if (reply.type === "unusable") throw unusable(reply.file, reply.reason, reply.reasonEn);
+    if (reply.type !== "compared") throw unexpected(reply);
+    return reply.result;
+  }
+
   cancel(): void {
     this.fail(new Cancelled());
   }
@@ -313,6 +344,19 @@ class PageAnalyser implements Analyser {
   checkText(analysis: PaneAnalysis | null, text: string): Promise<TextChecked> {
     const result = analysis ? this.made(analysis).result : null;
     return this.turn(async () => (await inPage()).textChecked(text, result));
+  }
+
+  compare(analysis: PaneAnalysis, file: string, earlier: EarlierFile[], pairs: PairOverride[]): Promise<PaneComparison> {
+    const { snapshot, result } = this.made(analysis);
+    return this.turn(async () => {
+      const work = await inPage();
+      try {
+        return await work.comparedWith({ file, snapshot, analysis: result }, earlier, pairs);
+      } catch (error) {
+        if (error instanceof work.UnusableEarlier) throw unusable(error.file, error.reason, error.reasonEn);
+        throw error;
+      }
+    });
   }
 
   cancel(): void {

@@ -6,6 +6,7 @@
 // pane never stops answering while a large workbook arrives.
 
 import type { CheckOptions, CheckResult } from "../../core/check";
+import type { Comparison, PairOverride } from "../../core/compare";
 import { narrativeText, type FillResult, type NarrativeItem } from "../../core/fill";
 import type { EditPlan } from "../../core/fill/plan";
 import type { TextFinding } from "../../core/model/findings";
@@ -56,6 +57,23 @@ export function narrativePreview(items: readonly NarrativeItem[], count: number)
   };
 }
 
+/** An earlier report the official chose to compare with: its file's name and bytes. */
+export interface EarlierFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** An indicator of an earlier report, as the pane offers it to pair by hand. */
+export interface EarlierIndicator {
+  sheet: string;
+  row: number;
+  name: string;
+  unit: string;
+}
+
+/** A comparison, with each earlier report's indicators (in the order of `earlier`). */
+export type PaneComparison = Comparison & { indicators: EarlierIndicator[][] };
+
 /** A built-in template by its id, or a template sheet of the workbook by its name. */
 export type TemplateChoice = { builtIn: string } | { sheet: string };
 
@@ -69,6 +87,8 @@ export type Request =
   /** One sheet's indicators whole (for its comparison columns). */
   | { id: number; op: "indicators"; check: number; sheet: string }
   | { id: number; op: "text"; check: number; text: string }
+  /** The check (of the workbook named `file`) against earlier reports, with the pairs set by hand. */
+  | { id: number; op: "compare"; check: number; file: string; earlier: EarlierFile[]; pairs: PairOverride[] }
   /** A plan the worker filled is named by the number of its fill, and not sent back. */
   | { id: number; op: "write"; bytes: Uint8Array; plan: number | EditPlan; before?: number };
 
@@ -102,6 +122,9 @@ export type Reply =
   /** A sheet's indicators came in parts. */
   | { id: number; type: "indicators" }
   | { id: number; type: "text"; result: TextChecked }
+  | { id: number; type: "compared"; result: PaneComparison }
+  /** An earlier report that cannot be compared with, and why. */
+  | { id: number; type: "unusable"; file: string; reason: string; reasonEn: string }
   /** The worker no longer holds what was named (it was restarted): the pane sends it again. */
   | { id: number; type: "gone" }
   | { id: number; type: "refused"; reason: string; reasonEn: string }

@@ -10,7 +10,7 @@ import { applyPlanToBytes } from "../../hosts/xlsx/applyPlan";
 import { WorkbookInputError } from "../../hosts/xlsx/readWorkbook";
 import { readWorkbookWithIgnores } from "../../hosts/xlsx/settings";
 import { indicatorRow, narrativePreview, PART_SIZE, type CheckSettings, type PartKey, type Reply, type Request } from "./protocol";
-import { fillChoice, narrativeOf, textChecked } from "./work";
+import { comparedWith, fillChoice, narrativeOf, textChecked, UnusableEarlier } from "./work";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<Request>) => void) | null; postMessage(reply: Reply): void };
 let lastRead: { id: number; snapshot: WorkbookSnapshot } | null = null;
@@ -114,6 +114,16 @@ async function answer(request: Request): Promise<Reply | null> {
     case "text": {
       if (lastCheck?.id !== request.check) return gone(id);
       return { id, type: "text", result: textChecked(request.text, lastCheck.result) };
+    }
+    case "compare": {
+      if (lastCheck?.id !== request.check) return gone(id);
+      try {
+        const current = { file: request.file, snapshot: lastCheck.snapshot, analysis: lastCheck.result };
+        return { id, type: "compared", result: await comparedWith(current, request.earlier, request.pairs) };
+      } catch (error) {
+        if (!(error instanceof UnusableEarlier)) throw error;
+        return { id, type: "unusable", file: error.file, reason: error.reason, reasonEn: error.reasonEn };
+      }
     }
     case "narrative": {
       if (lastCheck?.id !== request.check) return gone(id);

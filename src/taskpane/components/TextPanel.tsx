@@ -72,12 +72,12 @@ export const TextPanel = React.memo(function TextPanel({ t, lang, session, actio
           <ul className={styles.list} data-testid="text-findings">
             {checked.findings.map((f, i) => (
               <li key={`${f.rule}|${f.line}|${f.column}|${i}`} className={styles.item}>
-                <p className={styles.place}>
+                <div className={styles.place}>
                   <Badge appearance="filled" color={BADGE[f.severity]}>
                     {t[f.severity]}
                   </Badge>{" "}
                   {t.sentenceAt(f.paragraph, f.sentence)}
-                </p>
+                </div>
                 <p className={styles.excerpt}>“{f.excerpt}”</p>
                 <p className={styles.message}>{lang === "vi" ? f.message : f.messageEn}</p>
                 {f.sheet !== undefined && f.cell !== undefined && (

@@ -1,0 +1,228 @@
+// Kỳ trước: the open workbook against earlier reports the official chooses (.xlsx files, read in
+// the analysis worker): how each stands to this one, the problems between them with both cells (the
+// current one a click away), and the pairs of indicators compared, which the official can undo or
+// set by hand; the comparison runs again with them, and again after each check of the workbook.
+
+import { Badge, Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import type { PairOverride } from "../../core/compare";
+import type { EarlierFile, PaneComparison } from "../analysis/protocol";
+import type { Actions, Session } from "../session";
+import type { Lang, Strings } from "../strings";
+import { BusyButton } from "./BusyButton";
+import { BADGE } from "./CheckPanel";
+
+const useStyles = makeStyles({
+  hidden: { display: "none" },
+  bar: { display: "flex", gap: "6px", flexWrap: "wrap", margin: "6px 0", alignItems: "end" },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  item: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "4px", overflowWrap: "anywhere" },
+  note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: "2px 0" },
+  message: { margin: "2px 0" },
+  select: { maxWidth: "100%" },
+});
+
+export interface ComparePanelProps {
+  t: Strings;
+  lang: Lang;
+  session: Session | null;
+  actions: Actions;
+}
+
+const XLSX_TYPES =
+  ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
+
+/** The pairs with the one for this indicator of the current report (in this earlier file) replaced. */
+function withPair(pairs: readonly PairOverride[], next: PairOverride): PairOverride[] {
+  const same = (p: PairOverride) => p.file === next.file && p.current.sheet === next.current.sheet && p.current.row === next.current.row;
+  return [...pairs.filter((p) => !same(p)), next];
+}
+
+/** Drawn again only when its own props change (App keeps its actions stable). */
+export const ComparePanel = React.memo(function ComparePanel({ t, lang, session, actions }: ComparePanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const inputRef = React.useRef<HTMLInputElement | null>(null);
+  const [earlier, setEarlier] = React.useState<EarlierFile[]>([]);
+  const [pairs, setPairs] = React.useState<PairOverride[]>([]);
+  const [result, setResult] = React.useState<PaneComparison | null>(null);
+  /** The pairing form of each earlier report: the current indicator and the earlier one chosen. */
+  const [choice, setChoice] = React.useState<Record<string, { current: string; earlier: string }>>({});
+
+  const run = React.useCallback(
+    async (files: EarlierFile[], overrides: PairOverride[]) => {
+      if (!session || files.length === 0) return setResult(null);
+      const compared = await actions.busy(t.working, () => actions.compare(session, files, overrides));
+      if (compared) setResult(compared);
+    },
+    [session, actions, t],
+  );
+  // Each new check of the workbook (an edit, another year) is compared again with the same reports.
+  const latest = React.useRef({ earlier, pairs, run });
+  latest.current = { earlier, pairs, run };
+  React.useEffect(() => {
+    const { earlier: files, pairs: overrides, run: again } = latest.current;
+    setResult(null);
+    if (session && files.length > 0) void again(files, overrides);
+  }, [session]);
+
+  const change = (files: EarlierFile[], overrides: PairOverride[]) => {
+    setEarlier(files);
+    setPairs(overrides);
+    void run(files, overrides);
+  };
+  const add = async (list: FileList) => {
+    const chosen = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const kept = earlier.filter((e) => !chosen.some((c) => c.name === e.name));
+    change([...kept, ...chosen], pairs);
+  };
+  const key = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+  const parse = (k: string) => {
+    const [sheet, row] = k.split("\u0000");
+    return { sheet, row: Number(row) };
+  };
+
+  return (
+    <section aria-label={t.tabCompare}>
+      <p>{t.compareIntro}</p>
+      {!session && <p>{t.compareFirst}</p>}
+      <div className={styles.bar}>
+        {/* The browser's own file button is hidden; Fluent's button opens it. */}
+        <input
+          ref={inputRef}
+          className={styles.hidden}
+          type="file"
+          multiple
+          tabIndex={-1}
+          aria-hidden="true"
+          accept={XLSX_TYPES}
+          data-testid="earlier-input"
+          onChange={(e) => {
+            const files = e.target.files;
+            if (files && files.length > 0) void add(files);
+            e.target.value = "";
+          }}
+        />
+        <BusyButton appearance="primary" disabled={!session} onClick={() => inputRef.current?.click()}>
+          {t.chooseEarlier}
+        </BusyButton>
+      </div>
+      {result && (
+        <>
+          <ul className={styles.list} data-testid="earlier-reports">
+            {result.earlier.map((e, i) => (
+              <li key={e.file} className={styles.item}>
+                <strong>{e.file}</strong>
+                <p className={styles.note}>{t.earlierLine(e.period, e.reportYear, t.relation[e.relation], e.matched)}</p>
+                <BusyButton
+                  size="small"
+                  onClick={() =>
+                    change(
+                      earlier.filter((_, k) => k !== i),
+                      pairs.filter((p) => p.file !== e.file),
+                    )
+                  }
+                >
+                  {t.removeEarlier(e.file)}
+                </BusyButton>
+              </li>
+            ))}
+          </ul>
+          <p aria-live="polite">{result.findings.length === 0 ? t.noCrossFindings : t.crossFindings(result.findings.length)}</p>
+          <ul className={styles.list} data-testid="cross-findings">
+            {result.findings.map((f, i) => {
+              const [here, ...there] = f.places;
+              return (
+                <li key={`${f.rule}|${here.sheet}|${here.cell}|${i}`} className={styles.item}>
+                  <div className={styles.note}>
+                    <Badge appearance="filled" color={BADGE[f.severity]}>
+                      {t[f.severity]}
+                    </Badge>{" "}
+                    {f.rule}
+                  </div>
+                  <p className={styles.message}>{lang === "vi" ? f.message : f.messageEn}</p>
+                  {there.map((p) => (
+                    <p key={`${p.file}|${p.sheet}|${p.cell}`} className={styles.note}>
+                      {t.earlierCell(p.file, p.sheet, p.cell)}
+                    </p>
+                  ))}
+                  <Button size="small" onClick={() => void actions.select(here)}>
+                    {t.goToCell(`${here.sheet}!${here.cell}`)}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+          {result.earlier.map((e, i) => {
+            if (e.relation === "unrelated") return null;
+            const paired = new Set(e.pairs.map((p) => key(p.current.sheet, p.current.row)));
+            const unpaired = (session?.analysis.indicators ?? []).filter((r) => r.line === 0 && !paired.has(key(r.sheet, r.row)));
+            const form = choice[e.file] ?? { current: "", earlier: "" };
+            const setForm = (next: Partial<typeof form>) => setChoice({ ...choice, [e.file]: { ...form, ...next } });
+            return (
+              <details key={e.file}>
+                <summary>
+                  {e.file}: {t.pairsTitle(e.pairs.length)}
+                </summary>
+                <ul className={styles.list}>
+                  {e.pairs.map((p) => (
+                    <li key={key(p.current.sheet, p.current.row)} className={styles.item}>
+                      <p className={styles.message}>
+                        {p.current.name} ↔ {p.earlier.name}
+                      </p>
+                      <p className={styles.note}>
+                        {p.current.sheet}!{p.current.row} ↔ {p.earlier.sheet}!{p.earlier.row} ({t.pairBy[p.by]})
+                      </p>
+                      <BusyButton
+                        size="small"
+                        onClick={() =>
+                          change(
+                            earlier,
+                            withPair(pairs, { current: { sheet: p.current.sheet, row: p.current.row }, earlier: null, file: e.file }),
+                          )
+                        }
+                      >
+                        {t.unpair}
+                      </BusyButton>
+                    </li>
+                  ))}
+                </ul>
+                <p>{t.unpairedTitle(unpaired.length)}</p>
+                <div className={styles.bar}>
+                  <Field label={t.currentIndicator}>
+                    <Select className={styles.select} value={form.current} onChange={(_, d) => setForm({ current: d.value })}>
+                      <option value="">{t.noPair}</option>
+                      {unpaired.map((r) => (
+                        <option key={key(r.sheet, r.row)} value={key(r.sheet, r.row)}>
+                          {r.name} ({r.sheet}!{r.row})
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t.pairWith}>
+                    <Select className={styles.select} value={form.earlier} onChange={(_, d) => setForm({ earlier: d.value })}>
+                      <option value="">{t.noPair}</option>
+                      {result.indicators[i].map((r) => (
+                        <option key={key(r.sheet, r.row)} value={key(r.sheet, r.row)}>
+                          {r.name} ({r.unit}; {r.sheet}!{r.row})
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <BusyButton
+                    disabled={form.current === "" || form.earlier === ""}
+                    onClick={() => {
+                      setForm({ current: "", earlier: "" });
+                      change(earlier, withPair(pairs, { current: parse(form.current), earlier: parse(form.earlier), file: e.file }));
+                    }}
+                  >
+                    {t.pair}
+                  </BusyButton>
+                </div>
+              </details>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+});
