@@ -51,7 +51,7 @@ const COMMANDS: Record<string, string> = {
       tổng các đơn vị cũ; --pairs ghép tay chỉ tiêu. Mỗi vấn đề nêu mọi ô liên quan. Compares a report with earlier ones: the same year's
       earlier period, last year's same period, last year's whole-year estimate as this year's baseline; a merged unit against the sum of
       its former units (--units); pairs set by hand (--pairs). Each finding names every cell involved.`,
-  consolidate: `  chitieu consolidate <thư-mục|tệp.xlsx|mẫu>… --template <biểu-tổng-hợp.xlsx> --out <kết-quả.xlsx> [--weights trong-so.json] [--pairs ghep.json] [--force] [--json]
+  consolidate: `  chitieu consolidate <thư-mục|tệp.xlsx|mẫu>… --template <biểu-tổng-hợp.xlsx> --out <kết-quả.xlsx> [--weights trong-so.json] [--pairs ghep.json] [--units don-vi.json] [--force] [--json]
       Tổng hợp báo cáo của các đơn vị vào biểu của tỉnh: cộng số tuyệt đối, bình quân tỷ lệ theo trọng số (thiếu trọng số thì không tổng hợp),
       mỗi số là công thức trên trang "Nguồn tổng hợp" ghi rõ nguồn; rồi kiểm tra kết quả. Consolidates the units' reports into the province's
       table: flows and stocks summed, rates weighted (never without weights), each figure a formula over a sheet tracing its sources.`,
@@ -425,7 +425,7 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
  */
 async function consolidateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, {
-    values: ["template", "out", "weights", "pairs", "year", "catalogue", "config"],
+    values: ["template", "out", "weights", "pairs", "units", "year", "catalogue", "config"],
     flags: ["json", "force"],
   });
   if (helpAsked("consolidate", args, io)) return 0;
@@ -437,10 +437,13 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
   if (args.positional.includes("-"))
     throw new UsageError("consolidate chỉ đọc tệp, không đọc đầu vào chuẩn", "consolidate reads files, not standard input");
   const options = await workbookOptions(args.values);
-  const { pairsProblems } = await import("../core/mergedUnits");
+  const { pairsProblems, unitMappingProblems, unitsMissing } = await import("../core/mergedUnits");
   const pairs = args.values.pairs
     ? (await readJsonOption<{ pairs: PairOverride[] }>(args.values.pairs, "tệp ghép chỉ tiêu", "pairs file", pairsProblems)).pairs
     : [];
+  const mapping = args.values.units
+    ? await readJsonOption<UnitMapping>(args.values.units, "tệp đơn vị", "units file", unitMappingProblems)
+    : null;
   const weights = args.values.weights
     ? await readJsonOption<Record<string, string>>(args.values.weights, "tệp trọng số", "weights file", weightsProblems)
     : {};
@@ -468,7 +471,8 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
     });
   }
   const { consolidate } = await import("../core/fill/consolidate");
-  const result = consolidate(table, units, { weights, pairs, config: options.rules });
+  const expected = mapping ? unitsMissing(mapping, table, units) : null;
+  const result = consolidate(table, units, { weights, pairs, config: options.rules, units: expected });
   const { applyPlanToBytes } = await import("../hosts/xlsx/applyPlan");
   await writeWhole(out, await applyPlanToBytes(form.bytes, result.plan));
   // The table as written, checked like any report: totals against their parts, plan and growth.
@@ -476,7 +480,12 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
   const summary = {
     template: result.template,
     out,
-    units: units.map((u) => ({ file: u.file, ...severityCounts(u.analysis.open) })),
+    units: units.map((u) => ({
+      file: u.file,
+      ...severityCounts(u.analysis.open),
+      // A unit's errors (parts above their total…) travel into the total: they are named here.
+      errors: u.analysis.open.filter((f) => f.severity === "error"),
+    })),
     figures: result.figures,
     findings: result.findings,
     checks: checked.open,

@@ -230,7 +230,7 @@ function renderMerged(merged: MergedComparison): string[] {
 export interface ConsolidationSummary {
   template: string;
   out: string;
-  units: Array<{ file: string } & Record<Severity, number>>;
+  units: Array<{ file: string; errors: Finding[] } & Record<Severity, number>>;
   figures: ConsolidatedFigure[];
   findings: CrossFinding[];
   checks: Finding[];
@@ -245,7 +245,10 @@ export function renderConsolidation(summary: ConsolidationSummary): string {
     `Consolidated ${summary.units.length} reports: ${written} figures written, each traced in the sheet "Nguồn tổng hợp".`,
     "",
     "Báo cáo của các đơn vị / the units' reports:",
-    ...summary.units.map((u) => `  ${u.error > 0 ? "!" : "✓"} ${u.file}: ${countsText(u)}`),
+    ...summary.units.flatMap((u) => [
+      `  ${u.error > 0 ? "!" : "✓"} ${u.file}: ${countsText(u)}`,
+      ...u.errors.map((f) => `      ${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`),
+    ]),
   ];
   const section = (title: string, items: string[]) => (items.length > 0 ? lines.push("", title, ...items) : 0);
   section(

@@ -173,7 +173,11 @@ const refers = (ref: IndicatorRef, i: Indicator) =>
  * "Triệu đồng" is not compared with one in "Tỷ đồng"). A key two indicators of either report share
  * matches nothing.
  */
-export function matchIndicators(current: readonly Indicator[], earlier: readonly Indicator[], overrides: readonly PairOverride[]): Matched[] {
+export function matchIndicators(
+  current: readonly Indicator[],
+  earlier: readonly Indicator[],
+  overrides: readonly PairOverride[],
+): Matched[] {
   const pairs: Matched[] = [];
   const set = new Set<Indicator>();
   const taken = new Set<Indicator>();

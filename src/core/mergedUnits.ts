@@ -1,6 +1,6 @@
 // The units merged on 1 July 2025 (34 provinces, two tiers of local government), as a mapping the
 // official gives (`--units don-vi.json`, format in docs/cli.md): each new unit and the former units
-// it was formed from. A workbook is placed as a unit's by the mapping's list of files, else by the
+// it was formed from (or, for a consolidation, the units that report to it). A workbook is placed as a unit's by the mapping's list of files, else by the
 // unit's name in its titles or its file name; and the pairs of indicators the official sets by hand
 // (`--pairs`). Both files are checked here, each problem in Vietnamese and English.
 
@@ -106,4 +106,22 @@ export function placeUnits(
       );
   }
   return { merged: { unit: entry.unit, ...(entry.since ? { since: entry.since } : {}), formers }, others };
+}
+
+/**
+ * For a consolidation: the units the mapping says make up the table's unit (the mapping's only
+ * unit, or the one the table names), and those of them no report names. Null when the mapping
+ * does not cover the table.
+ */
+export function unitsMissing(
+  mapping: UnitMapping,
+  table: ComparedReport,
+  reports: readonly ComparedReport[],
+): { unit: string; expected: string[]; missing: string[] } | null {
+  const files = mapping.files ?? {};
+  const named = mapping.merged.filter((m) => unitsNamed(table, [m.unit], files).length > 0);
+  const entry = mapping.merged.length === 1 ? mapping.merged[0] : named.length === 1 ? named[0] : null;
+  if (!entry) return null;
+  const found = new Set(reports.flatMap((r) => unitsNamed(r, entry.from, files)));
+  return { unit: entry.unit, expected: entry.from, missing: entry.from.filter((u) => !found.has(u)) };
 }

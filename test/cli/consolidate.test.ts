@@ -102,3 +102,34 @@ test("a commune's unusable report, or an existing --out, is one line, exit 2, an
   expect([kept.status, fs.readFileSync(out, "utf8")]).toEqual([2, "của người dùng"]);
   expect(chitieu(["consolidate", "--help"]).stdout).toContain("chitieu consolidate <thư-mục|tệp.xlsx|mẫu>…");
 });
+
+test("a unit whose parts exceed its total is named, and a unit with no report is a finding; exit 1 for the error", async () => {
+  const { template } = await ready;
+  const folder = path.join(dir, "thieu");
+  fs.cpSync(submissions, folder, { recursive: true });
+  // Commune 21's revenue "of which" above the revenue itself.
+  const rows = communeRows(21);
+  const budget = communeFigures(21).actual.budget as number;
+  rows.splice(5, 0, [null, "Trong đó:"], ["-", "Thu nội địa", "Tỷ đồng", null, null, budget + 50]);
+  const book = new ExcelJS.Workbook();
+  addSheet(book, "Biểu", rows);
+  await writeXlsx(book, path.join(folder, "cum-2"), "xa-21.xlsx");
+  // The province has 22 communes: the 22nd sent nothing.
+  const units = path.join(dir, "don-vi-xa.json");
+  const communes = Array.from({ length: 22 }, (_, i) => `Xã số ${i + 1}`);
+  fs.writeFileSync(units, JSON.stringify({ merged: [{ unit: "Tỉnh", from: communes }] }));
+  const out = path.join(dir, "tong-hop-thieu.xlsx");
+  const r = chitieu(["consolidate", folder, "--template", template, "--out", out, "--units", units]);
+  expect([r.status, r.stderr]).toEqual([1, ""]);
+  expect(r.stdout).toMatch(/! .*xa-21\.xlsx: 1 lỗi/);
+  expect(r.stdout).toMatch(/Lỗi Biểu!F\d+ \[component-total\]/);
+  expect(r.stdout).toContain("Tỉnh có 22 đơn vị báo cáo, nhưng chưa có báo cáo của 1 đơn vị: Xã số 22");
+  const json = JSON.parse(
+    chitieu(["consolidate", folder, "--template", template, "--out", out, "--units", units, "--force", "--json"]).stdout,
+  );
+  expect(json.findings[0]).toMatchObject({
+    rule: "consolidation-missing",
+    places: [{ file: "bieu-tinh.xlsx", sheet: "Biểu 01", cell: "A1" }],
+  });
+  expect(json.units.find((u: { file: string }) => u.file.endsWith("xa-21.xlsx")).errors[0].rule).toBe("component-total");
+});

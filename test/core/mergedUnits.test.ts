@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkWorkbook } from "../../src/core/check";
 import type { ComparedReport } from "../../src/core/compare";
-import { pairsProblems, placeUnits, unitMappingProblems, UnitError, type UnitMapping } from "../../src/core/mergedUnits";
+import { pairsProblems, placeUnits, unitMappingProblems, UnitError, unitsMissing, type UnitMapping } from "../../src/core/mergedUnits";
 import { sheet } from "../helpers/grid";
 import { periodRows, Y2019_6, Y2020_6 } from "../helpers/periods";
 
@@ -94,5 +94,19 @@ describe("placing the reports", () => {
 
   test("a current report that names no unit of a mapping of several is no merger", () => {
     expect(placeUnits(mapping, report("bao-cao-2026.xlsx", 2026), [report("bac-kan-2025.xlsx", 2025)]).merged).toBeNull();
+  });
+});
+
+describe("units expected in a consolidation", () => {
+  test("the units that make up the table's unit and sent no report are named; a mapping not about it says nothing", () => {
+    const province = report("bieu-tinh-tuyen-quang.xlsx", 2026);
+    const sent = [report("tuyen-quang-cu-6t.xlsx", 2026), report("bao-cao.xlsx", 2026, "UBND TỈNH HÀ GIANG")];
+    expect(unitsMissing(mapping, province, sent)).toEqual({
+      unit: "Tỉnh Tuyên Quang",
+      expected: ["Tỉnh Tuyên Quang", "Tỉnh Hà Giang"],
+      missing: [],
+    });
+    expect(unitsMissing(mapping, province, sent.slice(0, 1))?.missing).toEqual(["Tỉnh Hà Giang"]);
+    expect(unitsMissing(mapping, report("bieu.xlsx", 2026), sent)).toBeNull();
   });
 });

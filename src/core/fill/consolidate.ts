@@ -74,6 +74,8 @@ export interface ConsolidationOptions {
   weights?: Weights;
   pairs?: readonly PairOverride[];
   config?: RuleConfig;
+  /** The units expected to report (a units mapping) and those of them with no report. */
+  units?: { unit: string; expected: readonly string[]; missing: readonly string[] } | null;
 }
 
 const WHAT: Record<string, [string, string]> = {
@@ -274,6 +276,26 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
         });
       }
     }
+  }
+  const absent = options.units;
+  if (absent && absent.missing.length > 0) {
+    const sheet = template.analysis.sheets.find((s) => s.status === "indicators")?.name ?? template.snapshot.sheets[0].name;
+    const text = renderMessage(CONSOLIDATION_MISSING, "unitMissing", {
+      unit: absent.unit,
+      expected: absent.expected.length,
+      count: absent.missing.length,
+      units: absent.missing.join(", "),
+      file: template.file,
+    });
+    const rule = CONSOLIDATION_MISSING;
+    findings.unshift({
+      rule: rule.id,
+      severity: rule.severity,
+      ...text,
+      places: [{ file: template.file, sheet, cell: "A1" }],
+      current: null,
+      earlier: null,
+    });
   }
   traceCells.push({ address: `A${row + 1}`, value: markerText(CONSOLIDATION_TEMPLATE, trace.name), style: MARKER });
   const plan: EditPlan = {

@@ -148,6 +148,10 @@ export const CONSOLIDATION_MISSING = defineRule({
       vi: "{name}: số {column} tổng hợp {value:n} ({file}, ô {cell}) thiếu {count} đơn vị: {units}.",
       en: "{name}: the consolidated {columnEn} {value:n} ({file}, {cell}) lacks {count} units: {units}.",
     },
+    unitMissing: {
+      vi: "{unit} có {expected} đơn vị báo cáo, nhưng chưa có báo cáo của {count} đơn vị: {units}; mọi số tổng hợp của {file} đều thiếu phần của họ.",
+      en: "{unit} has {expected} reporting units, but {count} have sent no report: {units}; every consolidated figure of {file} lacks their share.",
+    },
   },
 });
 
