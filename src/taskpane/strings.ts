@@ -45,6 +45,7 @@ const vi = {
     "Bấm Kiểm tra: chitieu đọc các biểu chỉ tiêu, tính TH/KH, so cùng kỳ và báo những số liệu đáng ngờ. Bấm một vấn đề để đến ô của nó; Vì sao? giải thích quy tắc. Thẻ Báo cáo tạo trang báo cáo, thẻ Lời văn kiểm tra phần lời của báo cáo.",
   gotIt: "Đã hiểu",
   tabCompare: "Kỳ trước",
+  compareTitle: "So với kỳ trước",
   thisWorkbook: "bảng tính đang mở",
   compareIntro:
     "So báo cáo này với các báo cáo trước: kỳ trước của cùng năm (số cộng dồn không giảm, kế hoạch giữ nguyên), cùng kỳ năm trước (số cùng kỳ bằng số đã công bố), ước cả năm trước.",
@@ -188,6 +189,7 @@ const en: Strings = {
     "Press Check: chitieu reads the indicator tables, computes plan percentages and changes on the same period, and reports doubtful figures. Click a finding to go to its cell; Why? explains the rule. The Report tab writes the report sheet; the Text tab checks the report's narrative.",
   gotIt: "Got it",
   tabCompare: "Earlier",
+  compareTitle: "Against earlier reports",
   thisWorkbook: "the open workbook",
   compareIntro:
     "Compare this report with earlier ones: the same year's earlier period (cumulative figures never fall, the plan stays), last year's same period (the same-period figure is what was published), last year's whole-year estimate.",

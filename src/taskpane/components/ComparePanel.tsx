@@ -14,6 +14,7 @@ import { BADGE } from "./CheckPanel";
 
 const useStyles = makeStyles({
   hidden: { display: "none" },
+  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "4px 0" },
   bar: { display: "flex", gap: "6px", flexWrap: "wrap", margin: "6px 0", alignItems: "end" },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   item: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "4px", overflowWrap: "anywhere" },
@@ -82,7 +83,8 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
   };
 
   return (
-    <section aria-label={t.tabCompare}>
+    <section aria-label={t.compareTitle}>
+      <h2 className={styles.heading}>{t.compareTitle}</h2>
       <p>{t.compareIntro}</p>
       {!session && <p>{t.compareFirst}</p>}
       <div className={styles.bar}>
