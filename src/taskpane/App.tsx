@@ -41,6 +41,14 @@ export type { Actions, Session } from "./session";
 
 type TabName = "check" | "indicators" | "report" | "text" | "compare";
 
+const TABS: ReadonlyArray<[TabName, "tabCheck" | "tabIndicators" | "tabReport" | "tabText" | "tabCompare"]> = [
+  ["check", "tabCheck"],
+  ["indicators", "tabIndicators"],
+  ["report", "tabReport"],
+  ["text", "tabText"],
+  ["compare", "tabCompare"],
+];
+
 /** Work in progress: what it is, how far (when known), whether it can be cancelled. */
 interface Progress {
   label: string;
@@ -412,21 +420,11 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
           </MessageBar>
         )}
         <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabName)}>
-          <Tab className={styles.tab} value="check">
-            {t.tabCheck}
-          </Tab>
-          <Tab className={styles.tab} value="indicators">
-            {t.tabIndicators}
-          </Tab>
-          <Tab className={styles.tab} value="report">
-            {t.tabReport}
-          </Tab>
-          <Tab className={styles.tab} value="text">
-            {t.tabText}
-          </Tab>
-          <Tab className={styles.tab} value="compare">
-            {t.tabCompare}
-          </Tab>
+          {TABS.map(([name, label]) => (
+            <Tab key={name} className={styles.tab} value={name}>
+              {t[label]}
+            </Tab>
+          ))}
         </TabList>
         {progress && (
           <div className={styles.progress} data-testid="progress">

@@ -38,7 +38,7 @@ describe("the units mapping", () => {
       fc.property(fc.jsonValue(), (value) => {
         const problems = unitMappingProblems(value);
         if (problems.length === 0) {
-          const m = value as UnitMapping;
+          const m = value as unknown as UnitMapping;
           expect(m.merged.every((e) => typeof e.unit === "string" && e.from.length > 0)).toBe(true);
         }
         expect(() => pairsProblems(value)).not.toThrow();

@@ -5,7 +5,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { TextDecoder as NodeTextDecoder } from "node:util";
-import * as React from "react";
 import type { CellValue } from "../../src/core/model/snapshot";
 import type { WorkbookHost } from "../../src/hosts/host";
 import { App } from "../../src/taskpane/App";

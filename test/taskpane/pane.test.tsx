@@ -275,6 +275,7 @@ describe("work in progress", () => {
       fill: async () => Promise.reject(new Error("unused")),
       sheetIndicators: async () => [],
       checkText: async () => Promise.reject(new Error("unused")),
+      compare: async () => Promise.reject(new Error("unused")),
       check: (_snapshot, _settings, onProgress) =>
         new Promise<CheckResult>((_resolve, reject) => {
           progress = onProgress;

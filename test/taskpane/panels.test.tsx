@@ -20,7 +20,6 @@ import type { CellValue } from "../../src/core/model/snapshot";
 import { TextDecoder as NodeTextDecoder } from "node:util";
 import { xlsxOf } from "../helpers/xlsxBytes";
 
-
 const t = STRINGS.vi;
 
 const workbook = plantedPartYear;
@@ -53,6 +52,7 @@ function fakeActions(overrides: Partial<Actions> = {}): Actions & { applied: Edi
         : fillTemplate(s.snapshot, whole(s), { sheet: s.snapshot.sheets.find((x) => x.name === choice.sheet)!, from: "workbook" }),
     sheetIndicators: async (s, name) => whole(s).indicators.filter((i) => i.sheet === name),
     checkText: async () => ({ claims: 0, findings: [] }),
+    compare: async () => Promise.reject(new Error("unused")),
     notify: jest.fn(),
     ...overrides,
   };

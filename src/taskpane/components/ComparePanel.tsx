@@ -11,9 +11,9 @@ import type { Actions, Session } from "../session";
 import type { Lang, Strings } from "../strings";
 import { BusyButton } from "./BusyButton";
 import { BADGE } from "./CheckPanel";
+import { FilePicker } from "./FilePicker";
 
 const useStyles = makeStyles({
-  hidden: { display: "none" },
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "4px 0" },
   bar: { display: "flex", gap: "6px", flexWrap: "wrap", margin: "6px 0", alignItems: "end" },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
@@ -30,9 +30,6 @@ export interface ComparePanelProps {
   actions: Actions;
 }
 
-const XLSX_TYPES =
-  ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
-
 /** The pairs with the one for this indicator of the current report (in this earlier file) replaced. */
 function withPair(pairs: readonly PairOverride[], next: PairOverride): PairOverride[] {
   const same = (p: PairOverride) => p.file === next.file && p.current.sheet === next.current.sheet && p.current.row === next.current.row;
@@ -42,7 +39,6 @@ function withPair(pairs: readonly PairOverride[], next: PairOverride): PairOverr
 /** Drawn again only when its own props change (App keeps its actions stable). */
 export const ComparePanel = React.memo(function ComparePanel({ t, lang, session, actions }: ComparePanelProps): React.JSX.Element {
   const styles = useStyles();
-  const inputRef = React.useRef<HTMLInputElement | null>(null);
   const [earlier, setEarlier] = React.useState<EarlierFile[]>([]);
   const [pairs, setPairs] = React.useState<PairOverride[]>([]);
   const [result, setResult] = React.useState<PaneComparison | null>(null);
@@ -71,8 +67,8 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
     setPairs(overrides);
     void run(files, overrides);
   };
-  const add = async (list: FileList) => {
-    const chosen = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const add = async (list: File[]) => {
+    const chosen = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const kept = earlier.filter((e) => !chosen.some((c) => c.name === e.name));
     change([...kept, ...chosen], pairs);
   };
@@ -88,25 +84,14 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
       <p>{t.compareIntro}</p>
       {!session && <p>{t.compareFirst}</p>}
       <div className={styles.bar}>
-        {/* The browser's own file button is hidden; Fluent's button opens it. */}
-        <input
-          ref={inputRef}
-          className={styles.hidden}
-          type="file"
+        <FilePicker
+          label={t.chooseEarlier}
+          testId="earlier-input"
           multiple
-          tabIndex={-1}
-          aria-hidden="true"
-          accept={XLSX_TYPES}
-          data-testid="earlier-input"
-          onChange={(e) => {
-            const files = e.target.files;
-            if (files && files.length > 0) void add(files);
-            e.target.value = "";
-          }}
+          waitsForWork
+          disabled={!session}
+          onFiles={(files) => void add(files)}
         />
-        <BusyButton appearance="primary" disabled={!session} onClick={() => inputRef.current?.click()}>
-          {t.chooseEarlier}
-        </BusyButton>
       </div>
       {result && (
         <>

@@ -9,11 +9,11 @@ import { address, cellText, columnLetters, type CellValue, type WorkbookSnapshot
 import { MARK_COLORS } from "../../hosts/host";
 import type { StandaloneHost } from "../../hosts/standalone";
 import type { Lang, Strings } from "../strings";
+import { FilePicker } from "./FilePicker";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
   grid: { overflow: "auto", maxHeight: "35vh", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "relative" },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   file: { overflowWrap: "anywhere", margin: 0 },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100 },
   cell: {
@@ -56,7 +56,6 @@ export function StandaloneBar({ host, t, lang, onOpened, onError }: StandaloneBa
   const [fileName, setFileName] = React.useState<string | null>(null);
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);
   const gridRef = React.useRef<HTMLDivElement | null>(null);
-  const inputRef = React.useRef<HTMLInputElement | null>(null);
   const shownSheet = sheet ?? state.selection?.sheet ?? state.snapshot?.sheets[0]?.name ?? null;
 
   React.useEffect(() => {
@@ -100,24 +99,7 @@ export function StandaloneBar({ host, t, lang, onOpened, onError }: StandaloneBa
     <div>
       <p>{t.standalone}</p>
       <div className={styles.bar}>
-        {/* The browser's own file button is hidden; Fluent's button opens it. */}
-        <input
-          ref={inputRef}
-          className={styles.hidden}
-          type="file"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-          data-testid="file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void open(file);
-          }}
-        />
-        <Button appearance="primary" onClick={() => inputRef.current?.click()}>
-          {t.chooseFile}
-        </Button>
+        <FilePicker label={t.chooseFile} testId="file-input" onFiles={([file]) => void open(file)} />
         <Button onClick={download} disabled={!state.snapshot}>
           {t.download}
         </Button>
