@@ -5,7 +5,7 @@
 import { promises as fs, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
-import { checkWorkbook, type CheckResult } from "../core/check";
+import type { CheckResult } from "../core/check";
 import { severityCounts } from "../core/model/findings";
 import type { PairOverride } from "../core/compare";
 import type { UnitMapping } from "../core/mergedUnits";
@@ -51,7 +51,7 @@ const COMMANDS: Record<string, string> = {
       tổng các đơn vị cũ; --pairs ghép tay chỉ tiêu. Mỗi vấn đề nêu mọi ô liên quan. Compares a report with earlier ones: the same year's
       earlier period, last year's same period, last year's whole-year estimate as this year's baseline; a merged unit against the sum of
       its former units (--units); pairs set by hand (--pairs). Each finding names every cell involved.`,
-  consolidate: `  chitieu consolidate <thư-mục|tệp.xlsx|mẫu>… --template <biểu-tổng-hợp.xlsx> --out <kết-quả.xlsx> [--weights trong-so.json] [--pairs ghep.json] [--units don-vi.json] [--force] [--json]
+  consolidate: `  chitieu consolidate <thư-mục|tệp.xlsx|mẫu>… --template <biểu-tổng-hợp.xlsx> --out <kết-quả.xlsx> [--weights trong-so.json] [--pairs ghep.json] [--units don-vi.json] [--year NĂM] [--catalogue danh-muc.json] [--config quy-tac.json] [--force] [--json]
       Tổng hợp báo cáo của các đơn vị vào biểu của tỉnh: cộng số tuyệt đối, bình quân tỷ lệ theo trọng số (thiếu trọng số thì không tổng hợp),
       mỗi số là công thức trên trang "Nguồn tổng hợp" ghi rõ nguồn; rồi kiểm tra kết quả. Consolidates the units' reports into the province's
       table: flows and stocks summed, rates weighted (never without weights), each figure a formula over a sheet tracing its sources.`,
@@ -470,16 +470,29 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
       analysis: await analyzeFile(file, options, io.stderr, read),
     });
   }
-  const { consolidate } = await import("../core/fill/consolidate");
+  const { checkConsolidated, consolidate, otherPeriods } = await import("../core/fill/consolidate");
+  const [other] = otherPeriods(table, units);
+  if (other)
+    throw new InputError(
+      `"${other.file}" là báo cáo ${other.period}, khác kỳ của biểu tổng hợp (${periodName(table.analysis)}); không tổng hợp`,
+      `"${other.file}" reports another period (${other.period}) than the table (${periodName(table.analysis)})`,
+    );
   const expected = mapping ? unitsMissing(mapping, table, units) : null;
+  const twice = expected?.twice[0];
+  if (twice)
+    throw new InputError(
+      `${twice.unit} có nhiều báo cáo (${twice.files.join(", ")}); chỉ giữ một báo cáo cho mỗi đơn vị`,
+      `${twice.unit} has several reports (${twice.files.join(", ")}); keep one per unit`,
+    );
   const result = consolidate(table, units, { weights, pairs, config: options.rules, units: expected });
   const { applyPlanToBytes } = await import("../hosts/xlsx/applyPlan");
   await writeWhole(out, await applyPlanToBytes(form.bytes, result.plan));
   // The table as written, checked like any report: totals against their parts, plan and growth.
-  const checked = checkWorkbook(result.snapshot, { ...options, blankForm: true });
+  const checks = checkConsolidated(result, options);
   const summary = {
     template: result.template,
     out,
+    traceSheet: result.traceSheet,
     units: units.map((u) => ({
       file: u.file,
       ...severityCounts(u.analysis.open),
@@ -488,13 +501,17 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
     })),
     figures: result.figures,
     findings: result.findings,
-    checks: checked.open,
+    unresolved: result.unresolved,
+    checks,
   };
   if (args.flags.has("json")) printJson(io, summary);
   else io.stdout(renderConsolidation(summary));
-  const errors = [...checked.open, ...units.flatMap((u) => u.analysis.open)].some((f) => f.severity === "error");
+  const errors = [...checks, ...units.flatMap((u) => u.analysis.open)].some((f) => f.severity === "error");
   return errors ? 1 : 0;
 }
+
+const periodName = (analysis: CheckResult) =>
+  `${analysis.sheets.find((s) => s.status === "indicators")?.period?.label ?? "?"} ${analysis.reportYear ?? "?"}`;
 
 /** The problems of a weights file: `{ "Tỷ lệ hộ nghèo": "Số hộ" }`, rate → the indicator that weighs it. */
 function weightsProblems(value: unknown): string[] {

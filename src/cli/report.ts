@@ -9,7 +9,7 @@ import { formatCompact, formatNumber } from "../core/model/numbers";
 import type { CheckResult } from "../core/check";
 import type { Indicator, SheetReport } from "../core/model/indicator";
 import type { BatchSummary, FileResult } from "./batch";
-import type { Comparison, CrossFinding, MergedComparison, MergedSum, Relation } from "../core/compare";
+import type { Comparison, CrossFinding, MergedComparison, MergedSum, Relation, UnresolvedPair } from "../core/compare";
 import type { ConsolidatedFigure } from "../core/fill/consolidate";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
@@ -183,6 +183,9 @@ export function renderComparison(result: Comparison): string {
     lines.push(
       `  so với ${e.file} (${e.period}, năm ${e.reportYear ?? "?"}): ${RELATION[e.relation]}; ${e.matched} chỉ tiêu khớp / matched` +
         (byHand > 0 ? ` (${byHand} ghép tay / paired by hand)` : ""),
+      ...e.unresolved.map(
+        (u) => `    cặp ghép tay không dùng được / pair not made: ${JSON.stringify(u.pair)} — ${u.reason} (${u.reasonEn})`,
+      ),
     );
   }
   if (result.merged) lines.push(...renderMerged(result.merged));
@@ -209,10 +212,16 @@ const SUM_STATUS: Record<MergedSum["status"], string> = {
 
 /** A merged unit's former units and its last-year figures as their sums, each with its sources. */
 function renderMerged(merged: MergedComparison): string[] {
-  const formers = merged.formers.map((f) => `${f.unit} (${f.file}${f.relation === "previous-year" ? "" : `: ${RELATION[f.relation]}`})`);
+  const formers = merged.formers.map(
+    (f) =>
+      `${f.unit} (${f.file}${f.used ? "" : f.relation === "previous-year" ? ": báo cáo thứ hai, không cộng / a second report, not added" : `: ${RELATION[f.relation]}`})`,
+  );
   const lines = [
     "",
     `Đơn vị hợp nhất / merged unit: ${merged.unit}${merged.since ? ` từ ${merged.since}` : ""}, gồm ${formers.join(", ")}`,
+    ...(merged.unreported.length > 0
+      ? [`  chưa có báo cáo cùng kỳ năm trước của / no report of last year's period from: ${merged.unreported.join(", ")}`]
+      : []),
   ];
   for (const s of merged.sums) {
     const sources = s.sources.map((x) => `${x.unit} ${figure(x.value)} (${x.file} ${x.sheet}!${x.cell})`).join(" + ");
@@ -230,6 +239,8 @@ function renderMerged(merged: MergedComparison): string[] {
 export interface ConsolidationSummary {
   template: string;
   out: string;
+  traceSheet: string;
+  unresolved: Array<UnresolvedPair & { file: string }>;
   units: Array<{ file: string; errors: Finding[] } & Record<Severity, number>>;
   figures: ConsolidatedFigure[];
   findings: CrossFinding[];
@@ -241,8 +252,8 @@ export function renderConsolidation(summary: ConsolidationSummary): string {
   const weighted = summary.figures.filter((f) => f.method === "weighted").length;
   const lines = [
     `Tổng hợp ${summary.units.length} báo cáo vào ${summary.template}: ${written} số đã ghi (${weighted} bình quân theo trọng số), ` +
-      `${summary.figures.length - written} ô đã có số được giữ nguyên; nguồn của từng số ở trang "Nguồn tổng hợp" của ${summary.out}.`,
-    `Consolidated ${summary.units.length} reports: ${written} figures written, each traced in the sheet "Nguồn tổng hợp".`,
+      `${summary.figures.length - written} ô đã có số được giữ nguyên; nguồn của từng số ở trang "${summary.traceSheet}" của ${summary.out}.`,
+    `Consolidated ${summary.units.length} reports: ${written} figures written, each traced in the sheet "${summary.traceSheet}".`,
     "",
     "Báo cáo của các đơn vị / the units' reports:",
     ...summary.units.flatMap((u) => [
@@ -251,6 +262,10 @@ export function renderConsolidation(summary: ConsolidationSummary): string {
     ]),
   ];
   const section = (title: string, items: string[]) => (items.length > 0 ? lines.push("", title, ...items) : 0);
+  section(
+    "Cặp ghép tay không dùng được / pairs set by hand not made:",
+    summary.unresolved.map((u) => `  ${u.file}: ${JSON.stringify(u.pair)} — ${u.reason} (${u.reasonEn})`),
+  );
   section(
     "Khi tổng hợp / consolidating:",
     summary.findings.map((f) => `  ${SEVERITY_LABEL[f.severity]} ${f.places[0].sheet}!${f.places[0].cell} [${f.rule}] ${f.message}`),
@@ -261,7 +276,13 @@ export function renderConsolidation(summary: ConsolidationSummary): string {
       .filter((f) => f.severity !== "info")
       .map((f) => `  ${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`),
   );
-  lines.push("", `Tổng cộng: ${countsText(severityCounts([...summary.findings, ...summary.checks]))}.`);
+  const units = summary.units.reduce((t, u) => ({ error: t.error + u.error, warning: t.warning + u.warning, info: t.info + u.info }), {
+    error: 0,
+    warning: 0,
+    info: 0,
+  });
+  const own = severityCounts([...summary.findings, ...summary.checks]);
+  lines.push("", `Tổng cộng / total: biểu tổng hợp ${countsText(own)}; báo cáo của các đơn vị ${countsText(units)}.`);
   return lines.join("\n") + "\n";
 }
 

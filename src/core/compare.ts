@@ -50,6 +50,8 @@ export type Relation = "earlier-period" | "previous-year" | "baseline" | "unrela
 export interface IndicatorRef {
   sheet?: string;
   row?: number;
+  /** The line within a row holding several indicators stacked ("7,6\n10,4"), 0-based. */
+  line?: number;
   name?: string;
 }
 
@@ -65,8 +67,8 @@ export interface PairOverride {
 
 /** An indicator of the current report paired with one of an earlier report's, and how. */
 export interface IndicatorPair {
-  current: { sheet: string; row: number; name: string };
-  earlier: { sheet: string; row: number; name: string };
+  current: { sheet: string; row: number; line: number; name: string };
+  earlier: { sheet: string; row: number; line: number; name: string };
   by: "catalogue" | "name" | "override";
 }
 
@@ -80,6 +82,8 @@ export interface EarlierReport {
   matched: number;
   /** The pairs themselves, for the official to see (and to question) what was compared with what. */
   pairs: IndicatorPair[];
+  /** Pairs set by hand that could not be made here, and why. */
+  unresolved: UnresolvedPair[];
 }
 
 /** A unit formed by a merger, with the reports of its former units for last year's same period. */
@@ -87,6 +91,8 @@ export interface MergedUnits {
   unit: string;
   /** "2025-07-01". */
   since?: string;
+  /** Every former unit (the mapping's), whether a report of it was given or not; absent: those of `formers`. */
+  units?: readonly string[];
   formers: Array<{ unit: string; report: ComparedReport }>;
 }
 
@@ -117,7 +123,10 @@ export interface MergedSum {
 export interface MergedComparison {
   unit: string;
   since: string | null;
-  formers: Array<{ unit: string; file: string; relation: Relation }>;
+  /** Each former unit's report; `used`: the one its figures are taken from (last year's same period, the first of them). */
+  formers: Array<{ unit: string; file: string; relation: Relation; used: boolean }>;
+  /** Former units with no report of last year's same period: missing from every sum. */
+  unreported: string[];
   sums: MergedSum[];
 }
 
@@ -139,7 +148,7 @@ export interface CompareOptions {
 }
 
 /** The period a report covers: its first indicator sheet's; null when it states none. */
-function periodOf(analysis: CheckResult): Period | null {
+export function periodOf(analysis: Pick<CheckResult, "sheets">): Period | null {
   return analysis.sheets.find((s) => s.status === "indicators")?.period ?? null;
 }
 
@@ -162,49 +171,98 @@ function relationOf(current: ComparedReport, earlier: ComparedReport): Relation 
 
 export type Matched = [Indicator, Indicator, IndicatorPair["by"]];
 
+/** A pair set by hand that was not made, and why (in both languages). */
+export interface UnresolvedPair {
+  pair: PairOverride;
+  reason: string;
+  reasonEn: string;
+}
+
 const refers = (ref: IndicatorRef, i: Indicator) =>
   (ref.sheet === undefined || ref.sheet === i.sheet) &&
   (ref.row === undefined || ref.row === i.row) &&
+  (ref.line === undefined || ref.line === i.line) &&
   (ref.name === undefined || fold(ref.name) === fold(i.name));
 
+/** The one indicator a reference names, or why there is none. */
+function resolve(ref: IndicatorRef, list: readonly Indicator[]): Indicator | [string, string] {
+  const found = list.filter((i) => refers(ref, i));
+  if (found.length === 1) return found[0];
+  return found.length === 0
+    ? ["không có chỉ tiêu nào như thế", "no such indicator"]
+    : [`${found.length} chỉ tiêu cùng khớp, hãy ghi rõ trang và dòng`, `${found.length} indicators match: give the sheet and row`];
+}
+
+/** An indicator's name with its parent's, for the rows a report repeats under several totals ("Khu vực nhà nước"). */
+function parentKeys(list: readonly Indicator[]): Map<Indicator, string> {
+  const byPlace = new Map(list.map((i) => [`${i.sheet}|${i.row}|${i.line}`, i] as const));
+  const keys = new Map<Indicator, string>();
+  for (const i of list) {
+    const parent = i.parentRow === null ? null : byPlace.get(`${i.sheet}|${i.parentRow}|${i.parentLine}`);
+    if (parent) keys.set(i, `under:${fold(parent.name)}|${fold(i.name)}|${fold(i.unit)}`);
+  }
+  return keys;
+}
+
 /**
- * The earlier report's indicator for each of the current one's: the official's pairs first, then the
- * same catalogue id, else the same name; in the same unit, written alike, either way (a figure in
- * "Triệu đồng" is not compared with one in "Tỷ đồng"). A key two indicators of either report share
+ * The earlier report's indicator for each of the current one's: the official's pairs first (each
+ * reference naming exactly one indicator, in the same unit, one-to-one; those that do not are put
+ * in `unresolved` and change nothing), then the same catalogue id, else the same name, else the
+ * same name under the same total; in the same unit, written alike, either way (a figure in "Triệu
+ * đồng" is not compared with one in "Tỷ đồng"). A key two indicators of either report share
  * matches nothing.
  */
 export function matchIndicators(
   current: readonly Indicator[],
   earlier: readonly Indicator[],
   overrides: readonly PairOverride[],
+  unresolved: UnresolvedPair[] = [],
 ): Matched[] {
   const pairs: Matched[] = [];
   const set = new Set<Indicator>();
   const taken = new Set<Indicator>();
+  const refuse = (pair: PairOverride, [reason, reasonEn]: [string, string]) => unresolved.push({ pair, reason, reasonEn });
   for (const o of overrides) {
-    const now = current.find((i) => refers(o.current, i));
-    if (!now || set.has(now)) continue;
-    set.add(now);
-    const then = o.earlier === null ? undefined : earlier.find((i) => refers(o.earlier as IndicatorRef, i));
-    if (then) {
-      pairs.push([now, then, "override"]);
-      taken.add(then);
+    const now = resolve(o.current, current);
+    if (Array.isArray(now)) refuse(o, now);
+    else if (set.has(now)) refuse(o, ["chỉ tiêu này đã được ghép tay", "this indicator is already paired by hand"]);
+    else if (o.earlier === null) set.add(now);
+    else {
+      const then = resolve(o.earlier, earlier);
+      if (Array.isArray(then)) refuse(o, then);
+      else if (taken.has(then))
+        refuse(o, ["chỉ tiêu của báo cáo trước đã được ghép với chỉ tiêu khác", "the earlier indicator is already paired"]);
+      else if (fold(then.unit) !== fold(now.unit))
+        refuse(o, [`khác đơn vị tính (${now.unit} và ${then.unit})`, `units differ (${now.unit} and ${then.unit})`]);
+      else {
+        set.add(now);
+        taken.add(then);
+        pairs.push([now, then, "override"]);
+      }
     }
   }
-  const keys = (i: Indicator) => [i.catalogueId ? `id:${i.catalogueId}|${fold(i.unit)}` : null, `name:${fold(i.name)}|${fold(i.unit)}`];
-  const index = (list: readonly Indicator[]) => {
+  const [parentsNow, parentsThen] = [parentKeys(current), parentKeys(earlier)];
+  const keys = (i: Indicator, parents: Map<Indicator, string>) => [
+    i.catalogueId ? `id:${i.catalogueId}|${fold(i.unit)}` : null,
+    `name:${fold(i.name)}|${fold(i.unit)}`,
+    parents.get(i) ?? null,
+  ];
+  const index = (list: readonly Indicator[], parents: Map<Indicator, string>) => {
     const byKey = new Map<string, Indicator | null>();
-    for (const i of list) for (const k of keys(i)) if (k !== null) byKey.set(k, byKey.has(k) && byKey.get(k) !== i ? null : i);
+    for (const i of list) for (const k of keys(i, parents)) if (k !== null) byKey.set(k, byKey.has(k) && byKey.get(k) !== i ? null : i);
     return byKey;
   };
-  const byKey = index(earlier);
-  for (const [k, i] of index(current)) if (i === null) byKey.set(k, null);
+  const byKey = index(earlier, parentsThen);
+  for (const [k, i] of index(current, parentsNow)) if (i === null) byKey.set(k, null);
   for (const i of current) {
     if (set.has(i)) continue;
-    const [byId, byName] = keys(i);
+    const [byId, byName, byParent] = keys(i, parentsNow);
     const byCatalogue = byId !== null ? byKey.get(byId) : undefined;
-    const found = byCatalogue ?? byKey.get(byName as string);
-    if (found && !taken.has(found)) pairs.push([i, found, byCatalogue ? "catalogue" : "name"]);
+    const found = byCatalogue ?? byKey.get(byName as string) ?? (byParent !== null ? byKey.get(byParent) : undefined);
+    if (found && !taken.has(found)) {
+      taken.add(found);
+      pairs.push([i, found, byCatalogue ? "catalogue" : "name"]);
+    }
   }
   return pairs;
 }
@@ -331,7 +389,21 @@ function comparePair(
   return out;
 }
 
-const forFile = (pairs: readonly PairOverride[], file: string) => pairs.filter((p) => p.file === undefined || p.file === file);
+/**
+ * Whether a pair's `file` names this report: by its file name, whatever folder it was read from
+ * and however the path is written ("2025/bao-cao.xlsx", "2025\\bao-cao.xlsx"), case aside.
+ */
+export function sameFileName(named: string, file: string): boolean {
+  const parts = (f: string) =>
+    f
+      .toLowerCase()
+      .split(/[\\/]+/)
+      .filter(Boolean);
+  const [a, b] = [parts(named), parts(file)];
+  return a.length <= b.length && a.every((part, i) => part === b[b.length - a.length + i]);
+}
+
+const forFile = (pairs: readonly PairOverride[], file: string) => pairs.filter((p) => p.file === undefined || sameFileName(p.file, file));
 
 /**
  * A merged unit's last-year figures as the sums of its former units' (flows and stocks only: a rate
@@ -342,21 +414,31 @@ function compareMerged(
   merged: MergedUnits,
   pairs: readonly PairOverride[],
 ): { result: MergedComparison; findings: CrossFinding[] } {
-  const formers = merged.formers.map((f) => ({ ...f, relation: relationOf(current, f.report) }));
-  // A former unit's report of another period gives no figure: its share is missing from every sum.
-  const matched = formers.map((f) => {
-    const byCurrent = new Map<Indicator, Indicator>();
-    if (f.relation === "previous-year")
+  // One report per former unit, of last year's same period: another period gives no figure, a
+  // second report of the same unit is not added twice.
+  const taken = new Set<string>();
+  const formers = merged.formers.map((f) => {
+    const relation = relationOf(current, f.report);
+    const used = relation === "previous-year" && !taken.has(f.unit);
+    if (used) taken.add(f.unit);
+    return { ...f, relation, used };
+  });
+  const units = merged.units ?? [...new Set(merged.formers.map((f) => f.unit))];
+  const unreported = units.filter((u) => !taken.has(u));
+  const matched = formers
+    .filter((f) => f.used)
+    .map((f) => {
+      const byCurrent = new Map<Indicator, Indicator>();
       for (const [ind, prior] of matchIndicators(current.analysis.indicators, f.report.analysis.indicators, forFile(pairs, f.report.file)))
         byCurrent.set(ind, prior);
-    return { ...f, byCurrent };
-  });
+      return { ...f, byCurrent };
+    });
   const sums: MergedSum[] = [];
   const findings: CrossFinding[] = [];
   for (const ind of current.analysis.indicators) {
     if (ind.kind !== "absolute" || (ind.measure !== "flow" && ind.measure !== "stock")) continue;
     const sources: Array<SumSource & { figure: Figure }> = [];
-    const missing: string[] = [];
+    const missing: string[] = [...unreported];
     for (const f of matched) {
       const prior = f.byCurrent.get(ind);
       const found = prior ? figure(f.report, prior, prior.cells.actual, prior.actual) : null;
@@ -405,7 +487,8 @@ function compareMerged(
     result: {
       unit: merged.unit,
       since: merged.since ?? null,
-      formers: formers.map((f) => ({ unit: f.unit, file: f.report.file, relation: f.relation })),
+      formers: formers.map((f) => ({ unit: f.unit, file: f.report.file, relation: f.relation, used: f.used })),
+      unreported,
       sums,
     },
     findings,
@@ -418,10 +501,14 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
   const config = { ...given, defaults: { ...DEFAULT_OPTIONS, ...given.defaults } };
   const pairs = options.pairs ?? [];
   const findings: CrossFinding[] = [];
+  // Last year's whole-year report, when given, is what this year's baseline is held against: the
+  // estimate a part-year report made before it is superseded.
+  const published = earlier.some((b) => relationOf(current, b) === "previous-year" && periodOf(b.analysis)?.kind === "year");
   const reports = earlier.map((before): EarlierReport => {
     const relation = relationOf(current, before);
-    const matched = matchIndicators(current.analysis.indicators, before.analysis.indicators, forFile(pairs, before.file));
-    if (relation !== "unrelated")
+    const unresolved: UnresolvedPair[] = [];
+    const matched = matchIndicators(current.analysis.indicators, before.analysis.indicators, forFile(pairs, before.file), unresolved);
+    if (relation !== "unrelated" && !(relation === "baseline" && published))
       for (const [ind, prior] of matched) findings.push(...comparePair(relation, [current, before], [ind, prior], config));
     return {
       file: before.file,
@@ -430,10 +517,11 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
       relation,
       matched: matched.length,
       pairs: matched.map(([ind, prior, by]) => ({
-        current: { sheet: ind.sheet, row: ind.row, name: ind.name },
-        earlier: { sheet: prior.sheet, row: prior.row, name: prior.name },
+        current: { sheet: ind.sheet, row: ind.row, line: ind.line, name: ind.name },
+        earlier: { sheet: prior.sheet, row: prior.row, line: prior.line, name: prior.name },
         by,
       })),
+      unresolved,
     };
   });
   const merged = options.merged ? compareMerged(current, options.merged, pairs) : null;

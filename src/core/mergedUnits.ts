@@ -4,7 +4,7 @@
 // unit's name in its titles or its file name; and the pairs of indicators the official sets by hand
 // (`--pairs`). Both files are checked here, each problem in Vietnamese and English.
 
-import type { ComparedReport, IndicatorRef, MergedUnits } from "./compare";
+import { periodOf, type ComparedReport, type IndicatorRef, type MergedUnits } from "./compare";
 import { ExplainedError } from "./model/errors";
 import { fold } from "./model/text";
 
@@ -39,6 +39,7 @@ const isRef = (v: unknown): v is IndicatorRef =>
   (v.sheet !== undefined || v.row !== undefined || v.name !== undefined) &&
   (v.sheet === undefined || isText(v.sheet)) &&
   (v.row === undefined || (Number.isInteger(v.row) && (v.row as number) > 0)) &&
+  (v.line === undefined || (Number.isInteger(v.line) && (v.line as number) >= 0)) &&
   (v.name === undefined || isText(v.name));
 
 /** The problems of a pairs file (`{ "pairs": [{ "current": {…}, "earlier": {…} | null, "file"? }] }`). */
@@ -56,10 +57,18 @@ export function pairsProblems(value: unknown): string[] {
   return problems;
 }
 
-// "Tỉnh Bắc Kạn", "UBND xã Tân Cương": the words that name a unit, without the tier before them.
-const TIER = /^(uy ban nhan dan |ubnd )?(tinh |thanh pho |tp |huyen |quan |thi xa |xa |phuong |thi tran )?/;
-const core = (name: string) => fold(name).replace(TIER, "").trim();
-const words = (text: string) => ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
+// "Tỉnh Bắc Kạn", "UBND xã Tân Cương", "TP. Hồ Chí Minh": the words that name a unit, without the
+// tier before them ("Phường 1" keeps it: a number alone names nothing).
+const words = (text: string) =>
+  ` ${fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
+const TIER = /^ (uy ban nhan dan |ubnd )?(tinh |thanh pho |tp |huyen |quan |thi xa |xa |phuong |thi tran )?/;
+function nameWords(name: string): string {
+  const all = words(name);
+  const bare = ` ${all.replace(TIER, "").trim()} `;
+  return /[a-z]/.test(bare) ? bare : all;
+}
 
 /** What names a workbook: its file name and the text of the first rows of each sheet (its titles). */
 function ownWords(report: ComparedReport): string {
@@ -67,21 +76,46 @@ function ownWords(report: ComparedReport): string {
   return words([report.file.replace(/\.[a-z]+$/i, ""), ...(titles as string[])].join(" "));
 }
 
-/** The units of `names` a workbook names: by the mapping's list of files first, else by its words. */
+/**
+ * The units of `names` a workbook names: by the mapping's list of files first, else by its words;
+ * of two names one holds ("Xã Tân", "Xã Tân Cương"), the longer.
+ */
 function unitsNamed(report: ComparedReport, names: readonly string[], files: Record<string, string>): string[] {
-  const listed = Object.entries(files).find(([file]) => fold(file) === fold(report.file.split(/[\\/]/).pop() as string))?.[1];
+  const base = (f: string) => fold(f.split(/[\\/]/).pop() as string);
+  const listed = Object.entries(files).find(([file]) => base(file) === base(report.file))?.[1];
   if (listed !== undefined) return names.filter((n) => fold(n) === fold(listed));
   const own = ownWords(report);
-  return names.filter((n) => own.includes(words(core(n))));
+  const found = names.filter((n) => own.includes(nameWords(n)));
+  return found.filter(
+    (n) => !found.some((m) => m !== n && nameWords(m).length > nameWords(n).length && nameWords(m).includes(nameWords(n))),
+  );
 }
 
 /** An earlier report that names several former units: the official says which in `files`. */
 export class UnitError extends ExplainedError {}
 
+/** The mapping's entry a report is about: the only one, or the one it names. */
+function entryOf(mapping: UnitMapping, report: ComparedReport): UnitMapping["merged"][number] | null {
+  if (mapping.merged.length === 1) return mapping.merged[0];
+  const named = mapping.merged.filter((m) => unitsNamed(report, [m.unit], mapping.files ?? {}).length > 0);
+  return named.length === 1 ? named[0] : null;
+}
+
+/** Whether a report's period ends on or after a date ("2025-07-01"): then it is the successor's own. */
+function endsFrom(report: ComparedReport, since: string): boolean {
+  const year = report.analysis.reportYear;
+  if (year === null) return false;
+  const months = periodOf(report.analysis)?.months ?? 12;
+  const end = `${year}-${String(months).padStart(2, "0")}-31`;
+  return end >= since;
+}
+
 /**
  * The merged unit the current report is of, and the earlier reports that are its former units'
  * (the rest stay ordinary earlier reports). The current report is the mapping's only unit, or the
- * one it names. An earlier report naming a former unit of another merger is not this one's.
+ * one it names. A report of the current year, or of a period ending after the merger (`since`), is
+ * the successor's own even when it bears a former unit's name. An earlier report naming a former
+ * unit of another merger is not this one's.
  */
 export function placeUnits(
   mapping: UnitMapping,
@@ -89,15 +123,15 @@ export function placeUnits(
   earlier: readonly ComparedReport[],
 ): { merged: MergedUnits | null; others: ComparedReport[] } {
   const files = mapping.files ?? {};
-  const named = mapping.merged.filter((m) => unitsNamed(current, [m.unit], files).length > 0);
-  const entry = mapping.merged.length === 1 ? mapping.merged[0] : named.length === 1 ? named[0] : null;
+  const entry = entryOf(mapping, current);
   if (!entry) return { merged: null, others: [...earlier] };
   const formers: MergedUnits["formers"] = [];
   const others: ComparedReport[] = [];
   for (const report of earlier) {
     const units = unitsNamed(report, entry.from, files);
-    // The successor often keeps a former unit's name: a report of the current year is the successor's own.
-    if (units.length === 0 || report.analysis.reportYear === current.analysis.reportYear) others.push(report);
+    const successors =
+      report.analysis.reportYear === current.analysis.reportYear || (entry.since !== undefined && endsFrom(report, entry.since));
+    if (units.length === 0 || successors) others.push(report);
     else if (units.length === 1) formers.push({ unit: units[0], report });
     else
       throw new UnitError(
@@ -105,7 +139,7 @@ export function placeUnits(
         `which unit "${report.file}" reports for is unclear (${units.join(", ")}): list it under 'files' in the units file`,
       );
   }
-  return { merged: { unit: entry.unit, ...(entry.since ? { since: entry.since } : {}), formers }, others };
+  return { merged: { unit: entry.unit, ...(entry.since ? { since: entry.since } : {}), units: entry.from, formers }, others };
 }
 
 /**
@@ -117,11 +151,16 @@ export function unitsMissing(
   mapping: UnitMapping,
   table: ComparedReport,
   reports: readonly ComparedReport[],
-): { unit: string; expected: string[]; missing: string[] } | null {
+): { unit: string; expected: string[]; missing: string[]; twice: Array<{ unit: string; files: string[] }> } | null {
   const files = mapping.files ?? {};
-  const named = mapping.merged.filter((m) => unitsNamed(table, [m.unit], files).length > 0);
-  const entry = mapping.merged.length === 1 ? mapping.merged[0] : named.length === 1 ? named[0] : null;
+  const entry = entryOf(mapping, table);
   if (!entry) return null;
-  const found = new Set(reports.flatMap((r) => unitsNamed(r, entry.from, files)));
-  return { unit: entry.unit, expected: entry.from, missing: entry.from.filter((u) => !found.has(u)) };
+  const byUnit = new Map<string, string[]>();
+  for (const r of reports) for (const u of unitsNamed(r, entry.from, files)) byUnit.set(u, [...(byUnit.get(u) ?? []), r.file]);
+  return {
+    unit: entry.unit,
+    expected: entry.from,
+    missing: entry.from.filter((u) => !byUnit.has(u)),
+    twice: [...byUnit].filter(([, f]) => f.length > 1).map(([unit, f]) => ({ unit, files: f })),
+  };
 }

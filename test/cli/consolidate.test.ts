@@ -133,3 +133,33 @@ test("a unit whose parts exceed its total is named, and a unit with no report is
   });
   expect(json.units.find((u: { file: string }) => u.file.endsWith("xa-21.xlsx")).errors[0].rule).toBe("component-total");
 });
+
+test("the template's formulas stay as the user wrote them; a report of another period stops the consolidation", async () => {
+  const form = new ExcelJS.Workbook();
+  const ws = addSheet(form, "Biểu 01", provinceRows());
+  // The province's own total of the two flows, as a formula with its old cached result.
+  ws.getCell("F4").value = { formula: "F5*10", result: 0 };
+  const template = await writeXlsx(form, dir, "bieu-cong-thuc.xlsx");
+  const out = path.join(dir, "tong-hop-cong-thuc.xlsx");
+  const r = chitieu(["consolidate", submissions, "--template", template, "--out", out, "--json"]);
+  expect([r.status, r.stderr]).toEqual([0, ""]);
+  const json = JSON.parse(r.stdout);
+  expect(json.figures.some((f: { cell: string }) => f.cell === "F4")).toBe(false);
+  expect(json.findings.map((f: { rule: string }) => f.rule)).not.toContain("consolidated-differs");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  expect((book.getWorksheet("Biểu 01") as ExcelJS.Worksheet).getCell("F4").formula).toBe("F5*10");
+
+  const other = path.join(dir, "khac-ky");
+  fs.cpSync(submissions, other, { recursive: true });
+  const nine = new ExcelJS.Workbook();
+  addSheet(
+    nine,
+    "Biểu",
+    communeRows(5).map((row) => row.map((v) => (typeof v === "string" ? v.replace(/6 THÁNG|6 tháng/, (m) => m.replace("6", "9")) : v))),
+  );
+  await writeXlsx(nine, path.join(other, "cum-1"), "xa-05-9-thang.xlsx");
+  const refused = chitieu(["consolidate", other, "--template", template, "--out", path.join(dir, "khong.xlsx")]);
+  expect([refused.status, fs.existsSync(path.join(dir, "khong.xlsx"))]).toEqual([2, false]);
+  expect(refused.stderr).toMatch(/^chitieu: ".*xa-05-9-thang\.xlsx" là báo cáo 9 tháng 2026, khác kỳ của biểu tổng hợp \(6 tháng 2026\)/);
+});

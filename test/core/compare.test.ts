@@ -1,7 +1,7 @@
 // A report against the ones before it: a year's 6- and 9-month reports, and last year's 6-month
 // report; the planted slips are found at both cells, a clean series gives nothing.
 import { checkWorkbook } from "../../src/core/check";
-import { compareReports, type ComparedReport } from "../../src/core/compare";
+import { compareReports, sameFileName, type ComparedReport } from "../../src/core/compare";
 import { DEFAULT_RULE_CONFIG, mergeRuleConfig } from "../../src/core/rules";
 import { sheet } from "../helpers/grid";
 import { periodRows, Y2019_6, Y2019_9, Y2020_6, Y2020_9, type Figures } from "../helpers/periods";
@@ -75,8 +75,8 @@ describe("the same year, an earlier period", () => {
     );
     expect(renamed.findings.map((f) => [f.rule, f.current])).toEqual([["period-decrease", 951.1]]);
     expect(renamed.earlier[0].pairs.find((p) => p.current.row === 5)).toEqual({
-      current: { sheet: "Biểu 01", row: 5, name: "Tổng thu NSNN trên địa bàn" },
-      earlier: { sheet: "Biểu 01", row: 5, name: "Thu ngân sách nhà nước trên địa bàn" },
+      current: { sheet: "Biểu 01", row: 5, line: 0, name: "Tổng thu NSNN trên địa bàn" },
+      earlier: { sheet: "Biểu 01", row: 5, line: 0, name: "Thu ngân sách nhà nước trên địa bàn" },
       by: "catalogue",
     });
     // A name the catalogue does not know pairs only with the same name and unit: here with none.
@@ -316,5 +316,82 @@ describe("a unit formed by a merger", () => {
       ["incomplete", ["Bắc Kạn"]],
       ["incomplete", ["Bắc Kạn"]],
     ]);
+  });
+});
+
+describe("what a comparison must not claim", () => {
+  const [former, otherFormer] = [
+    { industry: 7000, budget: 900.4, forest: 50 },
+    { industry: 1500, budget: 300.2, forest: 72 },
+  ];
+  const merged = () =>
+    report("hop-nhat-6t-2026.xlsx", 2026, 6, { industry: 9300, budget: 1320, forest: 58.5 }, { industry: 8500, budget: 1250, forest: 58 });
+
+  test("a former unit with no report leaves every sum incomplete; a second report of a unit is not added twice", () => {
+    const a = { unit: "Thái Nguyên (cũ)", report: report("tn-6t-2025.xlsx", 2025, 6, former, former) };
+    const alone = compareReports(merged(), [], { merged: { unit: "Thái Nguyên", units: ["Thái Nguyên (cũ)", "Bắc Kạn"], formers: [a] } });
+    expect([alone.findings, alone.merged?.unreported]).toEqual([[], ["Bắc Kạn"]]);
+    expect(alone.merged?.sums.map((s) => [s.status, s.missing])).toEqual([
+      ["incomplete", ["Bắc Kạn"]],
+      ["incomplete", ["Bắc Kạn"]],
+    ]);
+    const b = { unit: "Bắc Kạn", report: report("bk-6t-2025.xlsx", 2025, 6, otherFormer, otherFormer) };
+    const copy = { unit: "Bắc Kạn", report: report("bk-6t-2025-ban-2.xlsx", 2025, 6, otherFormer, otherFormer) };
+    const twice = compareReports(merged(), [], { merged: { unit: "Thái Nguyên", formers: [a, b, copy] } });
+    expect(twice.merged?.formers.map((f) => f.used)).toEqual([true, true, false]);
+    expect(twice.merged?.sums.map((s) => s.sum)).toEqual([8500, 1200.6]);
+  });
+
+  test("last year's whole-year report, once given, is the baseline instead of the estimate made before it", () => {
+    const nine = report("9t-2020.xlsx", 2020, 9, nine2020, nine2019, undefined, { industry: 16900, budget: 2100, forest: 65 });
+    const year = report(
+      "nam-2020.xlsx",
+      2020,
+      12,
+      { industry: 17150, budget: 2180, forest: 65.1 },
+      { industry: 15900, budget: 1990, forest: 64.9 },
+    );
+    const plan = report(
+      "nam-2021.xlsx",
+      2021,
+      12,
+      { industry: 18500, budget: 2300, forest: 65.3 },
+      { industry: 17150, budget: 2180, forest: 65.1 },
+    );
+    expect(compareReports(plan, [nine]).findings.map((f) => f.rule)).toEqual(["baseline-differs", "baseline-differs"]);
+    expect(compareReports(plan, [nine, year]).findings).toEqual([]);
+  });
+
+  test("a pair by hand that names nothing, names two, takes an indicator already taken, or crosses units is refused and changes nothing", () => {
+    const earlier = [report("6t.xlsx", 2020, 6, six2020, y2019)];
+    const slip = report("9t.xlsx", 2020, 9, { ...nine2020, budget: 951.1 }, nine2019);
+    const result = compareReports(slip, earlier, {
+      pairs: [
+        { current: { row: 5 }, earlier: { name: "Thu ngân sách (gõ nhầm)" } },
+        { current: { row: 4 }, earlier: { sheet: "Biểu 01" } },
+        { current: { row: 6 }, earlier: { row: 5 } },
+      ],
+    });
+    expect(result.earlier[0].unresolved.map((u) => u.reasonEn)).toEqual([
+      "no such indicator",
+      "3 indicators match: give the sheet and row",
+      "units differ (% and Tỷ đồng)",
+    ]);
+    // The typo took nothing out: the planted decrease is still found.
+    expect(result.findings.map((f) => f.rule)).toEqual(["period-decrease"]);
+    const taken = compareReports(slip, earlier, {
+      pairs: [
+        { current: { row: 4 }, earlier: { row: 5 } },
+        { current: { row: 5 }, earlier: { row: 5 } },
+      ],
+    });
+    expect(taken.earlier[0].unresolved.map((u) => u.reasonEn)).toEqual(["the earlier indicator is already paired"]);
+  });
+
+  test("a pair's file names a report by its file name, whatever folder it was read from", () => {
+    expect(sameFileName("xa-a.xlsx", "units/xa-a.xlsx")).toBe(true);
+    expect(sameFileName("2025/XA-A.xlsx", "nop\\2025\\xa-a.xlsx")).toBe(true);
+    expect(sameFileName("xa-a.xlsx", "units/xa-ab.xlsx")).toBe(false);
+    expect(sameFileName("2024/xa-a.xlsx", "2025/xa-a.xlsx")).toBe(false);
   });
 });

@@ -3,8 +3,8 @@
 // commune missing a figure, and a table figure that is not the total, are found.
 import { checkWorkbook } from "../../src/core/check";
 import type { ComparedReport } from "../../src/core/compare";
-import { consolidate } from "../../src/core/fill/consolidate";
-import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { checkConsolidated, consolidate, otherPeriods } from "../../src/core/fill/consolidate";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { communeFigures, communeRows, provinceRows } from "../helpers/communes";
 import { sheet } from "../helpers/grid";
 
@@ -62,8 +62,8 @@ describe("twenty communes into the province's table", () => {
     const refused = consolidate(province(), communes);
     expect(refused.figures.some((f) => f.name === "Tỷ lệ hộ nghèo")).toBe(false);
     expect(refused.findings.filter((f) => f.rule === "consolidation-refused").map((f) => [f.places[0].cell, f.message])).toEqual([
-      ["F7", expect.stringContaining("Tỷ lệ hộ nghèo (%) là một tỷ lệ: không tổng hợp vì chưa có trọng số")],
-      ["F8", expect.stringContaining("Tốc độ tăng trưởng kinh tế (%) là một tốc độ tăng: tính lại từ các số đã tổng hợp")],
+      ["F7", expect.stringContaining("Tỷ lệ hộ nghèo (%) là tỷ lệ hoặc số bình quân: không tổng hợp vì chưa có trọng số")],
+      ["F8", expect.stringContaining("Tốc độ tăng trưởng kinh tế (%) là tốc độ tăng hoặc chỉ số: tính lại từ các số đã tổng hợp")],
     ]);
   });
 
@@ -90,5 +90,67 @@ describe("twenty communes into the province's table", () => {
   test("a clean consolidation gives no finding but the rates it cannot sum", () => {
     const result = consolidate(province(), communes, { weights: { "Tỷ lệ hộ nghèo": "Số hộ dân cư" } });
     expect(result.findings.map((f) => [f.rule, f.places[0].cell])).toEqual([["consolidation-refused", "F8"]]);
+  });
+});
+
+describe("what a consolidation must not do", () => {
+  test("the table's own formulas are kept: not written over, not taken as stated figures, not checked", () => {
+    const table = province();
+    const form = table.snapshot.sheets[0];
+    // F4 holds the user's formula, its cached result 0 from before any figure was there.
+    form.values[3][5] = 0;
+    form.formulas = ["F4"];
+    const result = consolidate(report("tinh.xlsx", table.snapshot, true), communes);
+    expect(result.plan.writes?.[0].cells.some((c) => c.address === "F4")).toBe(false);
+    expect(result.figures.some((f) => f.cell === "F4")).toBe(false);
+    expect(result.findings.filter((f) => f.rule === "consolidated-differs")).toEqual([]);
+    expect(result.formulaCells).toEqual(["Biểu 01!F4"]);
+    expect(checkConsolidated(result).filter((f) => f.cell === "F4")).toEqual([]);
+  });
+
+  test("an average the catalogue does not know is not summed, and a repeated sub-item is matched under its own total", () => {
+    const rows = (figures: [number, number, number, number, number] | null): CellValue[][] => {
+      const f = figures ?? [null, null, null, null, null];
+      return [
+        ["MỘT SỐ CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026"],
+        [],
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện 6 tháng đầu năm 2026"],
+        ["1", "Tuổi thọ trung bình", "Năm", f[0]],
+        ["2", "Vốn đầu tư phát triển", "Tỷ đồng", f[1]],
+        [null, "Trong đó:"],
+        ["-", "Khu vực nhà nước", "Tỷ đồng", f[2]],
+        ["3", "Doanh thu bán lẻ hàng hoá", "Tỷ đồng", f[3]],
+        [null, "Trong đó:"],
+        ["-", "Khu vực nhà nước", "Tỷ đồng", f[4]],
+      ];
+    };
+    const units = [1, 2, 3].map((n) =>
+      report(`xa-${n}.xlsx`, { sheets: [sheet("Biểu", rows([73 + n / 10, 100 * n, 40 * n, 200 * n, 30 * n]))] }),
+    );
+    const result = consolidate(report("tinh.xlsx", { sheets: [sheet("Biểu", rows(null))] }, true), units);
+    expect(result.figures.map((f) => [f.name, f.cell, f.value])).toEqual([
+      ["Vốn đầu tư phát triển", "D5", 600],
+      ["Khu vực nhà nước", "D7", 240],
+      ["Doanh thu bán lẻ hàng hoá", "D8", 1200],
+      ["Khu vực nhà nước", "D10", 180],
+    ]);
+    expect(result.findings.map((f) => [f.rule, f.places[0].cell])).toEqual([["consolidation-refused", "D4"]]);
+  });
+
+  test("totals show as many decimals as their sources; reports of another period are found before anything is summed", () => {
+    const result = consolidate(province(), communes);
+    const budget = result.plan.writes?.[0].cells.find((c) => c.address === "F5");
+    expect(budget?.style?.numberFormat).toBe("#,##0.0");
+    const nine = report("xa-9t.xlsx", {
+      sheets: [
+        sheet(
+          "Biểu",
+          communeRows(1).map((r) =>
+            r.map((v) => (typeof v === "string" ? v.replace("6 THÁNG", "9 THÁNG").replace("6 tháng", "9 tháng") : v)),
+          ),
+        ),
+      ],
+    });
+    expect(otherPeriods(province(), [...communes.slice(0, 2), nine])).toEqual([{ file: "xa-9t.xlsx", period: "9 tháng 2026" }]);
   });
 });

@@ -105,8 +105,37 @@ describe("units expected in a consolidation", () => {
       unit: "Tỉnh Tuyên Quang",
       expected: ["Tỉnh Tuyên Quang", "Tỉnh Hà Giang"],
       missing: [],
+      twice: [],
     });
     expect(unitsMissing(mapping, province, sent.slice(0, 1))?.missing).toEqual(["Tỉnh Hà Giang"]);
     expect(unitsMissing(mapping, report("bieu.xlsx", 2026), sent)).toBeNull();
+  });
+});
+
+describe("naming units", () => {
+  const units = (names: string[], ...reports: ComparedReport[]) =>
+    unitsMissing({ merged: [{ unit: "Tỉnh", from: names }] }, report("bieu-tinh.xlsx", 2026), reports)?.missing;
+
+  test("a name is found whole, however its tier and punctuation are written; a number alone is no name", () => {
+    expect(units(["TP. Hồ Chí Minh"], report("bao-cao-thanh-pho-ho-chi-minh.xlsx", 2026))).toEqual([]);
+    expect(units(["Thành phố Hồ Chí Minh"], report("bao-cao.xlsx", 2026, "UBND TP.HỒ CHÍ MINH"))).toEqual([]);
+    // "Biểu 1" and "1/7" in a title are no report of "Phường 1".
+    expect(units(["Phường 1"], report("bieu-1.xlsx", 2026, "Biểu 1 - số liệu đến 1/7"))).toEqual(["Phường 1"]);
+    expect(units(["Phường 1"], report("bao-cao-phuong-1.xlsx", 2026))).toEqual([]);
+  });
+
+  test("of two names one holds, the report is the longer one's", () => {
+    expect(units(["Xã Tân", "Xã Tân Cương"], report("xa-tan-cuong.xlsx", 2026))).toEqual(["Xã Tân"]);
+  });
+
+  test("a report of a period ending after the merger is the successor's own, though it bears a former unit's name", () => {
+    const current = report("thai-nguyen-6t-2026.xlsx", 2026);
+    const since = { merged: [{ unit: "Tỉnh Thái Nguyên", since: "2025-07-01", from: ["Tỉnh Thái Nguyên", "Tỉnh Bắc Kạn"] }] };
+    const before = report("thai-nguyen-6t-2025.xlsx", 2025);
+    const after = { ...report("thai-nguyen-9t-2025.xlsx", 2025), analysis: { ...before.analysis } };
+    after.analysis.sheets = before.analysis.sheets.map((s) => ({ ...s, period: { kind: "months" as const, months: 9, label: "9 tháng" } }));
+    const placed = placeUnits(since, current, [before, after]);
+    expect(placed.merged?.formers.map((f) => f.report.file)).toEqual(["thai-nguyen-6t-2025.xlsx"]);
+    expect(placed.others.map((r) => r.file)).toEqual(["thai-nguyen-9t-2025.xlsx"]);
   });
 });

@@ -97,10 +97,12 @@ function columnOf(address: string): number {
 function sheetSnapshot(worksheet: WorksheetModel): SheetSnapshot {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
+  const formulas: string[] = [];
   for (const row of worksheet.rows ?? []) {
     const rowValues: CellValue[] = [];
     let rowFormats: (string | null)[] | null = null;
     for (const cell of row.cells ?? []) {
+      if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address);
       const value = cellValue(cell);
       if (value === null) continue;
       const col = columnOf(cell.address);
@@ -125,7 +127,8 @@ function sheetSnapshot(worksheet: WorksheetModel): SheetSnapshot {
     const bottom = Number(to.replace(/^[A-Z]+/, "")) - 1;
     merges.push({ top, left: columnOf(from), bottom, right: columnOf(to) });
   }
-  return { name: worksheet.name, values, numberFormats, merges, hidden: (worksheet.state ?? "visible") !== "visible" };
+  const hidden = (worksheet.state ?? "visible") !== "visible";
+  return { name: worksheet.name, values, numberFormats, merges, ...(formulas.length > 0 ? { formulas } : {}), hidden };
 }
 
 function cellValue(cell: CellModel): CellValue {

@@ -86,8 +86,13 @@ test("a pair undone takes its problem away; a renamed indicator paired by hand b
   await choose(await file(periodRows(2020, 6, Y2020_6, Y2019_6), "6-thang-2020.xlsx"));
   expect(screen.getByText(t.noCrossFindings)).toBeTruthy();
   const pairs = screen.getByText(/Các chỉ tiêu đã ghép \(2\)/).closest("details") as HTMLElement;
-  fireEvent.change(within(pairs).getByLabelText(t.currentIndicator), { target: { value: "Biểu 01\u00005" } });
-  fireEvent.change(within(pairs).getByLabelText(t.pairWith), { target: { value: "Biểu 01\u00005" } });
+  const pick = (label: string, name: RegExp) => {
+    const select = within(pairs).getByLabelText(label) as HTMLSelectElement;
+    const option = within(select).getByRole("option", { name }) as HTMLOptionElement;
+    fireEvent.change(select, { target: { value: option.value } });
+  };
+  pick(t.currentIndicator, /^Thu từ quỹ đất/);
+  pick(t.pairWith, /^Thu ngân sách nhà nước trên địa bàn/);
   await act(async () => fireEvent.click(within(pairs).getByText(t.pair)));
   await idle();
   expect(screen.getByText(t.crossFindings(1))).toBeTruthy();
@@ -102,9 +107,13 @@ test("a pair undone takes its problem away; a renamed indicator paired by hand b
   expect(screen.getByText(t.noCrossFindings)).toBeTruthy();
 });
 
-test("a file that is no workbook is said in one message, in the pane's language", async () => {
-  await openCompare(host(Y2020_9));
+test("a file that is no workbook is said in one message, in the pane's language, and is not kept", async () => {
+  await openCompare(host({ ...Y2020_9, budget: 951.1 }));
   await choose(await file("không phải bảng tính", "ghi-chu.xlsx"));
   expect(await screen.findByText(/^Không so được với "ghi-chu.xlsx": /)).toBeTruthy();
   expect(screen.queryByText(/Cannot compare/)).toBeNull();
+  // The next report chosen is compared alone: the unusable one did not stay in the list.
+  await choose(await file(periodRows(2020, 6, Y2020_6, Y2019_6), "6-thang-2020.xlsx"));
+  expect(screen.getByText(t.crossFindings(1))).toBeTruthy();
+  expect(screen.getByTestId("earlier-reports").textContent).not.toContain("ghi-chu.xlsx");
 });

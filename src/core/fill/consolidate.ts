@@ -6,18 +6,27 @@
 // traces it to each unit's file, sheet and cell, so that Excel (or LibreOffice) recomputes it and
 // an official can audit it. A table cell that already holds a figure is kept and compared.
 
-import type { CheckResult } from "../check";
-import { matchIndicators, type ComparedReport, type CrossFinding, type PairOverride, type Place } from "../compare";
+import { checkWorkbook, type CheckOptions, type CheckResult } from "../check";
+import type { Finding } from "../model/findings";
+import {
+  matchIndicators,
+  periodOf,
+  sameFileName,
+  type ComparedReport,
+  type CrossFinding,
+  type PairOverride,
+  type Place,
+  type UnresolvedPair,
+} from "../compare";
 import type { Indicator } from "../model/indicator";
 import { markerText } from "../model/ownSheets";
 import { parseAddress, type CellValue, type WorkbookSnapshot } from "../model/snapshot";
 import { fold } from "../model/text";
-import { isPercentFormat } from "../reading/figures";
 import { decimalsShown, valueAt } from "../rules/context";
-import { renderMessage } from "../rules/message";
+import { renderMessage, type RenderedMessage } from "../rules/message";
 import { CONSOLIDATED_DIFFERS, CONSOLIDATION_MISSING, CONSOLIDATION_REFUSED } from "../rules/periods";
 import { applyRuleConfig, DEFAULT_RULE_CONFIG, type RuleConfig } from "../rules";
-import { figureFormat, sheetRef, type FigureField } from "./formulas";
+import { sheetRef, type FigureField } from "./formulas";
 import { placeSheet, type EditPlan, type PlannedCell } from "./plan";
 import { CELL, HEADER, MARKER, SUBTITLE, TITLE } from "./styles";
 
@@ -27,11 +36,7 @@ const FIELDS: readonly FigureField[] = ["plan", "actual", "previous"];
 // One object per look, shared by the trace sheet's cells (the writer knows a style by its object first).
 const FIGURE = { ...CELL, numberFormat: "#,##0.###" };
 
-const COLUMN: Record<FigureField, [string, string]> = {
-  plan: ["kế hoạch", "plan"],
-  actual: ["thực hiện", "actual"],
-  previous: ["cùng kỳ", "same period"],
-};
+const COLUMN: Record<FigureField, string> = { plan: "kế hoạch", actual: "thực hiện", previous: "cùng kỳ" };
 
 /** A rate, average or per-head indicator (by name or catalogue id) → the indicator that weighs it in each unit's report. */
 export type Weights = Readonly<Record<string, string>>;
@@ -62,12 +67,28 @@ export interface ConsolidatedFigure {
 export interface Consolidation {
   template: string;
   units: string[];
+  /** The name the trace sheet was given ("Nguồn tổng hợp", or another when the table has a sheet of that name). */
+  traceSheet: string;
+  /** Pairs set by hand that could not be made, with the report they were for. */
+  unresolved: Array<UnresolvedPair & { file: string }>;
   figures: ConsolidatedFigure[];
   findings: CrossFinding[];
   /** The trace sheet added and the formulas written into the table's empty cells. */
   plan: EditPlan;
   /** The table as it reads once written, for the checks to run on. */
   snapshot: WorkbookSnapshot;
+  /** The table's own formula cells ("Biểu 01!F9"), kept: their values in `snapshot` are as last calculated. */
+  formulaCells: string[];
+}
+
+/**
+ * The checks of the table once written: totals against their parts, plans, growth. A finding at one
+ * of the table's own formulas is left out: Excel works the formula out again on opening, and its
+ * value in the file is from before the consolidation.
+ */
+export function checkConsolidated(result: Consolidation, options: CheckOptions = {}): Finding[] {
+  const kept = new Set(result.formulaCells);
+  return checkWorkbook(result.snapshot, { ...options, blankForm: true }).open.filter((f) => !kept.has(`${f.sheet}!${f.cell}`));
 }
 
 export interface ConsolidationOptions {
@@ -78,19 +99,23 @@ export interface ConsolidationOptions {
   units?: { unit: string; expected: readonly string[]; missing: readonly string[] } | null;
 }
 
-const WHAT: Record<string, [string, string]> = {
-  level: ["một tỷ lệ", "a rate"],
-  share: ["một cơ cấu", "a share"],
-  ratio: ["một số bình quân", "an average"],
-  growth: ["một tốc độ tăng", "a growth rate"],
-  index: ["một chỉ số", "an index"],
-};
-
 type Method = { method: "sum" } | { method: "weighted"; weight: string } | { refused: "noWeight" | "notAdditive" };
+
+// An amount the catalogue does not know is summed unless its name or unit says it is an average,
+// a density, a yield or a length of time ("Tuổi thọ trung bình", "Năm").
+const AVERAGE_NAME = /\b(trung binh|binh quan|mat do|nang suat|tuoi tho|he so|chi so|ty le|ty trong|toc do|muc)\b/;
+const TIME_UNIT = /^(nam|tuoi|thang|ngay|gio|phut)$/;
+
+/** Whether the units' figures add up to the table's: a flow, a stock, or a count or amount that is not an average. */
+function summable(ind: Indicator): boolean {
+  if (ind.kind !== "absolute") return false;
+  if (ind.measure === "flow" || ind.measure === "stock") return true;
+  return ind.measure === null && !AVERAGE_NAME.test(fold(ind.name)) && !TIME_UNIT.test(fold(ind.unit));
+}
 
 /** How an indicator is consolidated: summed, weighted by another, or not at all. */
 function methodOf(ind: Indicator, weights: Weights): Method {
-  if (ind.kind === "absolute" && ind.measure !== "ratio") return { method: "sum" };
+  if (summable(ind)) return { method: "sum" };
   if (ind.measure === "growth" || ind.kind === "index" || ind.measure === "index") return { refused: "notAdditive" };
   const weight = Object.entries(weights).find(
     ([key]) => fold(key) === fold(ind.name) || (ind.catalogueId !== null && key === ind.catalogueId),
@@ -104,6 +129,21 @@ function weightIn(analysis: CheckResult, weight: string): Indicator | null {
   return found.length === 1 ? found[0] : null;
 }
 
+/**
+ * The reports that cover another year or period than the table (a 9-month report for a 6-month
+ * table): summed, they would make a total of nothing. A report or a table that states neither is
+ * taken as it is.
+ */
+export function otherPeriods(template: ComparedReport, units: readonly ComparedReport[]): Array<{ file: string; period: string }> {
+  const label = (r: ComparedReport) => `${periodOf(r.analysis)?.label ?? "?"} ${r.analysis.reportYear ?? "?"}`;
+  const key = (r: ComparedReport) => {
+    const p = periodOf(r.analysis);
+    return r.analysis.reportYear === null || p === null ? null : `${r.analysis.reportYear}|${p.kind}|${p.months}|${p.index ?? ""}`;
+  };
+  const wanted = key(template);
+  return wanted === null ? [] : units.filter((u) => key(u) !== null && key(u) !== wanted).map((u) => ({ file: u.file, period: label(u) }));
+}
+
 const isEmpty = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /**
@@ -113,10 +153,13 @@ const isEmpty = (v: CellValue | undefined) => v === null || v === undefined || (
 export function consolidate(template: ComparedReport, units: readonly ComparedReport[], options: ConsolidationOptions = {}): Consolidation {
   const weights = options.weights ?? {};
   const pairs = options.pairs ?? [];
+  const unresolved: Consolidation["unresolved"] = [];
   const matched = units.map((u) => {
     const byTable = new Map<Indicator, Indicator>();
-    const own = pairs.filter((p) => p.file === undefined || p.file === u.file);
-    for (const [ind, found] of matchIndicators(template.analysis.indicators, u.analysis.indicators, own)) byTable.set(ind, found);
+    const own = pairs.filter((p) => p.file === undefined || sameFileName(p.file, u.file));
+    const refused: UnresolvedPair[] = [];
+    for (const [ind, found] of matchIndicators(template.analysis.indicators, u.analysis.indicators, own, refused)) byTable.set(ind, found);
+    unresolved.push(...refused.map((r) => ({ ...r, file: u.file })));
     return { report: u, byTable };
   });
   const trace = placeSheet(template.snapshot.sheets, CONSOLIDATION_TEMPLATE, TRACE_SHEET);
@@ -135,33 +178,38 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
   const figures: ConsolidatedFigure[] = [];
   const findings: CrossFinding[] = [];
   const table = new Map(template.snapshot.sheets.map((s) => [s.name, s] as const));
+  // The table's own formulas stay: Excel works them out again when the file is opened.
+  const formulas = new Set(template.snapshot.sheets.flatMap((s) => (s.formulas ?? []).map((a) => `${s.name}!${a}`)));
+  const note = (rule: typeof CONSOLIDATION_REFUSED | typeof CONSOLIDATION_MISSING, text: RenderedMessage, place: Place) =>
+    findings.push({ rule: rule.id, severity: rule.severity, ...text, places: [place], current: null, earlier: null });
   let row = 5;
   for (const ind of template.analysis.indicators) {
     const sheet = table.get(ind.sheet);
     if (!sheet) continue;
     const how = methodOf(ind, weights);
-    if ("refused" in how) {
-      const found = matched.some((m) => m.byTable.has(ind));
-      const cell = ind.cells.actual ?? ind.cells.name;
-      if (!found) continue;
-      const [what, whatEn] = WHAT[ind.measure ?? ""] ?? ["một tỷ lệ", "a rate"];
-      const text = renderMessage(CONSOLIDATION_REFUSED, how.refused, { name: ind.name, unit: ind.unit, what, whatEn });
-      const rule = CONSOLIDATION_REFUSED;
-      findings.push({
-        rule: rule.id,
-        severity: rule.severity,
-        ...text,
-        places: [{ file: template.file, sheet: ind.sheet, cell }],
-        current: null,
-        earlier: null,
-      });
+    const cells = FIELDS.filter((f) => ind.cells[f] !== null && !formulas.has(`${ind.sheet}!${ind.cells[f]}`));
+    if (cells.length === 0) continue;
+    // A finding about the indicator as a whole points at its actual figure, else its first.
+    const at: Place = { file: template.file, sheet: ind.sheet, cell: ind.cells[cells.includes("actual") ? "actual" : cells[0]] as string };
+    if (!matched.some((m) => m.byTable.has(ind))) {
+      // No report has it, or none could be paired with it (a name some rows share, spelt otherwise).
+      note(
+        CONSOLIDATION_MISSING,
+        renderMessage(CONSOLIDATION_MISSING, "none", { name: ind.name, unit: ind.unit, file: template.file }),
+        at,
+      );
       continue;
     }
-    for (const field of FIELDS) {
-      const cell = ind.cells[field];
-      if (!cell) continue;
+    if ("refused" in how) {
+      note(CONSOLIDATION_REFUSED, renderMessage(CONSOLIDATION_REFUSED, how.refused, { name: ind.name, unit: ind.unit }), at);
+      continue;
+    }
+    for (const field of cells) {
+      const cell = ind.cells[field] as string;
       const sources: ConsolidationSource[] = [];
       const missing: string[] = [];
+      /** The most decimals a source shows: the total shows as many (at most 3). */
+      let shown = 0;
       for (const { report, byTable } of matched) {
         const found = byTable.get(ind);
         const value = found?.[field] ?? null;
@@ -170,6 +218,8 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
           missing.push(report.file);
           continue;
         }
+        const decimals = decimalsShown(report.snapshot.sheets.find((x) => x.name === found.sheet) ?? sheet, at);
+        shown = Math.max(shown, decimals);
         if (how.method === "sum") {
           sources.push({ file: report.file, sheet: found.sheet, cell: at, value });
           continue;
@@ -200,7 +250,7 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
         traceCells.push(
           { address: `A${row}`, value: ind.name, style: CELL },
           { address: `B${row}`, value: ind.unit || null, style: CELL },
-          { address: `C${row}`, value: COLUMN[field][0], style: CELL },
+          { address: `C${row}`, value: COLUMN[field], style: CELL },
           { address: `D${row}`, value: `${ind.sheet}!${cell}`, style: CELL },
           { address: `E${row}`, value: s.file, style: CELL },
           { address: `F${row}`, value: s.sheet, style: CELL },
@@ -213,12 +263,7 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
       }
       const range = (c: string) => sheetRef(trace.name, `${c}${first}:${c}${row - 1}`);
       const formula = how.method === "sum" ? `SUM(${range("H")})` : `SUMPRODUCT(${range("H")},${range("I")})/SUM(${range("I")})`;
-      const at = parseAddress(cell) as { row: number; col: number };
-      const present = valueAt(sheet, cell);
-      const format = sheet.numberFormats?.[at.row]?.[at.col];
-      // A cell formatted as a percentage shows 0.442 as 44.2%: the figure goes in as a fraction.
-      const percent = format ? isPercentFormat(format) : false;
-      const free = isEmpty(present);
+      const free = isEmpty(valueAt(sheet, cell));
       figures.push({
         name: ind.name,
         unit: ind.unit,
@@ -235,11 +280,13 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
       const sourcePlaces = sources.map((s) => ({ file: s.file, sheet: s.sheet, cell: s.cell }));
       if (free) {
         if (!writes.has(ind.sheet)) writes.set(ind.sheet, []);
+        // The cell keeps its look; its number format shows the sources' decimals.
+        const decimals = Math.min(3, how.method === "weighted" ? Math.max(shown, 1) : shown);
         writes.get(ind.sheet)?.push({
           address: cell,
-          formula: percent ? `(${formula})/100` : formula,
-          value: percent ? value / 100 : value,
-          style: { numberFormat: format ?? figureFormat(ind, field, sheet) },
+          formula,
+          value,
+          style: { numberFormat: decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}` },
         });
       } else if (ind[field] !== null) {
         const stated = ind[field] as number;
@@ -264,7 +311,7 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
         }
       }
       if (missing.length > 0) {
-        const params = { name: ind.name, column: COLUMN[field][0], columnEn: COLUMN[field][1], value, file: template.file, cell };
+        const params = { name: ind.name, column: COLUMN[field], value, file: template.file, cell };
         const text = renderMessage(CONSOLIDATION_MISSING, "missing", { ...params, count: missing.length, units: missing.join(", ") });
         findings.push({
           rule: CONSOLIDATION_MISSING.id,
@@ -329,9 +376,12 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
   return {
     template: template.file,
     units: units.map((u) => u.file),
+    traceSheet: trace.name,
+    unresolved,
     figures,
     findings: applyRuleConfig(options.config ?? DEFAULT_RULE_CONFIG, findings),
     plan,
     snapshot,
+    formulaCells: [...formulas],
   };
 }

@@ -26,6 +26,8 @@ export interface SheetSnapshot {
   numberFormats?: (string | null | undefined)[][];
   merges: Area[];
   hidden?: boolean;
+  /** A1 addresses of the cells holding a formula (their values are its results as last calculated), where known. */
+  formulas?: string[];
 }
 
 export interface WorkbookSnapshot {

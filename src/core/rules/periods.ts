@@ -146,7 +146,11 @@ export const CONSOLIDATION_MISSING = defineRule({
   messages: {
     missing: {
       vi: "{name}: số {column} tổng hợp {value:n} ({file}, ô {cell}) thiếu {count} đơn vị: {units}.",
-      en: "{name}: the consolidated {columnEn} {value:n} ({file}, {cell}) lacks {count} units: {units}.",
+      en: "{name}: the consolidated “{column}” figure {value:n} ({file}, {cell}) lacks {count} units: {units}.",
+    },
+    none: {
+      vi: "{name} ({unit}): không báo cáo nào có chỉ tiêu này, hoặc không ghép được (tên trùng, viết khác); ô của {file} để trống — hãy ghép tay (--pairs).",
+      en: "{name} ({unit}): no report has this indicator, or none could be paired (a shared or different name); the cells of {file} stay empty: pair it by hand (--pairs).",
     },
     unitMissing: {
       vi: "{unit} có {expected} đơn vị báo cáo, nhưng chưa có báo cáo của {count} đơn vị: {units}; mọi số tổng hợp của {file} đều thiếu phần của họ.",
@@ -168,12 +172,12 @@ export const CONSOLIDATION_REFUSED = defineRule({
   options: {},
   messages: {
     noWeight: {
-      vi: "{name} ({unit}) là {what}: không tổng hợp vì chưa có trọng số (khai báo trong --weights, ví dụ số hộ cho tỷ lệ hộ nghèo).",
-      en: "{name} ({unit}) is {whatEn}: not consolidated without weights (give them in --weights, the households for the poverty rate for instance).",
+      vi: "{name} ({unit}) là tỷ lệ hoặc số bình quân: không tổng hợp vì chưa có trọng số (khai báo trong --weights, ví dụ số hộ cho tỷ lệ hộ nghèo).",
+      en: "{name} ({unit}) is a rate or an average: not consolidated without weights (give them in --weights, the households for the poverty rate for instance).",
     },
     notAdditive: {
-      vi: "{name} ({unit}) là {what}: tính lại từ các số đã tổng hợp, không cộng hay lấy trung bình của các đơn vị.",
-      en: "{name} ({unit}) is {whatEn}: work it out from the consolidated figures, never as a sum or a mean of the units'.",
+      vi: "{name} ({unit}) là tốc độ tăng hoặc chỉ số: tính lại từ các số đã tổng hợp, không cộng hay lấy trung bình của các đơn vị.",
+      en: "{name} ({unit}) is a growth rate or an index: work it out from the consolidated figures, never as a sum or a mean of the units'.",
     },
   },
 });
@@ -204,4 +208,7 @@ export const PERIOD_RULES = [
   ESTIMATE_MOVED,
   BASELINE_DIFFERS,
   MERGED_PREVIOUS,
+  CONSOLIDATION_MISSING,
+  CONSOLIDATION_REFUSED,
+  CONSOLIDATED_DIFFERS,
 ] as const;

@@ -337,14 +337,21 @@ function cellValue(type: string | null, raw: string, strings: string[]): CellVal
   }
 }
 
-/** The text of a cell's `<v>` or inline string (the cell just opened, read to its end); null for none. */
-function cellText(reader: XmlReader): string | null {
+/**
+ * The text of a cell's `<v>` or inline string (the cell just opened, read to its end); null for
+ * none. `cell.formula` says whether it holds a formula (read by its cached result).
+ */
+function cellText(reader: XmlReader, cell: { formula: boolean }): string | null {
+  cell.formula = false;
   if (reader.empty) return null;
   let raw: string | null = null;
   for (let event = reader.next(); event === OPEN; event = reader.next()) {
     if (reader.name === "v") raw = reader.text();
     else if (reader.name === "is") raw = reader.empty ? "" : stringItem(reader);
-    else reader.skip(); // <f>: formulas are read by their cached results
+    else {
+      if (reader.name === "f") cell.formula = true;
+      reader.skip();
+    }
   }
   return raw;
 }
@@ -369,8 +376,10 @@ function readSheet(
   strings: string[],
   styles: CellStyles,
   date1904: boolean,
-): Pick<SheetSnapshot, "values" | "numberFormats" | "merges"> {
+): Pick<SheetSnapshot, "values" | "numberFormats" | "merges" | "formulas"> {
   const values: CellValue[][] = [];
+  const formulas: string[] = [];
+  const cell = { formula: false };
   const numberFormats: (string | null)[][] = [];
   const merges: Area[] = [];
   const reader = new XmlReader(xml);
@@ -411,7 +420,8 @@ function readSheet(
         if (col >= MAX_COLUMNS) throw beyondLimits(name, ref ?? `cột ${col + 1} (column ${col + 1})`);
         const style = parseInt(reader.attr("s") ?? "0", 10) || 0;
         const type = reader.attr("t");
-        const raw = cellText(reader);
+        const raw = cellText(reader, cell);
+        if (cell.formula && col >= 0 && row >= 0) formulas.push(address(row, col));
         if (raw === null || col < 0 || row < 0) break;
         if (type === "s" && strings[parseInt(raw, 10)] === undefined)
           throw new WorkbookInputError(
@@ -442,5 +452,5 @@ function readSheet(
   }
   endRow();
   for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = EMPTY_ROW as CellValue[];
-  return { values, numberFormats, merges };
+  return { values, numberFormats, merges, ...(formulas.length > 0 ? { formulas } : {}) };
 }

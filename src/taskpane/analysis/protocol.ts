@@ -67,6 +67,7 @@ export interface EarlierFile {
 export interface EarlierIndicator {
   sheet: string;
   row: number;
+  line: number;
   name: string;
   unit: string;
 }

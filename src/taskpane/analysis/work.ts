@@ -62,6 +62,8 @@ export async function comparedWith(
     reports.push({ file: name, snapshot, analysis });
   }
   const result = compareReports(current, reports, { pairs });
-  const indicators = reports.map((r) => r.analysis.indicators.map(({ sheet, row, name, unit }) => ({ sheet, row, name, unit })));
+  const indicators = reports.map((r) =>
+    r.analysis.indicators.map(({ sheet, row, line, name, unit }) => ({ sheet, row, line, name, unit })),
+  );
   return { ...result, indicators };
 }

@@ -32,9 +32,17 @@ export interface ComparePanelProps {
 
 /** The pairs with the one for this indicator of the current report (in this earlier file) replaced. */
 function withPair(pairs: readonly PairOverride[], next: PairOverride): PairOverride[] {
-  const same = (p: PairOverride) => p.file === next.file && p.current.sheet === next.current.sheet && p.current.row === next.current.row;
+  const same = (p: PairOverride) =>
+    p.file === next.file &&
+    p.current.sheet === next.current.sheet &&
+    p.current.row === next.current.row &&
+    p.current.line === next.current.line;
   return [...pairs.filter((p) => !same(p)), next];
 }
+
+/** An indicator by its place and name: a pair set on one workbook names nothing in another. */
+const ref = (i: { sheet: string; row: number; line: number; name: string }) => ({ sheet: i.sheet, row: i.row, line: i.line, name: i.name });
+const key = (i: { sheet: string; row: number; line: number }) => `${i.sheet}\u0000${i.row}\u0000${i.line}`;
 
 /** Drawn again only when its own props change (App keeps its actions stable). */
 export const ComparePanel = React.memo(function ComparePanel({ t, lang, session, actions }: ComparePanelProps): React.JSX.Element {
@@ -45,11 +53,17 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
   /** The pairing form of each earlier report: the current indicator and the earlier one chosen. */
   const [choice, setChoice] = React.useState<Record<string, { current: string; earlier: string }>>({});
 
+  /** Compares with these files and pairs; false when it could not (a file that is no report): nothing changes then. */
   const run = React.useCallback(
-    async (files: EarlierFile[], overrides: PairOverride[]) => {
-      if (!session || files.length === 0) return setResult(null);
+    async (files: EarlierFile[], overrides: PairOverride[]): Promise<boolean> => {
+      if (!session) return false;
+      if (files.length === 0) {
+        setResult(null);
+        return true;
+      }
       const compared = await actions.busy(t.working, () => actions.compare(session, files, overrides));
       if (compared) setResult(compared);
+      return compared !== undefined;
     },
     [session, actions, t],
   );
@@ -62,20 +76,15 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
     if (session && files.length > 0) void again(files, overrides);
   }, [session]);
 
-  const change = (files: EarlierFile[], overrides: PairOverride[]) => {
+  const change = async (files: EarlierFile[], overrides: PairOverride[]) => {
+    if (!(await run(files, overrides))) return;
     setEarlier(files);
     setPairs(overrides);
-    void run(files, overrides);
   };
   const add = async (list: File[]) => {
     const chosen = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const kept = earlier.filter((e) => !chosen.some((c) => c.name === e.name));
-    change([...kept, ...chosen], pairs);
-  };
-  const key = (sheet: string, row: number) => `${sheet}\u0000${row}`;
-  const parse = (k: string) => {
-    const [sheet, row] = k.split("\u0000");
-    return { sheet, row: Number(row) };
+    await change([...kept, ...chosen], pairs);
   };
 
   return (
@@ -96,15 +105,15 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
       {result && (
         <>
           <ul className={styles.list} data-testid="earlier-reports">
-            {result.earlier.map((e, i) => (
+            {result.earlier.map((e) => (
               <li key={e.file} className={styles.item}>
                 <strong>{e.file}</strong>
                 <p className={styles.note}>{t.earlierLine(e.period, e.reportYear, t.relation[e.relation], e.matched)}</p>
                 <BusyButton
                   size="small"
                   onClick={() =>
-                    change(
-                      earlier.filter((_, k) => k !== i),
+                    void change(
+                      earlier.filter((f) => f.name !== e.file),
                       pairs.filter((p) => p.file !== e.file),
                     )
                   }
@@ -141,8 +150,9 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
           </ul>
           {result.earlier.map((e, i) => {
             if (e.relation === "unrelated") return null;
-            const paired = new Set(e.pairs.map((p) => key(p.current.sheet, p.current.row)));
-            const unpaired = (session?.analysis.indicators ?? []).filter((r) => r.line === 0 && !paired.has(key(r.sheet, r.row)));
+            const paired = new Set(e.pairs.map((p) => key(p.current)));
+            const unpaired = (session?.analysis.indicators ?? []).filter((r) => !paired.has(key(r)));
+            const offered = result.indicators[i];
             const form = choice[e.file] ?? { current: "", earlier: "" };
             const setForm = (next: Partial<typeof form>) => setChoice({ ...choice, [e.file]: { ...form, ...next } });
             return (
@@ -152,7 +162,7 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
                 </summary>
                 <ul className={styles.list}>
                   {e.pairs.map((p) => (
-                    <li key={key(p.current.sheet, p.current.row)} className={styles.item}>
+                    <li key={key(p.current)} className={styles.item}>
                       <p className={styles.message}>
                         {p.current.name} ↔ {p.earlier.name}
                       </p>
@@ -161,12 +171,7 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
                       </p>
                       <BusyButton
                         size="small"
-                        onClick={() =>
-                          change(
-                            earlier,
-                            withPair(pairs, { current: { sheet: p.current.sheet, row: p.current.row }, earlier: null, file: e.file }),
-                          )
-                        }
+                        onClick={() => void change(earlier, withPair(pairs, { current: ref(p.current), earlier: null, file: e.file }))}
                       >
                         {t.unpair}
                       </BusyButton>
@@ -178,8 +183,8 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
                   <Field label={t.currentIndicator}>
                     <Select className={styles.select} value={form.current} onChange={(_, d) => setForm({ current: d.value })}>
                       <option value="">{t.noPair}</option>
-                      {unpaired.map((r) => (
-                        <option key={key(r.sheet, r.row)} value={key(r.sheet, r.row)}>
+                      {unpaired.map((r, k) => (
+                        <option key={key(r)} value={String(k)}>
                           {r.name} ({r.sheet}!{r.row})
                         </option>
                       ))}
@@ -188,8 +193,8 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
                   <Field label={t.pairWith}>
                     <Select className={styles.select} value={form.earlier} onChange={(_, d) => setForm({ earlier: d.value })}>
                       <option value="">{t.noPair}</option>
-                      {result.indicators[i].map((r) => (
-                        <option key={key(r.sheet, r.row)} value={key(r.sheet, r.row)}>
+                      {offered.map((r, k) => (
+                        <option key={key(r)} value={String(k)}>
                           {r.name} ({r.unit}; {r.sheet}!{r.row})
                         </option>
                       ))}
@@ -199,7 +204,8 @@ export const ComparePanel = React.memo(function ComparePanel({ t, lang, session,
                     disabled={form.current === "" || form.earlier === ""}
                     onClick={() => {
                       setForm({ current: "", earlier: "" });
-                      change(earlier, withPair(pairs, { current: parse(form.current), earlier: parse(form.earlier), file: e.file }));
+                      const [now, then] = [unpaired[Number(form.current)], offered[Number(form.earlier)]];
+                      void change(earlier, withPair(pairs, { current: ref(now), earlier: ref(then), file: e.file }));
                     }}
                   >
                     {t.pair}
