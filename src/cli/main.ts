@@ -28,6 +28,7 @@ import {
   isGlob,
   runBatch,
   summarize,
+  type Unmatched,
 } from "./batch";
 import { renderBatchLine, renderBatchTotal, renderComparison, renderConsolidation, renderReport, renderTextReport } from "./report";
 import { analyzeFile, InputError, readInput, readJsonOption, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
@@ -372,6 +373,16 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
+/** The pairs set by hand (--pairs) and the units mapping (--units) of `compare` and `consolidate`, each checked. */
+async function pairsAndUnits(values: Record<string, string>): Promise<{ pairs: PairOverride[]; mapping: UnitMapping | null }> {
+  const { pairsProblems, unitMappingProblems } = await import("../core/mergedUnits");
+  const pairs = values.pairs
+    ? (await readJsonOption<{ pairs: PairOverride[] }>(values.pairs, "tệp ghép chỉ tiêu", "pairs file", pairsProblems)).pairs
+    : [];
+  const mapping = values.units ? await readJsonOption<UnitMapping>(values.units, "tệp đơn vị", "units file", unitMappingProblems) : null;
+  return { pairs, mapping };
+}
+
 /**
  * `chitieu compare`: the first workbook against each of the others (--year applies to the first;
  * each earlier one states its own). Exit 1 when a finding is an error, 2 when a file is unusable.
@@ -387,13 +398,8 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   if (args.positional.includes("-"))
     throw new UsageError("compare chỉ đọc tệp, không đọc đầu vào chuẩn", "compare reads files, not standard input");
   const options = await workbookOptions(args.values);
-  const { pairsProblems, placeUnits, unitMappingProblems, UnitError } = await import("../core/mergedUnits");
-  const pairs = args.values.pairs
-    ? (await readJsonOption<{ pairs: PairOverride[] }>(args.values.pairs, "tệp ghép chỉ tiêu", "pairs file", pairsProblems)).pairs
-    : [];
-  const mapping = args.values.units
-    ? await readJsonOption<UnitMapping>(args.values.units, "tệp đơn vị", "units file", unitMappingProblems)
-    : null;
+  const { placeUnits, UnitError } = await import("../core/mergedUnits");
+  const { pairs, mapping } = await pairsAndUnits(args.values);
   const reports = [];
   // Each file by its name, or by the path given when two share a name (2020/9-thang.xlsx, 2021/9-thang.xlsx).
   const names = args.positional.map((f) => path.basename(f));
@@ -437,13 +443,9 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
   if (args.positional.includes("-"))
     throw new UsageError("consolidate chỉ đọc tệp, không đọc đầu vào chuẩn", "consolidate reads files, not standard input");
   const options = await workbookOptions(args.values);
-  const { pairsProblems, unitMappingProblems, unitsMissing } = await import("../core/mergedUnits");
-  const pairs = args.values.pairs
-    ? (await readJsonOption<{ pairs: PairOverride[] }>(args.values.pairs, "tệp ghép chỉ tiêu", "pairs file", pairsProblems)).pairs
-    : [];
-  const mapping = args.values.units
-    ? await readJsonOption<UnitMapping>(args.values.units, "tệp đơn vị", "units file", unitMappingProblems)
-    : null;
+  const { unitsMissing } = await import("../core/mergedUnits");
+  const { pairs, mapping } = await pairsAndUnits(args.values);
+  const { checkConsolidated, consolidate, otherPeriods, weightsProblems } = await import("../core/fill/consolidate");
   const weights = args.values.weights
     ? await readJsonOption<Record<string, string>>(args.values.weights, "tệp trọng số", "weights file", weightsProblems)
     : {};
@@ -451,8 +453,8 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
     (f) => typeof f !== "string" || ![template, out].some((o) => path.resolve(o) === path.resolve(f)),
   );
   await checkOutput(out, [template, ...inputs.filter((f): f is string => typeof f === "string")], args.flags.has("force"));
-  const unmatched = inputs.find((f) => typeof f !== "string");
-  if (unmatched && typeof unmatched !== "string") throw new InputError(`"${unmatched.file}": ${unmatched.reason}`, unmatched.reasonEn);
+  const unmatched = inputs.find((f): f is Unmatched => typeof f !== "string");
+  if (unmatched) throw new InputError(`"${unmatched.file}": ${unmatched.reason}`, unmatched.reasonEn);
   const files = inputs as string[];
   if (files.length === 0) throw new InputError("không có báo cáo nào để tổng hợp", "no report to consolidate");
   const form = await readWorkbookFile(template);
@@ -470,13 +472,14 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
       analysis: await analyzeFile(file, options, io.stderr, read),
     });
   }
-  const { checkConsolidated, consolidate, otherPeriods } = await import("../core/fill/consolidate");
   const [other] = otherPeriods(table, units);
-  if (other)
+  if (other) {
+    const { periodAndYear } = await import("../core/compare");
     throw new InputError(
-      `"${other.file}" là báo cáo ${other.period}, khác kỳ của biểu tổng hợp (${periodName(table.analysis)}); không tổng hợp`,
-      `"${other.file}" reports another period (${other.period}) than the table (${periodName(table.analysis)})`,
+      `"${other.file}" là báo cáo ${other.period}, khác kỳ của biểu tổng hợp (${periodAndYear(table.analysis)}); không tổng hợp`,
+      `"${other.file}" reports another period (${other.period}) than the table (${periodAndYear(table.analysis)})`,
     );
+  }
   const expected = mapping ? unitsMissing(mapping, table, units) : null;
   const twice = expected?.twice[0];
   if (twice)
@@ -508,19 +511,6 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
   else io.stdout(renderConsolidation(summary));
   const errors = [...checks, ...units.flatMap((u) => u.analysis.open)].some((f) => f.severity === "error");
   return errors ? 1 : 0;
-}
-
-const periodName = (analysis: CheckResult) =>
-  `${analysis.sheets.find((s) => s.status === "indicators")?.period?.label ?? "?"} ${analysis.reportYear ?? "?"}`;
-
-/** The problems of a weights file: `{ "Tỷ lệ hộ nghèo": "Số hộ" }`, rate → the indicator that weighs it. */
-function weightsProblems(value: unknown): string[] {
-  const ok =
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === "string" && v.trim() !== "");
-  return ok ? [] : ["phải ghép tên chỉ tiêu tỷ lệ với tên chỉ tiêu làm trọng số / must map each rate's name to its weight's name"];
 }
 
 /** `chitieu rules`: every rule of the registry with its scope, severity, description and options; --json the records, --schema the --config schema. */

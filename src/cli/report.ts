@@ -18,6 +18,10 @@ function num(value: number | null, decimals: number): string {
   return value === null ? "-" : formatNumber(value, decimals);
 }
 
+/** "Lỗi Biểu 01!F5 [stated-percent] …": a finding on one line. */
+const findingLine = (f: Pick<Finding, "severity" | "sheet" | "cell" | "rule" | "message">) =>
+  `${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`;
+
 /** "2 lỗi, 1 cảnh báo, 0 ghi chú". */
 function countsText(c: Record<Severity, number>): string {
   return `${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} ghi chú`;
@@ -258,7 +262,7 @@ export function renderConsolidation(summary: ConsolidationSummary): string {
     "Báo cáo của các đơn vị / the units' reports:",
     ...summary.units.flatMap((u) => [
       `  ${u.error > 0 ? "!" : "✓"} ${u.file}: ${countsText(u)}`,
-      ...u.errors.map((f) => `      ${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`),
+      ...u.errors.map((f) => `      ${findingLine(f)}`),
     ]),
   ];
   const section = (title: string, items: string[]) => (items.length > 0 ? lines.push("", title, ...items) : 0);
@@ -268,13 +272,11 @@ export function renderConsolidation(summary: ConsolidationSummary): string {
   );
   section(
     "Khi tổng hợp / consolidating:",
-    summary.findings.map((f) => `  ${SEVERITY_LABEL[f.severity]} ${f.places[0].sheet}!${f.places[0].cell} [${f.rule}] ${f.message}`),
+    summary.findings.map((f) => `  ${findingLine({ ...f, ...f.places[0] })}`),
   );
   section(
     "Kiểm tra biểu đã tổng hợp / checks of the consolidated table:",
-    summary.checks
-      .filter((f) => f.severity !== "info")
-      .map((f) => `  ${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`),
+    summary.checks.filter((f) => f.severity !== "info").map((f) => `  ${findingLine(f)}`),
   );
   const units = summary.units.reduce((t, u) => ({ error: t.error + u.error, warning: t.warning + u.warning, info: t.info + u.info }), {
     error: 0,
@@ -294,9 +296,7 @@ export function renderBatchLine(result: FileResult): string {
       countsText(severityCounts(result.findings)) +
       (result.ignored.length ? `; ${result.ignored.length} đã bỏ qua` : ""),
     ...result.notes.map((note) => `    ${note}`),
-    ...result.findings
-      .filter((f) => f.severity !== "info")
-      .map((f) => `    ${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`),
+    ...result.findings.filter((f) => f.severity !== "info").map((f) => `    ${findingLine(f)}`),
   ];
   return lines.join("\n") + "\n";
 }

@@ -15,7 +15,7 @@ import { readFigure } from "./reading/figures";
 import { decimalsShown, valueAt } from "./rules/context";
 import { renderMessage, type RenderedMessage } from "./rules/message";
 import { BASELINE_DIFFERS, ESTIMATE_MOVED, MERGED_PREVIOUS, PERIOD_DECREASE, PLAN_CHANGED, SAME_PERIOD_REVISION } from "./rules/periods";
-import { applyRuleConfig, DEFAULT_OPTIONS, DEFAULT_RULE_CONFIG, optionsFor, type RuleConfig } from "./rules";
+import { applyRuleConfig, DEFAULT_RULE_CONFIG, optionsFor, withDefaultOptions, type RuleConfig } from "./rules";
 
 /** A report as compared: its file, its workbook and its check. */
 export interface ComparedReport {
@@ -151,6 +151,10 @@ export interface CompareOptions {
 export function periodOf(analysis: Pick<CheckResult, "sheets">): Period | null {
   return analysis.sheets.find((s) => s.status === "indicators")?.period ?? null;
 }
+
+/** "6 tháng 2026": a report's period and year as a message names them ("?" for what it does not state). */
+export const periodAndYear = (analysis: Pick<CheckResult, "sheets" | "reportYear">): string =>
+  `${periodOf(analysis)?.label ?? "?"} ${analysis.reportYear ?? "?"}`;
 
 /** Cumulative from the start of the year: "6 tháng", "9 tháng", "năm" (not a month or a quarter alone). */
 const cumulative = (p: Period) => p.kind === "months" || p.kind === "year";
@@ -318,17 +322,20 @@ function saysAdjusted(ind: Indicator, sheet: SheetReport | undefined, cell: stri
 const label = (p: Period | null) => p?.label ?? "chưa rõ kỳ";
 const placeOf = (f: Figure): Place => ({ file: f.report.file, sheet: f.ind.sheet, cell: f.cell });
 
-/** A finding between two figures: the current report's first. */
-function between(rule: { id: string; severity: Severity }, text: RenderedMessage, now: Figure, then: Figure): CrossFinding {
-  return {
-    rule: rule.id,
-    severity: rule.severity,
-    ...text,
-    places: [placeOf(now), placeOf(then)],
-    current: now.value,
-    earlier: then.value,
-  };
+/** A finding between reports: its rule's message, its places (the current report's first) and the two figures. */
+export function crossFinding(
+  rule: { id: string; severity: Severity },
+  text: RenderedMessage,
+  places: Place[],
+  current: number | null = null,
+  earlier: number | null = null,
+): CrossFinding {
+  return { rule: rule.id, severity: rule.severity, ...text, places, current, earlier };
 }
+
+/** A finding between two figures: the current report's first. */
+const between = (rule: { id: string; severity: Severity }, text: RenderedMessage, now: Figure, then: Figure) =>
+  crossFinding(rule, text, [placeOf(now), placeOf(then)], now.value, then.value);
 
 /** The findings of one pair of indicators under the relation of their reports. */
 function comparePair(
@@ -474,14 +481,7 @@ function compareMerged(
       units: sources.map((s) => s.unit).join(" + "),
       sources: sources.map((s) => `${s.unit}: ${s.file} ${s.cell}`).join("; "),
     });
-    findings.push({
-      rule: MERGED_PREVIOUS.id,
-      severity: MERGED_PREVIOUS.severity,
-      ...text,
-      places: [placeOf(stated), ...sources.map((s) => placeOf(s.figure))],
-      current: stated.value,
-      earlier: sum,
-    });
+    findings.push(crossFinding(MERGED_PREVIOUS, text, [placeOf(stated), ...sources.map((s) => placeOf(s.figure))], stated.value, sum));
   }
   return {
     result: {
@@ -496,16 +496,15 @@ function compareMerged(
 }
 
 export function compareReports(current: ComparedReport, earlier: readonly ComparedReport[], options: CompareOptions = {}): Comparison {
-  // A configuration built by hand may leave options out: they keep their defaults.
-  const given = options.config ?? DEFAULT_RULE_CONFIG;
-  const config = { ...given, defaults: { ...DEFAULT_OPTIONS, ...given.defaults } };
+  const config = withDefaultOptions(options.config ?? DEFAULT_RULE_CONFIG);
   const pairs = options.pairs ?? [];
   const findings: CrossFinding[] = [];
   // Last year's whole-year report, when given, is what this year's baseline is held against: the
   // estimate a part-year report made before it is superseded.
-  const published = earlier.some((b) => relationOf(current, b) === "previous-year" && periodOf(b.analysis)?.kind === "year");
-  const reports = earlier.map((before): EarlierReport => {
-    const relation = relationOf(current, before);
+  const relations = earlier.map((before) => relationOf(current, before));
+  const published = earlier.some((b, i) => relations[i] === "previous-year" && periodOf(b.analysis)?.kind === "year");
+  const reports = earlier.map((before, i): EarlierReport => {
+    const relation = relations[i];
     const unresolved: UnresolvedPair[] = [];
     const matched = matchIndicators(current.analysis.indicators, before.analysis.indicators, forFile(pairs, before.file), unresolved);
     if (relation !== "unrelated" && !(relation === "baseline" && published))

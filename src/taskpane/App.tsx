@@ -466,32 +466,29 @@ export function App({ host, standalone, initialLang, officeTimedOut = false, ana
             </MessageBarActions>
           </MessageBar>
         )}
-        <div hidden={tab !== "check"}>
+        <Kept name="check" tab={tab} opened={opened}>
           <CheckPanel t={t} lang={lang} session={session} host={host} actions={actions} view={view} onView={setView} />
-        </div>
-        {opened.has("indicators") && (
-          <div hidden={tab !== "indicators"}>
-            <IndicatorsPanel t={t} lang={lang} session={session} actions={actions} inExcel={inExcel} />
-          </div>
-        )}
-        {opened.has("report") && (
-          <div hidden={tab !== "report"}>
-            <ReportPanel t={t} session={session} actions={actions} inExcel={inExcel} />
-          </div>
-        )}
-        {opened.has("text") && (
-          <div hidden={tab !== "text"}>
-            <TextPanel t={t} lang={lang} session={session} actions={actions} selectedText={selectedText} />
-          </div>
-        )}
-        {opened.has("compare") && (
-          <div hidden={tab !== "compare"}>
-            <ComparePanel t={t} lang={lang} session={session} actions={actions} />
-          </div>
-        )}
+        </Kept>
+        <Kept name="indicators" tab={tab} opened={opened}>
+          <IndicatorsPanel t={t} lang={lang} session={session} actions={actions} inExcel={inExcel} />
+        </Kept>
+        <Kept name="report" tab={tab} opened={opened}>
+          <ReportPanel t={t} session={session} actions={actions} inExcel={inExcel} />
+        </Kept>
+        <Kept name="text" tab={tab} opened={opened}>
+          <TextPanel t={t} lang={lang} session={session} actions={actions} selectedText={selectedText} />
+        </Kept>
+        <Kept name="compare" tab={tab} opened={opened}>
+          <ComparePanel t={t} lang={lang} session={session} actions={actions} />
+        </Kept>
       </div>
     </WorkingContext.Provider>
   );
+}
+
+/** A panel once opened stays mounted, hidden while another tab is shown, to keep its state. */
+function Kept({ name, tab, opened, children }: { name: TabName; tab: TabName; opened: ReadonlySet<TabName>; children: React.ReactNode }) {
+  return opened.has(name) ? <div hidden={tab !== name}>{children}</div> : null;
 }
 
 /** The period the official chose, as the core takes it; undefined leaves it to the workbook. */

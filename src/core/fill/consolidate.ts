@@ -9,7 +9,9 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from "../check";
 import type { Finding } from "../model/findings";
 import {
+  crossFinding,
   matchIndicators,
+  periodAndYear,
   periodOf,
   sameFileName,
   type ComparedReport,
@@ -23,7 +25,7 @@ import { markerText } from "../model/ownSheets";
 import { parseAddress, type CellValue, type WorkbookSnapshot } from "../model/snapshot";
 import { fold } from "../model/text";
 import { decimalsShown, valueAt } from "../rules/context";
-import { renderMessage, type RenderedMessage } from "../rules/message";
+import { renderMessage } from "../rules/message";
 import { CONSOLIDATED_DIFFERS, CONSOLIDATION_MISSING, CONSOLIDATION_REFUSED } from "../rules/periods";
 import { applyRuleConfig, DEFAULT_RULE_CONFIG, type RuleConfig } from "../rules";
 import { sheetRef, type FigureField } from "./formulas";
@@ -99,6 +101,16 @@ export interface ConsolidationOptions {
   units?: { unit: string; expected: readonly string[]; missing: readonly string[] } | null;
 }
 
+/** The problems of a weights file: `{ "Tỷ lệ hộ nghèo": "Số hộ" }`, rate → the indicator that weighs it. */
+export function weightsProblems(value: unknown): string[] {
+  const ok =
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === "string" && v.trim() !== "");
+  return ok ? [] : ["phải ghép tên chỉ tiêu tỷ lệ với tên chỉ tiêu làm trọng số / must map each rate's name to its weight's name"];
+}
+
 type Method = { method: "sum" } | { method: "weighted"; weight: string } | { refused: "noWeight" | "notAdditive" };
 
 // An amount the catalogue does not know is summed unless its name or unit says it is an average,
@@ -135,13 +147,14 @@ function weightIn(analysis: CheckResult, weight: string): Indicator | null {
  * taken as it is.
  */
 export function otherPeriods(template: ComparedReport, units: readonly ComparedReport[]): Array<{ file: string; period: string }> {
-  const label = (r: ComparedReport) => `${periodOf(r.analysis)?.label ?? "?"} ${r.analysis.reportYear ?? "?"}`;
   const key = (r: ComparedReport) => {
     const p = periodOf(r.analysis);
     return r.analysis.reportYear === null || p === null ? null : `${r.analysis.reportYear}|${p.kind}|${p.months}|${p.index ?? ""}`;
   };
   const wanted = key(template);
-  return wanted === null ? [] : units.filter((u) => key(u) !== null && key(u) !== wanted).map((u) => ({ file: u.file, period: label(u) }));
+  return wanted === null
+    ? []
+    : units.filter((u) => key(u) !== null && key(u) !== wanted).map((u) => ({ file: u.file, period: periodAndYear(u.analysis) }));
 }
 
 const isEmpty = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -180,8 +193,6 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
   const table = new Map(template.snapshot.sheets.map((s) => [s.name, s] as const));
   // The table's own formulas stay: Excel works them out again when the file is opened.
   const formulas = new Set(template.snapshot.sheets.flatMap((s) => (s.formulas ?? []).map((a) => `${s.name}!${a}`)));
-  const note = (rule: typeof CONSOLIDATION_REFUSED | typeof CONSOLIDATION_MISSING, text: RenderedMessage, place: Place) =>
-    findings.push({ rule: rule.id, severity: rule.severity, ...text, places: [place], current: null, earlier: null });
   let row = 5;
   for (const ind of template.analysis.indicators) {
     const sheet = table.get(ind.sheet);
@@ -193,24 +204,24 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
     const at: Place = { file: template.file, sheet: ind.sheet, cell: ind.cells[cells.includes("actual") ? "actual" : cells[0]] as string };
     if (!matched.some((m) => m.byTable.has(ind))) {
       // No report has it, or none could be paired with it (a name some rows share, spelt otherwise).
-      note(
-        CONSOLIDATION_MISSING,
-        renderMessage(CONSOLIDATION_MISSING, "none", { name: ind.name, unit: ind.unit, file: template.file }),
-        at,
-      );
+      const text = renderMessage(CONSOLIDATION_MISSING, "none", { name: ind.name, unit: ind.unit, file: template.file });
+      findings.push(crossFinding(CONSOLIDATION_MISSING, text, [at]));
       continue;
     }
     if ("refused" in how) {
-      note(CONSOLIDATION_REFUSED, renderMessage(CONSOLIDATION_REFUSED, how.refused, { name: ind.name, unit: ind.unit }), at);
+      const text = renderMessage(CONSOLIDATION_REFUSED, how.refused, { name: ind.name, unit: ind.unit });
+      findings.push(crossFinding(CONSOLIDATION_REFUSED, text, [at]));
       continue;
     }
+    // The indicator weighing this one in each report, looked up once for all its columns.
+    const weighers = how.method === "weighted" ? matched.map((m) => weightIn(m.report.analysis, how.weight)) : [];
     for (const field of cells) {
       const cell = ind.cells[field] as string;
       const sources: ConsolidationSource[] = [];
       const missing: string[] = [];
       /** The most decimals a source shows: the total shows as many (at most 3). */
       let shown = 0;
-      for (const { report, byTable } of matched) {
+      for (const [k, { report, byTable }] of matched.entries()) {
         const found = byTable.get(ind);
         const value = found?.[field] ?? null;
         const at = found?.cells[field] ?? null;
@@ -224,9 +235,10 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
           sources.push({ file: report.file, sheet: found.sheet, cell: at, value });
           continue;
         }
-        const weight = weightIn(report.analysis, how.weight);
-        const weightValue = weight?.[field] ?? weight?.actual ?? null;
-        const weightCell = weight?.[field] !== null && weight?.[field] !== undefined ? weight.cells[field] : (weight?.cells.actual ?? null);
+        // The weight of the same column, else of the actual figures.
+        const weight = weighers[k];
+        const by: FigureField = weight?.[field] !== null ? field : "actual";
+        const [weightValue, weightCell] = weight ? [weight[by], weight.cells[by]] : [null, null];
         if (weight === null || weightValue === null || weightCell === null || weightValue < 0) missing.push(report.file);
         else
           sources.push({
@@ -300,27 +312,13 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
             count: sources.length,
             value,
           });
-          findings.push({
-            rule: CONSOLIDATED_DIFFERS.id,
-            severity: CONSOLIDATED_DIFFERS.severity,
-            ...text,
-            places: [place, ...sourcePlaces],
-            current: stated,
-            earlier: value,
-          });
+          findings.push(crossFinding(CONSOLIDATED_DIFFERS, text, [place, ...sourcePlaces], stated, value));
         }
       }
       if (missing.length > 0) {
         const params = { name: ind.name, column: COLUMN[field], value, file: template.file, cell };
         const text = renderMessage(CONSOLIDATION_MISSING, "missing", { ...params, count: missing.length, units: missing.join(", ") });
-        findings.push({
-          rule: CONSOLIDATION_MISSING.id,
-          severity: CONSOLIDATION_MISSING.severity,
-          ...text,
-          places: [place, ...sourcePlaces],
-          current: value,
-          earlier: value,
-        });
+        findings.push(crossFinding(CONSOLIDATION_MISSING, text, [place, ...sourcePlaces], value, value));
       }
     }
   }
@@ -334,15 +332,7 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
       units: absent.missing.join(", "),
       file: template.file,
     });
-    const rule = CONSOLIDATION_MISSING;
-    findings.unshift({
-      rule: rule.id,
-      severity: rule.severity,
-      ...text,
-      places: [{ file: template.file, sheet, cell: "A1" }],
-      current: null,
-      earlier: null,
-    });
+    findings.unshift(crossFinding(CONSOLIDATION_MISSING, text, [{ file: template.file, sheet, cell: "A1" }]));
   }
   traceCells.push({ address: `A${row + 1}`, value: markerText(CONSOLIDATION_TEMPLATE, trace.name), style: MARKER });
   const plan: EditPlan = {

@@ -10,12 +10,16 @@ import { applyRuleConfig, isDisabled, optionsFor, type OptionValues, type RuleCo
 import type { RuleContext, Rule } from "./context";
 import { DEFAULT_OPTIONS, SHEET_RULES } from "./registry";
 
+/** A configuration built by hand may leave options out: they keep their defaults. */
+export function withDefaultOptions(config: RuleConfig): RuleConfig {
+  return { ...config, defaults: { ...DEFAULT_OPTIONS, ...config.defaults } };
+}
+
 /** The context the rules run in: the indicator sheets read, the configuration and the catalogue. */
 export function ruleContext(reading: WorkbookReading, config: RuleConfig, catalogue: Catalogue): RuleContext {
   const entries = new Map(catalogue.entries.map((e) => [e.id, e] as const));
   const entry = (id: string | null) => (id === null ? null : (entries.get(id) ?? null));
-  // A configuration built by hand may leave options out: they keep their defaults.
-  const complete: RuleConfig = { ...config, defaults: { ...DEFAULT_OPTIONS, ...config.defaults } };
+  const complete = withDefaultOptions(config);
   // Option values are worked out once per indicator when the user overrides some per indicator;
   // otherwise every indicator has the defaults.
   const byIndicator = new Map<Indicator, OptionValues>();
