@@ -187,9 +187,7 @@ export function renderComparison(result: Comparison): string {
     lines.push(
       `  so với ${e.file} (${e.period}, năm ${e.reportYear ?? "?"}): ${RELATION[e.relation]}; ${e.matched} chỉ tiêu khớp / matched` +
         (byHand > 0 ? ` (${byHand} ghép tay / paired by hand)` : ""),
-      ...e.unresolved.map(
-        (u) => `    cặp ghép tay không dùng được / pair not made: ${JSON.stringify(u.pair)} — ${u.reason} (${u.reasonEn})`,
-      ),
+      ...unresolvedLines(e.unresolved),
     );
   }
   if (result.merged) lines.push(...renderMerged(result.merged));
@@ -206,6 +204,9 @@ export function renderComparison(result: Comparison): string {
   lines.push("", `Tổng cộng: ${countsText(severityCounts(result.findings))}.`);
   return lines.join("\n") + "\n";
 }
+
+const unresolvedLines = (list: readonly UnresolvedPair[]) =>
+  list.map((u) => `    cặp ghép tay không dùng được / pair not made: ${JSON.stringify(u.pair)} — ${u.reason} (${u.reasonEn})`);
 
 const SUM_STATUS: Record<MergedSum["status"], string> = {
   agrees: "khớp / agrees",
@@ -226,6 +227,7 @@ function renderMerged(merged: MergedComparison): string[] {
     ...(merged.unreported.length > 0
       ? [`  chưa có báo cáo cùng kỳ năm trước của / no report of last year's period from: ${merged.unreported.join(", ")}`]
       : []),
+    ...merged.formers.flatMap((f) => (f.unresolved.length > 0 ? [`  ${f.unit} (${f.file}):`, ...unresolvedLines(f.unresolved)] : [])),
   ];
   for (const s of merged.sums) {
     const sources = s.sources.map((x) => `${x.unit} ${figure(x.value)} (${x.file} ${x.sheet}!${x.cell})`).join(" + ");

@@ -123,8 +123,11 @@ export interface MergedSum {
 export interface MergedComparison {
   unit: string;
   since: string | null;
-  /** Each former unit's report; `used`: the one its figures are taken from (last year's same period, the first of them). */
-  formers: Array<{ unit: string; file: string; relation: Relation; used: boolean }>;
+  /**
+   * Each former unit's report; `used`: the one its figures are taken from (last year's same period,
+   * the first of them); `unresolved`: pairs set by hand for it that could not be made, and why.
+   */
+  formers: Array<{ unit: string; file: string; relation: Relation; used: boolean; unresolved: UnresolvedPair[] }>;
   /** Former units with no report of last year's same period: missing from every sum. */
   unreported: string[];
   sums: MergedSum[];
@@ -432,14 +435,13 @@ function compareMerged(
   });
   const units = merged.units ?? [...new Set(merged.formers.map((f) => f.unit))];
   const unreported = units.filter((u) => !taken.has(u));
-  const matched = formers
-    .filter((f) => f.used)
-    .map((f) => {
-      const byCurrent = new Map<Indicator, Indicator>();
-      for (const [ind, prior] of matchIndicators(current.analysis.indicators, f.report.analysis.indicators, forFile(pairs, f.report.file)))
-        byCurrent.set(ind, prior);
-      return { ...f, byCurrent };
-    });
+  const matched = formers.map((f) => {
+    const unresolved: UnresolvedPair[] = [];
+    const byCurrent = new Map<Indicator, Indicator>();
+    const found = matchIndicators(current.analysis.indicators, f.report.analysis.indicators, forFile(pairs, f.report.file), unresolved);
+    for (const [ind, prior] of found) byCurrent.set(ind, prior);
+    return { ...f, byCurrent, unresolved };
+  });
   const sums: MergedSum[] = [];
   const findings: CrossFinding[] = [];
   for (const ind of current.analysis.indicators) {
@@ -447,6 +449,7 @@ function compareMerged(
     const sources: Array<SumSource & { figure: Figure }> = [];
     const missing: string[] = [...unreported];
     for (const f of matched) {
+      if (!f.used) continue;
       const prior = f.byCurrent.get(ind);
       const found = prior ? figure(f.report, prior, prior.cells.actual, prior.actual) : null;
       if (found) sources.push({ ...placeOf(found), unit: f.unit, value: found.value, figure: found });
@@ -487,7 +490,7 @@ function compareMerged(
     result: {
       unit: merged.unit,
       since: merged.since ?? null,
-      formers: formers.map((f) => ({ unit: f.unit, file: f.report.file, relation: f.relation, used: f.used })),
+      formers: matched.map((f) => ({ unit: f.unit, file: f.report.file, relation: f.relation, used: f.used, unresolved: f.unresolved })),
       unreported,
       sums,
     },

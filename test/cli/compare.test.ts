@@ -123,6 +123,13 @@ describe("a merged province (--units)", () => {
       { file: "thai-nguyen-6t-2025.xlsx", sheet: "Biểu 01", cell: "F5" },
       { file: "bao-cao-6t-2025.xlsx", sheet: "Biểu 01", cell: "F6" },
     ]);
+    // A pair by hand for a former province's report that names no indicator there is listed under it.
+    const pairs = path.join(dir, "ghep-hop-nhat.json");
+    fs.writeFileSync(pairs, JSON.stringify({ pairs: [{ current: { row: 5 }, earlier: { row: 40 }, file: "bao-cao-6t-2025.xlsx" }] }));
+    const paired = chitieu(["compare", current, a, b, "--units", units, "--pairs", pairs]);
+    expect(paired.stdout).toContain(
+      '  Tỉnh Bắc Kạn (bao-cao-6t-2025.xlsx):\n    cặp ghép tay không dùng được / pair not made: {"current":{"row":5},"earlier":{"row":40},"file":"bao-cao-6t-2025.xlsx"}',
+    );
   });
 
   test("a report naming two former units, or a malformed units file, is one line and exit 2", async () => {

@@ -305,6 +305,29 @@ describe("a unit formed by a merger", () => {
     ]);
   });
 
+  test("a pair set by hand for a former unit's report pairs its figure there, or is listed as not made", () => {
+    const units = formers();
+    // Bắc Kạn's report names industry differently: paired by hand, it still counts in the sum.
+    units[1].report.snapshot.sheets[0].values[3][1] = "GTSX công nghiệp (giá SS 2010)";
+    units[1].report.analysis = checkWorkbook(units[1].report.snapshot);
+    const pairs = [
+      { current: { name: "Giá trị sản xuất công nghiệp" }, earlier: { row: 4 }, file: "bac-kan-6t-2025.xlsx" },
+      { current: { row: 5 }, earlier: { row: 40 }, file: "thai-nguyen-6t-2025.xlsx" },
+    ];
+    const result = compareReports(merged({ industry: 8500, budget: 1200.6, forest: 58 }), [], {
+      pairs,
+      merged: { unit: "Thái Nguyên", formers: units },
+    });
+    expect(result.merged?.sums.map((s) => [s.name, s.status, s.sum])).toEqual([
+      ["Giá trị sản xuất công nghiệp", "agrees", 8500],
+      ["Thu ngân sách nhà nước trên địa bàn", "agrees", 1200.6],
+    ]);
+    expect(result.merged?.formers.map((f) => [f.unit, f.unresolved.map((u) => [u.pair, u.reasonEn])])).toEqual([
+      ["Thái Nguyên (cũ)", [[pairs[1], "no such indicator"]]],
+      ["Bắc Kạn", []],
+    ]);
+  });
+
   test("a former unit's report of another period is listed and left out of the sums", () => {
     const units = formers();
     units[1] = { unit: "Bắc Kạn", report: report("bac-kan-9t-2025.xlsx", 2025, 9, otherFormer, otherFormer) };
