@@ -101,6 +101,13 @@ async function main(): Promise<void> {
     checkProcess.push(wholeProcess([bin, "check", file, "--json"]));
     floorProcess.push(wholeProcess([path.join(__dirname, "task.js"), "floor", file]));
   }
+  const steps: Array<Record<string, number>> = [];
+  for (let i = 0; i < RUNS; i++)
+    steps.push(JSON.parse(execFileSync(process.execPath, [path.join(__dirname, "task.js"), "phases", file], { encoding: "utf8" })));
+  const step = (name: string) => {
+    const ms = median(steps.map((s) => s[name]));
+    return `${ms.toFixed(0)} ms = ${(ms / floorMs).toFixed(1)}×`;
+  };
   const bareMs = median(bare.map((r) => r.ms));
   const checkMs = median(check.map((r) => r.ms));
   const bareMB = median(bare.map((r) => r.maxRssMB));
@@ -133,6 +140,9 @@ async function main(): Promise<void> {
     `    sàn / floor (mọi phần giải nén bằng zlib, quét byte một lần, không phân tích): ${floorMs.toFixed(0)} ms, bộ nhớ đỉnh ${floorMB.toFixed(0)} MB; ` +
       `(b) = ${(checkMs / floorMs).toFixed(2)}× thời gian (mục tiêu ≤ 3×), ${(checkMB / floorMB).toFixed(2)}× bộ nhớ; ` +
       `cả tiến trình / whole processes: sàn ${median(floorProcess).toFixed(0)} ms, (b) ${median(checkProcess).toFixed(0)} ms = ${(median(checkProcess) / median(floorProcess)).toFixed(2)}×`,
+    `    các bước của (b), mỗi bước so với sàn / the steps of (b), each against the floor: mở gói / package ${step("package")}; ` +
+      `đọc và tính chỉ tiêu / indicators ${step("indicators")}; quy tắc / rules ${step("rules")}; ` +
+      `văn bản JSON ${median(steps.map((s) => s.jsonMB)).toFixed(1)} MB, mã hoá UTF-8 / JSON text, UTF-8 encoded ${step("json")}`,
     `    cả tiến trình (khởi động Node, nạp mô-đun): (a) ${median(bareProcess).toFixed(0)} ms, (b) ${median(checkProcess).toFixed(0)} ms = ${(median(checkProcess) / median(bareProcess)).toFixed(2)}×`,
     `(c) lõi đọc và tính / core reading and computing: ${coreMs.toFixed(0)} ms cho ${rows} chỉ tiêu = ${Math.round(rows / (coreMs / 1000)).toLocaleString("en-US")} dòng/giây (mục tiêu ≥ 200,000)`,
     `    cùng các quy tắc kiểm tra / with every rule: ${withRulesMs.toFixed(0)} ms = ${Math.round(rows / (withRulesMs / 1000)).toLocaleString("en-US")} dòng/giây`,

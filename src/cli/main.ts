@@ -295,7 +295,7 @@ class Progress {
  * Writes the JSON of toJson in pieces: the same text, without first building one string of the
  * whole workbook's indicators (tens of megabytes for a large one).
  */
-function writeJson(file: string, analysis: CheckResult, io: Io): void {
+export function writeJson(file: string, analysis: CheckResult, io: Io): void {
   const head = jsonText(toJson(file, { ...analysis, indicators: [], findings: [], open: [] }));
   const open = head.indexOf('"indicators":[]');
   const out = io.rawStdout ?? io.stdout;
