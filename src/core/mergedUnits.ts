@@ -7,6 +7,7 @@
 import { periodOf, type ComparedReport, type IndicatorRef, type MergedUnits } from "./compare";
 import { ExplainedError } from "./model/errors";
 import { fold } from "./model/text";
+import { isObject } from "./model/json";
 
 export interface UnitMapping {
   merged: Array<{ unit: string; since?: string; from: string[] }>;
@@ -14,7 +15,6 @@ export interface UnitMapping {
   files?: Record<string, string>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0;
 
 /** The problems of a mapping file, each in Vietnamese and English; none: it is a UnitMapping. */

@@ -5,6 +5,7 @@
 import { SEVERITY_LEVELS, type RuleConfigFile } from "./config";
 import type { OptionSchema, RuleOption, RuleRecord } from "./record";
 import { RULES, registryOptions } from "./registry";
+import { isObject } from "../model/json";
 
 /** A mistake in a configuration: where (a path such as `byIndicator["thu-ngan-sach"].growthBand`) and what, in both languages. */
 export interface ConfigProblem {
@@ -14,8 +15,6 @@ export interface ConfigProblem {
 }
 
 const TOP_KEYS = ["$schema", "defaults", "byIndicator", "disabled", "severity"] as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** `a.b`, or `a["key with spaces"]` for keys that are not plain names. */
 function child(path: string, key: string): string {
