@@ -31,7 +31,16 @@ import {
   type Unmatched,
 } from "./batch";
 import { renderBatchLine, renderBatchTotal, renderComparison, renderConsolidation, renderReport, renderTextReport } from "./report";
-import { analyzeFile, InputError, readInput, readJsonOption, readWorkbookFile, workbookOptions, type Io } from "./workbookFile";
+import {
+  analyzeFile,
+  inputBytes,
+  InputError,
+  readJsonOption,
+  readWorkbookFile,
+  unusableFile,
+  workbookOptions,
+  type Io,
+} from "./workbookFile";
 
 export type { Io } from "./workbookFile";
 
@@ -158,7 +167,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
   try {
     bytes = await applyPlanToBytes(read.bytes, { sheets }, "bytes" in template ? template.bytes : null);
   } catch (error) {
-    if (error instanceof WorkbookInputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
+    if (error instanceof WorkbookInputError) throw unusableFile(file, error);
     throw error;
   }
   await writeWhole(out, bytes);
@@ -322,16 +331,11 @@ function printJson(io: Io, value: unknown, space?: number): void {
  */
 async function readText(file: string, io: Io): Promise<{ text: string; document: DocxText | null }> {
   let bytes: Uint8Array;
-  if (file === "-") {
-    if (!io.stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
-    bytes = await io.stdin();
-  } else {
-    try {
-      bytes = await readInput(file);
-    } catch (error) {
-      if (error instanceof InputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
-      throw error;
-    }
+  try {
+    bytes = await inputBytes(file, io.stdin);
+  } catch (error) {
+    if (error instanceof InputError) throw unusableFile(file, error);
+    throw error;
   }
   const { DocumentInputError, isDocumentPackage, readDocx } = await import("../hosts/docx/readDocx");
   if (isDocumentPackage(bytes)) {
@@ -339,7 +343,7 @@ async function readText(file: string, io: Io): Promise<{ text: string; document:
       const document = await readDocx(bytes);
       return { text: document.text, document };
     } catch (error) {
-      if (error instanceof DocumentInputError) throw new InputError(`không dùng được tệp "${file}": ${error.reason}`, error.reasonEn);
+      if (error instanceof DocumentInputError) throw unusableFile(file, error);
       throw error;
     }
   }

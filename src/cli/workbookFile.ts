@@ -52,6 +52,18 @@ function fileError(file: string, reason: string, reasonEn: string, unusable = fa
   return new InputError(unusable ? `không dùng được tệp "${shown}": ${reason}` : `"${shown}": ${reason}`, reasonEn, reason);
 }
 
+/** A file that cannot be used, and why: one line, exit 2. */
+export function unusableFile(file: string, error: { reason: string; reasonEn: string }): InputError {
+  return fileError(file, error.reason, error.reasonEn, true);
+}
+
+/** The bytes of a file, or of standard input for "-". */
+export async function inputBytes(file: string, stdin?: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  if (file !== "-") return readInput(file);
+  if (!stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
+  return stdin();
+}
+
 export async function readInput(file: string): Promise<Uint8Array> {
   try {
     const stat = await fs.stat(file);
@@ -135,14 +147,10 @@ export async function readWorkbookFile(
   source: WorkbookSource = {},
 ): Promise<{ bytes: Uint8Array; snapshot: WorkbookSnapshot; ignores: Ignore[] }> {
   try {
-    let bytes: Uint8Array;
-    if (file === "-") {
-      if (!source.stdin) throw new InputError("không đọc được đầu vào chuẩn", "standard input is not available");
-      bytes = await source.stdin();
-    } else bytes = await (source.bytes ?? readInput(file));
+    const bytes = await (file !== "-" && source.bytes ? source.bytes : inputBytes(file, source.stdin));
     return { bytes, ...(await readWorkbookWithIgnores(bytes)) };
   } catch (error) {
-    if (error instanceof WorkbookInputError || error instanceof InputError) throw fileError(file, error.reason, error.reasonEn, true);
+    if (error instanceof WorkbookInputError || error instanceof InputError) throw unusableFile(file, error);
     throw error;
   }
 }
