@@ -301,15 +301,15 @@ class Progress {
 }
 
 /**
- * Writes the JSON of toJson in pieces: the same text, without first building one string of the
- * whole workbook's indicators (tens of megabytes for a large one).
+ * The JSON of docs/cli.md (file, reportYear, the sheets as read, indicators, open findings, and the
+ * ignored ones when the official set some aside in the pane), written in pieces: the same text,
+ * without first building one string of the whole workbook's indicators (tens of megabytes for a
+ * large one).
  */
 export function writeJson(file: string, analysis: CheckResult, io: Io): void {
-  const head = jsonText(toJson(file, { ...analysis, indicators: [], findings: [], open: [] }));
-  const open = head.indexOf('"indicators":[]');
   const out = io.rawStdout ?? io.stdout;
-  out(head.slice(0, open) + '"indicators":');
-  // In parts: one 20 MB string for a large workbook would be built, copied and encoded whole.
+  const { reportYear, reportYearSource, sheets } = analysis;
+  out(jsonText({ file, reportYear, reportYearSource, sheets }).slice(0, -1) + ',"indicators":');
   const PART = 500;
   for (let i = 0; i < analysis.indicators.length; i += PART) {
     const part = jsonText(analysis.indicators.slice(i, i + PART));
@@ -317,7 +317,9 @@ export function writeJson(file: string, analysis: CheckResult, io: Io): void {
     out(part.slice(1, -1));
   }
   out(analysis.indicators.length === 0 ? "[]" : "]");
-  out(',"findings":' + jsonText(analysis.open) + head.slice(open + '"indicators":[],"findings":[]'.length) + "\n");
+  const ignored = ignoredEntries(analysis);
+  // A workbook without findings set aside gives the JSON it gave before the pane could set any aside.
+  out(`,"findings":${jsonText(analysis.open)}${ignored.length > 0 ? `,"ignored":${jsonText(ignored)}` : ""}}\n`);
 }
 
 /** Prints a value as one line of JSON. */
@@ -544,22 +546,6 @@ function listRules(argv: string[], io: Io): number {
   const head = `${"quy tắc / rule".padEnd(22)} ${"phạm vi".padEnd(7)} ${"mức".padEnd(8)} tên (name)`;
   io.stdout(`${head}\n${lines.join("\n")}\n`);
   return 0;
-}
-
-/** The JSON of docs/cli.md: file, reportYear, indicators, findings (plus the sheets as read). */
-export function toJson(file: string, analysis: CheckResult): object {
-  const open = analysis.open ?? analysis.findings;
-  const ignored = analysis.ignored ? ignoredEntries(analysis) : [];
-  return {
-    file,
-    reportYear: analysis.reportYear,
-    reportYearSource: analysis.reportYearSource,
-    sheets: analysis.sheets,
-    indicators: analysis.indicators,
-    findings: open,
-    // Only when the official set findings aside in the pane: the JSON of a workbook without is as before.
-    ...(ignored.length ? { ignored } : {}),
-  };
 }
 
 function version(): string {
