@@ -413,7 +413,7 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   for (const [i, file] of args.positional.entries()) {
     const read = await readWorkbookFile(file);
     const analysis = await analyzeFile(file, i === 0 ? options : { ...options, reportYear: null }, io.stderr, read);
-    reports.push({ file: shown(i), snapshot: read.snapshot, analysis });
+    reports.push({ file: shown(i), path: file, snapshot: read.snapshot, analysis });
   }
   const { compareReports } = await import("../core/compare");
   const [current, ...earlier] = reports;
@@ -474,6 +474,7 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
     const read = await readWorkbookFile(file);
     units.push({
       file: path.relative(process.cwd(), file) || file,
+      path: file,
       snapshot: read.snapshot,
       analysis: await analyzeFile(file, options, io.stderr, read),
     });

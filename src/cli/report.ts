@@ -190,6 +190,8 @@ export function renderComparison(result: Comparison): string {
       ...unresolvedLines(e.unresolved),
     );
   }
+  if (result.unresolved.length > 0)
+    lines.push("  cho tệp không có trong các báo cáo / for a file not given:", ...unresolvedLines(result.unresolved));
   if (result.merged) lines.push(...renderMerged(result.merged));
   for (const severity of ["error", "warning", "info"] as const) {
     const group = result.findings.filter((f) => f.severity === severity);

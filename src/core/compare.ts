@@ -12,14 +12,17 @@ import type { Period } from "./model/period";
 import { parseAddress, type WorkbookSnapshot } from "./model/snapshot";
 import { fold } from "./model/text";
 import { readFigure } from "./reading/figures";
-import { decimalsShown, valueAt } from "./rules/context";
+import { decimalsShown, generalDecimals, valueAt } from "./rules/context";
 import { renderMessage, type RenderedMessage } from "./rules/message";
 import { BASELINE_DIFFERS, ESTIMATE_MOVED, MERGED_PREVIOUS, PERIOD_DECREASE, PLAN_CHANGED, SAME_PERIOD_REVISION } from "./rules/periods";
 import { applyRuleConfig, DEFAULT_RULE_CONFIG, optionsFor, withDefaultOptions, type RuleConfig } from "./rules";
 
 /** A report as compared: its file, its workbook and its check. */
 export interface ComparedReport {
+  /** The name shown: the file's name, or its path when two reports share a name. */
   file: string;
+  /** The path as given, which a pair's or the units file's `file` may name with its folders. */
+  path?: string;
   snapshot: WorkbookSnapshot;
   analysis: CheckResult;
 }
@@ -139,6 +142,8 @@ export interface Comparison {
   period: string;
   earlier: EarlierReport[];
   merged: MergedComparison | null;
+  /** Pairs set by hand for a file none of the earlier reports is. */
+  unresolved: UnresolvedPair[];
   findings: CrossFinding[];
 }
 
@@ -159,8 +164,11 @@ export function periodOf(analysis: Pick<CheckResult, "sheets">): Period | null {
 export const periodAndYear = (analysis: Pick<CheckResult, "sheets" | "reportYear">): string =>
   `${periodOf(analysis)?.label ?? "?"} ${analysis.reportYear ?? "?"}`;
 
-/** Cumulative from the start of the year: "6 tháng", "9 tháng", "năm" (not a month or a quarter alone). */
-const cumulative = (p: Period) => p.kind === "months" || p.kind === "year";
+/** The first month a period covers: 1 for "6 tháng", "năm", "quý I", "tháng 1"; 4 for "quý II". */
+const firstMonth = (p: Period) => (p.kind === "quarter" ? p.months - 2 : p.kind === "month" ? p.months : 1);
+
+/** Cumulative from the start of the year: "6 tháng", "năm", and "quý I" or "tháng 1" (not "quý III" alone). */
+const cumulative = (p: Period) => firstMonth(p) === 1;
 
 const hasYearEstimates = (r: ComparedReport) => r.analysis.sheets.some((s) => s.columns?.some((c) => c.role === "yearEstimate"));
 
@@ -168,9 +176,11 @@ function relationOf(current: ComparedReport, earlier: ComparedReport): Relation 
   const [now, then] = [current.analysis.reportYear, earlier.analysis.reportYear];
   const [a, b] = [periodOf(current.analysis), periodOf(earlier.analysis)];
   if (now === null || then === null || !a || !b) return "unrelated";
-  // A later cumulative figure holds the earlier one: only then can it not fall ("quý III" holds no "6 tháng").
-  if (now === then && cumulative(a) && cumulative(b) && b.months < a.months) return "earlier-period";
-  if (then === now - 1 && a.kind === b.kind && a.months === b.months && a.index === b.index) return "previous-year";
+  // The same year's period that ended earlier: its plan and whole-year estimate went before this
+  // report's (whether its figures can be held against these is comparePair's question).
+  if (now === then && b.months < a.months) return "earlier-period";
+  // The same months of last year: "quý I" and "3 tháng" cover the same.
+  if (then === now - 1 && a.months === b.months && firstMonth(a) === firstMonth(b)) return "previous-year";
   // A whole-year report or plan states last year as its baseline; a part-year report of last year estimated it.
   if (then === now - 1 && a.kind === "year" && hasYearEstimates(earlier)) return "baseline";
   return "unrelated";
@@ -200,16 +210,20 @@ function resolve(ref: IndicatorRef, list: readonly Indicator[]): Indicator | [st
     : [`${found.length} chỉ tiêu cùng khớp, hãy ghi rõ trang và dòng`, `${found.length} indicators match: give the sheet and row`];
 }
 
-/** An indicator's name with its parent's, for the rows a report repeats under several totals ("Khu vực nhà nước"). */
-function parentKeys(list: readonly Indicator[]): Map<Indicator, string> {
+/** Each indicator's total, for the rows a report repeats under several totals ("Khu vực nhà nước"). */
+function parentsOf(list: readonly Indicator[]): Map<Indicator, Indicator> {
   const byPlace = new Map(list.map((i) => [`${i.sheet}|${i.row}|${i.line}`, i] as const));
-  const keys = new Map<Indicator, string>();
+  const parents = new Map<Indicator, Indicator>();
   for (const i of list) {
-    const parent = i.parentRow === null ? null : byPlace.get(`${i.sheet}|${i.parentRow}|${i.parentLine}`);
-    if (parent) keys.set(i, `under:${fold(parent.name)}|${fold(i.name)}|${fold(i.unit)}`);
+    const parent = i.parentRow === null ? undefined : byPlace.get(`${i.sheet}|${i.parentRow}|${i.parentLine}`);
+    if (parent) parents.set(i, parent);
   }
-  return keys;
+  return parents;
 }
+
+/** Two totals that are one indicator: the same catalogue id, or the same name. */
+const sameTotal = (a: Indicator, b: Indicator) =>
+  (a.catalogueId !== null && a.catalogueId === b.catalogueId) || fold(a.name) === fold(b.name);
 
 /**
  * The earlier report's indicator for each of the current one's: the official's pairs first (each
@@ -217,7 +231,8 @@ function parentKeys(list: readonly Indicator[]): Map<Indicator, string> {
  * in `unresolved` and change nothing), then the same catalogue id, else the same name, else the
  * same name under the same total; in the same unit, written alike, either way (a figure in "Triệu
  * đồng" is not compared with one in "Tỷ đồng"). A key two indicators of either report share
- * matches nothing.
+ * matches nothing; two sub-items under different totals ("Khu vực nhà nước" of investment and of
+ * retail) are not one indicator, whatever their names.
  */
 export function matchIndicators(
   current: readonly Indicator[],
@@ -248,13 +263,20 @@ export function matchIndicators(
       }
     }
   }
-  const [parentsNow, parentsThen] = [parentKeys(current), parentKeys(earlier)];
-  const keys = (i: Indicator, parents: Map<Indicator, string>) => [
-    i.catalogueId ? `id:${i.catalogueId}|${fold(i.unit)}` : null,
-    `name:${fold(i.name)}|${fold(i.unit)}`,
-    parents.get(i) ?? null,
-  ];
-  const index = (list: readonly Indicator[], parents: Map<Indicator, string>) => {
+  const [parentsNow, parentsThen] = [parentsOf(current), parentsOf(earlier)];
+  const keys = (i: Indicator, parents: Map<Indicator, Indicator>) => {
+    const parent = parents.get(i);
+    return [
+      i.catalogueId ? `id:${i.catalogueId}|${fold(i.unit)}` : null,
+      `name:${fold(i.name)}|${fold(i.unit)}`,
+      parent ? `under:${fold(parent.name)}|${fold(i.name)}|${fold(i.unit)}` : null,
+    ];
+  };
+  const underSameTotal = (now: Indicator, then: Indicator) => {
+    const [a, b] = [parentsNow.get(now), parentsThen.get(then)];
+    return !a || !b || sameTotal(a, b);
+  };
+  const index = (list: readonly Indicator[], parents: Map<Indicator, Indicator>) => {
     const byKey = new Map<string, Indicator | null>();
     for (const i of list) for (const k of keys(i, parents)) if (k !== null) byKey.set(k, byKey.has(k) && byKey.get(k) !== i ? null : i);
     return byKey;
@@ -263,12 +285,13 @@ export function matchIndicators(
   for (const [k, i] of index(current, parentsNow)) if (i === null) byKey.set(k, null);
   for (const i of current) {
     if (set.has(i)) continue;
-    const [byId, byName, byParent] = keys(i, parentsNow);
-    const byCatalogue = byId !== null ? byKey.get(byId) : undefined;
-    const found = byCatalogue ?? byKey.get(byName as string) ?? (byParent !== null ? byKey.get(byParent) : undefined);
+    // The first key that names one indicator of the earlier report (under the same total, if both have one).
+    const [found, k] = keys(i, parentsNow)
+      .map((key) => [key !== null ? byKey.get(key) : undefined, key] as const)
+      .find(([candidate]) => candidate && underSameTotal(i, candidate)) ?? [undefined, null];
     if (found && !taken.has(found)) {
       taken.add(found);
-      pairs.push([i, found, byCatalogue ? "catalogue" : "name"]);
+      pairs.push([i, found, k?.startsWith("id:") ? "catalogue" : "name"]);
     }
   }
   return pairs;
@@ -288,6 +311,9 @@ const figure = (report: ComparedReport, ind: Indicator, cell: string | null, val
 /** Half a unit of the last decimal a figure shows. */
 function halfUnit(f: Figure): number {
   const sheet = f.report.snapshot.sheets.find((s) => s.name === f.ind.sheet);
+  const text = sheet ? valueAt(sheet, f.cell) : null;
+  // A cell of figures stacked in lines ("7,6\n10,4"): the decimals of this line's figure as read.
+  if (typeof text === "string" && text.includes("\n")) return 0.5 * 10 ** -generalDecimals(f.value);
   return 0.5 * 10 ** -(sheet ? decimalsShown(sheet, f.cell) : 0);
 }
 
@@ -346,19 +372,23 @@ function comparePair(
   [now, then]: [ComparedReport, ComparedReport],
   [ind, prior]: [Indicator, Indicator],
   config: RuleConfig,
+  latest: boolean,
 ): CrossFinding[] {
   const out: CrossFinding[] = [];
   const common = { name: ind.name, file: now.file, earlierFile: then.file, earlier: label(periodOf(then.analysis)) };
   const at = (a: Figure, b: Figure) => ({ cell: a.cell, earlierCell: b.cell });
   if (relation === "earlier-period") {
-    const actual = figure(now, ind, ind.cells.actual, ind.actual);
+    // Figures and plans from the start of the year in both ("quý III" alone holds no "6 tháng");
+    // a plan or an estimate is held against the report just before this one, not one it superseded.
+    const fromStart = cumulative(periodOf(now.analysis) as Period) && cumulative(periodOf(then.analysis) as Period);
+    const actual = fromStart ? figure(now, ind, ind.cells.actual, ind.actual) : null;
     const priorActual = figure(then, prior, prior.cells.actual, prior.actual);
     if (ind.measure === "flow" && actual && priorActual && actual.value + tolerance(actual, priorActual) < priorActual.value) {
       const params = { ...common, ...at(actual, priorActual), later: label(periodOf(now.analysis)), unit: ind.unit };
       const text = renderMessage(PERIOD_DECREASE, "decrease", { ...params, actual: actual.value, prior: priorActual.value });
       out.push(between(PERIOD_DECREASE, text, actual, priorActual));
     }
-    const plan = figure(now, ind, ind.cells.plan, ind.plan);
+    const plan = fromStart && latest ? figure(now, ind, ind.cells.plan, ind.plan) : null;
     const priorPlan = figure(then, prior, prior.cells.plan, prior.plan);
     if (plan && priorPlan && Math.abs(plan.value - priorPlan.value) > tolerance(plan, priorPlan)) {
       if (!saysAdjusted(ind, sheetOf(now, ind), plan.cell)) {
@@ -371,7 +401,7 @@ function comparePair(
         out.push(between(PLAN_CHANGED, text, plan, priorPlan));
       }
     }
-    const estimate = wholeYear(now, ind);
+    const estimate = latest ? wholeYear(now, ind) : null;
     const priorEstimate = yearEstimate(then, prior);
     if (ind.kind === "absolute" && estimate && priorEstimate && priorEstimate.value !== 0) {
       const change = ((estimate.value - priorEstimate.value) / Math.abs(priorEstimate.value)) * 100;
@@ -408,12 +438,20 @@ export function sameFileName(named: string, file: string): boolean {
     f
       .toLowerCase()
       .split(/[\\/]+/)
-      .filter(Boolean);
+      .filter((part) => part !== "" && part !== ".");
   const [a, b] = [parts(named), parts(file)];
   return a.length <= b.length && a.every((part, i) => part === b[b.length - a.length + i]);
 }
 
-const forFile = (pairs: readonly PairOverride[], file: string) => pairs.filter((p) => p.file === undefined || sameFileName(p.file, file));
+/** The pairs set by hand that hold for a report: those for every report, and those naming its file. */
+export const pairsFor = (pairs: readonly PairOverride[], report: ComparedReport) =>
+  pairs.filter((p) => p.file === undefined || sameFileName(p.file, report.path ?? report.file));
+
+/** The pairs set by hand for a file that is none of the reports given: a typo the official must hear of. */
+export const pairsForNoReport = (pairs: readonly PairOverride[], reports: readonly ComparedReport[]): UnresolvedPair[] =>
+  pairs
+    .filter((p) => p.file !== undefined && !reports.some((r) => sameFileName(p.file as string, r.path ?? r.file)))
+    .map((pair) => ({ pair, reason: "không có báo cáo nào mang tên tệp này", reasonEn: "no report has this file name" }));
 
 /**
  * A merged unit's last-year figures as the sums of its former units' (flows and stocks only: a rate
@@ -438,7 +476,7 @@ function compareMerged(
   const matched = formers.map((f) => {
     const unresolved: UnresolvedPair[] = [];
     const byCurrent = new Map<Indicator, Indicator>();
-    const found = matchIndicators(current.analysis.indicators, f.report.analysis.indicators, forFile(pairs, f.report.file), unresolved);
+    const found = matchIndicators(current.analysis.indicators, f.report.analysis.indicators, pairsFor(pairs, f.report), unresolved);
     for (const [ind, prior] of found) byCurrent.set(ind, prior);
     return { ...f, byCurrent, unresolved };
   });
@@ -506,12 +544,18 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
   // estimate a part-year report made before it is superseded.
   const relations = earlier.map((before) => relationOf(current, before));
   const published = earlier.some((b, i) => relations[i] === "previous-year" && periodOf(b.analysis)?.kind === "year");
+  // Of several reports before this one, the latest is the one its plan and estimates followed.
+  const months = earlier.map((b) => periodOf(b.analysis)?.months ?? 0);
+  const latestOf = (relation: Relation) => Math.max(0, ...months.filter((_, i) => relations[i] === relation));
+  const [latestEarlier, latestBaseline] = [latestOf("earlier-period"), latestOf("baseline")];
   const reports = earlier.map((before, i): EarlierReport => {
     const relation = relations[i];
     const unresolved: UnresolvedPair[] = [];
-    const matched = matchIndicators(current.analysis.indicators, before.analysis.indicators, forFile(pairs, before.file), unresolved);
-    if (relation !== "unrelated" && !(relation === "baseline" && published))
-      for (const [ind, prior] of matched) findings.push(...comparePair(relation, [current, before], [ind, prior], config));
+    const matched = matchIndicators(current.analysis.indicators, before.analysis.indicators, pairsFor(pairs, before), unresolved);
+    const superseded = relation === "baseline" && (published || months[i] < latestBaseline);
+    if (relation !== "unrelated" && !superseded)
+      for (const [ind, prior] of matched)
+        findings.push(...comparePair(relation, [current, before], [ind, prior], config, months[i] === latestEarlier));
     return {
       file: before.file,
       reportYear: before.analysis.reportYear,
@@ -536,6 +580,7 @@ export function compareReports(current: ComparedReport, earlier: readonly Compar
     period: label(periodOf(current.analysis)),
     earlier: reports,
     merged: merged?.result ?? null,
+    unresolved: pairsForNoReport(pairs, [...earlier, ...(options.merged?.formers.map((f) => f.report) ?? [])]),
     findings: configured,
   };
 }

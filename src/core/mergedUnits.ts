@@ -4,7 +4,7 @@
 // unit's name in its titles or its file name; and the pairs of indicators the official sets by hand
 // (`--pairs`). Both files are checked here, each problem in Vietnamese and English.
 
-import { periodOf, type ComparedReport, type IndicatorRef, type MergedUnits } from "./compare";
+import { periodOf, sameFileName, type ComparedReport, type IndicatorRef, type MergedUnits } from "./compare";
 import { ExplainedError } from "./model/errors";
 import { fold } from "./model/text";
 import { isObject } from "./model/json";
@@ -31,6 +31,13 @@ export function unitMappingProblems(value: unknown): string[] {
   });
   if (value.files !== undefined && (!isObject(value.files) || !Object.values(value.files).every(isText)))
     problems.push("'files' phải ghép tên tệp với tên đơn vị / 'files' must map file names to unit names");
+  else if (problems.length === 0 && value.files !== undefined) {
+    // A unit misspelt here would place no report, and the former units' reports would pass for the successor's.
+    const units = (value.merged as UnitMapping["merged"]).flatMap((m) => [m.unit, ...m.from]).map(nameWords);
+    for (const [file, unit] of Object.entries(value.files as Record<string, string>))
+      if (!units.includes(nameWords(unit)))
+        problems.push(`files["${file}"]: "${unit}" không có trong 'merged' / "${unit}" is no unit of 'merged'`);
+  }
   return problems;
 }
 
@@ -81,9 +88,12 @@ function ownWords(report: ComparedReport): string {
  * of two names one holds ("Xã Tân", "Xã Tân Cương"), the longer.
  */
 function unitsNamed(report: ComparedReport, names: readonly string[], files: Record<string, string>): string[] {
-  const base = (f: string) => fold(f.split(/[\\/]/).pop() as string);
-  const listed = Object.entries(files).find(([file]) => base(file) === base(report.file))?.[1];
-  if (listed !== undefined) return names.filter((n) => fold(n) === fold(listed));
+  // The entry naming the report most closely: "bk/6t-2024.xlsx" before "6t-2024.xlsx".
+  const depth = (f: string) => f.split(/[\\/]+/).filter((part) => part !== "" && part !== ".").length;
+  const listed = Object.entries(files)
+    .filter(([file]) => sameFileName(file, report.path ?? report.file))
+    .sort(([a], [b]) => depth(b) - depth(a))[0]?.[1];
+  if (listed !== undefined) return names.filter((n) => nameWords(n) === nameWords(listed));
   const own = ownWords(report);
   const found = names.filter((n) => own.includes(nameWords(n)));
   return found.filter(
@@ -113,9 +123,9 @@ function endsFrom(report: ComparedReport, since: string): boolean {
 /**
  * The merged unit the current report is of, and the earlier reports that are its former units'
  * (the rest stay ordinary earlier reports). The current report is the mapping's only unit, or the
- * one it names. A report of the current year, or of a period ending after the merger (`since`), is
- * the successor's own even when it bears a former unit's name. An earlier report naming a former
- * unit of another merger is not this one's.
+ * one it names. A report of a period ending on or after the merger (`since`; without it, of the
+ * current year) is the successor's own even when it bears a former unit's name. An earlier report
+ * naming a former unit of another merger is not this one's.
  */
 export function placeUnits(
   mapping: UnitMapping,
@@ -130,7 +140,7 @@ export function placeUnits(
   for (const report of earlier) {
     const units = unitsNamed(report, entry.from, files);
     const successors =
-      report.analysis.reportYear === current.analysis.reportYear || (entry.since !== undefined && endsFrom(report, entry.since));
+      entry.since !== undefined ? endsFrom(report, entry.since) : report.analysis.reportYear === current.analysis.reportYear;
     if (units.length === 0 || successors) others.push(report);
     else if (units.length === 1) formers.push({ unit: units[0], report });
     else

@@ -3,6 +3,7 @@
 import { checkWorkbook } from "../../src/core/check";
 import { compareReports, sameFileName, type ComparedReport } from "../../src/core/compare";
 import { DEFAULT_RULE_CONFIG, mergeRuleConfig } from "../../src/core/rules";
+import type { CellValue } from "../../src/core/model/snapshot";
 import { sheet } from "../helpers/grid";
 import { periodRows, Y2019_6, Y2019_9, Y2020_6, Y2020_9, type Figures } from "../helpers/periods";
 
@@ -103,7 +104,17 @@ describe("what is not compared", () => {
     ];
     quarter.analysis = checkWorkbook(quarter.snapshot);
     const result = compareReports(quarter, [report("6t.xlsx", 2020, 6, six2020, y2019)]);
-    expect([result.period, result.earlier[0].relation, result.findings]).toEqual(["quý III", "unrelated", []]);
+    // It came after the 6-month report (an estimate could have moved), but its figures are not cumulative.
+    expect([result.period, result.earlier[0].relation, result.findings]).toEqual(["quý III", "earlier-period", []]);
+  });
+
+  test("the first quarter is the first three months: a 6-month figure below it is a decrease", () => {
+    const first = report("q1.xlsx", 2020, 3, { ...six2020, budget: 980 }, y2019);
+    first.snapshot.sheets[0].values[0] = ["MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU QUÝ I NĂM 2020"];
+    first.analysis = checkWorkbook(first.snapshot);
+    const result = compareReports(report("6t.xlsx", 2020, 6, six2020, y2019), [first]);
+    expect(result.earlier[0]).toMatchObject({ period: "quý I", relation: "earlier-period" });
+    expect(result.findings.map((f) => [f.rule, f.current, f.earlier])).toEqual([["period-decrease", 961.1, 980]]);
   });
 
   test("the same indicator in another unit is not paired; a name twice in the current report pairs neither", () => {
@@ -342,6 +353,87 @@ describe("a unit formed by a merger", () => {
   });
 });
 
+describe("figures stacked in one cell", () => {
+  test("a same-period rate typed in a stacked row is held to the decimals it shows", () => {
+    const at = (file: string, year: number, rates: [string, string, string]): ComparedReport => {
+      const snapshot = {
+        sheets: [
+          sheet("Biểu 01", [
+            [`MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU 6 THÁNG ĐẦU NĂM ${year}`],
+            [],
+            [
+              "STT",
+              "Chỉ tiêu",
+              "Đơn vị tính",
+              `Kế hoạch năm ${year}`,
+              `Thực hiện 6 tháng đầu năm ${year - 1}`,
+              `Ước thực hiện 6 tháng đầu năm ${year}`,
+            ],
+            ["1", "Tỷ lệ hộ nghèo\nTỷ lệ hộ cận nghèo", "%\n%", ...rates],
+          ]),
+        ],
+      };
+      return { file, snapshot, analysis: checkWorkbook(snapshot) };
+    };
+    const published = at("6t-2020.xlsx", 2020, ["7,0\n10,0", "8,0\n11,0", "7,6\n10,4"]);
+    const result = compareReports(at("6t-2021.xlsx", 2021, ["6,5\n9,8", "7,2\n10,4", "7,0\n10,1"]), [published]);
+    expect(result.findings.map((f) => [f.rule, f.current, f.earlier])).toEqual([["same-period-revision", 7.2, 7.6]]);
+  });
+});
+
+describe("of several reports before, the one that counts", () => {
+  test("a plan or an estimate is held against the latest earlier report, not one it superseded", () => {
+    // The plan moved between the 3- and the 6-month reports: the 9-month report only kept it.
+    const plans = (plan: number) => ({ ...six2020, budgetPlan: plan });
+    const nine = report("9t.xlsx", 2020, 9, { ...nine2020, budgetPlan: 2400 }, nine2019);
+    const planned = compareReports(nine, [report("3t.xlsx", 2020, 3, plans(2310), y2019), report("6t.xlsx", 2020, 6, plans(2400), y2019)]);
+    expect(planned.findings).toEqual([]);
+    // The year's actual against the 9-month estimate (2.5 % off), not the 6-month one (20 % off).
+    const estimate = (budget: number) => ({ ...nine2020, budget });
+    const year = report("nam.xlsx", 2020, 12, { ...nine2020, budget: 2050 }, nine2019);
+    const moved = compareReports(year, [
+      report("6t.xlsx", 2020, 6, six2020, y2019, undefined, estimate(1700)),
+      report("9t.xlsx", 2020, 9, nine2020, nine2019, undefined, estimate(2000)),
+    ]);
+    expect(moved.findings).toEqual([]);
+    const alone = compareReports(year, [report("6t.xlsx", 2020, 6, six2020, y2019, undefined, estimate(1700))]);
+    expect(alone.findings.map((f) => [f.rule, f.current, f.earlier])).toEqual([["estimate-moved", 2050, 1700]]);
+  });
+
+  test("this year's baseline is last year's latest estimate", () => {
+    const estimate = (budget: number) => ({ ...nine2019, budget });
+    const year = report("nam-2020.xlsx", 2020, 12, nine2020, { ...nine2019, budget: 2000 });
+    const [six, nine] = [
+      report("6t-2019.xlsx", 2019, 6, y2019, y2019, undefined, estimate(1900)),
+      report("9t-2019.xlsx", 2019, 9, nine2019, nine2019, undefined, estimate(2000)),
+    ];
+    expect(compareReports(year, [six, nine]).findings).toEqual([]);
+    expect(compareReports(year, [six]).findings.map((f) => [f.rule, f.current, f.earlier])).toEqual([["baseline-differs", 2000, 1900]]);
+  });
+
+  test("a sub-item is not paired with one of the same name under another total", () => {
+    const rows = (year: number, months: number, total: string, figures: [number, number]): CellValue[][] => [
+      [`MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI ${months} THÁNG ĐẦU NĂM ${year}`],
+      [],
+      ["STT", "Chỉ tiêu", "Đơn vị tính", `Kế hoạch năm ${year}`, `Ước thực hiện ${months} tháng đầu năm ${year}`],
+      ["1", total, "Tỷ đồng", figures[0], figures[0] / 2],
+      [null, "Trong đó:"],
+      ["-", "Khu vực nhà nước", "Tỷ đồng", figures[1], figures[1] / 2],
+    ];
+    const at = (file: string, grid: CellValue[][]) => {
+      const snapshot = { sheets: [sheet("Biểu 01", grid)] };
+      return { file, snapshot, analysis: checkWorkbook(snapshot) };
+    };
+    const nine = at("9t.xlsx", rows(2020, 9, "Vốn đầu tư phát triển", [10000, 20000]));
+    const result = compareReports(nine, [at("6t.xlsx", rows(2020, 6, "Tổng mức bán lẻ hàng hoá", [5000, 45000]))]);
+    expect(result.earlier[0].pairs).toEqual([]);
+    expect(result.findings).toEqual([]);
+    // Under the same total, it is the same sub-item.
+    const same = compareReports(nine, [at("6t.xlsx", rows(2020, 6, "Vốn đầu tư phát triển", [10000, 18000]))]);
+    expect(same.findings.map((f) => [f.rule, f.current, f.earlier])).toEqual([["plan-changed", 20000, 18000]]);
+  });
+});
+
 describe("what a comparison must not claim", () => {
   const [former, otherFormer] = [
     { industry: 7000, budget: 900.4, forest: 50 },
@@ -416,5 +508,20 @@ describe("what a comparison must not claim", () => {
     expect(sameFileName("2025/XA-A.xlsx", "nop\\2025\\xa-a.xlsx")).toBe(true);
     expect(sameFileName("xa-a.xlsx", "units/xa-ab.xlsx")).toBe(false);
     expect(sameFileName("2024/xa-a.xlsx", "2025/xa-a.xlsx")).toBe(false);
+    expect(sameFileName("./2025/xa-a.xlsx", "nop/2025/./xa-a.xlsx")).toBe(true);
+  });
+
+  test("a pair's file may name a report with its folder; one naming no report given is listed, not dropped", () => {
+    const six = { ...report("6t.xlsx", 2020, 6, six2020, y2019), path: "bao-cao/2020/6t.xlsx" };
+    const nine = report("9t.xlsx", 2020, 9, { ...nine2020, budgetPlan: 2400 }, nine2019);
+    const out = { current: { row: 5 }, earlier: null };
+    const kept = compareReports(nine, [six], { pairs: [{ ...out, file: "2020/6t.xlsx" }] });
+    expect(kept.findings).toEqual([]);
+    const typo = { ...out, file: "6t-2021.xlsx" };
+    const listed = compareReports(nine, [six], { pairs: [typo] });
+    expect(listed.findings.map((f) => f.rule)).toEqual(["plan-changed"]);
+    expect(listed.unresolved).toEqual([
+      { pair: typo, reason: "không có báo cáo nào mang tên tệp này", reasonEn: "no report has this file name" },
+    ]);
   });
 });

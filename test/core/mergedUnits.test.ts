@@ -92,6 +92,32 @@ describe("placing the reports", () => {
     expect(listed.merged?.formers.map((f) => f.unit)).toEqual(["Tỉnh Bắc Kạn"]);
   });
 
+  test("the mapping's files name reports with their folders, and units however their tier is written", () => {
+    const at = (file: string, where: string) => ({ ...report(file, 2025), path: where });
+    const [tn, bk] = [at("tn/6t-2025.xlsx", "nop/tn/6t-2025.xlsx"), at("bk/6t-2025.xlsx", "nop/bk/6t-2025.xlsx")];
+    const files = { "bk/6t-2025.xlsx": "Bắc Kạn", "tn/6t-2025.xlsx": "tỉnh Thái Nguyên", "6t-2025.xlsx": "Tỉnh Hà Giang" };
+    const placed = placeUnits({ ...mapping, files }, current, [tn, bk]);
+    expect(placed.merged?.formers.map((f) => [f.unit, f.report.file])).toEqual([
+      ["Tỉnh Thái Nguyên", "tn/6t-2025.xlsx"],
+      ["Tỉnh Bắc Kạn", "bk/6t-2025.xlsx"],
+    ]);
+    // A unit the mapping does not have would place nothing: the file is refused.
+    expect(unitMappingProblems({ ...mapping, files: { "bk/6t-2025.xlsx": "Bắc Cạn" } })).toEqual([
+      `files["bk/6t-2025.xlsx"]: "Bắc Cạn" không có trong 'merged' / "Bắc Cạn" is no unit of 'merged'`,
+    ]);
+  });
+
+  test("a former unit's report of the merger's own year, from before it, is the former unit's", () => {
+    const nine = report("thai-nguyen-9t-2025.xlsx", 2025);
+    nine.analysis.sheets = nine.analysis.sheets.map((s) => ({ ...s, period: { kind: "months" as const, months: 9, label: "9 tháng" } }));
+    const placed = placeUnits(mapping, nine, [report("bac-kan-6t-2025.xlsx", 2025)]);
+    expect(placed.merged?.formers.map((f) => [f.unit, f.report.file])).toEqual([["Tỉnh Bắc Kạn", "bac-kan-6t-2025.xlsx"]]);
+    expect(placed.others).toEqual([]);
+    // Without the merger's date, a report of the same year is the successor's own.
+    const undated = { merged: [{ ...mapping.merged[0], since: undefined }] };
+    expect(placeUnits(undated, nine, [report("bac-kan-6t-2025.xlsx", 2025)]).merged?.formers).toEqual([]);
+  });
+
   test("a current report that names no unit of a mapping of several is no merger", () => {
     expect(placeUnits(mapping, report("bao-cao-2026.xlsx", 2026), [report("bac-kan-2025.xlsx", 2025)]).merged).toBeNull();
   });

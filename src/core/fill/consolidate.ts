@@ -13,7 +13,8 @@ import {
   matchIndicators,
   periodAndYear,
   periodOf,
-  sameFileName,
+  pairsFor,
+  pairsForNoReport,
   type ComparedReport,
   type CrossFinding,
   type PairOverride,
@@ -169,12 +170,13 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
   const unresolved: Consolidation["unresolved"] = [];
   const matched = units.map((u) => {
     const byTable = new Map<Indicator, Indicator>();
-    const own = pairs.filter((p) => p.file === undefined || sameFileName(p.file, u.file));
     const refused: UnresolvedPair[] = [];
-    for (const [ind, found] of matchIndicators(template.analysis.indicators, u.analysis.indicators, own, refused)) byTable.set(ind, found);
+    for (const [ind, found] of matchIndicators(template.analysis.indicators, u.analysis.indicators, pairsFor(pairs, u), refused))
+      byTable.set(ind, found);
     unresolved.push(...refused.map((r) => ({ ...r, file: u.file })));
     return { report: u, byTable };
   });
+  unresolved.push(...pairsForNoReport(pairs, units).map((r) => ({ ...r, file: r.pair.file as string })));
   const trace = placeSheet(template.snapshot.sheets, CONSOLIDATION_TEMPLATE, TRACE_SHEET);
   const traceCells: PlannedCell[] = [
     { address: "A1", value: "NGUỒN CỦA CÁC SỐ TỔNG HỢP", style: TITLE },

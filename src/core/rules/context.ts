@@ -121,13 +121,15 @@ export function decimalsAt(sheet: SheetSnapshot, row: number, col: number): numb
   const format = sheet.numberFormats?.[row]?.[col];
   if (typeof value === "number" && format && format !== "General") return formatDecimals(format);
   if (typeof value === "string") return parseNumberText(value)?.decimals ?? 0;
-  if (typeof value === "number") {
-    // As Excel's General format shows it: the shortest form of the number, at most 4 decimals here.
-    const text = String(value);
-    const point = text.indexOf(".");
-    return point < 0 || text.includes("e") ? 0 : Math.min(4, text.length - point - 1);
-  }
+  if (typeof value === "number") return generalDecimals(value);
   return 0;
+}
+
+/** Decimals of a number as Excel's General format shows it: its shortest form, at most 4 here. */
+export function generalDecimals(value: number): number {
+  const text = String(value);
+  const point = text.indexOf(".");
+  return point < 0 || text.includes("e") ? 0 : Math.min(4, text.length - point - 1);
 }
 
 /** Half a unit of the last decimal shown, plus a hundredth of slack (V01). */
