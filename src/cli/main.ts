@@ -2,6 +2,7 @@
 // Exit status: 0 no error finding, 1 at least one, 2 input that cannot be used (one line on stderr),
 // 3 an internal error (one line; the stack only with CHITIEU_DEBUG set).
 
+import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
@@ -132,12 +133,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
       "--out không được trùng tệp đầu vào (chitieu không ghi đè tệp của người dùng)",
       "--out must differ from the input file",
     );
-  // Excel opens a workbook only under the extension of its kind: one with macros stays .xlsm.
-  if (/\.xlsm$/i.test(file) !== /\.xlsm$/i.test(out))
-    throw new UsageError(
-      `--out phải có đuôi ${/\.xlsm$/i.test(file) ? ".xlsm (bảng tính có macro)" : ".xlsx"} như tệp đầu vào`,
-      `--out must have the input's extension (${/\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx"})`,
-    );
+  sameKind(file, out);
   // Before any reading: a refused output costs the official no wait.
   await checkOutput(out, [file, templateName], args.flags.has("force"));
   const options = await workbookOptions(args.values);
@@ -379,6 +375,16 @@ async function checkTextCommand(argv: string[], io: Io): Promise<number> {
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
+/** Excel opens a workbook only under the extension of its kind: a copy of one with macros stays .xlsm. */
+function sameKind(input: string, out: string): void {
+  const macros = /\.xlsm$/i.test(input);
+  if (macros !== /\.xlsm$/i.test(out))
+    throw new UsageError(
+      `--out phải có đuôi ${macros ? ".xlsm (bảng tính có macro)" : ".xlsx"} như tệp đầu vào`,
+      `--out must have the input's extension (${macros ? ".xlsm" : ".xlsx"})`,
+    );
+}
+
 /** The pairs set by hand (--pairs) and the units mapping (--units) of `compare` and `consolidate`, each checked. */
 async function pairsAndUnits(values: Record<string, string>): Promise<{ pairs: PairOverride[]; mapping: UnitMapping | null }> {
   const { pairsProblems, unitMappingProblems } = await import("../core/mergedUnits");
@@ -448,10 +454,11 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
   if (!out) throw new UsageError("thiếu --out (tệp kết quả .xlsx)", "--out is required");
   if (args.positional.includes("-"))
     throw new UsageError("consolidate chỉ đọc tệp, không đọc đầu vào chuẩn", "consolidate reads files, not standard input");
+  sameKind(template, out);
   const options = await workbookOptions(args.values);
   const { unitsMissing } = await import("../core/mergedUnits");
   const { pairs, mapping } = await pairsAndUnits(args.values);
-  const { checkConsolidated, consolidate, otherPeriods, weightsProblems } = await import("../core/fill/consolidate");
+  const { checkConsolidated, consolidate, isConsolidated, otherPeriods, weightsProblems } = await import("../core/fill/consolidate");
   const weights = args.values.weights
     ? await readJsonOption<Record<string, string>>(args.values.weights, "tệp trọng số", "weights file", weightsProblems)
     : {};
@@ -464,14 +471,35 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
   const files = inputs as string[];
   if (files.length === 0) throw new InputError("không có báo cáo nào để tổng hợp", "no report to consolidate");
   const form = await readWorkbookFile(template);
+  // A table consolidated before holds formulas over its trace sheet, which a new one replaces.
+  if (isConsolidated(form.snapshot))
+    throw new InputError(
+      `"${template}" là biểu đã tổng hợp (có trang nguồn tổng hợp của chitieu): hãy dùng biểu trống ban đầu`,
+      `"${template}" is a consolidated table (it has chitieu's trace sheet): use the blank form`,
+    );
   const table = {
     file: path.basename(template),
     snapshot: form.snapshot,
     analysis: await analyzeFile(template, { ...options, blankForm: true }, io.stderr, form),
   };
   const units = [];
+  const seen = new Map<string, string>();
   for (const file of files) {
     const read = await readWorkbookFile(file);
+    // An earlier result in the units' folder, or one report copied twice, would count its figures twice.
+    if (isConsolidated(read.snapshot))
+      throw new InputError(
+        `"${file}" là biểu tổng hợp chitieu đã ghi, không phải báo cáo của đơn vị: hãy để nó ngoài các báo cáo`,
+        `"${file}" is a table chitieu consolidated, not a unit's report: leave it out of the reports`,
+      );
+    const digest = createHash("sha256").update(read.bytes).digest("hex");
+    const copy = seen.get(digest);
+    if (copy !== undefined)
+      throw new InputError(
+        `"${file}" và "${copy}" là cùng một tệp: chỉ giữ một bản`,
+        `"${file}" and "${copy}" are the same file: keep one`,
+      );
+    seen.set(digest, file);
     units.push({
       file: path.relative(process.cwd(), file) || file,
       path: file,
@@ -496,7 +524,14 @@ async function consolidateCommand(argv: string[], io: Io): Promise<number> {
     );
   const result = consolidate(table, units, { weights, pairs, config: options.rules, units: expected });
   const { applyPlanToBytes } = await import("../hosts/xlsx/applyPlan");
-  await writeWhole(out, await applyPlanToBytes(form.bytes, result.plan));
+  let written: Uint8Array;
+  try {
+    written = await applyPlanToBytes(form.bytes, result.plan);
+  } catch (error) {
+    if (error instanceof WorkbookInputError) throw unusableFile(template, error);
+    throw error;
+  }
+  await writeWhole(out, written);
   // The table as written, checked like any report: totals against their parts, plan and growth.
   const checks = checkConsolidated(result, options);
   const summary = {

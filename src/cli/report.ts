@@ -257,10 +257,13 @@ export interface ConsolidationSummary {
 
 export function renderConsolidation(summary: ConsolidationSummary): string {
   const written = summary.figures.filter((f) => f.written).length;
+  const occupied = summary.figures.filter((f) => f.occupied).length;
   const weighted = summary.figures.filter((f) => f.method === "weighted").length;
   const lines = [
     `Tổng hợp ${summary.units.length} báo cáo vào ${summary.template}: ${written} số đã ghi (${weighted} bình quân theo trọng số), ` +
-      `${summary.figures.length - written} ô đã có số được giữ nguyên; nguồn của từng số ở trang "${summary.traceSheet}" của ${summary.out}.`,
+      `${summary.figures.length - written - occupied} ô đã có số được giữ nguyên` +
+      (occupied > 0 ? `, ${occupied} ô có chữ (“-”…) không ghi đè` : "") +
+      `; nguồn của từng số ở trang "${summary.traceSheet}" của ${summary.out}.`,
     `Consolidated ${summary.units.length} reports: ${written} figures written, each traced in the sheet "${summary.traceSheet}".`,
     "",
     "Báo cáo của các đơn vị / the units' reports:",

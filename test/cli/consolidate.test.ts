@@ -103,6 +103,33 @@ test("a commune's unusable report, or an existing --out, is one line, exit 2, an
   expect(chitieu(["consolidate", "--help"]).stdout).toContain("chitieu consolidate <thư-mục|tệp.xlsx|mẫu>…");
 });
 
+test("an earlier result among the reports, a report copied twice, a consolidated table as the form, or a macro form to .xlsx: one line, exit 2, nothing written", async () => {
+  const { template } = await ready;
+  const again = path.join(dir, "chay-lai");
+  fs.cpSync(submissions, again, { recursive: true });
+  const first = path.join(again, "tong-hop.xlsx");
+  expect(chitieu(["consolidate", again, "--template", template, "--out", first]).status).toBe(0);
+  // Run again on the same folder, the earlier result in it, into another file.
+  const out = path.join(dir, "lan-hai.xlsx");
+  const rerun = chitieu(["consolidate", again, "--template", template, "--out", out]);
+  expect([rerun.status, rerun.stdout, fs.existsSync(out)]).toEqual([2, "", false]);
+  expect(rerun.stderr).toMatch(/^chitieu: ".*tong-hop\.xlsx" là biểu tổng hợp chitieu đã ghi, không phải báo cáo của đơn vị/);
+  fs.rmSync(first);
+  fs.copyFileSync(path.join(again, "cum-1", "xa-01.xlsx"), path.join(again, "cum-2", "xa-01-ban-sao.xlsx"));
+  const twice = chitieu(["consolidate", again, "--template", template, "--out", out]);
+  expect([twice.status, fs.existsSync(out)]).toEqual([2, false]);
+  expect(twice.stderr).toMatch(/xa-01-ban-sao\.xlsx" và ".*xa-01\.xlsx" là cùng một tệp: chỉ giữ một bản/);
+  const table = path.join(dir, "bang-da-tong-hop.xlsx");
+  expect(chitieu(["consolidate", submissions, "--template", template, "--out", table]).status).toBe(0);
+  const reused = chitieu(["consolidate", submissions, "--template", table, "--out", out]);
+  expect([reused.status, fs.existsSync(out)]).toEqual([2, false]);
+  expect(reused.stderr).toContain("là biểu đã tổng hợp (có trang nguồn tổng hợp của chitieu): hãy dùng biểu trống ban đầu");
+  const macros = path.join(dir, "bieu-tinh.xlsm");
+  fs.copyFileSync(template, macros);
+  const kind = chitieu(["consolidate", submissions, "--template", macros, "--out", out]);
+  expect([kind.status, kind.stderr, fs.existsSync(out)]).toEqual([2, expect.stringContaining("--out phải có đuôi .xlsm"), false]);
+});
+
 test("a unit whose parts exceed its total is named, and a unit with no report is a finding; exit 1 for the error", async () => {
   const { template } = await ready;
   const folder = path.join(dir, "thieu");

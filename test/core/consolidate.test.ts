@@ -3,7 +3,7 @@
 // commune missing a figure, and a table figure that is not the total, are found.
 import { checkWorkbook } from "../../src/core/check";
 import type { ComparedReport } from "../../src/core/compare";
-import { checkConsolidated, consolidate, otherPeriods } from "../../src/core/fill/consolidate";
+import { checkConsolidated, consolidate, isConsolidated, otherPeriods } from "../../src/core/fill/consolidate";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { communeFigures, communeRows, provinceRows } from "../helpers/communes";
 import { sheet } from "../helpers/grid";
@@ -152,5 +152,70 @@ describe("what a consolidation must not do", () => {
       ],
     });
     expect(otherPeriods(province(), [...communes.slice(0, 2), nine])).toEqual([{ file: "xa-9t.xlsx", period: "9 tháng 2026" }]);
+  });
+});
+
+describe("what a consolidation must not do", () => {
+  const weights = { "Tỷ lệ hộ nghèo": "Số hộ dân cư" };
+
+  test("a commune counting households in thousands weighs nothing: it is listed as missing, not mixed in", () => {
+    const rows = communeRows(2);
+    rows[5] = ["3", "Số hộ dân cư", "Nghìn hộ", ...(rows[5].slice(3) as number[]).map((h) => h / 1000)];
+    const units = communes.map((c, i) => (i === 1 ? report("xa-2.xlsx", { sheets: [sheet("Biểu", rows)] }) : c));
+    const rate = consolidate(province(), units, { weights }).figures.find((f) => f.name === "Tỷ lệ hộ nghèo" && f.field === "actual");
+    const others = figuresOf.filter((_, i) => i !== 1);
+    const households = others.reduce((t, f) => t + f.actual.households, 0);
+    expect(rate?.missing).toEqual(["xa-2.xlsx"]);
+    expect(rate?.value).toBeCloseTo(others.reduce((t, f) => t + f.actual.poverty * f.actual.households, 0) / households, 9);
+  });
+
+  test("a weight no report has is said, not passed over", () => {
+    const result = consolidate(province(), communes, { weights: { "Tỷ lệ hộ nghèo": "Số hộ" } });
+    expect(result.figures.some((f) => f.name === "Tỷ lệ hộ nghèo")).toBe(false);
+    expect(result.findings.filter((f) => f.rule === "consolidation-refused").map((f) => f.message)).toContainEqual(
+      expect.stringContaining("Tỷ lệ hộ nghèo (%): không báo cáo nào có chỉ tiêu trọng số “Số hộ”"),
+    );
+  });
+
+  test("a dash the official typed in the table is kept and said, never counted as a figure kept", () => {
+    const table = province();
+    table.snapshot.sheets[0].values[3][5] = "-";
+    const result = consolidate(report("tinh.xlsx", table.snapshot, true), communes);
+    const industry = result.figures.find((f) => f.name === "Giá trị sản xuất công nghiệp" && f.field === "actual");
+    expect(industry).toMatchObject({ cell: "F4", written: false, occupied: true });
+    expect(result.plan.writes?.[0].cells.some((c) => c.address === "F4")).toBe(false);
+    expect(result.findings.find((f) => f.places[0].cell === "F4")?.message).toContain(
+      "ô F4 của tinh.xlsx đã ghi “-”, chitieu không ghi đè",
+    );
+  });
+
+  test("a figure per worker or per hundred inhabitants is never summed", () => {
+    const rows = (f: number[] | null): CellValue[][] => [
+      ["MỘT SỐ CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026"],
+      [],
+      ["STT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện 6 tháng đầu năm 2026"],
+      ["1", "Giá trị sản xuất trên 1 lao động", "Triệu đồng", f?.[0] ?? null],
+      ["2", "Số thuê bao internet trên 100 dân", "Thuê bao", f?.[1] ?? null],
+    ];
+    const units = [1, 2, 3].map((n) => report(`xa-${n}.xlsx`, { sheets: [sheet("Biểu", rows([80 + n, 30 + n]))] }));
+    const result = consolidate(report("tinh.xlsx", { sheets: [sheet("Biểu", rows(null))] }, true), units);
+    expect(result.figures).toEqual([]);
+    expect(result.findings.map((f) => [f.rule, f.places[0].cell])).toEqual([
+      ["consolidation-refused", "D4"],
+      ["consolidation-refused", "D5"],
+    ]);
+  });
+
+  test("a consolidated workbook is known by its trace sheet, renamed or not", () => {
+    const written = consolidate(province(), communes);
+    const trace = written.plan.sheets[0];
+    const values: CellValue[][] = [];
+    for (const c of trace.cells) {
+      const at = /^([A-J])(\d+)$/.exec(c.address) as RegExpExecArray;
+      (values[Number(at[2]) - 1] ??= [])["ABCDEFGHIJ".indexOf(at[1])] = (c.value ?? null) as CellValue;
+    }
+    for (let r = 0; r < values.length; r++) values[r] ??= [];
+    expect(isConsolidated({ sheets: [...province().snapshot.sheets, sheet("Sheet3", values)] })).toBe(true);
+    expect(isConsolidated(province().snapshot)).toBe(false);
   });
 });

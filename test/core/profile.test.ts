@@ -49,6 +49,22 @@ describe("catalogue matching on the head of the name", () => {
     expect(matcher.match(name)).toBeNull();
   });
 
+  it.each([
+    ["Giá trị sản xuất trên 1 lao động", "Triệu đồng"],
+    ["Số thuê bao internet trên 100 dân", "Thuê bao"],
+    ["Giá trị sản phẩm thu hoạch trên một héc ta đất canh tác", "Triệu đồng"],
+    ["Giá trị sản xuất công nghiệp trên 1.000 dân", "Tỷ đồng"],
+  ])("%s is a figure per unit, never the amount it divides", (name, unit) => {
+    expect(profile(name, unit)).toMatchObject({ kind: "absolute", measure: "ratio", entry: null });
+  });
+
+  it("a total of a place ('trên địa bàn') is still the total", () => {
+    expect(profile("Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng")).toMatchObject({
+      measure: "flow",
+      entry: { id: "state-budget-revenue" },
+    });
+  });
+
   it("reads a growth rate of X as growth, never as the level of X", () => {
     expect(profile("Tốc độ tăng giá trị sản xuất công nghiệp", "%")).toMatchObject({ kind: "rate", measure: "growth", entry: null });
     expect(profile("TỐC ĐỘ TĂNG THU NGÂN SÁCH NHÀ NƯỚC", "%")).toMatchObject({ kind: "rate", measure: "growth", entry: null });

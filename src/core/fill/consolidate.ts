@@ -22,8 +22,8 @@ import {
   type UnresolvedPair,
 } from "../compare";
 import type { Indicator } from "../model/indicator";
-import { markerText } from "../model/ownSheets";
-import { parseAddress, type CellValue, type WorkbookSnapshot } from "../model/snapshot";
+import { markerText, readMarker } from "../model/ownSheets";
+import { parseAddress, type WorkbookSnapshot } from "../model/snapshot";
 import { fold } from "../model/text";
 import { decimalsShown, valueAt } from "../rules/context";
 import { renderMessage } from "../rules/message";
@@ -63,8 +63,10 @@ export interface ConsolidatedFigure {
   sources: ConsolidationSource[];
   /** Units whose report lacks the figure. */
   missing: string[];
-  /** False when the table's cell already held a figure, kept as it was. */
+  /** False when the table's cell already held something, kept as it was. */
   written: boolean;
+  /** The cell holds text, no figure ("-", "x"): kept, and the figure not written. */
+  occupied: boolean;
 }
 
 export interface Consolidation {
@@ -143,6 +145,25 @@ function weightIn(analysis: CheckResult, weight: string): Indicator | null {
 }
 
 /**
+ * The weighing indicator of each report, in one unit: the table's own, else the one most reports
+ * use. A report counting in another ("Nghìn hộ" where the others count "Hộ") has none: its
+ * figures would weigh a thousand times too little.
+ */
+function weighersIn(template: CheckResult, reports: readonly ComparedReport[], weight: string): Array<Indicator | null> {
+  const found = reports.map((r) => weightIn(r.analysis, weight));
+  const count = new Map<string, number>();
+  for (const w of found) if (w) count.set(fold(w.unit), (count.get(fold(w.unit)) ?? 0) + 1);
+  const own = weightIn(template, weight);
+  const unit = own ? fold(own.unit) : [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return found.map((w) => (w && fold(w.unit) === unit ? w : null));
+}
+
+/** A workbook chitieu consolidated: its trace sheet (renamed or not) says so. */
+export function isConsolidated(snapshot: WorkbookSnapshot): boolean {
+  return snapshot.sheets.some((s) => readMarker(s)?.templateId === CONSOLIDATION_TEMPLATE);
+}
+
+/**
  * The reports that cover another year or period than the table (a 9-month report for a 6-month
  * table): summed, they would make a total of nothing. A report or a table that states neither is
  * taken as it is.
@@ -157,8 +178,6 @@ export function otherPeriods(template: ComparedReport, units: readonly ComparedR
     ? []
     : units.filter((u) => key(u) !== null && key(u) !== wanted).map((u) => ({ file: u.file, period: periodAndYear(u.analysis) }));
 }
-
-const isEmpty = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /**
  * The units' reports consolidated into the template's table: the figures, the findings, the plan
@@ -216,7 +235,12 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
       continue;
     }
     // The indicator weighing this one in each report, looked up once for all its columns.
-    const weighers = how.method === "weighted" ? matched.map((m) => weightIn(m.report.analysis, how.weight)) : [];
+    const weighers = how.method === "weighted" ? weighersIn(template.analysis, units, how.weight) : [];
+    if (how.method === "weighted" && !weighers.some((w) => w !== null && FIELDS.some((f) => (w[f] ?? 0) > 0))) {
+      const text = renderMessage(CONSOLIDATION_REFUSED, "weightNotFound", { name: ind.name, unit: ind.unit, weight: how.weight });
+      findings.push(crossFinding(CONSOLIDATION_REFUSED, text, [at]));
+      continue;
+    }
     for (const field of cells) {
       const cell = ind.cells[field] as string;
       const sources: ConsolidationSource[] = [];
@@ -277,7 +301,9 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
       }
       const range = (c: string) => sheetRef(trace.name, `${c}${first}:${c}${row - 1}`);
       const formula = how.method === "sum" ? `SUM(${range("H")})` : `SUMPRODUCT(${range("H")},${range("I")})/SUM(${range("I")})`;
-      const free = isEmpty(valueAt(sheet, cell));
+      // A cell with no figure and no text is ours to fill; "-" or "x" is the official's: kept, and said.
+      const stated = valueAt(sheet, cell);
+      const free = stated === null || stated === undefined || (typeof stated === "string" && stated.trim() === "");
       figures.push({
         name: ind.name,
         unit: ind.unit,
@@ -289,6 +315,7 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
         sources,
         missing,
         written: free,
+        occupied: !free && ind[field] === null,
       });
       const place: Place = { file: template.file, sheet: ind.sheet, cell };
       const sourcePlaces = sources.map((s) => ({ file: s.file, sheet: s.sheet, cell: s.cell }));
@@ -302,7 +329,17 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
           value,
           style: { numberFormat: decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}` },
         });
-      } else if (ind[field] !== null) {
+      } else if (ind[field] === null) {
+        const text = renderMessage(CONSOLIDATION_REFUSED, "occupied", {
+          name: ind.name,
+          cell,
+          file: template.file,
+          text: String(stated),
+          column: COLUMN[field],
+          value,
+        });
+        findings.push(crossFinding(CONSOLIDATION_REFUSED, text, [place, ...sourcePlaces], null, value));
+      } else {
         const stated = ind[field] as number;
         const slack = 0.5 * 10 ** -decimalsShown(sheet, cell) + 1e-9;
         if (Math.abs(stated - value) > slack) {

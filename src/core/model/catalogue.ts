@@ -267,8 +267,13 @@ function stripMarks(text: string): string {
   return out;
 }
 
-const PER_CAPITA_REST = /(^|\s)(dau nguoi|(binh quan )?(mot|1) nguoi|van dan)(\s|$)|^nguoi(\s|$)/;
-const PER_CAPITA = /\b(dau nguoi|binh quan (mot|1) nguoi|van dan|mat do)\b|\/\s*(nguoi|ng|van dan|km2?|ha|ho|xa)\b/;
+// Per head, per worker, per 100 inhabitants, per hectare: "trên 1 lao động", "trên 100 dân", "trên
+// một héc ta" (not "trên địa bàn", the place a total is of).
+const PER_UNIT = "tren (moi|mot|\\d[\\d., ]*|don vi) [a-z]";
+const PER_CAPITA_REST = new RegExp(`(^|\\s)(dau nguoi|(binh quan )?(mot|1) nguoi|van dan)(\\s|$)|^nguoi(\\s|$)|(^|\\s)${PER_UNIT}`);
+const PER_CAPITA = new RegExp(
+  `\\b(dau nguoi|binh quan (mot|1) nguoi|van dan|mat do)\\b|\\/\\s*(nguoi|ng|van dan|km2?|ha|ho|xa)\\b|\\b${PER_UNIT}`,
+);
 const LOWER_IS_BETTER =
   /\b(ho ngheo|can ngheo|ngheo|that nghiep|thieu viec lam|gia tieu dung|lam phat|suy dinh duong|ty suat sinh|ty suat chet|tu vong|chet|tang dan so|nhap sieu|tai nan|chay no|chay rung|no xau|chon lap|o nhiem|vi pham|toi pham|ma tuy|bo hoc|hiv|bat binh dang|gini|icor)\b/;
 /** Words that turn a bad thing into the work against it: "được xử lý", "thoát nghèo", "bảo hiểm thất nghiệp". */

@@ -179,6 +179,14 @@ export const CONSOLIDATION_REFUSED = defineRule({
       vi: "{name} ({unit}) là tốc độ tăng hoặc chỉ số: tính lại từ các số đã tổng hợp, không cộng hay lấy trung bình của các đơn vị.",
       en: "{name} ({unit}) is a growth rate or an index: work it out from the consolidated figures, never as a sum or a mean of the units'.",
     },
+    weightNotFound: {
+      vi: "{name} ({unit}): không báo cáo nào có chỉ tiêu trọng số “{weight}” (--weights) với số dùng được; không tổng hợp.",
+      en: "{name} ({unit}): no report has the weighing indicator “{weight}” (--weights) with a usable figure; not consolidated.",
+    },
+    occupied: {
+      vi: "{name}: ô {cell} của {file} đã ghi “{text}”, chitieu không ghi đè; số {column} tổng hợp là {value:n} — xoá ô rồi chạy lại để ghi.",
+      en: "{name}: {cell} of {file} holds “{text}”, which chitieu does not write over; the consolidated “{column}” figure is {value:n}: clear the cell and run again to write it.",
+    },
   },
 });
 
