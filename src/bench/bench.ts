@@ -35,6 +35,14 @@ function task(name: "bare" | "check" | "floor", file: string): { ms: number; max
   return JSON.parse(out.trim().split("\n").pop() as string);
 }
 
+/** The size of a workbook's parts once inflated, in MB. */
+async function inflatedMB(file: string): Promise<number> {
+  const zip = new ZipArchive(fs.readFileSync(file));
+  let bytes = 0;
+  for (const name of zip.names()) bytes += ((await zip.read(name)) as Uint8Array).length;
+  return bytes / 1024 / 1024;
+}
+
 /** Wall time of a whole process, Node's start and module loading included. */
 function wholeProcess(args: string[]): number {
   const start = process.hrtime.bigint();
@@ -101,6 +109,12 @@ async function main(): Promise<void> {
     checkProcess.push(wholeProcess([bin, "check", file, "--json"]));
     floorProcess.push(wholeProcess([path.join(__dirname, "task.js"), "floor", file]));
   }
+  // Memory against size: the same workbook with half the sheets, each measured in fresh processes.
+  const half = path.join(dir, `bench-${BENCH_SHEETS / 2}x${BENCH_INDICATORS}.xlsx`);
+  if (!fs.existsSync(half)) await benchWorkbook(BENCH_SHEETS / 2).xlsx.writeFile(half);
+  const peak = (f: string) => median([0, 1, 2].map(() => task("check", f).maxRssMB));
+  const growthMB = peak(file) - peak(half);
+  const xmlGrowthMB = (await inflatedMB(file)) - (await inflatedMB(half));
   const steps: Array<Record<string, number>> = [];
   for (let i = 0; i < RUNS; i++)
     steps.push(JSON.parse(execFileSync(process.execPath, [path.join(__dirname, "task.js"), "phases", file], { encoding: "utf8" })));
@@ -140,6 +154,8 @@ async function main(): Promise<void> {
     `    sàn / floor (mọi phần giải nén bằng zlib, quét byte một lần, không phân tích): ${floorMs.toFixed(0)} ms, bộ nhớ đỉnh ${floorMB.toFixed(0)} MB; ` +
       `(b) = ${(checkMs / floorMs).toFixed(2)}× thời gian (mục tiêu ≤ 3×), ${(checkMB / floorMB).toFixed(2)}× bộ nhớ; ` +
       `cả tiến trình / whole processes: sàn ${median(floorProcess).toFixed(0)} ms, (b) ${median(checkProcess).toFixed(0)} ms = ${(median(checkProcess) / median(floorProcess)).toFixed(2)}×`,
+    `    bộ nhớ theo cỡ tệp / memory against size: ${BENCH_SHEETS / 2} → ${BENCH_SHEETS} trang, XML giải nén +${xmlGrowthMB.toFixed(1)} MB, ` +
+      `bộ nhớ đỉnh của (b) +${growthMB.toFixed(1)} MB = ${(growthMB / xmlGrowthMB).toFixed(1)} MB mỗi MB XML (mục tiêu ≤ 1)`,
     `    các bước của (b), mỗi bước so với sàn / the steps of (b), each against the floor: mở gói / package ${step("package")}; ` +
       `đọc và tính chỉ tiêu / indicators ${step("indicators")}; quy tắc / rules ${step("rules")}; ` +
       `văn bản JSON ${median(steps.map((s) => s.jsonMB)).toFixed(1)} MB, mã hoá UTF-8 / JSON text, UTF-8 encoded ${step("json")}`,

@@ -33,9 +33,15 @@ export const OPEN = "{{";
 export const CLOSE = "}}";
 
 export function isTemplateSheet(sheet: SheetSnapshot): boolean {
-  for (const row of sheet.values) {
+  // Indexed loops: every cell of every sheet passes here, before the engine has optimized anything.
+  const { values } = sheet;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
     if (!row) continue;
-    for (const v of row) if (typeof v === "string" && v.includes(OPEN) && v.includes(CLOSE, v.indexOf(OPEN))) return true;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.includes(OPEN) && v.includes(CLOSE, v.indexOf(OPEN))) return true;
+    }
   }
   return false;
 }

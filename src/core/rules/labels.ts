@@ -18,8 +18,12 @@ export const LABELS = defineMessages({
 
 export type FigureLabel = "actual" | "previous" | "plan" | "statedPlanPercent" | "statedPrevious";
 
-/** "thực hiện", "cùng kỳ", "kế hoạch"…: the figure a finding is about. */
-export const figureLabel = (which: FigureLabel): Phrase => phrase(LABELS, which, {});
+const FIGURE_LABELS = Object.fromEntries(
+  (["actual", "previous", "plan", "statedPlanPercent", "statedPrevious"] as const).map((which) => [which, phrase(LABELS, which, {})]),
+) as Record<FigureLabel, Phrase>;
+
+/** "thực hiện", "cùng kỳ", "kế hoạch"…: the figure a finding is about (one phrase each, rules ask for them per indicator). */
+export const figureLabel = (which: FigureLabel): Phrase => FIGURE_LABELS[which];
 
 /** "năm 2019" / "2019". */
 export const yearLabel = (year: number): Phrase => phrase(LABELS, "year", { year });

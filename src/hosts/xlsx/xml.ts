@@ -50,6 +50,25 @@ export function decodeEntities(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * The names of a sheet's cells and rows ("c", "v", "row", "is"…), one string each: a name sliced
+ * out of the text for every element would be as many strings as the sheet has cells.
+ */
+const SHORT_NAMES = new Map<number, string>();
+
+function localName(xml: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 0 || length > 3) return xml.slice(from, to);
+  let key = length;
+  for (let i = from; i < to; i++) key = key * 65536 + xml.charCodeAt(i);
+  let name = SHORT_NAMES.get(key);
+  if (name === undefined) {
+    name = xml.slice(from, to);
+    if (SHORT_NAMES.size < 4096) SHORT_NAMES.set(key, name);
+  }
+  return name;
+}
+
 function isNameEnd(code: number): boolean {
   // whitespace, "/", ">"
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62;
@@ -88,7 +107,7 @@ export class XmlReader {
         if (xml.charCodeAt(at) === 58) colon = at;
         at++;
       }
-      this.name = xml.slice(colon < 0 ? nameFrom : colon + 1, at);
+      this.name = localName(xml, colon < 0 ? nameFrom : colon + 1, at);
       const gt = this.tagEnd(at);
       if (closing) {
         this.pos = gt + 1;
