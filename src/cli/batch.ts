@@ -4,10 +4,12 @@
 // arguments whatever order they finish in, and the formats scripts read (JSON, NDJSON, CSV).
 
 import { promises as fs } from "node:fs";
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import type { Finding, Severity } from "../core/model/findings";
 import type { CheckResult } from "../core/check";
-import { analyzeFile, InputError, readInput, type WorkbookOptions, type WorkbookSource } from "./workbookFile";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
+import { analyzeFile, InputError, readInput, readWorkbookFile, type WorkbookOptions, type WorkbookSource } from "./workbookFile";
 
 /** A file's bytes, read from now on; a failure waits for whoever takes them (never unhandled). */
 function prefetch(file: string): Promise<Uint8Array> | null {
@@ -20,7 +22,8 @@ function prefetch(file: string): Promise<Uint8Array> | null {
 /** One file of a batch: checked (with its open and ignored findings), or refused with the reason. */
 export interface FileResult {
   file: string;
-  status: "checked" | "refused";
+  /** "skipped": a summary an earlier run wrote (--report) among the submissions, not one of them. */
+  status: "checked" | "refused" | "skipped";
   reason?: string;
   reasonEn?: string;
   reportYear: number | null;
@@ -38,6 +41,7 @@ export interface BatchSummary {
   files: number;
   checked: number;
   refused: number;
+  skipped: number;
   error: number;
   warning: number;
   info: number;
@@ -78,20 +82,6 @@ function globPattern(glob: string): RegExp {
   return new RegExp(`^${out}$`, process.platform === "win32" ? "i" : "");
 }
 
-/** Every file under a folder, in a stable order; hidden folders and Excel's lock files (~$) left out. */
-async function walk(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await fs.readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
-
 /** An argument that names nothing usable, kept to be reported with the files. */
 export interface Unmatched {
   file: string;
@@ -100,14 +90,52 @@ export interface Unmatched {
 }
 
 /**
+ * Every file under a folder, in a stable order, down to `depth` folders below it; hidden folders
+ * and Excel's lock files (~$) left out. Links are followed, each folder entered once (a link to a
+ * folder above is no loop); a folder that cannot be read is put in `unreadable` and the rest walked.
+ */
+async function walk(folder: string, depth: number, unreadable: Unmatched[], entered = new Set<string>()): Promise<string[]> {
+  const out: string[] = [];
+  const real = await fs.realpath(folder).catch(() => folder);
+  if (entered.has(real)) return out;
+  entered.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A pattern's folder that is not there matches nothing; that is said for the pattern.
+    if (code === "ENOENT") return out;
+    unreadable.push({
+      file: folder,
+      reason: code === "EACCES" || code === "EPERM" ? "không có quyền đọc thư mục" : "không đọc được thư mục",
+      reasonEn: code === "EACCES" || code === "EPERM" ? "no permission to read the folder" : `the folder cannot be read (${code})`,
+    });
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
+    const full = path.join(folder, entry.name);
+    const link = entry.isSymbolicLink() ? await fs.stat(full).catch(() => null) : null;
+    if (entry.isDirectory() || link?.isDirectory()) {
+      // A loop, not push(...): a folder may hold more files than a call takes arguments.
+      if (depth > 0) for (const file of await walk(full, depth - 1, unreadable, entered)) out.push(file);
+    } else if (entry.isFile() || link?.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/**
  * The workbooks the arguments name, each once, in the order given: a file as it is, a folder's
  * .xlsx and .xlsm files at any depth, a glob's matches. An argument naming nothing is kept with why.
  */
 export async function expandInputs(args: readonly string[]): Promise<Array<string | Unmatched>> {
   const out: Array<string | Unmatched> = [];
+  // Each file once, however it is reached (two spellings, a link): by its real path.
   const seen = new Set<string>();
-  const add = (file: string) => {
-    const key = path.resolve(file);
+  const add = async (file: string) => {
+    const key = await fs.realpath(file).catch(() => path.resolve(file));
     if (!seen.has(key)) {
       seen.add(key);
       out.push(file);
@@ -115,26 +143,31 @@ export async function expandInputs(args: readonly string[]): Promise<Array<strin
   };
   for (const arg of args) {
     if (arg === "-") {
-      add(arg);
+      await add(arg);
       continue;
     }
     const stat = await fs.stat(arg).catch(() => null);
+    const unreadable: Unmatched[] = [];
     if (stat?.isDirectory()) {
-      const found = (await walk(arg)).filter((f) => WORKBOOK.test(f));
-      if (found.length === 0)
+      const found = (await walk(arg, Infinity, unreadable)).filter((f) => WORKBOOK.test(f));
+      if (found.length === 0 && unreadable.length === 0)
         out.push({ file: arg, reason: "thư mục không có tệp .xlsx hay .xlsm nào", reasonEn: "the folder holds no .xlsx or .xlsm file" });
-      found.forEach(add);
+      for (const file of found) await add(file);
     } else if (!stat && isGlob(arg)) {
       const glob = arg.split(path.sep).join("/");
       const segments = glob.split("/");
       const literal = segments.findIndex(isGlob);
       const base = segments.slice(0, literal).join("/") || ".";
       const pattern = globPattern(glob.replace(/^\.\//, ""));
-      const files = await walk(base).catch(() => []);
+      // Only as deep as the pattern reaches: "*.xlsx" is this folder's, "**" any depth.
+      const depth = glob.includes("**") ? Infinity : segments.length - literal - 1;
+      const files = await walk(base, depth, unreadable);
       const found = files.filter((f) => pattern.test(f.split(path.sep).join("/").replace(/^\.\//, "")));
-      if (found.length === 0) out.push({ file: arg, reason: "không có tệp nào khớp mẫu này", reasonEn: "no file matches this pattern" });
-      found.forEach(add);
-    } else add(arg);
+      if (found.length === 0 && unreadable.length === 0)
+        out.push({ file: arg, reason: "không có tệp nào khớp mẫu này", reasonEn: "no file matches this pattern" });
+      for (const file of found) await add(file);
+    } else await add(arg);
+    for (const folder of unreadable) out.push(folder);
   }
   return out;
 }
@@ -157,11 +190,62 @@ export function checkedResult(file: string, analysis: CheckResult, notes: string
   };
 }
 
-/** Checks one file; never throws for a file that cannot be used: it is refused with the reason. */
+/** The sheets and headings of the summary workbook (--report), by which one met among the submissions is known. */
+export const SUMMARY_SHEETS = {
+  files: {
+    name: "Tổng hợp",
+    headings: [
+      ["Tệp", 40],
+      ["Trạng thái", 16],
+      ["Lý do", 40],
+      ["Năm báo cáo", 12],
+      ["Số chỉ tiêu", 12],
+      ["Lỗi", 8],
+      ["Cảnh báo", 10],
+      ["Ghi chú", 10],
+      ["Đã bỏ qua", 10],
+    ] as Array<[string, number]>,
+  },
+  findings: {
+    name: "Phát hiện",
+    headings: [
+      ["Tệp", 32],
+      ["Trang", 18],
+      ["Ô", 10],
+      ["Mức", 10],
+      ["Quy tắc", 18],
+      ["Nội dung", 70],
+      ["Lý do bỏ qua", 30],
+    ] as Array<[string, number]>,
+  },
+};
+
+/** A summary workbook chitieu wrote: its two sheets, headed as chitieu heads them. */
+export function isSummaryWorkbook(snapshot: WorkbookSnapshot): boolean {
+  const headed = (sheet: WorkbookSnapshot["sheets"][number] | undefined, { name, headings }: (typeof SUMMARY_SHEETS)["files"]) =>
+    sheet?.name === name && headings.every(([text], c) => sheet.values[0]?.[c] === text);
+  const [files, findings] = snapshot.sheets;
+  return snapshot.sheets.length === 2 && headed(files, SUMMARY_SHEETS.files) && headed(findings, SUMMARY_SHEETS.findings);
+}
+
+/**
+ * Checks one file; never throws for a file that cannot be used: it is refused with the reason. A
+ * summary an earlier run wrote into the submissions' folder is passed over, said so.
+ */
 export async function checkFile(file: string, options: WorkbookOptions, source: WorkbookSource = {}): Promise<FileResult> {
   const notes: string[] = [];
   try {
-    return checkedResult(file, await analyzeFile(file, options, (text) => notes.push(text.trim()), source), notes);
+    const read = await readWorkbookFile(file, source);
+    if (isSummaryWorkbook(read.snapshot))
+      return {
+        ...refusedResult({
+          file,
+          reason: "bảng tổng hợp do chitieu ghi (--report), không phải bài nộp",
+          reasonEn: "a summary chitieu wrote (--report), not a submission",
+        }),
+        status: "skipped",
+      };
+    return checkedResult(file, await analyzeFile(file, options, (text) => notes.push(text.trim()), read), notes);
   } catch (error) {
     // The file is named in its own entry: the reason alone.
     if (error instanceof InputError) return { ...refusedResult({ file, reason: error.bare, reasonEn: error.reasonEn }), notes };
@@ -179,6 +263,7 @@ export function summarize(results: readonly FileResult[]): BatchSummary {
     files: results.length,
     checked: results.filter((r) => r.status === "checked").length,
     refused: results.filter((r) => r.status === "refused").length,
+    skipped: results.filter((r) => r.status === "skipped").length,
     error: count("error"),
     warning: count("warning"),
     info: count("info"),
@@ -210,7 +295,7 @@ export const CSV_HEADER = ["file", "sheet", "cell", "rule", "severity", "message
 /** CSV lines of one file: one per finding (ignored ones with their reason), one for a refusal. */
 export function csvLines(result: FileResult): string[] {
   const line = (fields: Array<string | number | null>) => fields.map(csvField).join(",");
-  if (result.status === "refused") return [line([result.file, "", "", "", "refused", `${result.reason} (${result.reasonEn})`, ""])];
+  if (result.status !== "checked") return [line([result.file, "", "", "", result.status, `${result.reason} (${result.reasonEn})`, ""])];
   return [
     ...result.findings.map((f) => line([result.file, f.sheet, f.cell, f.rule, f.severity, f.message, ""])),
     ...result.ignored.map(({ finding: f, reason }) => line([result.file, f.sheet, f.cell, f.rule, f.severity, f.message, reason])),
@@ -243,18 +328,28 @@ export async function runBatch(
   const work: number[] = [];
   files.forEach((f, i) => (typeof f === "string" ? work.push(i) : settle(i, refusedResult(f))));
   const script = path.join(__dirname, "batchWorker.js");
-  const threads = Math.min(jobs, work.length);
+  // More threads than cores only share the cores, each with its own memory.
+  const threads = Math.min(jobs, work.length, availableParallelism());
   const useWorkers = threads > 1 && !work.some((i) => files[i] === "-") && (await fs.stat(script).catch(() => null)) !== null;
   // One queue for every thread; this one takes part too, so that no file waits for a worker to start.
+  // After a failure (an internal error) nothing more is handed out and every worker is stopped.
   let handed = 0;
-  const take = () => (handed < work.length ? work[handed++] : null);
+  let failed = false;
+  const take = () => (!failed && handed < work.length ? work[handed++] : null);
   const helpers: Array<Promise<void>> = [];
+  const workers: Array<{ terminate(): Promise<number> }> = [];
+  const fail = (error: unknown) => {
+    failed = true;
+    for (const w of workers) void w.terminate();
+    return error instanceof Error ? error : new Error(String(error));
+  };
   if (useWorkers) {
     const { Worker } = await import("node:worker_threads");
     for (let t = 1; t < threads; t++)
       helpers.push(
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(script, { workerData: { values } });
+          workers.push(worker);
           let inFlight = 0;
           const give = () => {
             const index = take();
@@ -264,12 +359,14 @@ export async function runBatch(
             } else if (inFlight === 0) void worker.terminate().then(() => resolve());
           };
           worker.on("message", (answer: WorkerAnswer) => {
-            if ("error" in answer) return reject(new Error(answer.error));
+            if ("error" in answer) return reject(fail(new Error(answer.error)));
             inFlight--;
             settle(answer.index, answer.result);
             give();
           });
-          worker.on("error", reject);
+          worker.on("error", (error) => reject(fail(error)));
+          // Stopped after another thread's failure: that failure is the one reported.
+          worker.on("exit", () => (failed ? resolve() : undefined));
           // Two files in flight: the worker starts the next while its last result travels back.
           worker.once("online", () => {
             give();
@@ -278,6 +375,9 @@ export async function runBatch(
         }),
       );
   }
+  // Awaited once this thread is done; a worker's failure meanwhile is not left unhandled.
+  const helpersDone = Promise.all(helpers);
+  helpersDone.catch(() => undefined);
   // This thread reads the next file while it checks one: the disk is never waited for in between.
   let index = take();
   let ahead = index === null ? null : prefetch(files[index] as string);
@@ -286,8 +386,15 @@ export async function runBatch(
     const bytes = ahead;
     index = take();
     ahead = index === null ? null : prefetch(files[index] as string);
-    settle(current, await checkFile(files[current] as string, options, { stdin, bytes: bytes ?? undefined }));
+    let result: FileResult;
+    try {
+      result = await checkFile(files[current] as string, options, { stdin, bytes: bytes ?? undefined });
+    } catch (error) {
+      throw fail(error);
+    }
+    if (failed) break;
+    settle(current, result);
   }
-  await Promise.all(helpers);
+  await helpersDone;
   return results as FileResult[];
 }

@@ -222,17 +222,14 @@ async function check(argv: string[], io: Io): Promise<number> {
   const jobs = args.values.jobs === undefined ? availableParallelism() : Number(args.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs cần một số nguyên dương", "--jobs needs a positive integer");
   const report = args.values.report;
-  // Before any reading: a refused report costs the official no wait.
-  if (report)
-    await checkOutput(
-      report,
-      args.positional.filter((a) => a !== "-"),
-      args.flags.has("force"),
-    );
   const options = await workbookOptions(args.values);
   const [first] = args.positional;
-  const single = args.positional.length === 1 && !isGlob(first) && !(first !== "-" && (await isFolder(first)));
+  // A file whose name has "[" or "*" is a file, not a pattern, when it is there.
+  const given = first === "-" ? null : await fs.stat(first).catch(() => null);
+  const single = args.positional.length === 1 && (given ? !given.isDirectory() : !isGlob(first));
   if (single && format !== "ndjson" && format !== "csv") {
+    // Before any reading: a refused report costs the official no wait.
+    if (report) await checkOutput(report, first === "-" ? [] : [first], args.flags.has("force"), "--report");
     // One file: the report or JSON of before, unchanged; a file that cannot be used, one line and exit 2.
     const analysis = await analyzeFile(first, options, io.stderr, { stdin: io.stdin });
     const name = first === "-" ? "(đầu vào chuẩn)" : path.basename(first);
@@ -241,11 +238,19 @@ async function check(argv: string[], io: Io): Promise<number> {
     if (report) await writeWhole(report, await (await import("./summary")).summaryWorkbook([checkedResult(first, analysis)]));
     return analysis.open.some((f) => f.severity === "error") ? 1 : 0;
   }
-  // A report written into the folder it sums up is not one of the submissions on the next run.
-  const files = (await expandInputs(args.positional)).filter(
-    (f) => !report || typeof f !== "string" || path.resolve(f) !== path.resolve(report),
-  );
-  const progress = io.stderrIsTerminal && files.length > 1 ? new Progress(files.length, io) : null;
+  // A summary written into the folder it sums up is replaced on the next run (with --force), and
+  // not checked as a submission; any other file there is a submission, never written over.
+  const expanded = await expandInputs(args.positional);
+  const replaced = report ? await summaryAt(report) : null;
+  const files = expanded.filter((f) => replaced === null || typeof f !== "string" || path.resolve(f) !== replaced);
+  if (report)
+    await checkOutput(
+      report,
+      files.filter((f): f is string => typeof f === "string" && f !== "-"),
+      args.flags.has("force"),
+      "--report",
+    );
+  const progress = io.stderrIsTerminal && files.length > 1 ? new Progress(files, io) : null;
   if (format === "csv") io.stdout(CSV_HEADER.join(",") + "\n");
   if (format === "text") io.stdout(`chitieu: kiểm tra ${files.length} tệp / checking ${files.length} files\n`);
   const results = await runBatch(
@@ -254,14 +259,17 @@ async function check(argv: string[], io: Io): Promise<number> {
     options,
     jobs,
     (result) => {
-      progress?.done(result.file);
+      progress?.clear();
       if (format === "ndjson") printJson(io, fileJson(result));
       else if (format === "csv") for (const line of csvLines(result)) io.stdout(line + "\n");
       else if (format === "text") io.stdout(renderBatchLine(result));
+      // The text report shows a file's notes (a --year the workbook contradicts); the formats for scripts keep to their shape.
+      if (format !== "text") for (const note of result.notes) io.stderr(`chitieu: ${result.file}: ${note}\n`);
+      progress?.done();
     },
     io.stdin,
   );
-  progress?.end();
+  progress?.clear();
   const summary = summarize(results);
   if (format === "json") printJson(io, { files: results.map(fileJson), summary });
   if (format === "text") io.stdout(renderBatchTotal(summary));
@@ -272,27 +280,36 @@ async function check(argv: string[], io: Io): Promise<number> {
   return batchStatus(results);
 }
 
-async function isFolder(file: string): Promise<boolean> {
-  return (await fs.stat(file).catch(() => null))?.isDirectory() ?? false;
+/** The resolved path of a summary chitieu wrote at `file` (--report of an earlier run); null for none or any other file. */
+async function summaryAt(file: string): Promise<string | null> {
+  const read = await readWorkbookFile(file).catch(() => null);
+  const { isSummaryWorkbook } = await import("./batch");
+  return read && isSummaryWorkbook(read.snapshot) ? path.resolve(file) : null;
 }
 
-/** Files done out of all, and the current one, on one line of a terminal's standard error; no colour, no escape codes. */
+/**
+ * Files done out of all, and the next one awaited, on the last line of a terminal's standard
+ * error; cleared before anything else is printed and drawn again after; no colour, no escape codes.
+ */
 class Progress {
   private count = 0;
   private width = 0;
   constructor(
-    private readonly total: number,
+    private readonly files: ReadonlyArray<string | { file: string }>,
     private readonly io: Io,
   ) {}
 
-  done(file: string): void {
-    const line = `[${++this.count}/${this.total}] ${terminalSafe(file)}`.slice(0, 100);
-    this.io.rawStderr?.(`\r${line.padEnd(this.width)}`);
+  done(): void {
+    const next = this.files[++this.count];
+    const name = next === undefined ? "" : typeof next === "string" ? next : next.file;
+    const line = `[${this.count}/${this.files.length}] ${terminalSafe(name)}`.slice(0, 100);
+    this.io.rawStderr?.(`\r${line}`);
     this.width = line.length;
   }
 
-  end(): void {
-    this.io.rawStderr?.(`\r${" ".repeat(this.width)}\r`);
+  clear(): void {
+    if (this.width > 0) this.io.rawStderr?.(`\r${" ".repeat(this.width)}\r`);
+    this.width = 0;
   }
 }
 

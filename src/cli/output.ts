@@ -26,10 +26,10 @@ const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
  * (compared by device and inode, so that a symbolic or hard link to one is caught); it does not
  * exist yet, unless `force`.
  */
-export async function checkOutput(out: string, readFiles: readonly string[], force: boolean): Promise<void> {
+export async function checkOutput(out: string, readFiles: readonly string[], force: boolean, option = "--out"): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const folder = await statOrNull(dir);
-  if (!folder) throw new OutputError(`thư mục "${dir}" của --out không tồn tại`, `the --out folder "${dir}" does not exist`);
+  if (!folder) throw new OutputError(`thư mục "${dir}" của ${option} không tồn tại`, `the ${option} folder "${dir}" does not exist`);
   if (!folder.isDirectory()) throw new OutputError(`"${dir}" không phải là thư mục`, `"${dir}" is not a folder`);
   try {
     await fs.access(dir, constants.W_OK);
@@ -38,13 +38,13 @@ export async function checkOutput(out: string, readFiles: readonly string[], for
   }
   const target = await statOrNull(out);
   if (!target) return;
-  if (target.isDirectory()) throw new OutputError(`--out "${out}" là một thư mục`, `--out "${out}" is a folder`);
+  if (target.isDirectory()) throw new OutputError(`${option} "${out}" là một thư mục`, `${option} "${out}" is a folder`);
   for (const file of readFiles) {
     const read = await statOrNull(file);
     if (read && sameFile(read, target))
       throw new OutputError(
-        `--out "${out}" chính là tệp "${file}" đang được đọc (chitieu không ghi đè tệp của người dùng)`,
-        `--out "${out}" is the file "${file}" being read`,
+        `${option} "${out}" chính là tệp "${file}" đang được đọc (chitieu không ghi đè tệp của người dùng)`,
+        `${option} "${out}" is the file "${file}" being read`,
       );
   }
   if (!force)

@@ -298,6 +298,7 @@ export function renderConsolidation(summary: ConsolidationSummary): string {
 /** One file of a batch in the readable report: its counts, or why it could not be used, then its errors and warnings. */
 export function renderBatchLine(result: FileResult): string {
   if (result.status === "refused") return `✗ ${result.file}: không dùng được — ${result.reason} (${result.reasonEn})\n`;
+  if (result.status === "skipped") return `– ${result.file}: không kiểm tra — ${result.reason} (${result.reasonEn})\n`;
   const lines = [
     `${severityCounts(result.findings).error > 0 ? "!" : "✓"} ${result.file} (${result.reportYear ?? "năm chưa xác định"}): ${result.indicators} chỉ tiêu; ` +
       countsText(severityCounts(result.findings)) +
@@ -310,7 +311,9 @@ export function renderBatchLine(result: FileResult): string {
 
 export function renderBatchTotal(summary: BatchSummary): string {
   return (
-    `Tổng cộng / total: ${summary.files} tệp, ${summary.checked} đã kiểm tra, ${summary.refused} không dùng được; ` +
+    `Tổng cộng / total: ${summary.files} tệp, ${summary.checked} đã kiểm tra, ${summary.refused} không dùng được` +
+    (summary.skipped > 0 ? `, ${summary.skipped} không kiểm tra` : "") +
+    "; " +
     `${summary.error} lỗi, ${summary.warning} cảnh báo, ${summary.info} ghi chú, ${summary.ignored} đã bỏ qua.\n`
   );
 }

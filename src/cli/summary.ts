@@ -7,9 +7,10 @@ import type { PlannedCell, PlanStyle, SheetPlan } from "../core/fill/plan";
 import { severityCounts, type Severity } from "../core/model/findings";
 import { columnLetters } from "../core/model/snapshot";
 import { newWorkbookBytes } from "../hosts/xlsx/applyPlan";
-import type { FileResult } from "./batch";
+import { SUMMARY_SHEETS, type FileResult } from "./batch";
 
 const SEVERITY_VI: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
+const STATUS_VI: Record<FileResult["status"], string> = { checked: "Đã kiểm tra", refused: "Không dùng được", skipped: "Không kiểm tra" };
 const HEADER: PlanStyle = { bold: true, border: true, fill: "DDEBF7", wrap: true, vertical: "middle" };
 const CELL: PlanStyle = { border: true, wrap: true, vertical: "top" };
 const NUMBER: PlanStyle = { border: true, vertical: "top", horizontal: "right" };
@@ -37,21 +38,11 @@ function table(name: string, headings: Array<[string, number]>, rows: Array<Arra
 export async function summaryWorkbook(results: readonly FileResult[]): Promise<Uint8Array> {
   const count = (r: FileResult, s: Severity) => severityCounts(r.findings)[s];
   const files = table(
-    "Tổng hợp",
-    [
-      ["Tệp", 40],
-      ["Trạng thái", 16],
-      ["Lý do", 40],
-      ["Năm báo cáo", 12],
-      ["Số chỉ tiêu", 12],
-      ["Lỗi", 8],
-      ["Cảnh báo", 10],
-      ["Ghi chú", 10],
-      ["Đã bỏ qua", 10],
-    ],
+    SUMMARY_SHEETS.files.name,
+    SUMMARY_SHEETS.files.headings,
     results.map((r) => [
       r.file,
-      r.status === "checked" ? "Đã kiểm tra" : "Không dùng được",
+      STATUS_VI[r.status],
       r.reason ?? "",
       r.reportYear,
       r.indicators,
@@ -62,16 +53,8 @@ export async function summaryWorkbook(results: readonly FileResult[]): Promise<U
     ]),
   );
   const findings = table(
-    "Phát hiện",
-    [
-      ["Tệp", 32],
-      ["Trang", 18],
-      ["Ô", 10],
-      ["Mức", 10],
-      ["Quy tắc", 18],
-      ["Nội dung", 70],
-      ["Lý do bỏ qua", 30],
-    ],
+    SUMMARY_SHEETS.findings.name,
+    SUMMARY_SHEETS.findings.headings,
     results.flatMap((r) => [
       ...r.findings.map((f) => [r.file, f.sheet, f.cell, SEVERITY_VI[f.severity], f.rule, f.message, ""]),
       ...r.ignored.map(({ finding: f, reason }) => [r.file, f.sheet, f.cell, SEVERITY_VI[f.severity], f.rule, f.message, reason]),

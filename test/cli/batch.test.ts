@@ -190,13 +190,29 @@ describe("chitieu check on a folder of submissions", () => {
       return { status, errors: errors.join(""), lines: lines.join("").trim().split("\n") };
     };
     const onTerminal = await run1(true);
-    expect(onTerminal.errors).toMatch(/\r\[1\/7\] .*a-tinh\.xlsx/);
+    // Files done, and the one awaited next.
+    expect(onTerminal.errors).toMatch(/\r\[1\/7\] .*g-bo-qua\.xlsx/);
     expect(onTerminal.errors).toMatch(/\r\[7\/7\] /);
     expect(onTerminal.lines).toHaveLength(7);
     const piped = await run1(false);
     expect(piped.errors).toBe("");
     expect(piped.lines).toEqual(onTerminal.lines);
     expect(piped.status).toBe(2);
+  });
+
+  test("the progress line is cleared before each file's report, never printed over", async () => {
+    const written: Array<[string, string]> = [];
+    await run(["check", folder, "--jobs", "1"], {
+      stdout: (t) => written.push(["out", t]),
+      stderr: (t) => written.push(["err", t]),
+      stderrIsTerminal: true,
+    });
+    let drawn = false;
+    for (const [stream, text] of written) {
+      if (stream === "err") drawn = !text.endsWith("\r");
+      else expect([drawn, text]).toEqual([false, text]);
+    }
+    expect(written.some(([stream, text]) => stream === "err" && text.startsWith("\r[3/7]"))).toBe(true);
   });
 
   test("exit 1 when every file is usable and one has an error finding", async () => {
@@ -223,6 +239,80 @@ describe("chitieu check on a folder of submissions", () => {
     fs.writeFileSync(odd, bytes);
     const r = chitieu(["check", "--json", "--", odd]);
     expect(r.status).toBe(0);
+  });
+});
+
+describe("what a batch must not do", () => {
+  const root = tempDir("chitieu-batch-edges-");
+
+  test("--report never replaces a submission, even with --force; an earlier summary among them is passed over", async () => {
+    const folder = path.join(root, "nop");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, "a.xlsx"), sample("lang-son-9-thang-2021.xlsx"));
+    fs.writeFileSync(path.join(folder, "b.xlsx"), sample("tuyen-quang-6-thang-2020.xlsx"));
+    const onto = chitieu(["check", folder, "--report", path.join(folder, "b.xlsx"), "--force"]);
+    expect([onto.status, fs.readFileSync(path.join(folder, "b.xlsx")).equals(sample("tuyen-quang-6-thang-2020.xlsx"))]).toEqual([2, true]);
+    expect(onto.stderr).toMatch(/^chitieu: --report ".*b\.xlsx" chính là tệp/);
+    const summary = path.join(folder, "tong-hop.xlsx");
+    expect(chitieu(["check", folder, "--report", summary]).status).toBe(0);
+    // The next run of the folder: the summary is not a submission, and the status is the submissions'.
+    const next = chitieu(["check", folder, "--json"]);
+    expect(next.status).toBe(0);
+    const json = JSON.parse(next.stdout);
+    expect(json.files.map((f: { file: string; status: string }) => [path.basename(f.file), f.status])).toEqual([
+      ["a.xlsx", "checked"],
+      ["b.xlsx", "checked"],
+      ["tong-hop.xlsx", "skipped"],
+    ]);
+    expect(json.summary).toMatchObject({ files: 3, checked: 2, refused: 0, skipped: 1 });
+  });
+
+  test("a damaged add-in settings part refuses its file, and the others are still checked", async () => {
+    const folder = path.join(root, "hong");
+    fs.mkdirSync(folder, { recursive: true });
+    const zip = await JSZip.loadAsync(sample("tuyen-quang-6-thang-2020.xlsx"));
+    zip.file(
+      "xl/webextensions/webextension1.xml",
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11"/>`,
+    );
+    fs.writeFileSync(path.join(folder, "a-doctype.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+    fs.writeFileSync(path.join(folder, "b.xlsx"), sample("lang-son-9-thang-2021.xlsx"));
+    for (const jobs of ["1", "2"]) {
+      const r = chitieu(["check", folder, "--format", "ndjson", "--jobs", jobs]);
+      const lines = r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect([r.status, lines.map((l) => l.status)]).toEqual([2, ["refused", "checked"]]);
+      expect(lines[0].reason).toContain("DOCTYPE");
+    }
+  });
+
+  test("a file named with brackets is one file; links are followed, each file checked once", () => {
+    const folder = path.join(root, "lien-ket");
+    fs.mkdirSync(path.join(folder, "thang"), { recursive: true });
+    const odd = path.join(root, "bao-cao [ban 2].xlsx");
+    fs.writeFileSync(odd, sample("tuyen-quang-6-thang-2020.xlsx"));
+    expect(JSON.parse(chitieu(["check", odd, "--json"]).stdout).indicators).toHaveLength(15);
+    fs.writeFileSync(path.join(folder, "thang", "a.xlsx"), sample("lang-son-9-thang-2021.xlsx"));
+    fs.symlinkSync(odd, path.join(folder, "b-link.xlsx"));
+    fs.symlinkSync(path.join(folder, "thang"), path.join(folder, "c-thu-muc"));
+    // A link to a folder above: no loop.
+    fs.symlinkSync(folder, path.join(folder, "thang", "len"));
+    const r = chitieu(["check", folder, odd, "--format", "ndjson"]);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => path.relative(root, JSON.parse(l).file)),
+    ).toEqual([path.join("lien-ket", "b-link.xlsx"), path.join("lien-ket", "c-thu-muc", "a.xlsx")]);
+  });
+
+  test("a --year the workbook contradicts is said on standard error in the formats for scripts", () => {
+    const file = path.join(root, "lang-son.xlsx");
+    fs.writeFileSync(file, sample("lang-son-9-thang-2021.xlsx"));
+    const r = chitieu(["check", file, file.replace(".xlsx", "-2.xlsx"), "--year", "2020", "--format", "ndjson"]);
+    expect(r.stderr).toMatch(/^chitieu: .*lang-son\.xlsx: .*2021/m);
   });
 });
 

@@ -78,14 +78,17 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot>
   try {
     return await readPackage(new ZipArchive(bytes));
   } catch (error) {
-    if (error instanceof WorkbookInputError) throw error;
-    if (error instanceof UnsafePackageError) throw new WorkbookInputError(error.reason, error.reasonEn);
-    // RangeError: a damaged directory points outside the file.
-    if (error instanceof ZipError || error instanceof RangeError) {
-      throw new WorkbookInputError("tệp bị hỏng hoặc không đọc được", `the file is corrupt or unreadable: ${error.message}`);
-    }
-    throw error;
+    throw packageRefusal(error);
   }
+}
+
+/** A package that is unsafe or damaged, as the file's refusal (WorkbookInputError); any other error as it is. */
+export function packageRefusal(error: unknown): unknown {
+  if (error instanceof UnsafePackageError) return new WorkbookInputError(error.reason, error.reasonEn);
+  // RangeError: a damaged directory points outside the file.
+  if (error instanceof ZipError || error instanceof RangeError)
+    return new WorkbookInputError("tệp bị hỏng hoặc không đọc được", `the file is corrupt or unreadable: ${error.message}`);
+  return error;
 }
 
 async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {

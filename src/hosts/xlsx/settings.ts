@@ -5,7 +5,7 @@
 
 import { parseIgnores, type Ignore } from "../../core/model/ignores";
 import type { WorkbookSnapshot } from "../../core/model/snapshot";
-import { readWorkbook } from "./readWorkbook";
+import { packageRefusal, readWorkbook } from "./readWorkbook";
 import { IGNORES_SETTING } from "../host";
 import { END, OPEN, XmlReader } from "./xml";
 import { ZipArchive } from "./zip";
@@ -22,7 +22,14 @@ export async function readSavedIgnores(bytes: Uint8Array): Promise<Ignore[]> {
   const zip = new ZipArchive(bytes);
   const found: Ignore[] = [];
   for (const name of zip.names().filter((n) => /^xl\/webextensions\/webextension\d*\.xml$/i.test(n))) {
-    const reader = new XmlReader((await zip.text(name)) ?? "");
+    let text: string | null;
+    try {
+      text = await zip.text(name);
+    } catch (error) {
+      // A damaged or unsafe part refuses the file, as in any other part.
+      throw packageRefusal(error);
+    }
+    const reader = new XmlReader(text ?? "");
     for (let event = reader.next(); event !== END; event = reader.next()) {
       if (event !== OPEN || reader.name !== "property" || reader.attr("name") !== IGNORES_SETTING) continue;
       try {
