@@ -148,7 +148,7 @@ async function fill(argv: string[], io: Io): Promise<number> {
     for (const user of template.sheets) {
       const filled = (await fillModule()).fillTemplate(read.snapshot, analysis, user, options.catalogue);
       if (filled.plan) sheets.push(...filled.plan.sheets);
-      else for (const p of filled.problems) problems.push(`  [${user.sheet.name}] ${p.message}`);
+      else for (const p of filled.problems) problems.push(`  [${user.sheet.name}] ${p.message} (${p.messageEn})`);
     }
     if (problems.length > 0) {
       io.stderr(

@@ -45,6 +45,34 @@ async function ownLayout(dir: string): Promise<string> {
   return writeXlsx(wb, dir, "rieng.xlsx");
 }
 
+/**
+ * Figures typed as text that Excel's NUMBERVALUE, given the sheet's separators, reads otherwise or
+ * not at all: the other separators ("73.5", "1 200.5" in a sheet of "1.370,1"), a non-breaking
+ * space, a figure with its unit, lines of one cell holding several indicators.
+ */
+async function textNumbers(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  addSheet(wb, "Biểu 01", [
+    ["MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2020"],
+    [],
+    ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2020", "Thực hiện 6 tháng năm 2019", "Ước thực hiện 6 tháng năm 2020"],
+    ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", "1.370,1", "600,5", "645,4"],
+    ["2", "Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", "2.450", "1 100,3", "1\u00a0202,6"],
+    ["3", "Tỷ lệ che phủ rừng", "%", "73.5", "73,0", "73.1"],
+    ["4", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "1 200.5", "1.100", "1.150"],
+    ["5", "Vốn đầu tư phát triển", "Tỷ đồng", "5.000 tỷ", "2.100 tỷ", "2.300 tỷ"],
+    [
+      "6",
+      "Dân số trung bình\n- Thành thị\n- Nông thôn",
+      "Người",
+      "650000\n210000\n440000",
+      "640000\n205000\n435000",
+      "652000\n212000\n440000",
+    ],
+  ]);
+  return writeXlsx(wb, dir, "so-dang-chu.xlsx");
+}
+
 function same(actual: unknown, expected: PlannedCell["value"]): boolean {
   if (typeof expected === "number")
     return typeof actual === "number" && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
@@ -56,6 +84,7 @@ describeWithSoffice("chitieu fill, recalculated by LibreOffice", () => {
   const cases: Array<[string, () => Promise<string>]> = [
     ...fs.readdirSync(SAMPLES).map((f): [string, () => Promise<string>] => [f, async () => path.join(SAMPLES, f)]),
     ["own layout (text numbers, % formats, text plans)", () => ownLayout(dir)],
+    ["figures as text NUMBERVALUE reads otherwise (separators, units, lines)", () => textNumbers(dir)],
   ];
 
   test.each(cases)("%s: formulas evaluate to the core's values; sources untouched; filling twice keeps one sheet", async (label, make) => {

@@ -1,5 +1,6 @@
 // Where `chitieu fill` writes: never onto a file it reads (by any link), never over a file without
 // --force, one clear line for a missing or closed folder, and never half a file.
+import JSZip from "jszip";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { OutputError, writeWhole } from "../../src/cli/output";
@@ -27,6 +28,51 @@ function refused(r: { status: number | null; stderr: string; stdout: string }, w
 const tempFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
 
 describe("chitieu fill --out", () => {
+  it("a second fill finds the cell formats the first added, and adds none", async () => {
+    const { dir, input } = setUp();
+    const formats = async (file: string) => {
+      const styles = (await (await JSZip.loadAsync(fs.readFileSync(file))).file("xl/styles.xml")?.async("string")) ?? "";
+      return Number(/<cellXfs count="(\d+)"/.exec(styles)?.[1]);
+    };
+    const [once, twice] = [path.join(dir, "mot.xlsx"), path.join(dir, "hai.xlsx")];
+    expect(chitieu(["fill", input, "--template", "bieu-chi-tieu", "--out", once]).status).toBe(0);
+    expect(chitieu(["fill", once, "--template", "bieu-chi-tieu", "--out", twice]).status).toBe(0);
+    expect(await formats(once)).toBeGreaterThan(await formats(input));
+    expect(await formats(twice)).toBe(await formats(once));
+  });
+
+  it("takes no sheet name a chart sheet has: the workbook keeps every name once", async () => {
+    const { dir, input } = setUp();
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const zip = await JSZip.loadAsync(fs.readFileSync(input));
+    const edit = async (part: string, change: (xml: string) => string) =>
+      zip.file(part, change((await zip.file(part)?.async("string")) ?? ""));
+    zip.file(
+      "xl/chartsheets/sheet1.xml",
+      `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`,
+    );
+    await edit("xl/_rels/workbook.xml.rels", (x) =>
+      x.replace("</Relationships>", `<Relationship Id="rIdCs" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`),
+    );
+    await edit("xl/workbook.xml", (x) =>
+      x.replace("</sheets>", `<sheet name="Biểu chỉ tiêu 6T-2020" sheetId="99" r:id="rIdCs"/></sheets>`),
+    );
+    await edit("[Content_Types].xml", (x) =>
+      x.replace(
+        "</Types>",
+        `<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>`,
+      ),
+    );
+    const charted = path.join(dir, "bieu-do.xlsx");
+    fs.writeFileSync(charted, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const out = path.join(dir, "bieu-do-ra.xlsx");
+    expect(chitieu(["fill", charted, "--template", "bieu-chi-tieu", "--out", out]).status).toBe(0);
+    const workbook = (await (await JSZip.loadAsync(fs.readFileSync(out))).file("xl/workbook.xml")?.async("string")) ?? "";
+    const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain("Biểu chỉ tiêu 6T-2020 (2)");
+  });
+
   it("keeps the kind of workbook: an .xlsm only into an .xlsm, an .xlsx only into an .xlsx", () => {
     const { dir, input } = setUp();
     const macro = path.join(dir, "co-macro.xlsm");

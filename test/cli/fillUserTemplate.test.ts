@@ -44,6 +44,9 @@ describeWithSoffice("user templates, recalculated by LibreOffice", () => {
       // The template's own formula, moved with each copy of its row.
       expect(ws.getCell(`F${row}`).formula).toBe(`D${row}*2`);
       expect(ws.getCell(`F${row}`).result).toBeCloseTo(actual * 2, 9);
+      // An array formula is each copy's own; a reference to the template's own sheet is to this one.
+      expect([ws.getCell(`G${row}`).formula, ws.getCell(`G${row}`).result]).toEqual([`D${row}*3`, expect.closeTo(actual * 3, 9)]);
+      expect([ws.getCell(`H${row}`).formula, ws.getCell(`H${row}`).result]).toEqual([`D${row}+1`, expect.closeTo(actual + 1, 9)]);
       // The template's style of the row survives in every copy.
       expect(ws.getCell(`B${row}`).font?.italic).toBe(true);
     });

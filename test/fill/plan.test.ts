@@ -11,7 +11,7 @@ const generated = (name: string, template = "bieu-chi-tieu", recorded = name) =>
 
 describe("where a generated sheet goes", () => {
   test("a new name when nothing has it", () => {
-    expect(placeSheet([sheet("Biểu 01", [])], "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({
+    expect(placeSheet({ sheets: [sheet("Biểu 01", [])] }, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({
       name: "Biểu chỉ tiêu 6T-2020",
       replaces: null,
     });
@@ -19,7 +19,7 @@ describe("where a generated sheet goes", () => {
 
   test("over the sheet chitieu generated for the same template and name", () => {
     const sheets = [sheet("Biểu 01", []), generated("Biểu chỉ tiêu 6T-2020")];
-    expect(placeSheet(sheets, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({
+    expect(placeSheet({ sheets }, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({
       name: "Biểu chỉ tiêu 6T-2020",
       replaces: "Biểu chỉ tiêu 6T-2020",
     });
@@ -27,21 +27,21 @@ describe("where a generated sheet goes", () => {
 
   test("never over a sheet the user made with that name", () => {
     const sheets = [sheet("Biểu chỉ tiêu 6T-2020", [["số liệu của tôi", 1]])];
-    expect(placeSheet(sheets, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({ name: "Biểu chỉ tiêu 6T-2020 (2)", replaces: null });
+    expect(placeSheet({ sheets }, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020")).toEqual({ name: "Biểu chỉ tiêu 6T-2020 (2)", replaces: null });
   });
 
   test("never over a generated sheet the user renamed, nor one another template made", () => {
     // Generated as "Biểu chỉ tiêu 6T-2020", then renamed by the user: its marker no longer matches.
     const renamed = generated("Biểu chỉ tiêu 6T-2020", "bieu-chi-tieu", "Bản gốc");
     expect(isGeneratedSheet(renamed)).toBe(false);
-    expect(placeSheet([renamed], "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020").replaces).toBeNull();
-    expect(placeSheet([generated("Báo cáo 6T-2020", "bao-cao")], "bieu-chi-tieu", "Báo cáo 6T-2020").replaces).toBeNull();
+    expect(placeSheet({ sheets: [renamed] }, "bieu-chi-tieu", "Biểu chỉ tiêu 6T-2020").replaces).toBeNull();
+    expect(placeSheet({ sheets: [generated("Báo cáo 6T-2020", "bao-cao")] }, "bieu-chi-tieu", "Báo cáo 6T-2020").replaces).toBeNull();
   });
 
   test("legal Excel names: no forbidden characters, at most 31 characters, unique suffixes fit", () => {
     expect(legalSheetName("Biểu [1]: 6T/2020?")).toBe("Biểu -1-- 6T-2020-");
     const long = "Biểu chỉ tiêu kinh tế xã hội chủ yếu 9T-2021";
-    const placed = placeSheet([sheet(legalSheetName(long), [])], "bieu-chi-tieu", long);
+    const placed = placeSheet({ sheets: [sheet(legalSheetName(long), [])] }, "bieu-chi-tieu", long);
     expect(placed.name).toHaveLength(31);
     expect(placed.name.endsWith(" (2)")).toBe(true);
   });
@@ -58,7 +58,7 @@ describe("where a generated sheet goes", () => {
       fc.property(fc.string({ unit: fc.constantFrom("binary", "grapheme", "grapheme-composite") as never, maxLength: 60 }), (wanted) => {
         const name = legalSheetName(wanted);
         expect({ wanted, name, legal: legal(name) }).toEqual({ wanted, name, legal: true });
-        const placed = placeSheet([sheet(name, [])], "bieu-chi-tieu", wanted);
+        const placed = placeSheet({ sheets: [sheet(name, [])] }, "bieu-chi-tieu", wanted);
         expect(legal(placed.name)).toBe(true);
       }),
       { numRuns: 500 },

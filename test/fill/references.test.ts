@@ -16,8 +16,9 @@ describe("moving references when a template row repeats", () => {
     expect(moveFormula("D7/E$7", map, "Mẫu", 7, 3)).toBe("D10/E$7");
   });
 
-  test("other sheets, string literals and function names are left alone", () => {
-    expect(moveFormula("'Biểu 01'!C8+Mẫu!C8+'Mẫu'!C8", map, "Mẫu")).toBe("'Biểu 01'!C8+Mẫu!C11+'Mẫu'!C11");
+  test("other sheets, string literals and function names are left alone; the template's own name is the filled sheet's", () => {
+    // The filled sheet has a name of its own: "Mẫu" would be the template, or no sheet at all.
+    expect(moveFormula("'Biểu 01'!C8+Mẫu!C8+'Mẫu'!C8", map, "Mẫu")).toBe("'Biểu 01'!C8+C11+C11");
     expect(moveFormula('IF(C8="C8",LOG10(C8),"-")', map, "Mẫu")).toBe('IF(C11="C8",LOG10(C11),"-")');
   });
 

@@ -46,6 +46,16 @@ describe("user templates in the core", () => {
     expect(plan.cells[plan.cells.length - 1]).toMatchObject({ address: "A8" });
   });
 
+  test("the marker goes below a template formula that has no result stored yet", () => {
+    const rows = [["Tiêu đề {{year}}"], ["{{each *}}", "{{@ | name}}"], ["Tổng"]];
+    const template = { ...sheet("Mẫu", rows), formulas: ["A5"] };
+    const workbook = { sheets: [partYear(), template] };
+    const plan = (fillTemplate(workbook, checkWorkbook(workbook), { sheet: template, from: "workbook" }).plan as { sheets: SheetPlan[] })
+      .sheets[0];
+    // Row 5 (the formula) moves to row 8 below the four copies: the marker two rows further.
+    expect(plan.cells[plan.cells.length - 1]).toMatchObject({ address: "A10" });
+  });
+
   test("an indicator found on several sheets must be named with its sheet", () => {
     const workbook = {
       sheets: [

@@ -1,5 +1,6 @@
 // A user template sheet as an official would make one: placeholders, a repeated row with its own
-// formula, a total below it, merges, a bold header, an italic column and a conditional format.
+// formulas (one an array formula as Excel 365 writes them, one naming its own sheet), a total below
+// it, merges, a bold header, an italic column and a conditional format.
 import type ExcelJS from "exceljs";
 
 export function addTemplate(wb: ExcelJS.Workbook, name = "Mẫu"): ExcelJS.Worksheet {
@@ -10,6 +11,8 @@ export function addTemplate(wb: ExcelJS.Workbook, name = "Mẫu"): ExcelJS.Works
   ws.getRow(3).font = { bold: true };
   ws.getRow(4).values = ["{{each Kinh tế}}", "{{@ | name}}", "{{@ | unit}}", "{{@ | actual | #,##0.0}}", "{{@ | planPercent | 0.0}}"];
   ws.getCell("F4").value = { formula: "D4*2" } as ExcelJS.CellFormulaValue;
+  ws.getCell("G4").value = { formula: "D4*3", shareType: "array", ref: "G4" } as unknown as ExcelJS.CellFormulaValue;
+  ws.getCell("H4").value = { formula: `'${name}'!D4+1` } as ExcelJS.CellFormulaValue;
   ws.getCell("B4").font = { italic: true };
   ws.getCell("A5").value = "Tổng";
   ws.mergeCells("A5:C5");

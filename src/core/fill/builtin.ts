@@ -9,6 +9,7 @@ import { address } from "../model/snapshot";
 import {
   figureFormat,
   figureFormula,
+  pointFigure,
   PERCENT_FORMAT,
   pointsFormula,
   POINTS_FORMAT,
@@ -99,11 +100,7 @@ function comparisonCells(
 }
 
 export function indicatorTable(source: FillSource): SheetPlan {
-  const { name, replaces } = placeSheet(
-    source.workbook.sheets,
-    "bieu-chi-tieu",
-    `Biểu chỉ tiêu ${shortPeriod(source.period, source.reportYear)}`,
-  );
+  const { name, replaces } = placeSheet(source.workbook, "bieu-chi-tieu", `Biểu chỉ tiêu ${shortPeriod(source.period, source.reportYear)}`);
   const cells: PlannedCell[] = [];
   const merges: string[] = ["A1:I1", "A2:I2"];
   const sourceSheets = [...new Set(source.indicators.map((i) => i.sheet))];
@@ -152,7 +149,7 @@ export function indicatorTable(source: FillSource): SheetPlan {
         const formula = figureFormula(indicator, field, sheet, style);
         // A plan written as text ("Dưới 2,5") is referenced as it is: the formula shows the text.
         const raw = valueAt(sheet, indicator.cells[field]);
-        const text = typeof raw === "string" && !indicator.textNumbers.includes(indicator.cells[field] ?? "") ? raw : null;
+        const text = typeof raw === "string" && pointFigure(indicator, field) === null ? raw : null;
         if (formula === null || (indicator[field] === null && text === null)) cells.push({ address: at, value: null, style: CELL });
         else
           cells.push({
@@ -240,7 +237,7 @@ export function narrative(source: FillSource): NarrativeItem[] {
 }
 
 export function narrativeReport(source: FillSource): SheetPlan {
-  const { name, replaces } = placeSheet(source.workbook.sheets, "bao-cao", `Báo cáo ${shortPeriod(source.period, source.reportYear)}`);
+  const { name, replaces } = placeSheet(source.workbook, "bao-cao", `Báo cáo ${shortPeriod(source.period, source.reportYear)}`);
   const cells: PlannedCell[] = [
     { address: "A1", value: title(source, "Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu"), style: TITLE },
     {

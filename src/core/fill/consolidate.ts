@@ -196,7 +196,7 @@ export function consolidate(template: ComparedReport, units: readonly ComparedRe
     return { report: u, byTable };
   });
   unresolved.push(...pairsForNoReport(pairs, units).map((r) => ({ ...r, file: r.pair.file as string })));
-  const trace = placeSheet(template.snapshot.sheets, CONSOLIDATION_TEMPLATE, TRACE_SHEET);
+  const trace = placeSheet(template.snapshot, CONSOLIDATION_TEMPLATE, TRACE_SHEET);
   const traceCells: PlannedCell[] = [
     { address: "A1", value: "NGUỒN CỦA CÁC SỐ TỔNG HỢP", style: TITLE },
     {

@@ -12,7 +12,7 @@ import type { Analysis, Indicator } from "../model/indicator";
 const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
 
 export function findingsSheet(workbook: WorkbookSnapshot, findings: readonly Finding[], reportYear: number | null): SheetPlan {
-  const { name, replaces } = placeSheet(workbook.sheets, "ket-qua-kiem-tra", `Kết quả kiểm tra ${reportYear ?? ""}`.trim());
+  const { name, replaces } = placeSheet(workbook, "ket-qua-kiem-tra", `Kết quả kiểm tra ${reportYear ?? ""}`.trim());
   const header = { bold: true, border: true, fill: "DDEBF7", wrap: true, vertical: "middle" as const };
   const cell = { border: true, wrap: true, vertical: "top" as const };
   const cells: PlannedCell[] = ["Mức", "Quy tắc", "Trang", "Ô", "Nội dung", "Giá trị đúng", "Giá trị ghi"].map((value, c) => ({

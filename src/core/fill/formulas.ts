@@ -21,10 +21,49 @@ export function formulaString(text: string): string {
 }
 
 /**
+ * What Excel's NUMBERVALUE(text, decimal, group) gives, or null for #VALUE!: spaces ignored, group
+ * separators only before the decimal one, one decimal separator at most, trailing percent signs
+ * each a hundredth. Stricter than Excel where LibreOffice may differ (other spaces, line breaks),
+ * and an empty text is no figure.
+ */
+export function excelNumberValue(text: string, decimal: string, group: string): number | null {
+  let t = text.replace(/ /g, "");
+  let percent = 0;
+  while (t.endsWith("%")) {
+    percent++;
+    t = t.slice(0, -1);
+  }
+  const point = t.indexOf(decimal);
+  if (point >= 0 && t.indexOf(decimal, point + 1) >= 0) return null;
+  const whole = point < 0 ? t : t.slice(0, point);
+  const fraction = point < 0 ? null : t.slice(point + 1);
+  if (fraction !== null && fraction.includes(group)) return null;
+  const digits = whole.split(group).join("") + (fraction === null ? "" : `.${fraction}`);
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(digits)) return null;
+  return Number(digits) / 100 ** percent;
+}
+
+/**
+ * The figure read from a field's cell, when it is one number ("1.235,6", "2.300 tỷ"); null for
+ * none, or for a plan that is a bound or a range ("Dưới 2,5"), which a table shows as written.
+ */
+export function pointFigure(indicator: Indicator, field: FigureField): number | null {
+  if (field === "plan" && indicator.planTarget !== null && indicator.planTarget.qualifier !== "point") return null;
+  return indicator[field];
+}
+
+/** A number as a formula constant: no exponent for the sizes reports hold. */
+const constant = (value: number) =>
+  Math.abs(value) >= 1e21 || (value !== 0 && Math.abs(value) < 1e-6) ? String(value).toUpperCase() : String(value);
+
+/**
  * The formula that brings one figure of an indicator from its source cell, as the core read it:
  * a percent-formatted 0.027 is 2.7, a number typed as text "1.235,6" goes through NUMBERVALUE with
- * the sheet's separators. A formula written on the source sheet itself (`onSourceSheet`) refers to
- * the cell without the sheet's name. Null when the indicator has no such cell.
+ * the separators that give the figure read (the sheet's, else the other way round: "1 200.5" in a
+ * sheet of "1.200,5"). A text NUMBERVALUE would read otherwise or not at all (a line of a cell of
+ * several, "136 tỷ", "(1,5)", "−2,5") is written as the figure read, a constant: a formula must
+ * never give another figure than the one checked. A formula written on the source sheet itself
+ * (`onSourceSheet`) refers to the cell without the sheet's name. Null when the indicator has no such cell.
  */
 export function figureFormula(
   indicator: Indicator,
@@ -42,9 +81,27 @@ export function figureFormula(
     const format = source.numberFormats?.[at!.row]?.[at!.col];
     return format && isPercentFormat(format) ? `${ref}*100` : ref;
   }
-  if (typeof value === "string" && indicator.textNumbers.includes(address)) {
-    const [decimal, group] = style === "vi" ? [",", "."] : [".", ","];
-    return `NUMBERVALUE(${ref},"${decimal}","${group}")${value.includes("%") ? "*100" : ""}`;
+  if (typeof value === "string") {
+    const read = pointFigure(indicator, field);
+    if (read === null) return ref;
+    const percent = value.includes("%") ? 100 : 1;
+    const separators: Array<[string, string]> =
+      style === "vi"
+        ? [
+            [",", "."],
+            [".", ","],
+          ]
+        : [
+            [".", ","],
+            [",", "."],
+          ];
+    const gives = ([decimal, group]: [string, string]) => {
+      const v = excelNumberValue(value, decimal, group);
+      return v !== null && Math.abs(v * percent - read) <= 1e-9 * Math.max(1, Math.abs(read));
+    };
+    const found = separators.find(gives);
+    if (!found) return constant(read);
+    return `NUMBERVALUE(${ref},"${found[0]}","${found[1]}")${percent === 100 ? "*100" : ""}`;
   }
   return ref;
 }

@@ -5,7 +5,7 @@
 // user made, or renamed after chitieu made it, does not carry a marker that matches its name.
 
 import { readMarker } from "../model/ownSheets";
-import type { SheetSnapshot } from "../model/snapshot";
+import type { WorkbookSnapshot } from "../model/snapshot";
 
 export interface PlanStyle {
   bold?: boolean;
@@ -107,13 +107,10 @@ export function legalSheetName(name: string): string {
  * Where a generated sheet goes: over the sheet chitieu made earlier for the same template and name,
  * or under a new name when that name belongs to anything else ("… (2)").
  */
-export function placeSheet(
-  sheets: readonly SheetSnapshot[],
-  templateId: string,
-  wanted: string,
-): { name: string; replaces: string | null } {
+export function placeSheet(workbook: WorkbookSnapshot, templateId: string, wanted: string): { name: string; replaces: string | null } {
+  const { sheets } = workbook;
   const base = legalSheetName(wanted);
-  const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const taken = new Set([...sheets.map((s) => s.name), ...(workbook.otherSheets ?? [])].map((n) => n.toLowerCase()));
   const own = sheets.find((s) => s.name.toLowerCase() === base.toLowerCase());
   if (own) {
     const marker = readMarker(own);

@@ -66,7 +66,8 @@ export function moveFormula(formula: string, map: RowMap, sheet: string, ownRow:
         if (ownRow !== null && row === ownRow && absolute === "") return map.row(row) + copy;
         return isEnd ? map.end(row) : map.row(row);
       };
-      const start = `${prefix ?? ""}${c1}${col1}${r1}${moveOne(first, r1, false)}`;
+      // A reference the template made to its own sheet by name is one to the filled sheet: no name.
+      const start = `${c1}${col1}${r1}${moveOne(first, r1, false)}`;
       if (row2 === undefined) return start;
       return `${start}:${c2}${col2}${r2}${moveOne(Number(row2), r2 as string, true)}`;
     },

@@ -7,7 +7,7 @@ import { CatalogueMatcher, type Catalogue } from "../model/catalogue";
 import { DEFAULT_CATALOGUE } from "../model/catalogueData";
 import { indicatorSentence, periodPhrase, summarySentence } from "../narrative/write";
 import { formatCompact, formatNumber, roundTo } from "../model/numbers";
-import { address, type SheetSnapshot } from "../model/snapshot";
+import { address, parseAddress, type SheetSnapshot } from "../model/snapshot";
 import { formatDecimals } from "../rules/context";
 import { fold } from "../model/text";
 import { figureFormula, pointsFormula, ratioFormula, type FigureField } from "./formulas";
@@ -233,9 +233,11 @@ export function fillUserTemplate(template: UserTemplate, source: FillSource, cat
     if (!members) fill(cell, row, null, 0);
     else members.forEach((indicator, k) => fill(cell, row + k, indicator, k + 1));
   }
-  const lastRow = template.sheet.values.length + shift(template.sheet.values.length);
+  // The template's last row: its values', or a formula's below them (one with no result stored yet holds no value).
+  const rows = Math.max(template.sheet.values.length, ...(template.sheet.formulas ?? []).map((a) => (parseAddress(a)?.row ?? -1) + 1));
+  const lastRow = rows + shift(rows);
   const { name, replaces } = placeSheet(
-    source.workbook.sheets,
+    source.workbook,
     templateSlug(template.sheet.name),
     `${template.sheet.name} ${shortPeriod(source.period, source.reportYear)}`,
   );

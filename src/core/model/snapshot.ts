@@ -32,6 +32,8 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** The names of the sheets that hold no cells (chart sheets, macro sheets): no new sheet may take them. */
+  otherSheets?: string[];
 }
 
 export function isCellError(value: unknown): value is CellError {

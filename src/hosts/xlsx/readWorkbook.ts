@@ -102,14 +102,15 @@ async function readPackage(zip: ZipArchive): Promise<WorkbookSnapshot> {
   const strings = await sharedStrings(zip, partOfType(list, "sharedStrings"));
   const styles = await cellStyles(zip, partOfType(list, "styles"));
   const sheets: SheetSnapshot[] = [];
+  const otherSheets: string[] = [];
   for (const sheet of book.sheets) {
     const rel = rels.get(sheet.relId);
-    if (!rel || !rel.type.endsWith("/worksheet")) continue; // chart and macro sheets hold no table
-    const xml = await zip.text(rel.target);
-    if (xml === null) continue;
-    sheets.push({ name: sheet.name, ...readSheet(sheet.name, xml, strings, styles, book.date1904), hidden: sheet.hidden });
+    const xml = rel?.type.endsWith("/worksheet") ? await zip.text(rel.target) : null;
+    // Chart and macro sheets hold no table, but their names are taken.
+    if (xml === null) otherSheets.push(sheet.name);
+    else sheets.push({ name: sheet.name, ...readSheet(sheet.name, xml, strings, styles, book.date1904), hidden: sheet.hidden });
   }
-  return { sheets };
+  return otherSheets.length > 0 ? { sheets, otherSheets } : { sheets };
 }
 
 /**

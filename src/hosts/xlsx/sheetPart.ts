@@ -132,7 +132,9 @@ function copySheet(copy: SheetCopy, source: CopySource, target: StyleSheet): Cop
           make = (k) => {
             const moved = escapeXml(moveFormula(text, map, copy.sheet, times > 1 ? here : null, k));
             const ref = address(map.row(here) + k - 1, own);
-            const arrayAttrs = array ? ` t="array" ref="${moveRanges(array, map)}"` : "";
+            // An array formula of one cell (Excel 365's dynamic arrays) is each copy's own cell.
+            const single = array !== null && array.replace(/\$/g, "").toUpperCase() === address(here - 1, own);
+            const arrayAttrs = array ? ` t="array" ref="${single ? ref : moveRanges(array, map)}"` : "";
             return `<c r="${ref}"${s ? ` s="${s}"` : ""}><f${arrayAttrs}>${moved}</f></c>`;
           };
         } else {

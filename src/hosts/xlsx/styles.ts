@@ -38,6 +38,11 @@ export class StyleSheet {
       const items = found ? elements(xml, found.contentStart, found.contentEnd).map((e) => xml.slice(e.start, e.end)) : [];
       this.existing.set(name, items);
       this.added.set(name, []);
+      // What an earlier fill added is found again, not added once more on every fill.
+      items.forEach((item, index) => {
+        const key = `${name}\u0000${reprefix(item, this.prefix, "")}`;
+        if (!this.memo.has(key)) this.memo.set(key, index);
+      });
     }
     for (const numFmt of this.existing.get("numFmts") ?? []) {
       const id = Number(attribute(numFmt, "numFmtId"));
