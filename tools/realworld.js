@@ -265,7 +265,9 @@ async function measureFill(cli, dir) {
   const { execFileSync } = require("node:child_process");
   const os = require("node:os");
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-realworld-fill-"));
-  const result = { files: 0, written: 0, lossless: 0, opened: 0, generatedCells: 0, formulaErrors: 0, failures: [] };
+  const { recalcProfile } = require("./recalc");
+  const { address } = require(path.join(root, "lib", "core", "model", "snapshot.js"));
+  const result = { files: 0, written: 0, lossless: 0, opened: 0, generatedCells: 0, formulaErrors: 0, differing: 0, failures: [] };
   const written = [];
   for (const f of listDir(dir, /\.xlsx$/)) {
     const input = fs.readFileSync(path.join(dir, f));
@@ -294,14 +296,10 @@ async function measureFill(cli, dir) {
   }
   const lo = path.join(out, "lo");
   try {
-    execFileSync(
-      "soffice",
-      [`-env:UserInstallation=file://${path.join(out, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", lo, ...written],
-      {
-        stdio: "ignore",
-        timeout: 600000,
-      },
-    );
+    execFileSync("soffice", [recalcProfile(path.join(out, "profile")), "--headless", "--convert-to", "xlsx", "--outdir", lo, ...written], {
+      stdio: "ignore",
+      timeout: 600000,
+    });
   } catch {
     return { ...result, skipped: "soffice" };
   }
@@ -312,13 +310,28 @@ async function measureFill(cli, dir) {
       continue;
     }
     result.opened++;
+    // The generated sheet as LibreOffice computed it, against the results chitieu stored.
     const book = await readWorkbook(fs.readFileSync(converted));
     const generated = book.sheets[book.sheets.length - 1];
-    for (const row of generated.values)
-      for (const v of row) {
+    const mine = (await readWorkbook(fs.readFileSync(target))).sheets.find((s) => s.name === generated.name);
+    generated.values.forEach((row, r) =>
+      row.forEach((v, c) => {
         if (v !== null) result.generatedCells++;
         if (v && typeof v === "object" && "error" in v) result.formulaErrors++;
-      }
+        const stored = mine?.values[r]?.[c] ?? null;
+        const same =
+          typeof v === "number" && typeof stored === "number"
+            ? Math.abs(v - stored) <= 1e-6 * Math.max(1, Math.abs(stored))
+            : JSON.stringify(v) === JSON.stringify(stored);
+        if (!same) {
+          result.differing++;
+          if (result.failures.length < 20)
+            result.failures.push(
+              `${path.basename(target)} ${generated.name}!${address(r, c)}: chitieu ${JSON.stringify(stored)}, LibreOffice ${JSON.stringify(v)}`,
+            );
+        }
+      }),
+    );
   }
   fs.rmSync(out, { recursive: true, force: true });
   return result;
@@ -330,7 +343,8 @@ function printFill(fill) {
     `written ${fill.written}/${fill.files}; every input entry kept as stored ${fill.lossless}/${fill.written}; ` +
       (fill.skipped
         ? "LibreOffice not available: not opened"
-        : `opened by LibreOffice ${fill.opened}/${fill.written}; generated cells ${fill.generatedCells}, formula errors after recalculation ${fill.formulaErrors}`),
+        : `opened by LibreOffice ${fill.opened}/${fill.written}; generated cells ${fill.generatedCells}, after recalculation: ` +
+          `formula errors ${fill.formulaErrors}, cells other than chitieu's ${fill.differing}`),
   );
   for (const failure of fill.failures) console.log(`  ${failure}`);
 }

@@ -5,12 +5,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { recalcProfile } = require("../../tools/recalc") as { recalcProfile(profile: string): string };
 
 export function sofficeAvailable(): boolean {
   try {
@@ -27,14 +23,11 @@ export const describeWithSoffice: jest.Describe = sofficeAvailable() || process.
 /** Converts a file with LibreOffice (e.g. to "xlsx" or "xls"), recalculating on load; returns the output path. */
 export function sofficeConvert(input: string, format: string, outDir: string): string {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-lo-"));
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
   try {
-    execFileSync(
-      "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, input],
-      { stdio: "pipe", timeout: 120000 },
-    );
+    execFileSync("soffice", [recalcProfile(profile), "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, input], {
+      stdio: "pipe",
+      timeout: 120000,
+    });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
