@@ -19,21 +19,25 @@ function random(seed: number): () => number {
   };
 }
 
-/** A unit's workbook: its seed, the months its report covers, and whether its figures are left empty (a blank form). */
+/**
+ * A unit's workbook: its seed, the months its report covers, whether its figures are left empty (a
+ * blank form), and the unit its title names (each unit's report is a file of its own).
+ */
 export interface BenchUnit {
   seed?: number;
   months?: number;
   blank?: boolean;
+  unit?: string;
 }
 
 export function benchWorkbook(sheets = BENCH_SHEETS, indicators = BENCH_INDICATORS, options: BenchUnit = {}): ExcelJS.Workbook {
-  const { seed = 2020, months = 6, blank = false } = options;
+  const { seed = 2020, months = 6, blank = false, unit } = options;
   const wb = new ExcelJS.Workbook();
   const rnd = random(seed);
   const entries = DEFAULT_CATALOGUE.entries;
   for (let s = 0; s < sheets; s++) {
     const ws = wb.addWorksheet(`Huyện ${s + 1}`);
-    ws.getCell("A1").value = `BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI ${months} THÁNG ĐẦU NĂM 2020 - HUYỆN ${s + 1}`;
+    ws.getCell("A1").value = `BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI ${months} THÁNG ĐẦU NĂM 2020 - ${unit ?? `HUYỆN ${s + 1}`}`;
     ws.mergeCells("A1:I1");
     const header = [
       "STT",
