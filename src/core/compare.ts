@@ -429,17 +429,19 @@ function comparePair(
   return out;
 }
 
+/** A path's folders and name, however it is written ("./2025/bao-cao.xlsx", "2025\\bao-cao.xlsx"), case aside. */
+export const pathParts = (file: string) =>
+  file
+    .toLowerCase()
+    .split(/[\\/]+/)
+    .filter((part) => part !== "" && part !== ".");
+
 /**
  * Whether a pair's `file` names this report: by its file name, whatever folder it was read from
  * and however the path is written ("2025/bao-cao.xlsx", "2025\\bao-cao.xlsx"), case aside.
  */
 export function sameFileName(named: string, file: string): boolean {
-  const parts = (f: string) =>
-    f
-      .toLowerCase()
-      .split(/[\\/]+/)
-      .filter((part) => part !== "" && part !== ".");
-  const [a, b] = [parts(named), parts(file)];
+  const [a, b] = [pathParts(named), pathParts(file)];
   return a.length <= b.length && a.every((part, i) => part === b[b.length - a.length + i]);
 }
 

@@ -4,7 +4,7 @@
 // unit's name in its titles or its file name; and the pairs of indicators the official sets by hand
 // (`--pairs`). Both files are checked here, each problem in Vietnamese and English.
 
-import { periodOf, sameFileName, type ComparedReport, type IndicatorRef, type MergedUnits } from "./compare";
+import { pathParts, periodOf, sameFileName, type ComparedReport, type IndicatorRef, type MergedUnits } from "./compare";
 import { ExplainedError } from "./model/errors";
 import { fold } from "./model/text";
 import { isObject } from "./model/json";
@@ -89,10 +89,9 @@ function ownWords(report: ComparedReport): string {
  */
 function unitsNamed(report: ComparedReport, names: readonly string[], files: Record<string, string>): string[] {
   // The entry naming the report most closely: "bk/6t-2024.xlsx" before "6t-2024.xlsx".
-  const depth = (f: string) => f.split(/[\\/]+/).filter((part) => part !== "" && part !== ".").length;
   const listed = Object.entries(files)
     .filter(([file]) => sameFileName(file, report.path ?? report.file))
-    .sort(([a], [b]) => depth(b) - depth(a))[0]?.[1];
+    .sort(([a], [b]) => pathParts(b).length - pathParts(a).length)[0]?.[1];
   if (listed !== undefined) return names.filter((n) => nameWords(n) === nameWords(listed));
   const own = ownWords(report);
   const found = names.filter((n) => own.includes(nameWords(n)));

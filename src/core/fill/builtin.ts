@@ -131,7 +131,13 @@ export function indicatorTable(source: FillSource): SheetPlan {
     const sheet = source.sheet(section.sheet);
     const style = source.style(section.sheet);
     for (const indicator of section.indicators) {
-      const hasNumber = (field: FigureField) => indicator[field] !== null && figureFormula(indicator, field, sheet, style) !== null;
+      // Each figure's formula once: the figure's cell and the comparisons over it both ask.
+      const formulas = {
+        previous: figureFormula(indicator, "previous", sheet, style),
+        plan: figureFormula(indicator, "plan", sheet, style),
+        actual: figureFormula(indicator, "actual", sheet, style),
+      };
+      const hasNumber = (field: FigureField) => indicator[field] !== null && formulas[field] !== null;
       cells.push({ address: `A${row}`, value: indicator.order || null, style: { ...CELL, horizontal: "center" } });
       cells.push({
         address: `B${row}`,
@@ -146,7 +152,7 @@ export function indicatorTable(source: FillSource): SheetPlan {
       cells.push({ address: `C${row}`, value: indicator.unit || null, style: { ...CELL, horizontal: "center" } });
       (["previous", "plan", "actual"] as const).forEach((field, k) => {
         const at = `${"DEF"[k]}${row}`;
-        const formula = figureFormula(indicator, field, sheet, style);
+        const formula = formulas[field];
         // A plan written as text ("Dưới 2,5") is referenced as it is: the formula shows the text.
         const raw = valueAt(sheet, indicator.cells[field]);
         const text = typeof raw === "string" && pointFigure(indicator, field) === null ? raw : null;

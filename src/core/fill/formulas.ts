@@ -52,9 +52,8 @@ export function pointFigure(indicator: Indicator, field: FigureField): number | 
   return indicator[field];
 }
 
-/** A number as a formula constant: no exponent for the sizes reports hold. */
-const constant = (value: number) =>
-  Math.abs(value) >= 1e21 || (value !== 0 && Math.abs(value) < 1e-6) ? String(value).toUpperCase() : String(value);
+/** A number as a formula constant: JavaScript's shortest form, an exponent written as Excel does ("1E+21"). */
+const constant = (value: number) => String(value).toUpperCase();
 
 /**
  * The formula that brings one figure of an indicator from its source cell, as the core read it:

@@ -106,12 +106,13 @@ function fieldCell(at: string, indicator: Indicator, field: Field, format: strin
   const styled = format ? { numberFormat: format } : undefined;
   const formulaCell = (formula: string | null, value: number | string | null): PlannedCell =>
     formula === null ? { address: at, value: value ?? "-", style: styled } : { address: at, formula, value: value ?? "-", style: styled };
-  const [actual, plan, previous] = [ref("actual"), ref("plan"), ref("previous")];
+  const refs = { actual: ref("actual"), plan: ref("plan"), previous: ref("previous") };
+  const { actual, plan, previous } = refs;
   switch (field) {
     case "actual":
     case "plan":
     case "previous":
-      return formulaCell(ref(field), indicator[field] ?? (field === "plan" ? indicator.planText : null));
+      return formulaCell(refs[field], indicator[field] ?? (field === "plan" ? indicator.planText : null));
     case "planPercent":
       return formulaCell(
         actual && plan && indicator.planTarget?.qualifier === "point" && indicator.kind === "absolute" ? ratioFormula(actual, plan) : null,
